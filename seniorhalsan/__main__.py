@@ -1,0 +1,5 @@
+"""`python -m seniorhalsan`: the same as the `seniorhalsan` command."""
+
+from .cli.main import main
+
+raise SystemExit(main())

@@ -1,0 +1,1 @@
+"""The `seniorhalsan` command: the same services as the window, from a terminal."""

@@ -1,0 +1,89 @@
+"""Entry point of the `seniorhalsan` command: parsing, opening the database, errors."""
+
+from __future__ import annotations
+
+import argparse
+import logging
+import sys
+from collections.abc import Callable, Sequence
+
+from .. import __version__
+from ..errors import UserError
+from ..paths import database_url, log_file
+from . import argparse_sv, data
+
+log = logging.getLogger("seniorhalsan")
+
+EXIT_REFUSED = 1
+EXIT_UNEXPECTED = 70
+
+DESCRIPTION = """Seniorhälsan: aktiviteter, närvaro, stödinsatser och Tyck till.
+Utan underkommando öppnas programfönstret."""
+
+
+def database_options(parser: argparse.ArgumentParser, *, as_default: bool) -> None:
+    """--db and --db-url, accepted both before and after the subcommand."""
+    default = None if as_default else argparse.SUPPRESS
+    parser.add_argument("--db", metavar="FIL", default=default,
+                        help="databasfil (SQLite); annars SENIORHALSAN_DB eller standardfilen i datamappen")
+    parser.add_argument("--db-url", metavar="URL", default=default,
+                        help="en SQLAlchemy-URL, t.ex. postgresql+psycopg://användare@server/databas")
+
+
+def build_parser() -> argparse.ArgumentParser:
+    argparse_sv.install()
+    parser = argparse.ArgumentParser(prog="seniorhalsan", description=DESCRIPTION)
+    parser.add_argument("--version", action="version", version=f"seniorhalsan {__version__}",
+                        help="visa programmets version och avsluta")
+    database_options(parser, as_default=True)
+    common = argparse.ArgumentParser(add_help=False)
+    database_options(common, as_default=False)
+    commands = parser.add_subparsers(dest="command", metavar="kommando", title="kommandon")
+    data.register(commands, common)
+    return parser
+
+
+def setup_logging() -> None:
+    try:
+        handler: logging.Handler = logging.FileHandler(log_file(), encoding="utf-8")
+    except OSError:
+        handler = logging.NullHandler()
+    handler.setFormatter(logging.Formatter("%(asctime)s %(levelname)s %(name)s: %(message)s"))
+    root = logging.getLogger()
+    root.addHandler(handler)
+    root.setLevel(logging.INFO)
+
+
+def url_of(args: argparse.Namespace) -> str:
+    return database_url(getattr(args, "db", None), getattr(args, "db_url", None))
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    parser = build_parser()
+    args = parser.parse_args(argv)
+    setup_logging()
+    handler: Callable[[argparse.Namespace], int] | None = getattr(args, "handler", None)
+    try:
+        if handler is None:
+            return start_window(args)
+        return handler(args) or 0
+    except UserError as exc:
+        print(f"Fel: {exc}", file=sys.stderr)
+        return EXIT_REFUSED
+    except KeyboardInterrupt:
+        print("Avbrutet.", file=sys.stderr)
+        return 130
+    except Exception:
+        log.exception("Oväntat fel i kommandot %s", args.command)
+        print(
+            "Ett oväntat fel inträffade och kommandot avbröts; inget ändrades.\n"
+            f"Detaljerna har sparats i loggfilen {log_file()}.",
+            file=sys.stderr,
+        )
+        return EXIT_UNEXPECTED
+
+
+def start_window(args: argparse.Namespace) -> int:
+    from ..ui.app import run
+
+    return run(url_of(args))

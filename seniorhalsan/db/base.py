@@ -1,0 +1,42 @@
+"""Declarative base with named constraints and reusable column types."""
+
+from __future__ import annotations
+
+import datetime as dt
+from typing import Annotated
+
+from sqlalchemy import Date, DateTime, ForeignKey, Integer, MetaData, String, Text, Time
+from sqlalchemy.orm import DeclarativeBase, mapped_column
+
+NAMING_CONVENTION = {
+    "ix": "ix_%(table_name)s_%(column_0_N_name)s",
+    "uq": "uq_%(table_name)s_%(column_0_N_name)s",
+    "ck": "ck_%(table_name)s_%(constraint_name)s",
+    "fk": "fk_%(table_name)s_%(column_0_name)s_%(referred_table_name)s",
+    "pk": "pk_%(table_name)s",
+}
+
+intpk = Annotated[int, mapped_column(Integer, primary_key=True)]
+str40 = Annotated[str, 40]
+str120 = Annotated[str, 120]
+str255 = Annotated[str, 255]
+longtext = Annotated[str, "text"]
+
+
+def fk(target: str, *, index: bool = True, ondelete: str | None = None):
+    """A foreign key column; indexed by default because every lookup joins on it."""
+    return mapped_column(ForeignKey(target, ondelete=ondelete), index=index)
+
+
+class Base(DeclarativeBase):
+    metadata = MetaData(naming_convention=NAMING_CONVENTION)
+    type_annotation_map = {
+        str40: String(40),
+        str120: String(120),
+        str255: String(255),
+        longtext: Text(),
+        str: String(255),
+        dt.date: Date(),
+        dt.time: Time(),
+        dt.datetime: DateTime(),
+    }

@@ -1,0 +1,84 @@
+"""Transactions: one user action is one transaction, owned by the caller of the services.
+
+The window, the importer and the command line never hold an ORM session; they hand a
+service function to `Database.call` (writes) or `Database.read` (reads), which runs it
+inside its own transaction and returns the plain values it produced.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
+from dataclasses import dataclass, field
+from typing import Any, ParamSpec, TypeVar
+
+from sqlalchemy import Engine
+from sqlalchemy.orm import Session, sessionmaker
+
+from .engine import is_sqlite
+
+P = ParamSpec("P")
+T = TypeVar("T")
+
+
+@dataclass(frozen=True)
+class Actor:
+    """Who is acting; None in a context means a database without accounts."""
+
+    username: str
+    role: str
+    services: frozenset[str] = frozenset()
+
+
+@dataclass
+class Ctx:
+    """What a service needs: the session it works in, the unit, who acts, and today."""
+
+    session: Session
+    unit_id: int
+    actor: Actor | None = None
+    today: dt.date = field(default_factory=dt.date.today)
+
+
+class Database:
+    """An opened, migrated database of one unit."""
+
+    def __init__(self, engine: Engine, unit_id: int, *, url: str) -> None:
+        self.engine = engine
+        self.url = url
+        self.unit_id = unit_id
+        self.actor: Actor | None = None
+        self.clock: Callable[[], dt.date] = dt.date.today
+        write_engine = engine.execution_options(sqlite_begin="IMMEDIATE") if is_sqlite(url) else engine
+        self._writer = sessionmaker(bind=write_engine, expire_on_commit=False)
+        self._reader = sessionmaker(bind=engine, expire_on_commit=False)
+
+    @contextmanager
+    def transaction(self, *, write: bool = True) -> Iterator[Ctx]:
+        """A context for services; committed on success, rolled back on any error."""
+        maker = self._writer if write else self._reader
+        with maker() as session:
+            ctx = Ctx(session=session, unit_id=self.unit_id, actor=self.actor, today=self.clock())
+            try:
+                yield ctx
+                if write:
+                    session.commit()
+                else:
+                    session.rollback()
+            except BaseException:
+                session.rollback()
+                raise
+
+    def call(self, fn: Callable[..., T], /, *args: Any, **kwargs: Any) -> T:
+        """Run a service that changes data, as one transaction."""
+        with self.transaction(write=True) as ctx:
+            return fn(ctx, *args, **kwargs)
+
+    def read(self, fn: Callable[..., T], /, *args: Any, **kwargs: Any) -> T:
+        """Run a service that only reads."""
+        with self.transaction(write=False) as ctx:
+            return fn(ctx, *args, **kwargs)
+
+    def dispose(self) -> None:
+        self.engine.dispose()

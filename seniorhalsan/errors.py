@@ -1,0 +1,59 @@
+"""Errors meant for the user (in Swedish), kept apart from programming errors."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+
+class UserError(Exception):
+    """A refusal the user can act on; its message is shown as it is."""
+
+    def __init__(self, message: str) -> None:
+        super().__init__(message)
+        self.message = message
+
+    def __str__(self) -> str:
+        return self.message
+
+
+@dataclass(frozen=True)
+class FieldError:
+    """One refused value: the field's Swedish label and why."""
+
+    field: str
+    message: str
+
+    def __str__(self) -> str:
+        return f"{self.field}: {self.message}"
+
+
+class ValidationError(UserError):
+    """One or more fields were refused; nothing was saved."""
+
+    def __init__(self, errors: list[FieldError] | FieldError) -> None:
+        self.errors = [errors] if isinstance(errors, FieldError) else list(errors)
+        super().__init__("\n".join(str(e) for e in self.errors))
+
+    @classmethod
+    def of(cls, field: str, message: str) -> "ValidationError":
+        return cls(FieldError(field, message))
+
+    @property
+    def fields(self) -> list[str]:
+        return [e.field for e in self.errors]
+
+
+class NotFound(UserError):
+    """A record asked for by id or name does not exist (or is not the unit's)."""
+
+
+class Conflict(UserError):
+    """Someone else changed the record since it was read."""
+
+    def __init__(self, message: str, current: object | None = None) -> None:
+        super().__init__(message)
+        self.current = current
+
+
+class Forbidden(UserError):
+    """The signed-in user's role does not allow the operation."""

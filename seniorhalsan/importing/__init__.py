@@ -1,0 +1,31 @@
+"""Spreadsheet import of attendance, contacts and feedback: a whole file or nothing."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from ..db.session import Ctx
+from ..errors import UserError
+from . import attendance, contacts, feedback
+from .reader import read_table
+from .report import ImportRefused, ImportReport
+
+KINDS = {
+    "attendance": (attendance.ALIASES, attendance.import_attendance),
+    "contacts": (contacts.ALIASES, contacts.import_contacts),
+    "feedback": (feedback.ALIASES, feedback.import_feedback),
+}
+
+__all__ = ["KINDS", "ImportRefused", "ImportReport", "import_file", "read_file"]
+
+
+def read_file(kind: str, path: str | Path):
+    if kind not in KINDS:
+        raise UserError(f"Okänd importtyp '{kind}': välj attendance, contacts eller feedback.")
+    return read_table(path, KINDS[kind][0])
+
+
+def import_file(ctx: Ctx, kind: str, path: str | Path, *, create_missing: bool = False) -> ImportReport:
+    """Import a CSV or XLSX file; raises ImportRefused (nothing saved) on any bad line."""
+    table = read_file(kind, path)
+    return KINDS[kind][1](ctx, table, create_missing=create_missing)

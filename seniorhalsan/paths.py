@@ -1,0 +1,42 @@
+"""Where things live: the resources folder, the user's data directory, the database."""
+
+from __future__ import annotations
+
+import os
+from pathlib import Path
+
+import platformdirs
+
+APP_NAME = "seniorhalsan"
+RESOURCES = Path(__file__).resolve().parent.parent / "resources"
+
+
+def data_dir() -> Path:
+    """The user's data directory (platformdirs), or SENIORHALSAN_DATA_DIR when set."""
+    override = os.environ.get("SENIORHALSAN_DATA_DIR")
+    path = Path(override) if override else Path(platformdirs.user_data_dir(APP_NAME, appauthor=False))
+    path.mkdir(parents=True, exist_ok=True)
+    return path
+
+
+def log_file() -> Path:
+    return data_dir() / "seniorhalsan.log"
+
+
+def default_db_path() -> Path:
+    return data_dir() / "seniorhalsan.sqlite3"
+
+
+def database_url(db_path: str | os.PathLike | None = None, db_url: str | None = None) -> str:
+    """The SQLAlchemy URL to open: --db-url, then --db, then SENIORHALSAN_DB, then the default."""
+    if db_url:
+        return db_url
+    env_url = os.environ.get("SENIORHALSAN_DB_URL")
+    if db_path is None and env_url:
+        return env_url
+    path = db_path or os.environ.get("SENIORHALSAN_DB") or default_db_path()
+    return sqlite_url(Path(path))
+
+
+def sqlite_url(path: Path) -> str:
+    return "sqlite:///" + str(Path(path).expanduser().resolve())

@@ -1,0 +1,57 @@
+"""Tertials, terms and month arithmetic."""
+
+from __future__ import annotations
+
+import calendar
+import datetime as dt
+import re
+
+from .errors import UserError
+from .vocabulary import TERM_KINDS
+
+TERTIALS = ("T1", "T2", "T3")
+
+
+def tertial_of(day: dt.date) -> str:
+    return TERTIALS[(day.month - 1) // 4]
+
+
+def tertial_range(year: int, tertial: int) -> tuple[dt.date, dt.date]:
+    """First and last day of tertial 1, 2 or 3 of a year."""
+    if tertial not in (1, 2, 3):
+        raise UserError("Tertial: ange 1, 2 eller 3.")
+    first_month = 4 * (tertial - 1) + 1
+    last_month = first_month + 3
+    return dt.date(year, first_month, 1), dt.date(year, last_month, calendar.monthrange(year, last_month)[1])
+
+
+def year_range(year: int) -> tuple[dt.date, dt.date]:
+    return dt.date(year, 1, 1), dt.date(year, 12, 31)
+
+
+def add_months(day: dt.date, months: int) -> dt.date:
+    """The same day `months` later, clamped to the month's last day (31 jan + 1 → 28/29 feb)."""
+    index = day.month - 1 + months
+    year, month = day.year + index // 12, index % 12 + 1
+    return dt.date(year, month, min(day.day, calendar.monthrange(year, month)[1]))
+
+
+_TERM_CODE = re.compile(r"^\s*(vt|sommar|ht)\s*-?\s*(\d{4})\s*$", re.IGNORECASE)
+
+
+def parse_term_code(code: str) -> tuple[str, int]:
+    """'ht2026' → ('ht', 2026). Term codes are vt, sommar or ht followed by the year."""
+    match = _TERM_CODE.match(code or "")
+    if not match:
+        raise UserError(
+            f"Termin: '{code}' känns inte igen. Skriv vt, sommar eller ht följt av året, t.ex. ht2026."
+        )
+    return match.group(1).lower(), int(match.group(2))
+
+
+def term_code(kind: str, year: int) -> str:
+    return f"{kind}{year}"
+
+
+def term_title(kind: str, year: int) -> str:
+    return f"{TERM_KINDS[kind]} {year}"

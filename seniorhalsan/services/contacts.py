@@ -1,0 +1,199 @@
+"""Support contacts (stödinsatser): one meeting between an instructor and a person."""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass
+from typing import Any
+
+from sqlalchemy import func, select
+from sqlalchemy.orm import joinedload, selectinload
+
+from ..db.models import Contact, Person, Service, ServiceTask, Staff
+from ..db.session import Ctx
+from ..errors import NotFound
+from ..vocabulary import CONTACT_KINDS, fold
+from .checks import Checker, check_version
+from .lookups import owned, service_by_key
+
+
+@dataclass(frozen=True)
+class ContactInfo:
+    id: int
+    person_id: int
+    person_reference: str | None
+    service_key: str
+    service_name: str
+    contact_date: dt.date
+    kind: str
+    staff_id: int | None
+    staff_name: str | None
+    minutes: int | None
+    tasks: tuple[str, ...]
+    note: str | None
+    version: int
+
+    @property
+    def kind_label(self) -> str:
+        return CONTACT_KINDS.get(self.kind, self.kind)
+
+
+def _info(c: Contact) -> ContactInfo:
+    return ContactInfo(
+        id=c.id,
+        person_id=c.person_id,
+        person_reference=c.person.reference,
+        service_key=c.service.key,
+        service_name=c.service.name,
+        contact_date=c.contact_date,
+        kind=c.kind,
+        staff_id=c.staff_id,
+        staff_name=c.staff.name if c.staff else None,
+        minutes=c.minutes,
+        tasks=tuple(t.key for t in sorted(c.tasks, key=lambda t: t.sort_order)),
+        note=c.note,
+        version=c.version,
+    )
+
+
+def _options():
+    return (
+        joinedload(Contact.service),
+        joinedload(Contact.person),
+        joinedload(Contact.staff),
+        selectinload(Contact.tasks),
+    )
+
+
+def resolve_tasks(check: Checker, service: Service, tasks: Any) -> list[ServiceTask]:
+    """Checklist items of the service, by key or name; unknown ones are refused."""
+    found: list[ServiceTask] = []
+    for item in tasks or ():
+        wanted = fold(str(item))
+        match = next((t for t in service.tasks if wanted in (fold(t.key), fold(t.name))), None)
+        if match is None:
+            names = ", ".join(t.name.lower() for t in service.tasks)
+            check.fail("Utfört", f"'{item}' finns inte på checklistan för {service.name} ({names}).")
+        elif match not in found:
+            found.append(match)
+    return found
+
+
+def _validated(ctx: Ctx, check: Checker, service: Service | None, person: Person | None, fields: dict) -> dict:
+    out: dict[str, Any] = {}
+    if "contact_date" in fields:
+        day = check.date("Datum", fields["contact_date"], today=ctx.today)
+        if day and person is not None and day.year < person.birth_year:
+            check.fail("Datum", "ligger före personens födelseår.")
+        out["contact_date"] = day
+    if "kind" in fields:
+        out["kind"] = check.choice("Kontakttyp", fields["kind"], CONTACT_KINDS)
+    if "staff_id" in fields:
+        if fields["staff_id"] is not None:
+            try:
+                owned(ctx, Staff, fields["staff_id"], "Medarbetaren")
+            except NotFound as exc:
+                check.fail("Medarbetare", str(exc))
+        out["staff_id"] = fields["staff_id"]
+    if "minutes" in fields:
+        out["minutes"] = check.minutes("Minuter", fields["minutes"])
+    if "note" in fields:
+        out["note"] = check.text("Anteckning", fields["note"], max_length=4000)
+    if "tasks" in fields and service is not None:
+        out["tasks"] = resolve_tasks(check, service, fields["tasks"])
+    return out
+
+
+def add_contact(
+    ctx: Ctx,
+    *,
+    person_id: int,
+    service: str,
+    contact_date: dt.date,
+    kind: str,
+    staff_id: int | None = None,
+    minutes: Any = None,
+    tasks: Any = (),
+    note: str | None = None,
+) -> ContactInfo:
+    """Log a contact; `service` is a service key (fixartjanst) or name (Fixartjänst)."""
+    check = Checker()
+    person = None
+    try:
+        person = owned(ctx, Person, person_id, "Personen")
+        if person.erased_at is not None:
+            check.fail("Person", "personens uppgifter är gallrade; registrera personen på nytt.")
+    except NotFound as exc:
+        check.fail("Person", str(exc))
+    svc = None
+    try:
+        svc = service_by_key(ctx, service)
+    except NotFound as exc:
+        check.fail("Insats", str(exc))
+    values = _validated(
+        ctx,
+        check,
+        svc,
+        person,
+        dict(contact_date=contact_date, kind=kind, staff_id=staff_id, minutes=minutes, note=note, tasks=tasks),
+    )
+    check.done()
+    task_rows = values.pop("tasks", [])
+    contact = Contact(unit_id=ctx.unit_id, person_id=person.id, service_id=svc.id, **values)
+    contact.tasks = task_rows
+    ctx.session.add(contact)
+    ctx.session.flush()
+    return _info(contact)
+
+
+def update_contact(ctx: Ctx, contact_id: int, *, version: int | None = None, **changes: Any) -> ContactInfo:
+    contact = owned(ctx, Contact, contact_id, "Kontakten")
+    check_version("Kontakten", contact, version)
+    check = Checker()
+    values = _validated(ctx, check, contact.service, contact.person, changes)
+    check.done()
+    for key, value in values.items():
+        setattr(contact, key, value)
+    ctx.session.flush()
+    return _info(contact)
+
+
+def delete_contact(ctx: Ctx, contact_id: int) -> None:
+    contact = owned(ctx, Contact, contact_id, "Kontakten")
+    ctx.session.delete(contact)
+    ctx.session.flush()
+
+
+def get_contact(ctx: Ctx, contact_id: int) -> ContactInfo:
+    return _info(owned(ctx, Contact, contact_id, "Kontakten"))
+
+
+def list_contacts(
+    ctx: Ctx,
+    *,
+    person_id: int | None = None,
+    service: str | None = None,
+    since: dt.date | None = None,
+    until: dt.date | None = None,
+    offset: int = 0,
+    limit: int = 500,
+) -> list[ContactInfo]:
+    """Contacts, newest first, filtered by person, service and dates."""
+    query = select(Contact).where(Contact.unit_id == ctx.unit_id).options(*_options())
+    if person_id is not None:
+        query = query.where(Contact.person_id == person_id)
+    if service:
+        query = query.where(Contact.service_id == service_by_key(ctx, service).id)
+    if since:
+        query = query.where(Contact.contact_date >= since)
+    if until:
+        query = query.where(Contact.contact_date <= until)
+    query = query.order_by(Contact.contact_date.desc(), Contact.id.desc()).offset(offset).limit(limit)
+    return [_info(c) for c in ctx.session.scalars(query)]
+
+
+def count_contacts(ctx: Ctx, *, person_id: int | None = None) -> int:
+    query = select(func.count()).select_from(Contact).where(Contact.unit_id == ctx.unit_id)
+    if person_id is not None:
+        query = query.where(Contact.person_id == person_id)
+    return ctx.session.scalar(query) or 0

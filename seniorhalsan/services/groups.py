@@ -1,0 +1,192 @@
+"""Group meetings of the services and trainings the unit gives to care staff."""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass
+from typing import Any
+
+from sqlalchemy import extract, select
+
+from ..db.models import GroupMeeting, Place, Service, Staff, Training
+from ..db.session import Ctx
+from ..errors import NotFound
+from ..vocabulary import GROUP_KINDS
+from .checks import Checker, check_version
+from .lookups import owned, service_by_key
+
+
+@dataclass(frozen=True)
+class GroupMeetingInfo:
+    id: int
+    service_key: str
+    service_name: str
+    held_on: dt.date
+    kind: str
+    title: str
+    participants: int
+    staff_id: int | None
+    place_id: int | None
+    note: str | None
+    version: int
+
+    @property
+    def kind_label(self) -> str:
+        return GROUP_KINDS.get(self.kind, self.kind)
+
+
+@dataclass(frozen=True)
+class TrainingInfo:
+    id: int
+    service_key: str | None
+    held_on: dt.date
+    audience: str
+    topic: str | None
+    participants: int
+    staff_id: int | None
+    minutes: int | None
+    version: int
+
+
+def _group(g: GroupMeeting, service: Service) -> GroupMeetingInfo:
+    return GroupMeetingInfo(
+        g.id, service.key, service.name, g.held_on, g.kind, g.title, g.participants,
+        g.staff_id, g.place_id, g.note, g.version,
+    )
+
+
+def _training(t: Training, service_key: str | None) -> TrainingInfo:
+    return TrainingInfo(
+        t.id, service_key, t.held_on, t.audience, t.topic, t.participants, t.staff_id, t.minutes, t.version
+    )
+
+
+def _check_refs(ctx: Ctx, check: Checker, staff_id: Any, place_id: Any = None) -> None:
+    for model, value, label, field in ((Staff, staff_id, "Medarbetaren", "Medarbetare"), (Place, place_id, "Mötesplatsen", "Plats")):
+        if value is not None:
+            try:
+                owned(ctx, model, value, label)
+            except NotFound as exc:
+                check.fail(field, str(exc))
+
+
+def add_group_meeting(
+    ctx: Ctx,
+    *,
+    service: str,
+    held_on: dt.date,
+    kind: str,
+    title: str,
+    participants: Any,
+    staff_id: int | None = None,
+    place_id: int | None = None,
+    note: str | None = None,
+) -> GroupMeetingInfo:
+    """A carer group, a sight/hearing group, an IT course or café, an open reception…"""
+    check = Checker()
+    svc = None
+    try:
+        svc = service_by_key(ctx, service)
+    except NotFound as exc:
+        check.fail("Insats", str(exc))
+    day = check.date("Datum", held_on, today=ctx.today)
+    kind = check.choice("Typ av träff", kind, GROUP_KINDS)
+    title = check.text("Namn på gruppen", title, required=True, max_length=120)
+    count = check.count("Deltagare", participants, required=True)
+    note = check.text("Anteckning", note)
+    _check_refs(ctx, check, staff_id, place_id)
+    check.done()
+    meeting = GroupMeeting(
+        unit_id=ctx.unit_id, service_id=svc.id, held_on=day, kind=kind, title=title,
+        participants=count, staff_id=staff_id, place_id=place_id, note=note,
+    )
+    ctx.session.add(meeting)
+    ctx.session.flush()
+    return _group(meeting, svc)
+
+
+def update_group_meeting(ctx: Ctx, meeting_id: int, *, version: int | None = None, participants: Any = None,
+                         title: str | None = None, note: str | None = None) -> GroupMeetingInfo:
+    meeting = owned(ctx, GroupMeeting, meeting_id, "Gruppträffen")
+    check_version("Gruppträffen", meeting, version)
+    check = Checker()
+    if participants is not None:
+        meeting.participants = check.count("Deltagare", participants, required=True)
+    if title is not None:
+        meeting.title = check.text("Namn på gruppen", title, required=True, max_length=120)
+    if note is not None:
+        meeting.note = check.text("Anteckning", note)
+    check.done()
+    ctx.session.flush()
+    return _group(meeting, ctx.session.get(Service, meeting.service_id))
+
+
+def delete_group_meeting(ctx: Ctx, meeting_id: int) -> None:
+    ctx.session.delete(owned(ctx, GroupMeeting, meeting_id, "Gruppträffen"))
+    ctx.session.flush()
+
+
+def list_group_meetings(ctx: Ctx, *, service: str | None = None, year: int | None = None) -> list[GroupMeetingInfo]:
+    query = (
+        select(GroupMeeting, Service)
+        .join(Service, Service.id == GroupMeeting.service_id)
+        .where(GroupMeeting.unit_id == ctx.unit_id)
+        .order_by(GroupMeeting.held_on.desc(), GroupMeeting.id.desc())
+    )
+    if service:
+        query = query.where(Service.id == service_by_key(ctx, service).id)
+    if year:
+        query = query.where(extract("year", GroupMeeting.held_on) == year)
+    return [_group(g, s) for g, s in ctx.session.execute(query)]
+
+
+def add_training(
+    ctx: Ctx,
+    *,
+    held_on: dt.date,
+    audience: str,
+    participants: Any,
+    service: str | None = None,
+    topic: str | None = None,
+    staff_id: int | None = None,
+    minutes: Any = None,
+) -> TrainingInfo:
+    """A training given to care staff or others (for example hearing aids for home care)."""
+    check = Checker()
+    svc = None
+    if service:
+        try:
+            svc = service_by_key(ctx, service)
+        except NotFound as exc:
+            check.fail("Insats", str(exc))
+    day = check.date("Datum", held_on, today=ctx.today)
+    audience = check.text("Målgrupp", audience, required=True)
+    topic = check.text("Ämne", topic)
+    count = check.count("Deltagare", participants, required=True)
+    length = check.minutes("Minuter", minutes)
+    _check_refs(ctx, check, staff_id)
+    check.done()
+    training = Training(
+        unit_id=ctx.unit_id, service_id=svc.id if svc else None, held_on=day, audience=audience,
+        topic=topic, participants=count, staff_id=staff_id, minutes=length,
+    )
+    ctx.session.add(training)
+    ctx.session.flush()
+    return _training(training, svc.key if svc else None)
+
+
+def delete_training(ctx: Ctx, training_id: int) -> None:
+    ctx.session.delete(owned(ctx, Training, training_id, "Utbildningen"))
+    ctx.session.flush()
+
+
+def list_trainings(ctx: Ctx, *, year: int | None = None) -> list[TrainingInfo]:
+    query = (
+        select(Training, Service.key)
+        .outerjoin(Service, Service.id == Training.service_id)
+        .where(Training.unit_id == ctx.unit_id)
+        .order_by(Training.held_on.desc(), Training.id.desc())
+    )
+    if year:
+        query = query.where(extract("year", Training.held_on) == year)
+    return [_training(t, key) for t, key in ctx.session.execute(query)]

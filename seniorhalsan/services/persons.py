@@ -1,0 +1,214 @@
+"""Persons helped by the support services: the least the work needs, and nothing more."""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass
+from typing import Any
+
+from sqlalchemy import func, or_, select
+
+from ..db.models import Contact, Person, Service
+from ..db.session import Ctx
+from ..errors import ValidationError
+from ..vocabulary import GENDER_ALIASES, GENDERS, HOUSING, fold
+from .checks import Checker, check_version
+from .lookups import owned
+
+
+@dataclass(frozen=True)
+class PersonInfo:
+    id: int
+    reference: str | None
+    name: str | None
+    birth_year: int
+    gender: str
+    housing: str | None
+    phone: str | None
+    email: str | None
+    address: str | None
+    note: str | None
+    erased: bool
+    version: int
+    last_contact: dt.date | None = None
+
+    @property
+    def gender_label(self) -> str:
+        return GENDERS.get(self.gender, self.gender)
+
+    @property
+    def display_name(self) -> str:
+        if self.erased:
+            return "(gallrad)"
+        return f"{self.reference} – {self.name}" if self.name else (self.reference or "")
+
+
+def _info(p: Person, last_contact: dt.date | None = None) -> PersonInfo:
+    return PersonInfo(
+        id=p.id,
+        reference=p.reference,
+        name=p.name,
+        birth_year=p.birth_year,
+        gender=p.gender,
+        housing=p.housing,
+        phone=p.phone,
+        email=p.email,
+        address=p.address,
+        note=p.note,
+        erased=p.erased_at is not None,
+        version=p.version,
+        last_contact=last_contact,
+    )
+
+
+def person_by_reference(ctx: Ctx, reference: str) -> PersonInfo | None:
+    ref = (reference or "").strip()
+    if not ref:
+        return None
+    person = ctx.session.scalar(
+        select(Person).where(Person.unit_id == ctx.unit_id, func.lower(Person.reference) == ref.lower())
+    )
+    return _info(person) if person else None
+
+
+def find_persons(ctx: Ctx, query: str = "", *, service_key: str | None = None, limit: int = 50) -> list[PersonInfo]:
+    """Persons whose reference or name contains the typed text; a service's own persons first."""
+    last = (
+        select(Contact.person_id, func.max(Contact.contact_date).label("last"))
+        .where(Contact.unit_id == ctx.unit_id)
+        .group_by(Contact.person_id)
+    )
+    mine = None
+    if service_key:
+        mine = (
+            select(Contact.person_id)
+            .join(Service, Service.id == Contact.service_id)
+            .where(Contact.unit_id == ctx.unit_id, Service.key == service_key)
+            .distinct()
+        )
+    last = last.subquery()
+    stmt = (
+        select(Person, last.c.last)
+        .outerjoin(last, last.c.person_id == Person.id)
+        .where(Person.unit_id == ctx.unit_id, Person.erased_at.is_(None))
+    )
+    text = (query or "").strip()
+    if text:
+        pattern = f"%{text.lower()}%"
+        stmt = stmt.where(or_(func.lower(Person.reference).like(pattern), func.lower(Person.name).like(pattern)))
+    order = [last.c.last.desc().nulls_last(), Person.reference]
+    if mine is not None:
+        order.insert(0, Person.id.in_(mine).desc())
+    stmt = stmt.order_by(*order).limit(max(1, min(limit, 500)))
+    return [_info(p, last_date) for p, last_date in ctx.session.execute(stmt)]
+
+
+def _next_reference(ctx: Ctx) -> str:
+    count = ctx.session.scalar(select(func.count()).select_from(Person).where(Person.unit_id == ctx.unit_id)) or 0
+    number = count + 1
+    while True:
+        candidate = f"P{number:05d}"
+        if person_by_reference(ctx, candidate) is None:
+            return candidate
+        number += 1
+
+
+def _validated(ctx: Ctx, check: Checker, person_id: int | None, fields: dict[str, Any]) -> dict[str, Any]:
+    out: dict[str, Any] = {}
+    if "reference" in fields and fields["reference"] is not None:
+        reference = check.text("Referens", fields["reference"], max_length=40)
+        if reference:
+            twin = person_by_reference(ctx, reference)
+            if twin and twin.id != person_id:
+                check.fail("Referens", f"{reference} används redan av en annan person.")
+        out["reference"] = reference
+    if "birth_year" in fields:
+        out["birth_year"] = check.birth_year("Födelseår", fields["birth_year"], today=ctx.today)
+    if "gender" in fields:
+        out["gender"] = check.choice("Kön", fields["gender"], GENDERS, aliases=GENDER_ALIASES)
+    if "housing" in fields:
+        out["housing"] = check.choice("Boende", fields["housing"], HOUSING, required=False)
+    if "name" in fields:
+        out["name"] = check.text("Namn", fields["name"], max_length=120)
+    if "phone" in fields:
+        out["phone"] = check.text("Telefon", fields["phone"], max_length=40)
+    if "email" in fields:
+        email = check.text("E-post", fields["email"], max_length=120)
+        if email and "@" not in email:
+            check.fail("E-post", f"'{email}' ser inte ut som en e-postadress.")
+        out["email"] = email
+    if "address" in fields:
+        out["address"] = check.text("Adress", fields["address"])
+    if "note" in fields:
+        out["note"] = check.text("Anteckning", fields["note"], max_length=4000)
+    return out
+
+
+def create_person(
+    ctx: Ctx,
+    *,
+    birth_year: int,
+    gender: str,
+    reference: str | None = None,
+    housing: str | None = None,
+    name: str | None = None,
+    phone: str | None = None,
+    email: str | None = None,
+    address: str | None = None,
+    note: str | None = None,
+) -> PersonInfo:
+    """A new person; without a reference the next free one (P00001, …) is given."""
+    check = Checker()
+    values = _validated(
+        ctx,
+        check,
+        None,
+        dict(
+            reference=reference,
+            birth_year=birth_year,
+            gender=gender,
+            housing=housing,
+            name=name,
+            phone=phone,
+            email=email,
+            address=address,
+            note=note,
+        ),
+    )
+    check.done()
+    if not values.get("reference"):
+        values["reference"] = _next_reference(ctx)
+    person = Person(unit_id=ctx.unit_id, **values)
+    ctx.session.add(person)
+    ctx.session.flush()
+    return _info(person)
+
+
+def get_person(ctx: Ctx, person_id: int) -> PersonInfo:
+    return _info(owned(ctx, Person, person_id, "Personen"))
+
+
+def update_person(ctx: Ctx, person_id: int, *, version: int | None = None, **changes: Any) -> PersonInfo:
+    person = owned(ctx, Person, person_id, "Personen")
+    check_version("Personen", person, version)
+    if person.erased_at is not None:
+        raise ValidationError.of("Person", "uppgifterna är gallrade och kan inte ändras.")
+    check = Checker()
+    values = _validated(ctx, check, person.id, changes)
+    if "reference" in changes and not values.get("reference"):
+        check.fail("Referens", "måste fyllas i.")
+    check.done()
+    for key, value in values.items():
+        setattr(person, key, value)
+    ctx.session.flush()
+    return _info(person)
+
+
+def matches(person: PersonInfo, *, birth_year: int | None, gender: str | None) -> list[str]:
+    """Which of birth year and gender disagree with what is recorded (for the importer)."""
+    wrong = []
+    if birth_year is not None and birth_year != person.birth_year:
+        wrong.append("Födelseår")
+    if gender is not None and fold(gender) != fold(person.gender):
+        wrong.append("Kön")
+    return wrong

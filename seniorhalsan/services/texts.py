@@ -1,0 +1,45 @@
+"""Texts the unit writes in the program: the folder's presentation, contacts, summaries."""
+
+from __future__ import annotations
+
+from sqlalchemy import select
+
+from ..db.models import UnitText
+from ..db.session import Ctx
+from .checks import Checker
+
+MAX_TEXT = 20_000
+
+
+def get_text(ctx: Ctx, key: str, default: str = "") -> str:
+    row = ctx.session.scalar(select(UnitText).where(UnitText.unit_id == ctx.unit_id, UnitText.key == key))
+    return row.body if row else default
+
+
+def texts_with_prefix(ctx: Ctx, prefix: str) -> dict[str, str]:
+    rows = ctx.session.scalars(
+        select(UnitText).where(UnitText.unit_id == ctx.unit_id, UnitText.key.startswith(prefix, autoescape=True))
+    )
+    return {row.key: row.body for row in rows}
+
+
+def set_text(ctx: Ctx, key: str, body: str | None) -> str:
+    """Save a text; an empty body removes it (the default is then used)."""
+    check = Checker()
+    key = check.text("Nyckel", key, required=True, max_length=120)
+    cleaned = (body or "").replace("\x00", "").strip()
+    if len(cleaned) > MAX_TEXT:
+        check.fail("Text", f"texten är för lång ({len(cleaned)} tecken, högst {MAX_TEXT}).")
+    check.done()
+    row = ctx.session.scalar(select(UnitText).where(UnitText.unit_id == ctx.unit_id, UnitText.key == key))
+    if not cleaned:
+        if row is not None:
+            ctx.session.delete(row)
+        ctx.session.flush()
+        return ""
+    if row is None:
+        ctx.session.add(UnitText(unit_id=ctx.unit_id, key=key, body=cleaned))
+    else:
+        row.body = cleaned
+    ctx.session.flush()
+    return cleaned

@@ -1,0 +1,113 @@
+"""The `seniorhalsan` command as a user runs it: Swedish messages, exit codes, no tracebacks."""
+
+import json
+import os
+import subprocess
+import sys
+
+import pytest
+
+from seniorhalsan.cli import data, main as cli_main
+
+
+def run(*args, db=None, env=None):
+    command = [sys.executable, "-m", "seniorhalsan", *args]
+    if db is not None:
+        command += ["--db", str(db)]
+    result = subprocess.run(command, capture_output=True, text=True, env={**os.environ, **(env or {})}, timeout=120)
+    assert "Traceback" not in result.stderr
+    return result
+
+
+def test_help_and_version():
+    result = run("--help")
+    assert result.returncode == 0
+    assert "användning: seniorhalsan" in result.stdout
+    for command in ("demo", "import", "stats"):
+        assert command in result.stdout
+    version = run("--version")
+    assert version.returncode == 0 and version.stdout.startswith("seniorhalsan ")
+
+
+def test_a_wrong_argument_is_explained_in_swedish(tmp_path):
+    result = run("stats", "--year", "förra", db=tmp_path / "x.sqlite3")
+    assert result.returncode == 2
+    assert "ogiltigt värde: 'förra'" in result.stderr
+    missing = run("stats", db=tmp_path / "x.sqlite3")
+    assert "följande argument saknas: --year" in missing.stderr
+
+
+def test_stats_json_has_the_agreed_shape(tmp_path):
+    result = run("stats", "--year", "2025", "--json", db=tmp_path / "ny.sqlite3")
+    assert result.returncode == 0, result.stderr
+    figures = json.loads(result.stdout)
+    assert set(figures) == {"year", "attendance", "services", "groups", "trainings", "feedback"}
+    assert set(figures["attendance"]) == {
+        "visits", "women", "men", "other", "unspecified", "new_visitors", "sessions", "by_tertial", "by_place", "by_kind"}
+    assert set(figures["services"]) == {"it_stod", "fixartjanst", "syn_horsel", "anhorigstod", "aldrestod"}
+    assert set(figures["services"]["fixartjanst"]) == {
+        "contacts", "by_contact_kind", "persons", "new_persons", "persons_by_gender", "persons_by_age",
+        "contacts_by_age", "tasks", "previous_year"}
+    assert set(figures["services"]["fixartjanst"]["by_contact_kind"]) == {
+        "hembesok", "telefon", "oppen_mottagning", "motesplats", "digitalt"}
+    assert set(figures["feedback"]) == {"total", "praise", "from", "about", "answered", "acted_on"}
+    assert set(figures["feedback"]["from"]) == {
+        "annan", "brukare", "medarbetare", "narstaende", "patientnamnden", "samverkanspart", "senior"}
+    assert len(figures["feedback"]["about"]) == 12
+    assert set(figures["feedback"]["answered"]) == {"T1", "T2", "T3", "total"}
+
+
+def test_a_refused_import_exits_non_zero_with_the_reason(tmp_path):
+    bad = tmp_path / "närvaro.csv"
+    bad.write_text("datum;mötesplats;aktivitet;totalt\n2025-01-01;Månen;Gympa;4\n", encoding="utf-8")
+    result = run("import", "attendance", str(bad), db=tmp_path / "db.sqlite3")
+    assert result.returncode == 1
+    assert "Rad 2, kolumn mötesplats: 'Månen' är ingen känd mötesplats." in result.stderr
+    assert "Inget sparades" in result.stderr
+
+
+def test_the_database_can_be_chosen_by_environment(tmp_path):
+    target = tmp_path / "miljö.sqlite3"
+    result = run("stats", "--year", "2025", env={"SENIORHALSAN_DB": str(target)})
+    assert result.returncode == 0 and target.exists()
+
+
+def test_an_unknown_database_address_is_refused_clearly(tmp_path):
+    result = run("stats", "--year", "2025", "--db-url", "nosuchdb://x")
+    assert result.returncode == 1 and "känns inte igen" in result.stderr
+
+
+def test_an_unexpected_error_goes_to_the_log_not_the_screen(tmp_path, monkeypatch, capsys, _private_data_dir):
+    def broken(args):
+        raise RuntimeError("internt fel")
+
+    monkeypatch.setattr(data, "cmd_stats", broken)
+    code = cli_main.main(["stats", "--year", "2025", "--db", str(tmp_path / "db.sqlite3")])
+    err = capsys.readouterr().err
+    assert code == cli_main.EXIT_UNEXPECTED
+    assert "oväntat fel" in err and "Traceback" not in err
+    assert "RuntimeError: internt fel" in (_private_data_dir / "seniorhalsan.log").read_text(encoding="utf-8")
+
+
+@pytest.mark.slow
+def test_demo_then_stats_is_at_the_scale_of_the_year_report(tmp_path):
+    db = tmp_path / "demo.sqlite3"
+    assert run("demo", "--year", "2025", db=db).returncode == 0
+    figures = json.loads(run("stats", "--year", "2025", "--json", db=db).stdout)
+    a = figures["attendance"]
+    assert 28_000 <= a["visits"] <= 32_000
+    assert 0.72 <= a["women"] / (a["women"] + a["men"]) <= 0.85
+    s = figures["services"]
+    assert 750 <= s["it_stod"]["contacts"] <= 950
+    assert 380 <= s["fixartjanst"]["by_contact_kind"]["hembesok"] <= 480
+    assert s["fixartjanst"]["new_persons"] >= 80
+    syn = s["syn_horsel"]
+    assert 380 <= syn["persons"] <= 450 and 0.6 <= syn["new_persons"] / syn["persons"] <= 0.7
+    assert syn["persons_by_age"]["85+"] / syn["persons"] >= 0.8
+    anh = s["anhorigstod"]
+    assert 180 <= anh["persons"] <= 220 and anh["persons"] / anh["previous_year"]["persons"] >= 1.25
+    assert 40 <= s["aldrestod"]["persons"] <= 50
+    assert figures["trainings"]["participants"] >= 119
+    assert figures["feedback"]["total"]["total"] >= 20
+    again = run("demo", db=db)
+    assert again.returncode == 1 and "redan" in again.stderr

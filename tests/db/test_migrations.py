@@ -1,0 +1,78 @@
+"""Migrations: an empty file becomes a full database; models and migrations agree."""
+
+from alembic import command
+from alembic.autogenerate import compare_metadata
+from alembic.runtime.migration import MigrationContext
+from sqlalchemy import inspect, text
+
+from seniorhalsan import reference
+from seniorhalsan.database import open_database
+from seniorhalsan.db import migrate
+from seniorhalsan.db.backup import list_backups
+from seniorhalsan.db.models import Base
+from seniorhalsan.paths import sqlite_url
+from seniorhalsan.services import lookups, places
+
+
+def test_an_empty_file_is_migrated_and_gets_the_reference_data(tmp_path):
+    path = tmp_path / "ny.sqlite3"
+    db = open_database(sqlite_url(path))
+    assert migrate.current_revision(db.engine) == migrate.head_revision()
+    assert set(Base.metadata.tables) <= set(inspect(db.engine).get_table_names())
+    assert len(db.read(places.list_places)) >= 10
+    assert [s.key for s in db.read(lookups.services)] == ["it_stod", "fixartjanst", "syn_horsel", "anhorigstod", "aldrestod"]
+    assert len(db.read(lookups.feedback_categories, "about")) == 12
+    assert list_backups(path) == []  # a new file needs no backup
+    db.dispose()
+
+
+def test_models_and_migrations_agree(db):
+    with db.engine.connect() as conn:
+        diff = compare_metadata(MigrationContext.configure(conn), Base.metadata)
+    assert diff == []
+
+
+def test_opening_again_changes_nothing_and_keeps_the_unit(db_path):
+    first = open_database(sqlite_url(db_path))
+    unit = first.unit_id
+    first.dispose()
+    second = open_database(sqlite_url(db_path))
+    assert second.unit_id == unit
+    assert len(second.read(places.list_places)) == len(reference.load()["places"])
+    with second.engine.connect() as conn:
+        assert conn.execute(text("select count(*) from units")).scalar() == 1
+    second.dispose()
+
+
+def test_a_database_that_needs_migrating_is_backed_up_first(db_path):
+    db = open_database(sqlite_url(db_path))
+    with db.engine.begin() as conn:
+        cfg = migrate.alembic_config()
+        cfg.attributes["connection"] = conn
+        command.downgrade(cfg, "base")
+    db.dispose()
+    assert list_backups(db_path) == []
+
+    reopened = open_database(sqlite_url(db_path))
+    assert migrate.current_revision(reopened.engine) == migrate.head_revision()
+    assert len(list_backups(db_path)) == 1
+    reopened.dispose()
+
+
+def test_sqlite_runs_with_foreign_keys_and_wal(db):
+    with db.engine.connect() as conn:
+        assert conn.execute(text("PRAGMA foreign_keys")).scalar() == 1
+        assert conn.execute(text("PRAGMA journal_mode")).scalar() == "wal"
+        assert conn.execute(text("PRAGMA busy_timeout")).scalar() >= 1000
+
+
+def test_a_damaged_file_gives_a_clear_message(tmp_path):
+    import pytest
+
+    from seniorhalsan.errors import UserError
+
+    path = tmp_path / "trasig.sqlite3"
+    path.write_bytes(b"this is not a database at all" * 100)
+    with pytest.raises(UserError) as refused:
+        open_database(sqlite_url(path))
+    assert "skadad" in str(refused.value)

@@ -1,0 +1,35 @@
+"""Small builders of the unit's records through the services, for readable tests."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from seniorhalsan.services import activities, contacts, persons, places, schedule, staff
+
+
+def place(db, name="Testgården", **kw):
+    return db.call(places.create_place, name=name, **kw)
+
+
+def place_named(db, name):
+    return db.read(places.find_place, name)
+
+
+def activity(db, name="Testgympa", kind="fysisk", **kw):
+    return db.call(activities.create_activity, name=name, kind=kind, **kw)
+
+
+def staff_member(db, name="Test Testsson", **kw):
+    return db.call(staff.create_staff, name=name, **kw)
+
+
+def person(db, birth_year=1940, gender="kvinna", **kw):
+    return db.call(persons.create_person, birth_year=birth_year, gender=gender, **kw)
+
+
+def contact(db, person_id, service="fixartjanst", day=dt.date(2025, 3, 3), kind="hembesok", **kw):
+    return db.call(contacts.add_contact, person_id=person_id, service=service, contact_date=day, kind=kind, **kw)
+
+
+def term(db, kind="vt", year=2026, starts_on=dt.date(2026, 1, 12), ends_on=dt.date(2026, 6, 5)):
+    return db.call(schedule.create_term, kind=kind, year=year, starts_on=starts_on, ends_on=ends_on)

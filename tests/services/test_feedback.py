@@ -1,0 +1,62 @@
+""""Tyck till": registration, återkoppling and åtgärd, and what is waiting."""
+
+import datetime as dt
+
+import pytest
+
+from seniorhalsan.errors import ValidationError
+from seniorhalsan.services import feedback
+
+
+def register(db, **kw):
+    values = dict(received_on=dt.date(2026, 1, 31), type="synpunkt", from_key="Senior",
+                  about_key="Tillgänglighet", text="Fler tider för gympan, tack.")
+    values.update(kw)
+    return db.call(feedback.register_feedback, **values)
+
+
+def test_återkoppling_is_due_one_month_after_receipt(db):
+    item = register(db)
+    assert item.response_due == dt.date(2026, 2, 28)
+    assert (item.from_key, item.about_key, item.status) == ("senior", "tillganglighet", "obesvarad")
+
+
+def test_a_feedback_without_a_sender_category_is_refused(db, unchanged):
+    with unchanged(), pytest.raises(ValidationError) as refused:
+        register(db, from_key="")
+    assert refused.value.fields == ["Från"]
+
+
+def test_a_view_must_say_what_it_is_about_but_praise_need_not(db, unchanged):
+    with unchanged(), pytest.raises(ValidationError) as refused:
+        register(db, about_key=None)
+    assert refused.value.fields == ["Gäller"]
+    assert register(db, type="beröm", about_key=None).type == "berom"
+
+
+def test_unknown_template_rows_are_named(db, unchanged):
+    with unchanged(), pytest.raises(ValidationError) as refused:
+        register(db, from_key="Grannen", about_key="Vädret")
+    assert refused.value.fields == ["Från", "Gäller"]
+    assert "Närstående" in str(refused.value)
+
+
+def test_answer_and_action_are_recorded_on_the_item(db, unchanged):
+    item = register(db, contact="Astrid, Storgatan 1")
+    with unchanged(), pytest.raises(ValidationError):
+        db.call(feedback.record_answer, item.id, answered_on=dt.date(2026, 1, 1))
+    answered = db.call(feedback.record_answer, item.id, answered_on=dt.date(2026, 2, 10), answer_text="Vi ordnar fler tider.")
+    acted = db.call(feedback.record_action, item.id, action_text="Ett extra pass på torsdagar.", action_on=dt.date(2026, 3, 1))
+    assert answered.status == "besvarad" and acted.status == "atgardad"
+    assert [f.id for f in db.read(feedback.list_feedback, status="atgardad")] == [item.id]
+    assert db.read(feedback.list_feedback, status="obesvarad") == []
+
+
+def test_waiting_and_overdue_items(db):
+    register(db, contact="Bo, bo@example.se")  # due 28 February, long past
+    register(db, received_on=dt.date(2026, 11, 15), contact="Siv, tel 08-1")  # due in December
+    register(db)  # no address: nobody to answer
+    waiting = db.read(feedback.waiting_summary)
+    assert (waiting.waiting, waiting.overdue) == (2, 1)
+    overdue = db.read(feedback.list_feedback, overdue_only=True)
+    assert [f.received_on for f in overdue] == [dt.date(2026, 1, 31)]

@@ -224,7 +224,8 @@ class DemoBuilder:
         rows, visits = [], 0
         for term in terms:
             day = term.starts_on
-            while day <= min(term.ends_on, last_day):
+            # today's sessions are left for the coordinator to count
+            while day <= min(term.ends_on, last_day) and day != self.ctx.today:
                 for entry in entries:
                     if entry.term_id != term.id:
                         continue

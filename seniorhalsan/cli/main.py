@@ -91,4 +91,5 @@ def main(argv: Sequence[str] | None = None) -> int:
 def start_window(args: argparse.Namespace) -> int:
     from ..ui.app import run
 
-    return run(url_of(args))
+    explicit = bool(args.db or args.db_url or os.environ.get("SENIORHALSAN_DB") or os.environ.get("SENIORHALSAN_DB_URL"))
+    return run(url_of(args), explicit=explicit)

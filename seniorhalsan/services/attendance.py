@@ -11,7 +11,7 @@ from sqlalchemy.orm import joinedload
 
 from ..db.models import Activity, ActivitySession, Place, ScheduleEntry, Staff, Term
 from ..db.session import Ctx
-from ..errors import NotFound, ValidationError
+from ..errors import NotFound, UserError, ValidationError
 from .checks import Checker, check_version
 from .lookups import owned
 
@@ -302,6 +302,32 @@ def record_attendance(
     ctx.session.add(session)
     ctx.session.flush()
     return _from_session(session)
+
+
+class RowsRefused(UserError):
+    """Some rows of a day were refused; none of the day's rows were saved."""
+
+    def __init__(self, failures: dict[int, UserError], names: dict[int, str]) -> None:
+        self.failures = failures
+        lines = ["Inget sparades. Rätta raderna och spara igen:"]
+        lines += [f"{names.get(i, i)}: {exc}" for i, exc in sorted(failures.items())]
+        super().__init__("\n".join(lines))
+
+
+def record_many(ctx: Ctx, items: list[dict[str, Any]]) -> list[SessionInfo]:
+    """Save a day's rows together: all of them, or (if any is refused) none."""
+    saved: list[SessionInfo] = []
+    failures: dict[int, UserError] = {}
+    names: dict[int, str] = {}
+    for index, item in enumerate(items):
+        names[index] = str(item.pop("label", index + 1))
+        try:
+            saved.append(record_attendance(ctx, **item))
+        except UserError as exc:
+            failures[index] = exc
+    if failures:
+        raise RowsRefused(failures, names)
+    return saved
 
 
 def check_place_open(check: Checker, place: Place, day: dt.date) -> None:

@@ -128,3 +128,16 @@ def labels(ctx: Ctx) -> dict[str, dict[str, str]]:
         "from": {c.key: c.name for c in categories if c.grp == "from"},
         "about": {c.key: c.name for c in categories if c.grp == "about"},
     }
+
+
+def unit_is_empty(ctx: Ctx) -> bool:
+    """True before anything of the unit's own has been recorded (first start)."""
+    from sqlalchemy import func
+
+    from ..db.models import Activity, ActivitySession, Feedback, Person
+
+    for model in (Activity, ActivitySession, Person, Feedback):
+        count = ctx.session.scalar(select(func.count()).select_from(model).where(model.unit_id == ctx.unit_id))
+        if count:
+            return False
+    return True

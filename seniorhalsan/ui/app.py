@@ -1,20 +1,54 @@
-"""Starting the window on a database."""
+"""Starting the window: settings, language, text size, the database, the first start."""
 
 from __future__ import annotations
 
 import sys
 
+from PySide6.QtWidgets import QApplication, QMessageBox
 
-def run(url: str) -> int:
-    from PySide6.QtWidgets import QApplication, QLabel, QMainWindow
+from ..database import open_database
+from ..db.session import Database
+from ..errors import UserError
+from ..paths import database_url
+from ..services import lookups
+from . import i18n, style
+from .common import AppContext, ChangeBus
+from .i18n import _
+from .settings import SettingsStore
+from .worker import OpRunner
 
-    from ..database import open_database
 
-    db = open_database(url)
-    app = QApplication.instance() or QApplication(sys.argv)
-    window = QMainWindow()
-    window.setWindowTitle("Seniorhälsan")
-    window.setCentralWidget(QLabel(f"Seniorhälsan\nDatabas: {db.url}"))
-    window.resize(1000, 700)
+def build(db: Database, store: SettingsStore | None = None) -> tuple[AppContext, "MainWindow"]:  # noqa: F821
+    """The app context and main window on an opened database (also used by the tests)."""
+    from .main_window import MainWindow
+
+    store = store or SettingsStore()
+    settings = store.load()
+    i18n.set_language(settings.language)
+    qt_app = QApplication.instance()
+    style.apply(qt_app, settings.text_size)
+    context = AppContext(db=db, ops=OpRunner(), store=store, settings=settings, bus=ChangeBus())
+    return context, MainWindow(context)
+
+
+def run(url: str | None, *, explicit: bool = True) -> int:
+    """Open the window; without an explicit database the one chosen in Inställningar is used."""
+    qt_app = QApplication.instance() or QApplication(sys.argv)
+    qt_app.setApplicationName("Seniorhälsan")
+    store = SettingsStore()
+    settings = store.load()
+    i18n.set_language(settings.language)
+    if not explicit and settings.database:
+        url = settings.database if "://" in settings.database else database_url(settings.database)
+    try:
+        db = open_database(url or database_url())
+    except UserError as exc:
+        QMessageBox.critical(None, _("Databasen kunde inte öppnas"), str(exc))
+        return 1
+    context, window = build(db, store)
     window.show()
-    return app.exec()
+    if db.read(lookups.unit_is_empty):
+        from .first_start import offer_demo
+
+        offer_demo(window, context, lambda _loaded: window.show_page(context.settings.last_page))
+    return qt_app.exec()

@@ -1,0 +1,118 @@
+"""What every page shares: the app context, the page base class, change notices, errors."""
+
+from __future__ import annotations
+
+import logging
+from collections.abc import Callable
+from dataclasses import dataclass
+from typing import Any
+
+from PySide6.QtCore import QObject, Signal
+from PySide6.QtWidgets import QMessageBox, QWidget
+
+from ..db.session import Database
+from ..errors import UserError
+from ..paths import log_file
+from . import i18n
+from .i18n import _
+from .settings import Settings, SettingsStore
+from .worker import OpRunner
+
+log = logging.getLogger(__name__)
+
+
+class ChangeBus(QObject):
+    """After a write, one signal says what changed ({"attendance"}); pages refresh themselves."""
+
+    changed = Signal(object)
+
+    def notify(self, *topics: str) -> None:
+        self.changed.emit(set(topics))
+
+
+@dataclass
+class AppContext:
+    db: Database
+    ops: OpRunner
+    store: SettingsStore
+    settings: Settings
+    bus: ChangeBus
+
+    def save_settings(self) -> None:
+        self.store.save(self.settings)
+
+    def run(self, fn: Callable[..., Any], *args: Any, write: bool = False, on_done: Callable[[Any], None],
+            on_error: Callable[[Exception], None], **kwargs: Any) -> None:
+        """Run a service function off the GUI thread, in its own transaction."""
+        call = self.db.call if write else self.db.read
+        self.ops.run(lambda: call(fn, *args, **kwargs), on_done=on_done, on_error=on_error)
+
+
+class Page(QWidget):
+    """A page of the main window. Subclasses set `key`, `title` and build their widgets."""
+
+    key = ""
+
+    def __init__(self, app: AppContext, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.app = app
+        i18n.notifier.changed.connect(lambda _lang: self.retranslate())
+        app.bus.changed.connect(self.on_changed)
+
+    @staticmethod
+    def title() -> str:
+        return ""
+
+    def retranslate(self) -> None:
+        """Set every visible text again in the current language."""
+
+    def activated(self) -> None:
+        """The page is shown: refresh what may have changed elsewhere."""
+
+    def on_changed(self, topics: set[str]) -> None:
+        """Another page saved something."""
+
+    def has_unsaved_changes(self) -> bool:
+        return False
+
+    def save_changes(self) -> bool:
+        """Save pending edits; False if they were refused (the page shows why)."""
+        return True
+
+    def discard_changes(self) -> None:
+        pass
+
+
+def show_error(parent: QWidget | None, exc: Exception, title: str | None = None) -> None:
+    """A refusal in the service's own words, or a calm note for a bug (details to the log)."""
+    if isinstance(exc, UserError):
+        QMessageBox.warning(parent, title or _("Det gick inte"), str(exc))
+        return
+    log.error("Oväntat fel i fönstret", exc_info=exc)
+    QMessageBox.critical(
+        parent,
+        _("Oväntat fel"),
+        _("Ett oväntat fel inträffade och inget sparades. Detaljerna finns i loggfilen:") + f"\n{log_file()}",
+    )
+
+
+def confirm_unsaved(parent: QWidget, page: Page) -> bool:
+    """Ask before leaving a page with unsaved changes; True if it is fine to leave."""
+    if not page.has_unsaved_changes():
+        return True
+    box = QMessageBox(parent)
+    box.setIcon(QMessageBox.Icon.Question)
+    box.setWindowTitle(_("Osparade ändringar"))
+    box.setText(_("Du har ändringar som inte är sparade. Vill du spara dem?"))
+    save = box.addButton(_("Spara"), QMessageBox.ButtonRole.AcceptRole)
+    discard = box.addButton(_("Släng ändringarna"), QMessageBox.ButtonRole.DestructiveRole)
+    box.addButton(_("Avbryt"), QMessageBox.ButtonRole.RejectRole)
+    box.setDefaultButton(save)
+    box.exec()
+    clicked = box.clickedButton()
+    if clicked is save:
+        return page.save_changes()
+    if clicked is discard:
+        page.discard_changes()
+        return True
+    return False

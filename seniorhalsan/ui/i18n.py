@@ -1,0 +1,86 @@
+"""The window's language: Swedish source strings, an English catalogue, babel formatting.
+
+Every visible string is written `_("Svensk text")`; `pybabel extract` collects them into
+`resources/translations/seniorhalsan.pot` and `en/LC_MESSAGES/seniorhalsan.po` holds the
+English. Pages listen to `notifier.changed` and set their texts again, so switching
+language never loses what is being typed.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from functools import lru_cache
+
+from babel.dates import format_date
+from babel.messages.pofile import read_po
+from babel.numbers import format_decimal, format_percent
+from PySide6.QtCore import QLocale, QObject, Signal
+
+from ..paths import RESOURCES
+
+TRANSLATIONS = RESOURCES / "translations"
+LANGUAGES = {"sv": "Svenska", "en": "English"}
+LOCALES = {"sv": "sv_SE", "en": "en_GB"}
+
+
+class _Notifier(QObject):
+    changed = Signal(str)
+
+
+notifier = _Notifier()
+_current = "sv"
+
+
+@lru_cache(maxsize=None)
+def catalogue(language: str) -> dict[str, str]:
+    """msgid → translation for a language (Swedish needs none)."""
+    if language == "sv":
+        return {}
+    path = TRANSLATIONS / language / "LC_MESSAGES" / "seniorhalsan.po"
+    if not path.exists():
+        return {}
+    with open(path, "rb") as fh:
+        po = read_po(fh)
+    return {m.id: m.string for m in po if m.id and isinstance(m.id, str) and m.string}
+
+
+def _(message: str) -> str:
+    if _current == "sv":
+        return message
+    return catalogue(_current).get(message, message)
+
+
+def language() -> str:
+    return _current
+
+
+def set_language(code: str) -> None:
+    """Switch language; Qt's own words (calendar, buttons) follow through QLocale."""
+    global _current
+    code = code if code in LANGUAGES else "sv"
+    QLocale.setDefault(QLocale(LOCALES[code]))
+    if code != _current:
+        _current = code
+        notifier.changed.emit(code)
+
+
+def locale() -> str:
+    return LOCALES[_current]
+
+
+def number(value: int | float | None) -> str:
+    return "" if value is None else format_decimal(value, locale=locale())
+
+
+def percent(part: float, whole: float) -> str:
+    return "–" if not whole else format_percent(part / whole, locale=locale())
+
+
+def date_text(day: dt.date, style: str = "medium") -> str:
+    return format_date(day, format=style, locale=locale())
+
+
+def weekday_names() -> list[str]:
+    """Monday first, in the current language."""
+    monday = dt.date(2024, 1, 1)
+    return [format_date(monday + dt.timedelta(days=i), format="EEEE", locale=locale()) for i in range(7)]

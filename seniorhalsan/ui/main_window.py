@@ -1,0 +1,207 @@
+"""The main window: navigation on the left, one page at a time, a status line below."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Qt
+from PySide6.QtGui import QAction, QCloseEvent, QKeySequence
+from PySide6.QtWidgets import (
+    QHBoxLayout,
+    QLabel,
+    QListWidget,
+    QListWidgetItem,
+    QMainWindow,
+    QMessageBox,
+    QProgressBar,
+    QStackedWidget,
+    QWidget,
+)
+
+from .. import __version__
+from ..services import feedback as feedback_service
+from ..services import lookups
+from . import i18n
+from .common import AppContext, Page, confirm_unsaved
+from .i18n import _
+from .pages import PAGES
+
+
+class MainWindow(QMainWindow):
+    def __init__(self, app: AppContext) -> None:
+        super().__init__()
+        self.app = app
+        self.unit = app.db.read(lookups.unit)
+        self.pages: dict[str, Page] = {}
+        self.current_key = ""
+
+        self.navigation = QListWidget()
+        self.navigation.setObjectName("navigation")
+        self.navigation.setFixedWidth(210)
+        self.stack = QStackedWidget()
+        for key, page_class in PAGES:
+            item = QListWidgetItem(page_class.title())
+            item.setData(Qt.ItemDataRole.UserRole, key)
+            self.navigation.addItem(item)
+            self.stack.addWidget(QWidget())  # built the first time it is shown
+        self.navigation.currentRowChanged.connect(self._navigate)
+
+        central = QWidget()
+        layout = QHBoxLayout(central)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.setSpacing(0)
+        layout.addWidget(self.navigation)
+        layout.addWidget(self.stack, 1)
+        self.setCentralWidget(central)
+
+        self.busy = QProgressBar()
+        self.busy.setRange(0, 0)
+        self.busy.setMaximumWidth(160)
+        self.busy.hide()
+        self.waiting_label = QLabel()
+        self.database_label = QLabel()
+        self.statusBar().addWidget(self.waiting_label, 1)
+        self.statusBar().addPermanentWidget(self.busy)
+        self.statusBar().addPermanentWidget(self.database_label)
+        app.ops.busy_changed.connect(lambda n: self.busy.setVisible(n > 0))
+        app.bus.changed.connect(self._on_changed)
+
+        self._build_menu()
+        i18n.notifier.changed.connect(lambda _lang: self.retranslate())
+        self.retranslate()
+        self._restore_state()
+        self.update_waiting()
+
+    # --- navigation -----------------------------------------------------------------------
+    def page(self, key: str) -> Page:
+        if key not in self.pages:
+            index = [k for k, _cls in PAGES].index(key)
+            page = dict(PAGES)[key](self.app)
+            placeholder = self.stack.widget(index)
+            self.stack.removeWidget(placeholder)
+            placeholder.deleteLater()
+            self.stack.insertWidget(index, page)
+            self.pages[key] = page
+        return self.pages[key]
+
+    def show_page(self, key: str) -> None:
+        keys = [k for k, _cls in PAGES]
+        self.navigation.setCurrentRow(keys.index(key) if key in keys else 0)
+
+    def current_page(self) -> Page | None:
+        return self.pages.get(self.current_key)
+
+    def _navigate(self, row: int) -> None:
+        key = PAGES[row][0]
+        if key == self.current_key:
+            return
+        previous = self.current_page()
+        if previous is not None and not confirm_unsaved(self, previous):
+            self.navigation.blockSignals(True)
+            self.navigation.setCurrentRow([k for k, _c in PAGES].index(self.current_key))
+            self.navigation.blockSignals(False)
+            return
+        page = self.page(key)
+        self.stack.setCurrentWidget(page)
+        self.current_key = key
+        self.app.settings.last_page = key
+        page.activated()
+
+    # --- menu -----------------------------------------------------------------------------
+    def _build_menu(self) -> None:
+        self.file_menu = self.menuBar().addMenu("")
+        self.save_action = QAction(self)
+        self.save_action.setShortcut(QKeySequence.StandardKey.Save)
+        self.save_action.triggered.connect(self._save_current)
+        self.quit_action = QAction(self)
+        self.quit_action.setShortcut(QKeySequence("Ctrl+Q"))
+        self.quit_action.triggered.connect(self.close)
+        self.file_menu.addAction(self.save_action)
+        self.file_menu.addSeparator()
+        self.file_menu.addAction(self.quit_action)
+        self.page_actions = []
+        self.go_menu = self.menuBar().addMenu("")
+        for number, (key, page_class) in enumerate(PAGES, start=1):
+            action = QAction(self)
+            action.setShortcut(QKeySequence(f"Ctrl+{number}"))
+            action.triggered.connect(lambda _checked=False, k=key: self.show_page(k))
+            self.go_menu.addAction(action)
+            self.page_actions.append((action, page_class))
+        self.help_menu = self.menuBar().addMenu("")
+        self.about_action = QAction(self)
+        self.about_action.triggered.connect(self._about)
+        self.help_menu.addAction(self.about_action)
+
+    def _save_current(self) -> None:
+        page = self.current_page()
+        if page is not None:
+            page.save_changes()
+
+    def _about(self) -> None:
+        QMessageBox.about(
+            self,
+            _("Om Seniorhälsan"),
+            _("Seniorhälsan, version {version}.\nAktiviteter, närvaro, stödinsatser och Tyck till för {unit}.").format(
+                version=__version__, unit=self.unit.name
+            ),
+        )
+
+    def retranslate(self) -> None:
+        self.setWindowTitle(f"Seniorhälsan – {self.unit.name}")
+        for row, (_key, page_class) in enumerate(PAGES):
+            self.navigation.item(row).setText(page_class.title())
+        self.file_menu.setTitle(_("&Arkiv"))
+        self.save_action.setText(_("&Spara"))
+        self.quit_action.setText(_("&Avsluta"))
+        self.go_menu.setTitle(_("&Gå till"))
+        for action, page_class in self.page_actions:
+            action.setText(page_class.title())
+        self.help_menu.setTitle(_("&Hjälp"))
+        self.about_action.setText(_("&Om Seniorhälsan"))
+        self.database_label.setText(_("Databas: {name}").format(name=self._database_name()))
+        self.database_label.setToolTip(self.app.db.url)
+        self.update_waiting()
+
+    def _database_name(self) -> str:
+        url = self.app.db.url
+        return url.rsplit("/", 1)[-1] if url.startswith("sqlite") else url.split("@")[-1]
+
+    # --- feedback waiting for återkoppling ----------------------------------------------------
+    def _on_changed(self, topics: set[str]) -> None:
+        if "feedback" in topics:
+            self.update_waiting()
+
+    def update_waiting(self) -> None:
+        waiting = self.app.db.read(feedback_service.waiting_summary)
+        if not waiting.waiting:
+            self.waiting_label.setText(_("Inga synpunkter väntar på återkoppling."))
+            self.waiting_label.setStyleSheet("")
+            return
+        text = _("{n} synpunkter väntar på återkoppling").format(n=waiting.waiting)
+        if waiting.overdue:
+            text += _(", varav {n} är försenade").format(n=waiting.overdue)
+            self.waiting_label.setStyleSheet("color: #b00020; font-weight: bold;")
+        else:
+            self.waiting_label.setStyleSheet("")
+        self.waiting_label.setText(text + ".")
+
+    # --- state ------------------------------------------------------------------------------
+    def _restore_state(self) -> None:
+        geometry = self.app.store.state("geometry")
+        if geometry is not None:
+            self.restoreGeometry(geometry)
+        else:
+            self.resize(1280, 720)
+        self.show_page(self.app.settings.last_page)
+
+    def closeEvent(self, event: QCloseEvent) -> None:
+        page = self.current_page()
+        if page is not None and not confirm_unsaved(self, page):
+            event.ignore()
+            return
+        for page in self.pages.values():
+            save_state = getattr(page, "save_state", None)
+            if save_state:
+                save_state()
+        self.app.store.set_state("geometry", self.saveGeometry())
+        self.app.save_settings()
+        self.app.ops.wait(10_000)
+        event.accept()

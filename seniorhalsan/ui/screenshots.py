@@ -1,0 +1,101 @@
+"""Screenshots of every page on demo data, in a real window at 1366×768.
+
+    .venv/bin/python -m seniorhalsan.ui.screenshots [MAPP] [--language en]
+
+Without a screen the script starts itself again under Xvfb (xvfb-run). The pictures
+are written to MAPP (default docs/screenshots), one PNG per page.
+"""
+
+from __future__ import annotations
+
+import argparse
+import datetime as dt
+import os
+import shutil
+import subprocess
+import sys
+import tempfile
+from pathlib import Path
+
+WIDTH, HEIGHT = 1366, 768
+
+
+def _relaunch_under_xvfb(argv: list[str]) -> int:
+    if shutil.which("xvfb-run") is None:
+        print("xvfb-run saknas; installera paketet xvfb (det gör .ci/setup).", file=sys.stderr)
+        return 1
+    env = {**os.environ, "QT_QPA_PLATFORM": "xcb", "SENIORHALSAN_XVFB": "1"}
+    command = ["xvfb-run", "-a", "-s", f"-screen 0 {WIDTH}x{HEIGHT}x24", sys.executable, "-m", __spec__.name, *argv]
+    return subprocess.call(command, env=env)
+
+
+def main(argv: list[str] | None = None) -> int:
+    argv = list(sys.argv[1:] if argv is None else argv)
+    parser = argparse.ArgumentParser(description="Skärmbilder av varje sida med demodata.")
+    parser.add_argument("folder", nargs="?", default="docs/screenshots")
+    parser.add_argument("--language", default="sv", choices=["sv", "en"])
+    parser.add_argument("--only", help="bara sidan med den här nyckeln")
+    args = parser.parse_args(argv)
+    if not os.environ.get("DISPLAY") and not os.environ.get("SENIORHALSAN_XVFB"):
+        return _relaunch_under_xvfb(argv)
+
+    folder = Path(args.folder).resolve()
+    folder.mkdir(parents=True, exist_ok=True)
+    work = Path(tempfile.mkdtemp(prefix="seniorhalsan-bilder-"))
+    os.environ["SENIORHALSAN_DATA_DIR"] = str(work)
+
+    from PySide6.QtCore import QTimer
+    from PySide6.QtWidgets import QApplication
+
+    from .. import demo
+    from ..database import open_database
+    from ..paths import sqlite_url
+    from .app import build
+    from .pages import PAGES
+    from .settings import SettingsStore
+
+    qt_app = QApplication.instance() or QApplication(sys.argv)
+    db = open_database(sqlite_url(work / "demo.sqlite3"))
+    today = dt.date(2026, 11, 17)  # a Tuesday in the autumn term: the pictures stay the same
+    db.clock = lambda: today
+    db.call(demo.generate, year=2026)
+    store = SettingsStore(work / "fonster.ini")
+    settings = store.load()
+    settings.language = args.language
+    store.save(settings)
+    context, window = build(db, store)
+    window.setGeometry(0, 0, WIDTH, HEIGHT)
+    window.showMaximized()
+
+    keys = [key for key, _cls in PAGES if not args.only or key == args.only]
+
+    def shoot(index: int = 0) -> None:
+        if index >= len(keys):
+            context.ops.wait()
+            qt_app.quit()
+            return
+        window.show_page(keys[index])
+        page = window.page(keys[index])
+        prepare = getattr(page, "prepare_screenshot", None)
+        if prepare:
+            prepare()
+
+        def grab() -> None:
+            qt_app.processEvents()
+            target = folder / f"{index + 1:02d}-{keys[index]}{'' if args.language == 'sv' else '-' + args.language}.png"
+            screen = qt_app.primaryScreen()
+            screen.grabWindow(0).save(str(target))
+            print(target)
+            shoot(index + 1)
+
+        QTimer.singleShot(900, grab)
+
+    QTimer.singleShot(500, shoot)
+    qt_app.exec()
+    db.dispose()
+    shutil.rmtree(work, ignore_errors=True)
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())

@@ -56,8 +56,12 @@ class Page(QWidget):
     def __init__(self, app: AppContext, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.app = app
-        i18n.notifier.changed.connect(lambda _lang: self.retranslate())
+        # bound methods, not lambdas: Qt drops the connection when the page is deleted
+        i18n.notifier.changed.connect(self._language_changed)
         app.bus.changed.connect(self.on_changed)
+
+    def _language_changed(self, _language: str) -> None:
+        self.retranslate()
 
     @staticmethod
     def title() -> str:

@@ -65,7 +65,7 @@ class MainWindow(QMainWindow):
         app.bus.changed.connect(self._on_changed)
 
         self._build_menu()
-        i18n.notifier.changed.connect(lambda _lang: self.retranslate())
+        i18n.notifier.changed.connect(self._language_changed)
         self.retranslate()
         self._restore_state()
         self.update_waiting()
@@ -143,6 +143,9 @@ class MainWindow(QMainWindow):
                 version=__version__, unit=self.unit.name
             ),
         )
+
+    def _language_changed(self, _language: str) -> None:
+        self.retranslate()
 
     def retranslate(self) -> None:
         self.setWindowTitle(f"Seniorhälsan – {self.unit.name}")

@@ -86,7 +86,10 @@ class DayModel(QAbstractTableModel):
     def __init__(self, parent=None) -> None:
         super().__init__(parent)
         self.rows: list[DayRow] = []
-        i18n.notifier.changed.connect(lambda _l: self.headerDataChanged.emit(Qt.Orientation.Horizontal, 0, NOTE))
+        i18n.notifier.changed.connect(self._language_changed)
+
+    def _language_changed(self, _language: str) -> None:
+        self.headerDataChanged.emit(Qt.Orientation.Horizontal, 0, NOTE)
 
     def set_sessions(self, sessions: list[SessionInfo]) -> None:
         self.beginResetModel()

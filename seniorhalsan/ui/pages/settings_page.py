@@ -1,6 +1,128 @@
-"""Inställningar (not built yet)."""
+"""Inställningar: where the database is, the language and the text size."""
 
+from __future__ import annotations
+
+from PySide6.QtWidgets import (
+    QApplication,
+    QButtonGroup,
+    QComboBox,
+    QFileDialog,
+    QFormLayout,
+    QGroupBox,
+    QHBoxLayout,
+    QLabel,
+    QPushButton,
+    QRadioButton,
+    QVBoxLayout,
+)
+
+from ...paths import data_dir, log_file
+from .. import i18n, style
+from ..common import Page
+from ..forms import heading, hint
 from ..i18n import _
-from .placeholder import placeholder
+from ..settings import TEXT_SIZES
 
-SettingsPage = placeholder("settings", lambda: _("Inställningar"))
+
+class SettingsPage(Page):
+    key = "settings"
+
+    @staticmethod
+    def title() -> str:
+        return _("Inställningar")
+
+    def __init__(self, app, parent=None) -> None:
+        super().__init__(app, parent)
+        self.heading = heading()
+
+        self.database_box = QGroupBox()
+        self.database_now = QLabel()
+        self.database_now.setWordWrap(True)
+        self.database_next = hint()
+        self.choose_database = QPushButton()
+        self.choose_database.clicked.connect(self._choose_database)
+        self.default_database = QPushButton()
+        self.default_database.clicked.connect(lambda: self.set_database(""))
+        self.folders = hint()
+        database_layout = QVBoxLayout(self.database_box)
+        database_layout.addWidget(self.database_now)
+        buttons = QHBoxLayout()
+        buttons.addWidget(self.choose_database)
+        buttons.addWidget(self.default_database)
+        buttons.addStretch(1)
+        database_layout.addLayout(buttons)
+        database_layout.addWidget(self.database_next)
+        database_layout.addWidget(self.folders)
+
+        self.look_box = QGroupBox()
+        self.language_label = QLabel()
+        self.language = QComboBox()
+        for code, name in i18n.LANGUAGES.items():
+            self.language.addItem(name, code)
+        self.language.setCurrentIndex(max(0, self.language.findData(app.settings.language)))
+        self.language.currentIndexChanged.connect(lambda _i: self.set_language(self.language.currentData()))
+        self.size_label = QLabel()
+        self.sizes = QButtonGroup(self)
+        self.size_buttons: dict[str, QRadioButton] = {}
+        size_row = QHBoxLayout()
+        for key in TEXT_SIZES:
+            button = QRadioButton()
+            self.size_buttons[key] = button
+            self.sizes.addButton(button)
+            size_row.addWidget(button)
+            button.toggled.connect(lambda checked, k=key: checked and self.set_text_size(k))
+        size_row.addStretch(1)
+        self.size_buttons[app.settings.text_size].setChecked(True)
+        form = QFormLayout(self.look_box)
+        form.addRow(self.language_label, self.language)
+        form.addRow(self.size_label, size_row)
+        self.language_label.setBuddy(self.language)
+
+        layout = QVBoxLayout(self)
+        layout.addWidget(self.heading)
+        layout.addWidget(self.look_box)
+        layout.addWidget(self.database_box)
+        layout.addStretch(1)
+        self.retranslate()
+
+    def retranslate(self) -> None:
+        self.heading.setText(_("Inställningar"))
+        self.look_box.setTitle(_("Språk och text"))
+        self.language_label.setText(_("&Språk:"))
+        self.size_label.setText(_("Textstorlek:"))
+        names = {"normal": _("&Normal"), "stor": _("S&tor"), "storst": _("Stö&rst")}
+        for key, button in self.size_buttons.items():
+            button.setText(names[key])
+        self.database_box.setTitle(_("Databas"))
+        self.database_now.setText(_("Programmet använder nu: {url}").format(url=self.app.db.url))
+        self.choose_database.setText(_("Välj en annan &databasfil …"))
+        self.default_database.setText(_("Använd &standardfilen"))
+        chosen = self.app.settings.database
+        self.database_next.setText(
+            _("Vid nästa start öppnas: {where}. Ändringen gäller när programmet startas om.").format(
+                where=chosen or _("standardfilen i datamappen"))
+        )
+        self.folders.setText(_("Datamapp: {folder}\nLoggfil: {log}").format(folder=data_dir(), log=log_file()))
+
+    def set_language(self, code: str) -> None:
+        self.app.settings.language = code
+        self.app.save_settings()
+        i18n.set_language(code)
+
+    def set_text_size(self, key: str) -> None:
+        self.app.settings.text_size = key
+        self.app.save_settings()
+        style.apply(QApplication.instance(), key)
+
+    def set_database(self, where: str) -> None:
+        self.app.settings.database = where
+        self.app.save_settings()
+        self.retranslate()
+
+    def _choose_database(self) -> None:
+        name, _filter = QFileDialog.getSaveFileName(
+            self, _("Välj databasfil"), str(data_dir()), _("Seniorhälsans databas (*.sqlite3);;Alla filer (*)"),
+            options=QFileDialog.Option.DontConfirmOverwrite,
+        )
+        if name:
+            self.set_database(name)

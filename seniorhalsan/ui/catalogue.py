@@ -1,0 +1,109 @@
+"""Keeping the translation catalogue current (pybabel's extract and update, as one command).
+
+    .venv/bin/python -m seniorhalsan.ui.catalogue          # rewrite the .pot and update the .po files
+    .venv/bin/python -m seniorhalsan.ui.catalogue --check  # exit 1 if the .pot is stale or a text lacks English
+
+The tests run the check, so a new `_("…")` without an English translation fails CI.
+"""
+
+from __future__ import annotations
+
+import argparse
+import io
+import sys
+from pathlib import Path
+
+from babel.messages.catalog import Catalog
+from babel.messages.extract import extract_from_dir
+from babel.messages.pofile import read_po, write_po
+
+from ..paths import RESOURCES
+
+ROOT = RESOURCES.parent
+TEMPLATE = RESOURCES / "translations" / "seniorhalsan.pot"
+LANGUAGES = ("en",)
+
+
+def po_path(language: str) -> Path:
+    return RESOURCES / "translations" / language / "LC_MESSAGES" / "seniorhalsan.po"
+
+
+def extract() -> Catalog:
+    """Every `_("…")` in the window's code."""
+    catalog = Catalog(project="Seniorhälsan", version="", charset="utf-8", locale=None)
+    method_map = [("seniorhalsan/ui/**.py", "python")]
+    for filename, lineno, message, comments, context in extract_from_dir(
+        str(ROOT), method_map, keywords={"_": None}, comment_tags=("Translators:",)
+    ):
+        if not filename.startswith("seniorhalsan/ui"):
+            continue
+        catalog.add(message, None, [(filename, lineno)], auto_comments=comments, context=context)
+    return catalog
+
+
+def _po_bytes(catalog: Catalog) -> bytes:
+    buffer = io.BytesIO()
+    write_po(buffer, catalog, omit_header=True, sort_output=True, width=100, include_lineno=False)
+    return buffer.getvalue()
+
+
+def ids(catalog: Catalog) -> set[str]:
+    return {m.id for m in catalog if m.id}
+
+
+def untranslated(language: str) -> list[str]:
+    with open(po_path(language), "rb") as fh:
+        po = read_po(fh)
+    wanted = ids(extract())
+    have = {m.id: m.string for m in po if m.id}
+    return sorted(i for i in wanted if not have.get(i))
+
+
+def check() -> list[str]:
+    problems = []
+    if not TEMPLATE.exists():
+        return [f"{TEMPLATE} saknas"]
+    with open(TEMPLATE, "rb") as fh:
+        committed = ids(read_po(fh))
+    fresh = ids(extract())
+    for message in sorted(fresh - committed):
+        problems.append(f"ny text saknas i mallen: {message!r}")
+    for message in sorted(committed - fresh):
+        problems.append(f"mallen har en text som inte längre används: {message!r}")
+    for language in LANGUAGES:
+        for message in untranslated(language):
+            problems.append(f"{language}: saknar översättning: {message!r}")
+    return problems
+
+
+def update() -> None:
+    template = extract()
+    TEMPLATE.write_bytes(_po_bytes(template))
+    for language in LANGUAGES:
+        path = po_path(language)
+        if path.exists():
+            with open(path, "rb") as fh:
+                catalog = read_po(fh, locale=language)
+        else:
+            catalog = Catalog(locale=language, project="Seniorhälsan", charset="utf-8")
+        catalog.update(template, no_fuzzy_matching=True)
+        catalog.obsolete.clear()
+        path.parent.mkdir(parents=True, exist_ok=True)
+        path.write_bytes(_po_bytes(catalog))
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description="Uppdatera eller kontrollera översättningskatalogen.")
+    parser.add_argument("--check", action="store_true")
+    args = parser.parse_args(argv)
+    if args.check:
+        problems = check()
+        for problem in problems:
+            print(problem, file=sys.stderr)
+        return 1 if problems else 0
+    update()
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())

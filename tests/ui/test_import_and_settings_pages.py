@@ -1,0 +1,92 @@
+"""Import and Inställningar in the window."""
+
+import pytest
+from PySide6.QtWidgets import QApplication
+
+from seniorhalsan import stats
+from seniorhalsan.services import attendance
+from seniorhalsan.ui import i18n
+from tests import factories
+
+GOOD = "datum;mötesplats;aktivitet;kvinnor;män;övriga\n2025-03-03;Axelsberg;Seniorgympa;18;4;0\n"
+
+
+@pytest.fixture
+def gympa(db):
+    return factories.activity(db, "Seniorgympa")
+
+
+def test_a_file_with_a_bad_line_is_reported_and_nothing_saved(window, qtbot, db, gympa, tmp_path, unchanged):
+    path = tmp_path / "närvaro.csv"
+    path.write_text(GOOD + "2025-03-04;Axelsbrg;Seniorgympa;3;1;0\n", encoding="utf-8")
+    window.show_page("import")
+    page = window.page("import")
+    with unchanged():
+        page.load_file(path)
+        assert page.kind.currentData() == "attendance"
+        assert page.preview.rowCount() == 2
+        page.run_check()
+        qtbot.waitUntil(lambda: page.errors.rowCount() == 1, timeout=10_000)
+    error = page.errors.row_at(0)
+    assert (error.line, error.column) == (3, "mötesplats")
+    assert "Menade du: Axelsberg" in error.message
+    assert not page.do_import.isEnabled()
+    assert "Inget har sparats" in page.status.text()
+
+
+def test_a_good_file_is_checked_then_imported(window, qtbot, db, gympa, tmp_path):
+    path = tmp_path / "närvaro.csv"
+    path.write_text(GOOD, encoding="utf-8")
+    window.show_page("import")
+    page = window.page("import")
+    page.load_file(path)
+    page.run_check()
+    qtbot.waitUntil(lambda: page.do_import.isEnabled(), timeout=10_000)
+    assert db.read(attendance.count_sessions) == 0  # checking saves nothing
+    page.run_import()
+    qtbot.waitUntil(lambda: "klar" in page.status.text(), timeout=10_000)
+    assert db.read(stats.year_stats, 2025)["attendance"]["visits"] == 22
+
+
+def test_the_kind_is_guessed_from_the_headers(window, db, tmp_path):
+    path = tmp_path / "tyck.csv"
+    path.write_text("datum;typ;från;gäller;mötesplats;text;kontakt;återkoppling;åtgärd\n", encoding="utf-8")
+    window.show_page("import")
+    page = window.page("import")
+    page.load_file(path)
+    assert page.kind.currentData() == "feedback"
+
+
+def test_language_and_text_size_switch_at_once(window, qtbot):
+    window.show_page("settings")
+    page = window.page("settings")
+    page.set_language("en")
+    assert i18n.language() == "en"
+    assert window.navigation.item(0).text() == "Attendance"
+    assert window.app.store.load().language == "en"
+    page.set_language("sv")
+    assert window.navigation.item(0).text() == "Närvaro"
+    before = QApplication.instance().font().pointSize()
+    page.size_buttons["storst"].setChecked(True)
+    assert QApplication.instance().font().pointSize() > before
+    assert window.app.store.load().text_size == "storst"
+
+
+def test_switching_language_keeps_what_is_typed(window, qtbot, db):
+    axelsberg = factories.place_named(db, "Axelsberg")
+    factories.activity(db, "Seniorgympa", place_id=axelsberg.id)
+    page = window.page("attendance")
+    page.model.add_extra(__import__("seniorhalsan.ui.pages.attendance_model", fromlist=["x"]).extra_session(
+        1, "Seniorgympa", "fysisk", axelsberg.id, "Axelsberg", page.day, None, None))
+    page.model.setData(page.model.index(0, 5), "12")
+    i18n.set_language("en")
+    assert page.has_unsaved_changes() and page.model.rows[0].shown_total() == 12
+    assert page.model.headerData(2, __import__("PySide6.QtCore", fromlist=["Qt"]).Qt.Orientation.Horizontal) == "Women"
+
+
+def test_the_database_for_the_next_start(window):
+    window.show_page("settings")
+    page = window.page("settings")
+    page.set_database("/tmp/annan.sqlite3")
+    assert window.app.store.load().database == "/tmp/annan.sqlite3"
+    assert "/tmp/annan.sqlite3" in page.database_next.text()

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QEvent, QSize, Qt
 from PySide6.QtGui import QAction, QCloseEvent, QKeySequence
 from PySide6.QtWidgets import (
     QHBoxLayout,
@@ -43,6 +43,7 @@ class MainWindow(QMainWindow):
             self.navigation.addItem(item)
             self.stack.addWidget(QWidget())  # built the first time it is shown
         self.navigation.currentRowChanged.connect(self._navigate)
+        self._size_navigation()
 
         central = QWidget()
         layout = QHBoxLayout(central)
@@ -146,6 +147,17 @@ class MainWindow(QMainWindow):
 
     def _language_changed(self, _language: str) -> None:
         self.retranslate()
+
+    def _size_navigation(self) -> None:
+        """Tall rows that follow the text size, easy to hit and to read."""
+        height = self.navigation.fontMetrics().height() + 20
+        for row in range(self.navigation.count()):
+            self.navigation.item(row).setSizeHint(QSize(0, height))
+
+    def changeEvent(self, event: QEvent) -> None:
+        if event.type() in (QEvent.Type.FontChange, QEvent.Type.StyleChange):
+            self._size_navigation()
+        super().changeEvent(event)
 
     def retranslate(self) -> None:
         self.setWindowTitle(f"Seniorhälsan – {self.unit.name}")

@@ -40,6 +40,16 @@ def kind_label(kind: str) -> str:
     return {"attendance": _("Närvaro"), "contacts": _("Stödkontakter"), "feedback": _("Synpunkter (Tyck till)")}[kind]
 
 
+def expected_columns(kind: str) -> str:
+    return {
+        "attendance": _("Första raden: datum; mötesplats; aktivitet; kvinnor; män; övriga – eller totalt i stället "
+                        "för de tre – och valfritt nya."),
+        "contacts": _("Första raden: datum; tjänst; person; födelseår; kön; kontakttyp; och valfritt medarbetare; "
+                      "minuter; anteckning."),
+        "feedback": _("Första raden: datum; typ; från; gäller; mötesplats; text; kontakt; återkoppling; åtgärd."),
+    }[kind]
+
+
 def guess_kind(path: Path) -> str | None:
     """Which import a file is for, from the words on its first line."""
     for kind in ("contacts", "feedback", "attendance"):
@@ -115,7 +125,8 @@ class ImportPage(Page):
         self.kind = QComboBox()
         for kind in KINDS:
             self.kind.addItem(kind_label(kind), kind)
-        self.kind.currentIndexChanged.connect(lambda _i: self._reload_table())
+        self.kind.currentIndexChanged.connect(self._kind_changed)
+        self.columns_hint = hint()
         self.create_missing = QCheckBox()
         self.create_missing.toggled.connect(lambda _c: self._forget_check())
         self.check = QPushButton()
@@ -173,6 +184,7 @@ class ImportPage(Page):
         layout.addWidget(self.intro)
         layout.addWidget(self.drop)
         layout.addLayout(controls)
+        layout.addWidget(self.columns_hint)
         layout.addWidget(self.splitter, 1)
         layout.addLayout(actions)
         self.retranslate()
@@ -194,6 +206,7 @@ class ImportPage(Page):
         self.create_missing.setToolTip(_("Annars räknas ett okänt namn som ett fel, med förslag på närmaste kända namn."))
         self.check.setText(_("&Kontrollera"))
         self.do_import.setText(_("&Importera"))
+        self.columns_hint.setText(expected_columns(self.kind.currentData()))
         self._update()
 
     # --- the file ------------------------------------------------------------------------
@@ -211,6 +224,11 @@ class ImportPage(Page):
             self.kind.blockSignals(True)
             self.kind.setCurrentIndex(KINDS.index(kind))
             self.kind.blockSignals(False)
+            self.columns_hint.setText(expected_columns(kind))
+        self._reload_table()
+
+    def _kind_changed(self, _index: int) -> None:
+        self.columns_hint.setText(expected_columns(self.kind.currentData()))
         self._reload_table()
 
     def _reload_table(self) -> None:

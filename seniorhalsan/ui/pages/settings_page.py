@@ -60,6 +60,7 @@ class SettingsPage(Page):
         for code, name in i18n.LANGUAGES.items():
             self.language.addItem(name, code)
         self.language.setCurrentIndex(max(0, self.language.findData(app.settings.language)))
+        self.language.setMaximumWidth(260)
         self.language.currentIndexChanged.connect(lambda _i: self.set_language(self.language.currentData()))
         self.size_label = QLabel()
         self.sizes = QButtonGroup(self)

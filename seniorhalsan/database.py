@@ -2,15 +2,24 @@
 
 from __future__ import annotations
 
+import datetime as dt
 import logging
 import os
+from pathlib import Path
 
 from sqlalchemy.exc import ArgumentError, DatabaseError, NoSuchModuleError, OperationalError
 from sqlalchemy.orm import Session
 
 from . import reference
 from .db import migrate
-from .db.backup import take_backup
+from .db.backup import (
+    backup_day,
+    check_sqlite,
+    is_seniorhalsan_database,
+    list_backups,
+    newest_good_backup,
+    take_backup,
+)
 from .db.engine import make_engine, sqlite_path
 from .db.session import Database
 from .errors import UserError
@@ -19,8 +28,30 @@ from .paths import database_url
 log = logging.getLogger(__name__)
 
 
-def open_database(url: str | None = None, *, unit_key: str | None = None) -> Database:
-    """Open (creating or upgrading when needed) the database at `url`."""
+class DamagedDatabase(UserError):
+    """The file failed its integrity check; `backup` is the newest good backup, if any."""
+
+    def __init__(self, path: Path, problem: str, backup: Path | None) -> None:
+        self.path = path
+        self.backup = backup
+        message = f"Databasfilen {path} är skadad ({problem})."
+        if backup is not None:
+            day = backup_day(backup)
+            message += (
+                f" Den senaste fungerande säkerhetskopian är från {day.isoformat() if day else '?'}: {backup}. "
+                f"Återställ den med: seniorhalsan restore {backup} --db {path}"
+            )
+        else:
+            message += " Det finns ingen fungerande säkerhetskopia bredvid den."
+        super().__init__(message)
+
+
+def open_database(url: str | None = None, *, unit_key: str | None = None, daily_backup: bool = True) -> Database:
+    """Open (creating or upgrading when needed) the database at `url`.
+
+    A SQLite file gets a quick integrity check first, a backup before any migration,
+    and one backup a day when it is opened.
+    """
     url = url or database_url()
     unit_key = unit_key or os.environ.get("SENIORHALSAN_UNIT") or None
     try:
@@ -28,6 +59,14 @@ def open_database(url: str | None = None, *, unit_key: str | None = None) -> Dat
         engine = make_engine(url)
     except (ArgumentError, NoSuchModuleError, ImportError) as exc:
         raise UserError(f"Databasadressen '{url}' känns inte igen: {exc}") from exc
+
+    had_data = False
+    if path is not None and path.exists() and path.stat().st_size > 0:
+        problem = check_sqlite(path)
+        if problem:
+            engine.dispose()
+            raise DamagedDatabase(path, problem, newest_good_backup(path))
+        had_data = is_seniorhalsan_database(path)
 
     def backup_first(revision: str | None) -> None:
         if path is not None and path.exists():
@@ -41,7 +80,20 @@ def open_database(url: str | None = None, *, unit_key: str | None = None) -> Dat
     except (DatabaseError, OperationalError) as exc:
         engine.dispose()
         raise UserError(_describe_open_failure(url, exc)) from exc
+    if daily_backup and had_data:
+        _daily_backup(path)
     return Database(engine, unit_id, url=url)
+
+
+def _daily_backup(path: Path) -> None:
+    """At most one backup a day on open; a failure to back up is logged, not fatal."""
+    newest = next(iter(list_backups(path)), None)
+    if newest is not None and backup_day(newest) == dt.date.today():
+        return
+    try:
+        log.info("Daglig säkerhetskopia: %s", take_backup(path, "start"))
+    except OSError:
+        log.exception("Den dagliga säkerhetskopian kunde inte tas")
 
 
 def _describe_open_failure(url: str, exc: Exception) -> str:

@@ -47,7 +47,7 @@ def db_path(template_db, tmp_path) -> Path:
 
 @pytest.fixture
 def db(db_path):
-    database = open_database(sqlite_url(db_path))
+    database = open_database(sqlite_url(db_path), daily_backup=False)
     database.clock = lambda: TODAY
     yield database
     database.dispose()

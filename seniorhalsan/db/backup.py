@@ -1,4 +1,4 @@
-"""Backup copies of a SQLite database with SQLite's online backup API."""
+"""Backup copies of a SQLite database (SQLite's online backup API), checks and restore."""
 
 from __future__ import annotations
 
@@ -48,6 +48,89 @@ def list_backups(db_file: Path) -> list[Path]:
     return sorted(folder.glob(f"{db_file.stem}-*.sqlite3"), reverse=True)
 
 
+def backup_day(path: Path) -> dt.date | None:
+    """The day a backup was taken, from its name."""
+    try:
+        return dt.datetime.strptime(path.name.rsplit("-", 4)[-4], "%Y%m%d").date()
+    except (ValueError, IndexError):
+        return None
+
+
 def prune(db_file: Path, *, keep: int = KEEP) -> None:
     for old in list_backups(db_file)[keep:]:
         old.unlink(missing_ok=True)
+
+
+def check_sqlite(path: Path, *, full: bool = False) -> str | None:
+    """None if the file is a sound SQLite database, else what is wrong (in Swedish)."""
+    if not path.exists():
+        return "filen finns inte"
+    try:
+        conn = sqlite3.connect(f"file:{path}?mode=ro", uri=True)
+        try:
+            rows = conn.execute("PRAGMA integrity_check" if full else "PRAGMA quick_check").fetchall()
+        finally:
+            conn.close()
+    except sqlite3.DatabaseError as exc:
+        return f"filen är ingen fungerande databas ({exc})"
+    result = [r[0] for r in rows]
+    if result != ["ok"]:
+        return "databasen är skadad: " + "; ".join(result[:3])
+    return None
+
+
+def is_seniorhalsan_database(path: Path) -> bool:
+    try:
+        conn = sqlite3.connect(f"file:{path}?mode=ro", uri=True)
+        try:
+            names = {r[0] for r in conn.execute("SELECT name FROM sqlite_master WHERE type='table'")}
+        finally:
+            conn.close()
+    except sqlite3.DatabaseError:
+        return False
+    return {"alembic_version", "units", "activity_sessions"} <= names
+
+
+def newest_good_backup(db_file: Path) -> Path | None:
+    for candidate in list_backups(db_file):
+        if check_sqlite(candidate) is None and is_seniorhalsan_database(candidate):
+            return candidate
+    return None
+
+
+def restore_sqlite(backup: Path, target: Path) -> Path | None:
+    """Put the contents of `backup` at `target`; the file that was there is kept aside.
+
+    Returns where the previous file was moved (None when there was none). The copy is
+    written beside the target first and checked, so a failure never leaves half a file.
+    """
+    target.parent.mkdir(parents=True, exist_ok=True)
+    partial = target.with_name(target.name + ".restore")
+    partial.unlink(missing_ok=True)
+    src = sqlite3.connect(f"file:{backup}?mode=ro", uri=True)
+    try:
+        dst = sqlite3.connect(partial)
+        try:
+            src.backup(dst)
+        finally:
+            dst.close()
+    finally:
+        src.close()
+    problem = check_sqlite(partial)
+    if problem:
+        partial.unlink(missing_ok=True)
+        raise sqlite3.DatabaseError(problem)
+    moved = None
+    if target.exists():
+        stamp = dt.datetime.now().strftime("%Y%m%d-%H%M%S")
+        moved = target.with_name(f"{target.stem}.ersatt-{stamp}{target.suffix}")
+        target.replace(moved)
+    for suffix in ("-wal", "-shm"):
+        sidecar = target.with_name(target.name + suffix)
+        if sidecar.exists():
+            if moved is not None:
+                sidecar.replace(moved.with_name(moved.name + suffix))
+            else:
+                sidecar.unlink()
+    partial.replace(target)
+    return moved

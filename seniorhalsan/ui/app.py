@@ -6,7 +6,8 @@ import sys
 
 from PySide6.QtWidgets import QApplication, QMessageBox
 
-from ..database import open_database
+from ..database import DamagedDatabase, open_database
+from ..db.backup import backup_day, restore_sqlite
 from ..db.session import Database
 from ..errors import UserError
 from ..paths import database_url
@@ -42,6 +43,10 @@ def run(url: str | None, *, explicit: bool = True) -> int:
         url = settings.database if "://" in settings.database else database_url(settings.database)
     try:
         db = open_database(url or database_url())
+    except DamagedDatabase as exc:
+        db = offer_restore(exc, url or database_url())
+        if db is None:
+            return 1
     except UserError as exc:
         QMessageBox.critical(None, _("Databasen kunde inte öppnas"), str(exc))
         return 1
@@ -52,3 +57,32 @@ def run(url: str | None, *, explicit: bool = True) -> int:
 
         offer_demo(window, context, lambda _loaded: window.show_page(context.settings.last_page))
     return qt_app.exec()
+
+
+def offer_restore(exc: DamagedDatabase, url: str) -> Database | None:
+    """A damaged file: offer the newest good backup instead of a traceback."""
+    if exc.backup is None:
+        QMessageBox.critical(None, _("Databasen är skadad"), str(exc))
+        return None
+    day = backup_day(exc.backup)
+    box = QMessageBox()
+    box.setIcon(QMessageBox.Icon.Warning)
+    box.setWindowTitle(_("Databasen är skadad"))
+    box.setText(_("Databasfilen är skadad och kan inte öppnas."))
+    box.setInformativeText(
+        _("Vill du återställa den senaste fungerande säkerhetskopian från {day}? "
+          "Det som registrerats efter den måste då föras in igen. Den skadade filen sparas.").format(
+            day=day.isoformat() if day else "?")
+    )
+    restore = box.addButton(_("Återställ säkerhetskopian"), QMessageBox.ButtonRole.AcceptRole)
+    box.addButton(_("Avsluta"), QMessageBox.ButtonRole.RejectRole)
+    box.setDefaultButton(restore)
+    box.exec()
+    if box.clickedButton() is not restore:
+        return None
+    restore_sqlite(exc.backup, exc.path)
+    try:
+        return open_database(url)
+    except UserError as again:
+        QMessageBox.critical(None, _("Databasen kunde inte öppnas"), str(again))
+        return None

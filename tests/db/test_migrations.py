@@ -45,7 +45,7 @@ def test_opening_again_changes_nothing_and_keeps_the_unit(db_path):
 
 
 def test_a_database_that_needs_migrating_is_backed_up_first(db_path):
-    db = open_database(sqlite_url(db_path))
+    db = open_database(sqlite_url(db_path), daily_backup=False)
     with db.engine.begin() as conn:
         cfg = migrate.alembic_config()
         cfg.attributes["connection"] = conn
@@ -53,9 +53,9 @@ def test_a_database_that_needs_migrating_is_backed_up_first(db_path):
     db.dispose()
     assert list_backups(db_path) == []
 
-    reopened = open_database(sqlite_url(db_path))
+    reopened = open_database(sqlite_url(db_path), daily_backup=False)
     assert migrate.current_revision(reopened.engine) == migrate.head_revision()
-    assert len(list_backups(db_path)) == 1
+    assert [p.name.rsplit("-", 1)[-1] for p in list_backups(db_path)] == ["tom.sqlite3"]
     reopened.dispose()
 
 

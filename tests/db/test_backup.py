@@ -1,0 +1,106 @@
+"""Backups, restore and damaged files: nothing entered is ever lost."""
+
+import datetime as dt
+import os
+import sqlite3
+import subprocess
+import sys
+
+import pytest
+
+from seniorhalsan import stats
+from seniorhalsan.database import DamagedDatabase, open_database
+from seniorhalsan.db.backup import backup_day, check_sqlite, list_backups, restore_sqlite
+from seniorhalsan.paths import sqlite_url
+from seniorhalsan.services import attendance
+from tests import factories
+
+
+def run(*args):
+    result = subprocess.run([sys.executable, "-m", "seniorhalsan", *args], capture_output=True, text=True,
+                            env=os.environ.copy(), timeout=120)
+    assert "Traceback" not in result.stderr
+    return result
+
+
+def count(db_path, visits):
+    db = open_database(sqlite_url(db_path), daily_backup=False)
+    gympa = factories.activity(db, f"Gympa {visits}")
+    db.call(attendance.record_attendance, activity_id=gympa.id, place_id=factories.place_named(db, "Axelsberg").id,
+            held_on=dt.date(2025, 3, 3), total=visits)
+    db.dispose()
+
+
+def visits(db_path):
+    db = open_database(sqlite_url(db_path), daily_backup=False)
+    try:
+        return db.read(stats.year_stats, 2025)["attendance"]["visits"]
+    finally:
+        db.dispose()
+
+
+def test_one_backup_a_day_when_opened(db_path):
+    open_database(sqlite_url(db_path)).dispose()
+    open_database(sqlite_url(db_path)).dispose()
+    backups = list_backups(db_path)
+    assert len(backups) == 1 and backup_day(backups[0]) == dt.date.today()
+    assert check_sqlite(backups[0]) is None
+
+
+def test_backup_and_restore_through_the_command_line(db_path, tmp_path):
+    count(db_path, 10)
+    copy = tmp_path / "kopia.sqlite3"
+    result = run("backup", str(copy), "--db", str(db_path))
+    assert result.returncode == 0 and copy.exists()
+    count(db_path, 5)
+    assert visits(db_path) == 15
+
+    refused = subprocess.run([sys.executable, "-m", "seniorhalsan", "restore", str(copy), "--db", str(db_path)],
+                             capture_output=True, text=True, stdin=subprocess.DEVNULL)
+    assert refused.returncode == 1 and "--yes" in refused.stderr
+    assert visits(db_path) == 15
+
+    assert run("restore", str(copy), "--yes", "--db", str(db_path)).returncode == 0
+    assert visits(db_path) == 10
+    assert any("fore-aterstallning" in p.name for p in list_backups(db_path))
+
+
+def test_restoring_into_a_new_path_creates_it(db_path, tmp_path):
+    count(db_path, 7)
+    target = tmp_path / "ny" / "återställd.sqlite3"
+    assert run("restore", str(db_path), "--db", str(target)).returncode == 0
+    assert visits(target) == 7
+
+
+def test_a_bad_backup_is_refused_before_anything_changes(db_path, tmp_path):
+    count(db_path, 3)
+    junk = tmp_path / "trasig.sqlite3"
+    junk.write_bytes(b"SQLite format 3\x00" + os.urandom(5000))
+    result = run("restore", str(junk), "--yes", "--db", str(db_path))
+    assert result.returncode == 1 and "kan inte användas" in result.stderr
+    not_ours = tmp_path / "annan.sqlite3"
+    sqlite3.connect(not_ours).execute("create table x(y)").connection.commit()
+    assert run("restore", str(not_ours), "--yes", "--db", str(db_path)).returncode == 1
+    assert visits(db_path) == 3
+
+
+def test_a_damaged_file_points_to_the_newest_good_backup(db_path):
+    count(db_path, 4)
+    open_database(sqlite_url(db_path)).dispose()  # today's backup
+    with open(db_path, "r+b") as fh:  # scribble over the middle of the file
+        fh.seek(4096)
+        fh.write(os.urandom(4096 * 3))
+    with pytest.raises(DamagedDatabase) as damaged:
+        open_database(sqlite_url(db_path))
+    assert damaged.value.backup == list_backups(db_path)[0]
+    assert "seniorhalsan restore" in str(damaged.value)
+    result = run("stats", "--year", "2025", "--db", str(db_path))
+    assert result.returncode == 1 and "skadad" in result.stderr
+    moved = restore_sqlite(damaged.value.backup, db_path)
+    assert moved is not None and moved.exists()
+    assert visits(db_path) == 4
+
+
+def test_a_postgresql_database_is_not_backed_up_by_file(tmp_path):
+    result = run("backup", "--db-url", "postgresql+psycopg://nobody@127.0.0.1:1/x")
+    assert result.returncode == 1 and "pg_dump" in result.stderr

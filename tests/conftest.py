@@ -10,7 +10,8 @@ from pathlib import Path
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
 import pytest  # noqa: E402
-from sqlalchemy import MetaData, select  # noqa: E402
+from sqlalchemy import MetaData, create_engine, select, text  # noqa: E402
+from sqlalchemy.engine import make_url  # noqa: E402
 
 from seniorhalsan.database import open_database  # noqa: E402
 from seniorhalsan.paths import sqlite_url  # noqa: E402
@@ -30,24 +31,74 @@ def _private_data_dir(tmp_path_factory, monkeypatch):
     return folder
 
 
+# With SENIORHALSAN_TEST_PG set to a PostgreSQL server URL, every test that asks for a
+# database gets a fresh PostgreSQL database instead of a SQLite file (.ci/run does both).
+PG_SERVER = os.environ.get("SENIORHALSAN_TEST_PG")
+
+
+def on_postgresql() -> bool:
+    return bool(PG_SERVER)
+
+
+def _pg_admin():
+    return create_engine(PG_SERVER, isolation_level="AUTOCOMMIT")
+
+
+def _pg_url(name: str) -> str:
+    return make_url(PG_SERVER).set(database=name).render_as_string(hide_password=False)
+
+
 @pytest.fixture(scope="session")
-def template_db(tmp_path_factory) -> Path:
+def template_db(tmp_path_factory):
+    """A migrated empty database: a SQLite file each test copies, or one PostgreSQL
+    database that is emptied before each test (faster than creating one per test)."""
+    if on_postgresql():
+        name = f"sh_test_{os.getpid()}"
+        admin = _pg_admin()
+        with admin.connect() as conn:
+            conn.execute(text(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)'))
+            conn.execute(text(f'CREATE DATABASE "{name}"'))
+        open_database(_pg_url(name)).dispose()
+        yield name
+        with admin.connect() as conn:
+            conn.execute(text(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)'))
+        admin.dispose()
+        return
     path = tmp_path_factory.mktemp("template") / "template.sqlite3"
-    db = open_database(sqlite_url(path))
-    db.dispose()
-    return path
+    open_database(sqlite_url(path)).dispose()
+    yield path
 
 
 @pytest.fixture
-def db_path(template_db, tmp_path) -> Path:
+def db_url(template_db, tmp_path):
+    """The URL of a fresh, migrated database with only the reference data, for one test."""
+    if on_postgresql():
+        url = _pg_url(template_db)
+        engine = create_engine(url)
+        with engine.begin() as conn:
+            names = conn.execute(text(
+                "SELECT tablename FROM pg_tables WHERE schemaname = 'public' AND tablename <> 'alembic_version'"
+            )).scalars().all()
+            conn.execute(text("TRUNCATE " + ", ".join(f'"{n}"' for n in names) + " RESTART IDENTITY CASCADE"))
+        engine.dispose()
+        yield url
+        return
     path = tmp_path / "seniorhalsan.sqlite3"
     shutil.copy(template_db, path)
-    return path
+    yield sqlite_url(path)
 
 
 @pytest.fixture
-def db(db_path):
-    database = open_database(sqlite_url(db_path), daily_backup=False)
+def db_path(db_url) -> Path:
+    """A SQLite file, for tests about the file itself (backups, pragmas, damage)."""
+    if on_postgresql():
+        pytest.skip("gäller SQLite-filen")
+    return Path(make_url(db_url).database)
+
+
+@pytest.fixture
+def db(db_url):
+    database = open_database(db_url, daily_backup=False)
     database.clock = lambda: TODAY
     yield database
     database.dispose()

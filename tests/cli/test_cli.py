@@ -13,7 +13,7 @@ from seniorhalsan.cli import data, main as cli_main
 def run(*args, db=None, env=None):
     command = [sys.executable, "-m", "seniorhalsan", *args]
     if db is not None:
-        command += ["--db", str(db)]
+        command += ["--db-url", db] if "://" in str(db) else ["--db", str(db)]
     result = subprocess.run(command, capture_output=True, text=True, env={**os.environ, **(env or {})}, timeout=120)
     assert "Traceback" not in result.stderr
     return result
@@ -37,8 +37,8 @@ def test_a_wrong_argument_is_explained_in_swedish(tmp_path):
     assert "följande argument saknas: --year" in missing.stderr
 
 
-def test_stats_json_has_the_agreed_shape(tmp_path):
-    result = run("stats", "--year", "2025", "--json", db=tmp_path / "ny.sqlite3")
+def test_stats_json_has_the_agreed_shape(db_url):
+    result = run("stats", "--year", "2025", "--json", db=db_url)
     assert result.returncode == 0, result.stderr
     figures = json.loads(result.stdout)
     assert set(figures) == {"year", "attendance", "services", "groups", "trainings", "feedback"}
@@ -57,10 +57,10 @@ def test_stats_json_has_the_agreed_shape(tmp_path):
     assert set(figures["feedback"]["answered"]) == {"T1", "T2", "T3", "total"}
 
 
-def test_a_refused_import_exits_non_zero_with_the_reason(tmp_path):
+def test_a_refused_import_exits_non_zero_with_the_reason(tmp_path, db_url):
     bad = tmp_path / "närvaro.csv"
     bad.write_text("datum;mötesplats;aktivitet;totalt\n2025-01-01;Månen;Gympa;4\n", encoding="utf-8")
-    result = run("import", "attendance", str(bad), db=tmp_path / "db.sqlite3")
+    result = run("import", "attendance", str(bad), db=db_url)
     assert result.returncode == 1
     assert "Rad 2, kolumn mötesplats: 'Månen' är ingen känd mötesplats." in result.stderr
     assert "Inget sparades" in result.stderr
@@ -90,8 +90,8 @@ def test_an_unexpected_error_goes_to_the_log_not_the_screen(tmp_path, monkeypatc
 
 
 @pytest.mark.slow
-def test_demo_then_stats_is_at_the_scale_of_the_year_report(tmp_path):
-    db = tmp_path / "demo.sqlite3"
+def test_demo_then_stats_is_at_the_scale_of_the_year_report(db_url):
+    db = db_url
     assert run("demo", "--year", "2025", db=db).returncode == 0
     figures = json.loads(run("stats", "--year", "2025", "--json", db=db).stdout)
     a = figures["attendance"]

@@ -59,7 +59,7 @@ def test_a_database_that_needs_migrating_is_backed_up_first(db_path):
     reopened.dispose()
 
 
-def test_sqlite_runs_with_foreign_keys_and_wal(db):
+def test_sqlite_runs_with_foreign_keys_and_wal(db_path, db):
     with db.engine.connect() as conn:
         assert conn.execute(text("PRAGMA foreign_keys")).scalar() == 1
         assert conn.execute(text("PRAGMA journal_mode")).scalar() == "wal"

@@ -3,7 +3,8 @@
 from __future__ import annotations
 
 import pytest
-from PySide6.QtWidgets import QDialog, QMessageBox
+from PySide6.QtCore import QEvent
+from PySide6.QtWidgets import QApplication, QDialog, QMessageBox
 
 from seniorhalsan.ui import i18n
 from seniorhalsan.ui.app import build
@@ -34,6 +35,8 @@ def window(qtbot, db, tmp_path):
         page.discard_changes()
     main.close()
     main.deleteLater()
+    # really delete it now, so no page of this test reacts to the next test's signals
+    QApplication.sendPostedEvents(None, QEvent.Type.DeferredDelete)
     i18n.set_language("sv")
 
 

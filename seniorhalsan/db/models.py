@@ -407,3 +407,44 @@ class UnitText(Base):
     unit_id: Mapped[int] = fk("units.id", index=False)
     key: Mapped[str120]
     body: Mapped[longtext]
+
+
+user_services = Table(
+    "user_services",
+    Base.metadata,
+    Column("user_id", ForeignKey("users.id", ondelete="CASCADE"), primary_key=True),
+    Column("service_id", ForeignKey("services.id"), primary_key=True),
+)
+
+
+class User(Versioned, Timestamped, Base):
+    """An account: who may sign in and what their role lets them do."""
+
+    __tablename__ = "users"
+
+    id: Mapped[intpk]
+    unit_id: Mapped[int] = fk("units.id")
+    username: Mapped[str40] = mapped_column(unique=True)
+    display_name: Mapped[str120 | None]
+    role: Mapped[str40]
+    password_hash: Mapped[str255]
+    active: Mapped[bool] = mapped_column(Boolean, server_default="1")
+    last_login: Mapped[dt.datetime | None]
+
+    services: Mapped[list[Service]] = relationship(secondary=user_services)
+
+
+class AccessLogEntry(Base):
+    """Who read or changed which personal record, and when. Never changed or deleted."""
+
+    __tablename__ = "access_log"
+    __table_args__ = (Index("ix_access_log_unit_at", "unit_id", "at"),)
+
+    id: Mapped[intpk]
+    unit_id: Mapped[int] = fk("units.id", index=False)
+    at: Mapped[dt.datetime]
+    username: Mapped[str40]
+    operation: Mapped[str40]
+    record_type: Mapped[str40]
+    record_id: Mapped[int | None]
+    detail: Mapped[str255 | None]

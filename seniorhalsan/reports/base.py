@@ -36,7 +36,7 @@ def stylesheet(base: float) -> dict[str, ParagraphStyle]:
     def style(name: str, size: float, font: str = fonts.REGULAR, **kw) -> ParagraphStyle:
         kw.setdefault("leading", size * lead)
         kw.setdefault("textColor", TEXT)
-        return ParagraphStyle(name, fontName=font, fontSize=size, **kw)
+        return ParagraphStyle(name, fontName=font, fontSize=size, bulletFontName=font, bulletFontSize=size, **kw)
 
     return {
         "body": style("body", base, spaceAfter=base * 0.6),
@@ -113,6 +113,13 @@ class Report:
     def __init__(self) -> None:
         self.glyphs = fonts.Glyphs()
         self.styles = stylesheet(self.base_size)
+        self._sized: dict[float, dict[str, ParagraphStyle]] = {self.base_size: self.styles}
+
+    def sized(self, size: float) -> dict[str, ParagraphStyle]:
+        """The stylesheet at another body size (a wide table set a little smaller)."""
+        if size not in self._sized:
+            self._sized[size] = stylesheet(size)
+        return self._sized[size]
 
     # --- for subclasses ------------------------------------------------------------------
     def story(self) -> list[Flowable]:
@@ -145,14 +152,17 @@ class Report:
         numeric: Sequence[int] = (),
         bands: Sequence[int] | None = None,
         extra: Sequence[tuple] = (),
+        size: float | None = None,
+        padding: float = 0.35,
     ) -> Table:
         """A table whose header repeats on every page and whose rows never split.
 
         Cells may be strings (data, wrapped in paragraphs with font fallback), None, or
         ready flowables. `bands` gives each body row a band number; odd bands are shaded.
         """
-        body_style, num_style = self.styles["cell"], self.styles["cell_num"]
-        head_style, head_num = self.styles["cell_head"], self.styles["cell_head_num"]
+        styles = self.sized(size) if size else self.styles
+        body_style, num_style = styles["cell"], styles["cell_num"]
+        head_style, head_num = styles["cell_head"], styles["cell_head_num"]
         cells = []
         for r, row in enumerate(rows):
             out = []
@@ -166,9 +176,10 @@ class Report:
                     style = num_style if c in numeric else body_style
                 out.append(Paragraph(self.glyphs.markup(str(value)), style))
             cells.append(out)
-        pad = self.base_size * 0.35
+        pad = (size or self.base_size) * padding
         commands = [
             ("VALIGN", (0, 0), (-1, -1), "TOP"),
+            ("FONTNAME", (0, 0), (-1, -1), fonts.REGULAR),  # empty cells too, or Helvetica creeps in
             ("LEFTPADDING", (0, 0), (-1, -1), pad),
             ("RIGHTPADDING", (0, 0), (-1, -1), pad),
             ("TOPPADDING", (0, 0), (-1, -1), pad * 0.8),
@@ -196,10 +207,11 @@ class Report:
     def footer_height(self) -> float:
         return self.base_size * 2.4
 
-    def _frame(self, name: str, pagesize: tuple[float, float]) -> Frame:
+    def _frame(self, name: str, pagesize: tuple[float, float], margin: float | None = None) -> Frame:
         width, height = pagesize
-        return Frame(self.margin, self.margin + self.footer_height, width - 2 * self.margin,
-                     height - 2 * self.margin - self.footer_height, id=name, leftPadding=0, rightPadding=0,
+        margin = margin or self.margin
+        return Frame(margin, margin + self.footer_height, width - 2 * margin,
+                     height - 2 * margin - self.footer_height, id=name, leftPadding=0, rightPadding=0,
                      topPadding=0, bottomPadding=0)
 
     def page_templates(self) -> list[PageTemplate]:
@@ -211,11 +223,12 @@ class Report:
                          onPage=self._on_page),
         ]
 
-    def _on_page(self, canvas: _NumberedCanvas, doc: BaseDocTemplate) -> None:
+    def _on_page(self, canvas: _NumberedCanvas, doc: BaseDocTemplate, margin: float | None = None) -> None:
         """Marks the page for a footer; the canvas draws it once the page count is known."""
         left = self.glyphs.plain(self.footer_text())
         size = self.base_size if self.base_size >= 12 else self.base_size * 0.9
-        y = self.margin
+        margin = margin or self.margin
+        y = margin
 
         def draw(c: Canvas, total: int) -> None:
             c.saveState()
@@ -224,8 +237,8 @@ class Report:
             label = f"Sida {c.getPageNumber()} av {total}"
             width = c._pagesize[0]
             if left:
-                c.drawString(self.margin, y, left)
-                c.drawRightString(width - self.margin, y, label)
+                c.drawString(margin, y, left)
+                c.drawRightString(width - margin, y, label)
             else:
                 c.drawCentredString(width / 2, y, label)
             c.restoreState()
@@ -246,6 +259,9 @@ class Report:
             author=self.author,
             creator="Seniorhälsan",
             lang="sv-SE",
+            # otherwise reportlab names Helvetica as the starting font: a font that is not embedded
+            initialFontName=fonts.REGULAR,
+            initialFontSize=self.base_size,
             pageTemplates=self.page_templates(),
         )
         made: list[_NumberedCanvas] = []

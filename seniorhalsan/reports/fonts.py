@@ -14,6 +14,7 @@ import unicodedata
 from functools import lru_cache
 from xml.sax.saxutils import escape
 
+from reportlab.graphics import shapes
 from reportlab.pdfbase import pdfmetrics
 from reportlab.pdfbase.ttfonts import TTFont
 
@@ -50,6 +51,8 @@ def register() -> None:
         pdfmetrics.registerFontFamily(REGULAR, normal=REGULAR, bold=BOLD, italic=ITALIC, boldItalic=BOLD_ITALIC)
         # DejaVu is shipped in one weight only; <b> around a fallback character keeps that weight
         pdfmetrics.registerFontFamily(FALLBACK, normal=FALLBACK, bold=FALLBACK, italic=FALLBACK, boldItalic=FALLBACK)
+        # a chart starts from Helvetica, which is never embedded; our documents use no other font
+        shapes.STATE_DEFAULTS["fontName"] = REGULAR
         _registered = True
 
 

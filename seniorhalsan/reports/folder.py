@@ -118,7 +118,7 @@ class FolderReport(Report):
         if d.places:
             # room for the first place's table too, so that the heading is not left alone
             out += self.section("Varje vecka i sommar" if d.is_summer else "Schema för varje mötesplats",
-                                need=self.pagesize[1] / 3 + self.base_size * 14)
+                                need=self.base_size * 19)
             out.append(self.p(f"Schemat gäller {date_span(d.starts_on, d.ends_on)}.", "body"))
             for index, place in enumerate(d.places):
                 out += self.place_block(place, first=index == 0)
@@ -190,7 +190,7 @@ class FolderReport(Report):
             if e.note:
                 what += f"<br/><i>{self.glyphs.markup(e.note)}</i>"
             rows.append([weekday_date(e.day), _times(e.starts_at, e.ends_at), self.markup(what, "cell"), e.place])
-        return self.table(rows, [0.27 * w, 0.2 * w, 0.3 * w, 0.23 * w])
+        return self.table(rows, [0.3 * w, 0.19 * w, 0.29 * w, 0.22 * w])
 
     # --- the activities ----------------------------------------------------------------------
     def activity_block(self, activity) -> Flowable:

@@ -230,5 +230,5 @@ def _sections(fb: dict) -> list[tuple[int, int]]:
 
 def year_tables(f: YearFigures) -> list[TableSpec]:
     """Every table of the report, in the report's order."""
-    return [key_figures(f), attendance(f), by_tertial(f), months(f), places(f), kinds(f), services_overview(f),
+    return [key_figures(f), attendance(f), by_tertial(f), months(f), kinds(f), places(f), services_overview(f),
             *(service_detail(f, svc) for svc in f.services), groups(f), feedback(f)]

@@ -22,7 +22,7 @@ from reportlab.platypus import (
 
 from ..formatting import change, date_long, number, share
 from . import charts
-from .base import Built, Report
+from .base import RULE, Built, Report
 from .figures import YearFigures
 from .tables import Change, Share, TableSpec, month_name, year_tables
 
@@ -103,12 +103,12 @@ class YearReport(Report):
                   ("Annat, okänt eller utan uppdelning", [m["visits"] - m["women"] - m["men"] for _, m in months])]
         out += self.chart([month_name(m)[:3] for m, _ in months], series, "Besök per månad", 62 * mm)
         out += self.spec_block(self.specs["Månader"], level="h3")
+        out += self.spec_block(self.specs["Aktivitetstyper"], level="h3")
         places = [p for p in f.detail.places if p.visits]
         out += self.chart([p.name for p in places], [("Besök", [p.visits for p in places])],
                           "Besök per mötesplats", max(45 * mm, (len(places) * 5.5 + 16) * mm / 1.6),
                           horizontal=True)
         out += self.spec_block(self.specs["Mötesplatser"], level="h3")
-        out += self.spec_block(self.specs["Aktivitetstyper"], level="h3")
         return out
 
     def support(self) -> list[Flowable]:
@@ -190,6 +190,7 @@ class YearReport(Report):
         styles = self.sized(TEMPLATE_SIZE)
         n = len(spec.rows)
         sections = [("SPAN", (0, a + 1), (0, b + 1)) for a, b in spec.extra["sections"] if b > a]
+        sections.append(("LINEAFTER", (0, 1), (-2, -1), 0.4, RULE))  # the template is a grid
         sections += [("LINEBELOW", (0, b + 1), (-1, b + 1), 1.2, styles["cell"].textColor)
                      for _, b in spec.extra["sections"]]
         summary = spec.extra["summary"].strip()

@@ -1,18 +1,47 @@
 """A small hand-made year whose printed numbers are worked out in the tests."""
 
 import datetime as dt
+import shutil
 
 import pytest
 
+from seniorhalsan.database import open_database
+from seniorhalsan.paths import sqlite_url
 from seniorhalsan.reports.figures import set_feedback_summary
 from seniorhalsan.services import attendance, feedback, groups
 from tests import factories
+from tests.conftest import TODAY
 
 D = dt.date
 
 
+def _open(path):
+    database = open_database(sqlite_url(path))
+    database.clock = lambda: TODAY
+    return database
+
+
+@pytest.fixture(scope="session")
+def small_year_file(template_db, tmp_path_factory):
+    """The small year is entered once; each test gets its own copy of the file."""
+    path = tmp_path_factory.mktemp("small_year") / "small.sqlite3"
+    shutil.copy(template_db, path)
+    database = _open(path)
+    _fill(database)
+    database.dispose()
+    return path
+
+
 @pytest.fixture
-def small_year(db):
+def small_year(small_year_file, tmp_path):
+    path = tmp_path / "small.sqlite3"
+    shutil.copy(small_year_file, path)
+    database = _open(path)
+    yield database
+    database.dispose()
+
+
+def _fill(db):
     """2025 at two places: 1 257 visits, Fixartjänst with three persons, six feedback items."""
     axelsberg = factories.place_named(db, "Axelsberg")
     gym = factories.place_named(db, "Gymmet Axelsberg")
@@ -60,4 +89,3 @@ def small_year(db):
     fb(D(2025, 12, 30), "beröm", "Närstående")
     db.call(set_feedback_summary, year=2025, body="Vi har flyttat gympan till förmiddagen.")
     db.call(set_feedback_summary, year=2025, tertial=1, body="Tertialets synpunkter gällde tiderna.")
-    return db

@@ -149,3 +149,16 @@ def test_unusual_characters_print_or_are_reported(spring, tmp_path):
     assert built.missing == frozenset({"漢"})
     found = pdftools.fonts(built.data, tmp_path)
     assert found["DejaVuSans"] and found["AtkinsonHyperlegible-Regular"]
+
+
+def test_long_texts_wrap_in_the_booklet_instead_of_overflowing(spring, tmp_path):
+    name = "Gympa " + "för hela kroppen och själen " * 4
+    long = factories.activity(spring, name.strip()[:120], description="Lång beskrivning. " * 110)
+    term = spring.read(schedule.get_term, "vt2026")
+    spring.call(schedule.add_entry, term_id=term.id, activity_id=long.id,
+                place_id=factories.place_named(spring, "Axelsberg").id, weekday=5, starts_at=T(9, 0),
+                note="Jämna veckor, " * 15)
+    built = render_folder(spring.read(collect_folder, "vt2026"), booklet=True)
+    text = pdftools.squash(pdftools.text(built.data, tmp_path))
+    assert text.count("Lång beskrivning.") == 110  # nothing cut off
+    assert "Jämna veckor" in text

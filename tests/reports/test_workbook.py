@@ -27,7 +27,7 @@ def rows(sheet) -> dict[str, tuple]:
 
 def test_one_sheet_per_table(book):
     assert book.sheetnames == [
-        "Året i siffror", "Besök", "Besök per tertial", "Månader", "Mötesplatser", "Aktivitetstyper",
+        "Året i siffror", "Besök", "Besök per tertial", "Månader", "Aktivitetstyper", "Mötesplatser",
         "Stöd och service", "IT-stöd", "Fixartjänst", "Syn- och hörselstöd", "Anhörigstöd", "Äldrestöd",
         "Grupper och utbildningar", "Synpunkter och klagomål",
     ]

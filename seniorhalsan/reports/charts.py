@@ -1,5 +1,7 @@
-"""Charts of the year report (reportlab.graphics): visits by month and by place, women and
-men, new and returning persons per service. They draw figures, never compute them."""
+"""Charts of the year report, drawn with reportlab.graphics from figures computed elsewhere.
+
+Visits by month (women and men), visits by place, new and returning persons per service.
+"""
 
 from __future__ import annotations
 

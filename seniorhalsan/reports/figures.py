@@ -1,4 +1,4 @@
-"""The figures of the year report and the tertial reports, gathered in one read transaction."""
+"""The figures of the year and tertial reports, read in one transaction, and the feedback summary."""
 
 from __future__ import annotations
 

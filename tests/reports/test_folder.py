@@ -162,3 +162,15 @@ def test_long_texts_wrap_in_the_booklet_instead_of_overflowing(spring, tmp_path)
     text = pdftools.squash(pdftools.text(built.data, tmp_path))
     assert text.count("Lång beskrivning.") == 110  # nothing cut off
     assert "Jämna veckor" in text
+
+
+def test_the_user_is_told_which_characters_could_not_be_printed(db, tmp_path):
+    from seniorhalsan.reports.api import write_folder
+
+    term = factories.term(db)
+    odd = factories.activity(db, "Qigong 气功")
+    db.call(schedule.add_entry, term_id=term.id, activity_id=odd.id,
+            place_id=factories.place_named(db, "Axelsberg").id, weekday=2, starts_at=T(10, 0))
+    written = write_folder(db, "vt2026", tmp_path / "folder.pdf")
+    assert written.path.exists() and written.missing == frozenset("气功")
+    assert "气" in written.warning() and written.warning().startswith("Obs:")

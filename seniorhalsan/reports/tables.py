@@ -111,10 +111,15 @@ def attendance(f: YearFigures) -> TableSpec:
 
 
 def by_tertial(f: YearFigures) -> TableSpec:
-    a = f.stats["attendance"]
-    values = [a["by_tertial"][t] if t in f.tertials else None for t in ("T1", "T2", "T3")]
-    return TableSpec("Besök per tertial", "Besök per tertial", ("", "T1", "T2", "T3", "Totalt"),
-                     (Row(("Besök", *values, a["visits"])),), (4, 2, 2, 2, 2))
+    """The figures the statistics give per tertial; a tertial not reported yet is blank."""
+    a, fb = f.stats["attendance"], f.stats["feedback"]["total"]
+
+    def values(per: dict) -> list:
+        return [per[t] if t in f.tertials else None for t in ("T1", "T2", "T3")]
+
+    rows = (Row(("Besök på aktiviteter", *values(a["by_tertial"]), a["visits"])),
+            Row(("Synpunkter, klagomål och beröm", *values(fb), fb["total"])))
+    return TableSpec("Per tertial", "Per tertial", ("", "T1", "T2", "T3", "Totalt"), rows, (5, 2, 2, 2, 2))
 
 
 def places(f: YearFigures) -> TableSpec:
@@ -230,5 +235,5 @@ def _sections(fb: dict) -> list[tuple[int, int]]:
 
 def year_tables(f: YearFigures) -> list[TableSpec]:
     """Every table of the report, in the report's order."""
-    return [key_figures(f), attendance(f), by_tertial(f), months(f), kinds(f), places(f), services_overview(f),
+    return [key_figures(f), by_tertial(f), attendance(f), months(f), kinds(f), places(f), services_overview(f),
             *(service_detail(f, svc) for svc in f.services), groups(f), feedback(f)]

@@ -74,6 +74,7 @@ class YearReport(Report):
         f = self.f
         out: list[Flowable] = [NextPageTemplate("body"), *self.title_block()]
         out += self.spec_block(self.specs["Året i siffror" if not f.tertial else "Perioden i siffror"], level="h2")
+        out += self.spec_block(self.specs["Per tertial"], level="h3")
         out += self.attendance()
         out += self.support()
         out += self.spec_block(self.specs["Grupper och utbildningar"], level="h1")
@@ -95,9 +96,8 @@ class YearReport(Report):
 
     def attendance(self) -> list[Flowable]:
         f = self.f
-        out = [CondPageBreak(60 * mm), self.p("Besök på aktiviteter", "h1")]
-        out += self.spec_block(self.specs["Besök"])
-        out += self.spec_block(self.specs["Besök per tertial"], level="h3")
+        # the section's heading names the first table too, and stays with it
+        out = self.spec_block(self.specs["Besök"], level=None, lead=[self.p("Besök på aktiviteter", "h1")])
         months = sorted(f.detail.by_month.items())
         series = [("Kvinnor", [m["women"] for _, m in months]), ("Män", [m["men"] for _, m in months]),
                   ("Annat, okänt eller utan uppdelning", [m["visits"] - m["women"] - m["men"] for _, m in months])]
@@ -113,8 +113,8 @@ class YearReport(Report):
 
     def support(self) -> list[Flowable]:
         f = self.f
-        out = [PageBreak(), self.p("Stöd och service", "h1")]
-        out += self.spec_block(self.specs["Stöd och service"], level=None, small=True)
+        out = self.spec_block(self.specs["Stöd och service"], level=None, small=True,
+                              lead=[CondPageBreak(90 * mm), self.p("Stöd och service", "h1")])
         entries = [f.stats["services"][s.key] for s in f.services]
         series = [("Nya personer", [e["new_persons"] for e in entries]),
                   ("Återkommande personer", [e["persons"] - e["new_persons"] for e in entries])]
@@ -132,8 +132,9 @@ class YearReport(Report):
         return [CondPageBreak(height + 6 * mm), Spacer(1, 3 * mm), drawing, Spacer(1, 2 * mm)]
 
     # --- tables ------------------------------------------------------------------------------
-    def spec_block(self, spec: TableSpec, *, level: str | None = "h3", small: bool = False) -> list[Flowable]:
-        out: list[Flowable] = []
+    def spec_block(self, spec: TableSpec, *, level: str | None = "h3", small: bool = False,
+                   lead: list[Flowable] | None = None) -> list[Flowable]:
+        out: list[Flowable] = list(lead or [])
         if level:
             heading = self.p(spec.title, level)
             heading.keepWithNext = False  # the page break keeps the heading with the table's first rows

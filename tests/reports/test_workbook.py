@@ -27,7 +27,7 @@ def rows(sheet) -> dict[str, tuple]:
 
 def test_one_sheet_per_table(book):
     assert book.sheetnames == [
-        "Året i siffror", "Besök", "Besök per tertial", "Månader", "Aktivitetstyper", "Mötesplatser",
+        "Året i siffror", "Per tertial", "Besök", "Månader", "Aktivitetstyper", "Mötesplatser",
         "Stöd och service", "IT-stöd", "Fixartjänst", "Syn- och hörselstöd", "Anhörigstöd", "Äldrestöd",
         "Grupper och utbildningar", "Synpunkter och klagomål",
     ]
@@ -42,7 +42,8 @@ def test_numbers_are_numbers_and_shares_are_fractions(book):
     services = rows(book["Stöd och service"])
     assert services["Fixartjänst"][1:] == (4, 1, 3.0, 3, 1, 2.0, 2, pytest.approx(2 / 3))
     assert services["Äldrestöd"][3] is None  # no change can be given against nothing
-    assert rows(book["Besök per tertial"])["Besök"][1:] == (1235, 10, 12, 1257)
+    assert rows(book["Per tertial"])["Besök på aktiviteter"][1:] == (1235, 10, 12, 1257)
+    assert rows(book["Per tertial"])["Synpunkter, klagomål och beröm"][1:] == (3, 1, 2, 6)
     assert rows(book["Fixartjänst"])["Telefon"][1:] == (1, 0.25)
 
 

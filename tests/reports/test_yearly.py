@@ -36,15 +36,17 @@ def test_visits_are_written_the_swedish_way(year_pdf):
     built, pages = year_pdf
     first = pages[0]
     assert "Statistik 2025" in first and "Helåret 2025: 1 januari – 31 december 2025" in first
-    assert pdftools.cells(first, "Besök totalt") == ["1 257"]
-    visits = first[first.index("Besök totalt"):]
+    whole = "\n".join(pages)
+    visits = whole[whole.index("Besök totalt"):]
+    assert pdftools.cells(visits, "Besök totalt") == ["1 257"]
     assert pdftools.cells(visits, "Kvinnor") == ["936", "75 %"]  # 936 of the 1 245 with a known gender
     assert pdftools.cells(visits, "Män") == ["308", "25 %"]
-    assert pdftools.cells(first, "Räknade utan uppdelning på kön") == ["12"]
-    assert pdftools.cells(first, "Inställda tillfällen") == ["1"]
-    by_tertial = page_with(pages, "Besök per tertial")
-    assert pdftools.cells(by_tertial, "Besök  ") == ["1 235", "10", "12", "1 257"]
-    assert pdftools.cells(by_tertial, "Januari") == ["1 200", "900", "300", "1"]
+    assert pdftools.cells(visits, "Räknade utan uppdelning på kön") == ["12"]
+    assert pdftools.cells(visits, "Inställda tillfällen") == ["1"]
+    by_tertial = whole[whole.index("Per tertial"):]
+    assert pdftools.cells(by_tertial, "Besök på aktiviteter  ") == ["1 235", "10", "12", "1 257"]
+    assert pdftools.cells(by_tertial, "Synpunkter, klagomål och beröm  ") == ["3", "1", "2", "6"]
+    assert pdftools.cells(page_with(pages, "Besök per månad"), "Januari") == ["1 200", "900", "300", "1"]
     assert f"Sida 1 av {built.pages}" in first
 
 
@@ -98,8 +100,11 @@ def test_a_tertial_report_covers_the_year_so_far(small_year, tmp_path):
     pages = pdftools.pages(built.data, tmp_path)
     assert "Tertialrapport 1 2025" in pages[0]
     assert "Året till och med tertial 1: 1 januari – 30 april 2025" in pages[0]
-    assert pdftools.cells(pages[0], "Besök totalt") == ["1 235"]  # May and September left out
-    assert pdftools.cells(page_with(pages, "Besök per tertial"), "Besök  ") == ["1 235", "1 235"]
+    assert pdftools.cells("\n".join(pages), "Besök totalt") == ["1 235"]  # May and September left out
+    whole = "\n".join(pages)
+    by_tertial = whole[whole.index("Per tertial"):]
+    assert pdftools.cells(by_tertial, "Besök på aktiviteter  ") == ["1 235", "1 235"]
+    assert pdftools.cells(by_tertial, "Synpunkter, klagomål och beröm  ") == ["3", "3"]
     services = page_with(pages, "Stöd och service")
     # A (known since 2024) and B (new in March); nothing in the same months of 2024
     assert pdftools.cells(services, "Fixartjänst") == ["2", "0", "–", "2", "0", "–", "1", "50 %"]

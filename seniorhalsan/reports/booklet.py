@@ -10,7 +10,8 @@ from __future__ import annotations
 
 import io
 
-from pypdf import PageObject, PdfReader, PdfWriter, Transformation
+from pypdf import PageObject, PdfReader, PdfWriter
+from pypdf.generic import ArrayObject, DecodedStreamObject, DictionaryObject, FloatObject, IndirectObject, NameObject
 from reportlab.lib.pagesizes import A4, landscape
 
 SHEET = landscape(A4)
@@ -31,24 +32,49 @@ def booklet_order(pages: int) -> list[tuple[int | None, int | None]]:
     return [tuple(p if p <= pages else None for p in side) for side in sides]
 
 
+def _form(writer: PdfWriter, page: PageObject) -> IndirectObject:
+    """The page as a form XObject in `writer`: drawn where it is placed, its content untouched.
+
+    (pypdf's merge_transformed_page would parse and rewrite every content stream, which
+    takes most of a second for a folder; a form is copied as it is.)
+    """
+    contents = page.get("/Contents")
+    parts = contents.get_object() if contents is not None else []
+    streams = parts if isinstance(parts, ArrayObject) else [parts]
+    form = DecodedStreamObject()
+    form.set_data(b"\n".join(s.get_object().get_data() for s in streams))
+    form.update({
+        NameObject("/Type"): NameObject("/XObject"),
+        NameObject("/Subtype"): NameObject("/Form"),
+        NameObject("/BBox"): ArrayObject([FloatObject(float(v)) for v in page.mediabox]),
+        NameObject("/Resources"): page["/Resources"].get_object().clone(writer),
+    })
+    return writer._add_object(form.flate_encode())
+
+
 def impose(pdf: bytes) -> bytes:
     """Lay the pages of an A5 document out as a booklet on A4 landscape sheets."""
     reader = PdfReader(io.BytesIO(pdf))
     writer = PdfWriter()
     half = SHEET[0] / 2
     for left, right in booklet_order(len(reader.pages)):
-        sheet = PageObject.create_blank_page(width=SHEET[0], height=SHEET[1])
+        sheet = writer.add_blank_page(width=SHEET[0], height=SHEET[1])
+        forms, drawing = DictionaryObject(), []
         for number, x_half in ((left, 0.0), (right, half)):
             if number is None:
                 continue
             page = reader.pages[number - 1]
-            width = float(page.mediabox.width)
-            height = float(page.mediabox.height)
-            # each page against the fold: the left page's right edge and the right page's left edge meet in the middle
-            dx = x_half + (half - width if x_half == 0 else 0.0)
-            dy = (SHEET[1] - height) / 2
-            sheet.merge_transformed_page(page, Transformation().translate(dx, dy))
-        writer.add_page(sheet)
+            width, height = float(page.mediabox.width), float(page.mediabox.height)
+            # the left page's right edge and the right page's left edge meet at the fold
+            dx = x_half + (half - width if x_half == 0 else 0.0) - float(page.mediabox.left)
+            dy = (SHEET[1] - height) / 2 - float(page.mediabox.bottom)
+            name = f"/P{number}"
+            forms[NameObject(name)] = _form(writer, page)
+            drawing.append(f"q 1 0 0 1 {dx:.3f} {dy:.3f} cm {name} Do Q")
+        sheet[NameObject("/Resources")] = DictionaryObject({NameObject("/XObject"): forms})
+        content = DecodedStreamObject()
+        content.set_data("\n".join(drawing).encode("ascii"))
+        sheet[NameObject("/Contents")] = writer._add_object(content)
     writer.add_metadata({k: v for k, v in (reader.metadata or {}).items() if isinstance(v, str)})
     out = io.BytesIO()
     writer.write(out)

@@ -1,7 +1,6 @@
 """The year report and the tertial reports, built from a small hand-made year."""
 
 import datetime as dt
-import re
 import shutil
 
 import pytest
@@ -152,8 +151,8 @@ def test_the_feedback_summary_is_stored_per_year_and_tertial(db):
 def test_the_report_embeds_its_font_and_has_no_other(year_pdf, tmp_path):
     built, _ = year_pdf
     found = pdftools.fonts(built.data, tmp_path)
-    assert re.sub(r"\W", "", "".join(sorted(found))) and all(found.values())
     assert found["AtkinsonHyperlegible-Regular"] and found["AtkinsonHyperlegible-Bold"]
+    assert all(found.values()), found  # no font left out of the file (reportlab's Helvetica was)
 
 
 def test_numbers_keep_their_no_break_spaces_in_the_cells():

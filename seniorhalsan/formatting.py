@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 
-from babel.dates import format_date
+from babel.dates import format_date, format_time
 from babel.numbers import format_decimal, format_percent
 
 LOCALE = "sv_SE"
@@ -35,3 +35,21 @@ def date_long(day: dt.date, locale: str = LOCALE) -> str:
 
 def date_short(day: dt.date, locale: str = LOCALE) -> str:
     return format_date(day, format="short", locale=locale)
+
+
+def time_short(moment: dt.time, locale: str = LOCALE) -> str:
+    """A clock time as the locale writes it ('10:00')."""
+    return format_time(moment, format="short", locale=locale)
+
+
+def date_span(first: dt.date, last: dt.date, locale: str = LOCALE) -> str:
+    """'25 augusti – 12 december 2025', with the year written once when both days share it."""
+    if first.year == last.year:
+        return f"{format_date(first, format='d MMMM', locale=locale)} – {date_long(last, locale)}"
+    return f"{date_long(first, locale)} – {date_long(last, locale)}"
+
+
+def weekday_date(day: dt.date, locale: str = LOCALE) -> str:
+    """'Tisdag 17 juni': a day of the term, its year given elsewhere on the page."""
+    text = format_date(day, format="EEEE d MMMM", locale=locale)
+    return text[:1].upper() + text[1:]

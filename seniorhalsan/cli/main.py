@@ -11,7 +11,7 @@ from collections.abc import Callable, Sequence
 from .. import __version__
 from ..errors import UserError
 from ..paths import database_url, log_file
-from . import admin, argparse_sv, data
+from . import admin, argparse_sv, data, reports
 
 log = logging.getLogger("seniorhalsan")
 
@@ -41,6 +41,7 @@ def build_parser() -> argparse.ArgumentParser:
     database_options(common, as_default=False)
     commands = parser.add_subparsers(dest="command", metavar="kommando", title="kommandon")
     data.register(commands, common)
+    reports.register(commands, common)
     admin.register(commands, common)
     return parser
 

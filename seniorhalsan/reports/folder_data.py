@@ -1,0 +1,186 @@
+"""What the term folder prints, gathered from the schedule, the catalogue and the unit's texts."""
+
+from __future__ import annotations
+
+import datetime as dt
+import unicodedata
+from dataclasses import dataclass
+
+from ..db.session import Ctx
+from ..periods import term_title
+from ..services import activities as activity_service
+from ..services import lookups, places, schedule, staff, texts
+
+FOLDER_TEXT_KEYS = {
+    "presentation": "folder.presentation",
+    "feedback": "folder.feedback",
+    "other_actors": "folder.other_actors",
+    "unit_head": "folder.unit_head",
+}
+
+
+def swedish_key(text: str) -> str:
+    """Sort key in Swedish alphabetical order: å, ä, ö after z, other accents ignored."""
+    out = []
+    for ch in text.casefold():
+        if ch in "åäö":
+            out.append({"å": "{", "ä": "|", "ö": "}"}[ch])
+            continue
+        base = unicodedata.normalize("NFKD", ch)
+        out.append("".join(c for c in base if not unicodedata.combining(c)))
+    return "".join(out)
+
+
+@dataclass(frozen=True)
+class Slot:
+    """One line of a place's weekly schedule."""
+
+    weekday: int
+    starts_at: dt.time
+    ends_at: dt.time | None
+    activity: str
+    leader: str | None
+    volunteer: bool
+    note: str | None
+
+
+@dataclass(frozen=True)
+class PlaceSchedule:
+    name: str
+    address: str | None
+    slots: tuple[Slot, ...]
+
+
+@dataclass(frozen=True)
+class DatedEvent:
+    """A trip or event on one day (the summer's trips, the autumn's big days)."""
+
+    day: dt.date
+    starts_at: dt.time
+    ends_at: dt.time | None
+    activity: str
+    place: str
+    note: str | None
+
+
+@dataclass(frozen=True)
+class ActivityText:
+    name: str
+    kind_name: str
+    description: str | None
+    places: tuple[str, ...]
+    needs_signup: bool
+    digital: bool
+    outdoors: bool
+
+    @property
+    def flags(self) -> tuple[str, ...]:
+        return tuple(
+            label
+            for on, label in ((self.needs_signup, "Anmälan krävs"), (self.digital, "Digitalt"), (self.outdoors, "Utomhus"))
+            if on
+        )
+
+
+@dataclass(frozen=True)
+class ServiceText:
+    name: str
+    target_group: str | None
+    text: str
+
+
+@dataclass(frozen=True)
+class FolderData:
+    unit_name: str
+    district: str | None
+    term_kind: str
+    term_year: int
+    starts_on: dt.date
+    ends_on: dt.date
+    presentation: str
+    places: tuple[PlaceSchedule, ...]
+    events: tuple[DatedEvent, ...]
+    activities: tuple[ActivityText, ...]
+    services: tuple[ServiceText, ...]
+    feedback: str
+    other_actors: str
+    unit_head: str
+
+    @property
+    def title(self) -> str:
+        return term_title(self.term_kind, self.term_year)
+
+    @property
+    def is_summer(self) -> bool:
+        return self.term_kind == "sommar"
+
+    @property
+    def has_schedule(self) -> bool:
+        return bool(self.places or self.events)
+
+
+def collect_folder(ctx: Ctx, term_code: str) -> FolderData:
+    """Everything the folder of a term shows; an unknown term is a Swedish NotFound."""
+    term = schedule.get_term(ctx, term_code)
+    entries = schedule.list_schedule(ctx, term.id)
+    unit = lookups.unit(ctx)
+    addresses = {p.id: p.address for p in places.list_places(ctx)}
+    volunteers = {s.id for s in staff.list_staff(ctx, include_inactive=True) if s.kind == "volontar"}
+
+    weekly: dict[int, list[Slot]] = {}
+    names: dict[int, str] = {}
+    events: list[DatedEvent] = []
+    used_places: dict[int, set[str]] = {}
+    for e in entries:
+        used_places.setdefault(e.activity_id, set()).add(e.place_name)
+        if e.on_date is not None:
+            events.append(DatedEvent(e.on_date, e.starts_at, e.ends_at, e.activity_name, e.place_name, e.note))
+            continue
+        names[e.place_id] = e.place_name
+        weekly.setdefault(e.place_id, []).append(
+            Slot(e.weekday, e.starts_at, e.ends_at, e.activity_name, e.leader_name, e.leader_id in volunteers, e.note)
+        )
+    place_schedules = [
+        PlaceSchedule(names[pid], addresses.get(pid), tuple(sorted(slots, key=lambda s: (s.weekday, s.starts_at))))
+        for pid, slots in weekly.items()
+    ]
+    place_schedules.sort(key=lambda p: swedish_key(p.name))
+    events.sort(key=lambda e: (e.day, e.starts_at, swedish_key(e.activity)))
+
+    catalogue = activity_service.list_activities(ctx, include_inactive=True)
+    activities = [
+        ActivityText(
+            name=a.name,
+            kind_name=a.kind_name,
+            description=a.description,
+            places=tuple(sorted(used_places[a.id], key=swedish_key)),
+            needs_signup=a.needs_signup,
+            digital=a.digital,
+            outdoors=a.outdoors,
+        )
+        for a in catalogue
+        if a.id in used_places
+    ]
+    activities.sort(key=lambda a: swedish_key(a.name))
+
+    folder_texts = texts.texts_with_prefix(ctx, "folder.")
+    services = [
+        ServiceText(s.name, s.target_group, folder_texts.get(f"folder.service.{s.key}", ""))
+        for s in lookups.services(ctx)
+    ]
+    return FolderData(
+        unit_name=unit.name,
+        district=unit.district,
+        term_kind=term.kind,
+        term_year=term.year,
+        starts_on=term.starts_on,
+        ends_on=term.ends_on,
+        presentation=folder_texts.get(FOLDER_TEXT_KEYS["presentation"], ""),
+        places=tuple(place_schedules),
+        events=tuple(events),
+        activities=tuple(activities),
+        services=tuple(services),
+        feedback=folder_texts.get(FOLDER_TEXT_KEYS["feedback"], ""),
+        other_actors=folder_texts.get(FOLDER_TEXT_KEYS["other_actors"], ""),
+        unit_head=folder_texts.get(FOLDER_TEXT_KEYS["unit_head"], ""),
+    )

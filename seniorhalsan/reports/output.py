@@ -1,0 +1,54 @@
+"""Writing a finished document: into a temporary file beside the target, then renamed.
+
+A build that fails never leaves half a file, and a file that is already there is only
+replaced once the new one is complete.
+"""
+
+from __future__ import annotations
+
+import os
+import tempfile
+from pathlib import Path
+
+from ..errors import UserError
+
+
+def check_target(path: str | os.PathLike) -> Path:
+    """The output path, refused in Swedish when it cannot be written (before any work is done)."""
+    target = Path(path).expanduser()
+    if target.is_dir():
+        raise UserError(f"Utfil: {target} är en mapp. Ange ett filnamn, t.ex. {target / 'utskrift.pdf'}.")
+    folder = target.parent if str(target.parent) else Path(".")
+    if not folder.exists():
+        raise UserError(f"Utfil: mappen {folder} finns inte.")
+    if not folder.is_dir():
+        raise UserError(f"Utfil: {folder} är ingen mapp.")
+    if not os.access(folder, os.W_OK | os.X_OK):
+        raise UserError(f"Utfil: det går inte att skriva i mappen {folder}.")
+    if target.exists() and not os.access(target, os.W_OK):
+        raise UserError(f"Utfil: {target} är skrivskyddad.")
+    return target
+
+
+def write_file(path: str | os.PathLike, data: bytes) -> Path:
+    """Write `data` to `path` all at once; a Swedish UserError when the system refuses."""
+    target = check_target(path)
+    handle, temp = tempfile.mkstemp(dir=target.parent, prefix=f".{target.name}.", suffix=".tmp")
+    try:
+        with os.fdopen(handle, "wb") as fh:
+            fh.write(data)
+            fh.flush()
+            os.fsync(fh.fileno())
+        # mkstemp makes the file private; a report is an ordinary document
+        os.chmod(temp, target.stat().st_mode & 0o777 if target.exists() else 0o644)
+        os.replace(temp, target)
+    except OSError as exc:
+        Path(temp).unlink(missing_ok=True)
+        if isinstance(exc, PermissionError):
+            raise UserError(f"Utfil: {target} kunde inte sparas; filen är skrivskyddad eller öppen i ett "
+                            "annat program.") from exc
+        raise UserError(f"Utfil: {target} kunde inte sparas: {exc.strerror or exc}.") from exc
+    except BaseException:
+        Path(temp).unlink(missing_ok=True)
+        raise
+    return target

@@ -1,0 +1,228 @@
+"""The year's statistics for the verksamhetsberättelse, and the tertial reports T1 and T2.
+
+Every number comes from the statistics service through `tables.py`; this module only
+lays the tables and charts out and writes the numbers the Swedish way (28 000, 65 %).
+"""
+
+from __future__ import annotations
+
+from reportlab.lib import colors
+from reportlab.lib.pagesizes import A4, landscape
+from reportlab.lib.units import mm
+from reportlab.platypus import (
+    CondPageBreak,
+    Flowable,
+    KeepTogether,
+    NextPageTemplate,
+    PageBreak,
+    PageTemplate,
+    Paragraph,
+    Spacer,
+)
+
+from ..formatting import change, date_long, number, share
+from . import charts
+from .base import RULE, Built, Report
+from .figures import YearFigures
+from .tables import Change, Share, TableSpec, month_name, year_tables
+
+SEE_BELOW = "Se sammanfattningen under tabellen."
+WIDE_MARGIN = 12 * mm  # the city's wide template needs the room
+TEMPLATE_SIZE = 9
+SHORT_TABLE = 12
+
+
+def cell_text(value) -> str:
+    """A table value as the reader sees it: '28 000', '65 %', '+37 %', or blank."""
+    if value is None:
+        return ""
+    if isinstance(value, Share):
+        return share(value.part, value.whole)
+    if isinstance(value, Change):
+        return change(value.now, value.before)
+    if isinstance(value, int):
+        return number(value)
+    return str(value)
+
+
+class YearReport(Report):
+    """The statistics of a year, or of the year up to the end of tertial 1 or 2."""
+
+    pagesize = A4
+    margin = 18 * mm
+    base_size = 10
+    cover_has_footer = True
+
+    def __init__(self, figures: YearFigures) -> None:
+        self.f = figures
+        self.title = f"{figures.title} – {figures.unit_name}"
+        self.author = figures.unit_name
+        self.specs = {spec.sheet: spec for spec in year_tables(figures)}
+        super().__init__()
+
+    def footer_text(self) -> str:
+        return f"{self.f.title} · {self.f.unit_name}"
+
+    def page_templates(self) -> list[PageTemplate]:
+        wide = landscape(A4)
+        return [*super().page_templates(),
+                PageTemplate(id="landscape", frames=[self._frame("landscape", wide, WIDE_MARGIN)], pagesize=wide,
+                             onPage=lambda canvas, doc: self._on_page(canvas, doc, WIDE_MARGIN))]
+
+    # --- the story -------------------------------------------------------------------------
+    def story(self) -> list[Flowable]:
+        f = self.f
+        out: list[Flowable] = [NextPageTemplate("body"), *self.title_block()]
+        out += self.spec_block(self.specs["Året i siffror" if not f.tertial else "Perioden i siffror"], level="h2")
+        out += self.spec_block(self.specs["Per tertial"], level="h3")
+        out += self.attendance()
+        out += self.support()
+        out += self.spec_block(self.specs["Grupper och utbildningar"], level="h1")
+        out += [NextPageTemplate("landscape"), PageBreak(), *self.feedback()]
+        return out
+
+    def title_block(self) -> list[Flowable]:
+        f = self.f
+        kind = ("Tertialrapport: årets siffror hittills" if f.tertial
+                else "Underlag till verksamhetsberättelsen")
+        out = [self.p(f.title, "title"), self.p(kind, "lead"), self.p(f.unit_name, "body")]
+        if f.district:
+            out.append(self.p(f.district, "body"))
+        out += [self.p(f.period_text, "body"), self.p(f"Framtagen {date_long(f.made_on)}.", "body")]
+        if f.unfinished:
+            out.append(self.p("Perioden är inte slut ännu: siffrorna gäller till och med i dag och kan ändras.",
+                              "note"))
+        return out
+
+    def attendance(self) -> list[Flowable]:
+        f = self.f
+        # the section's heading names the first table too, and stays with it
+        out = self.spec_block(self.specs["Besök"], level=None, lead=[self.p("Besök på aktiviteter", "h1")])
+        months = sorted(f.detail.by_month.items())
+        series = [("Kvinnor", [m["women"] for _, m in months]), ("Män", [m["men"] for _, m in months]),
+                  ("Annat, okänt eller utan uppdelning", [m["visits"] - m["women"] - m["men"] for _, m in months])]
+        out += self.chart([month_name(m)[:3] for m, _ in months], series, "Besök per månad", 62 * mm)
+        out += self.spec_block(self.specs["Månader"], level="h3")
+        out += self.spec_block(self.specs["Aktivitetstyper"], level="h3")
+        places = [p for p in f.detail.places if p.visits]
+        out += self.chart([p.name for p in places], [("Besök", [p.visits for p in places])],
+                          "Besök per mötesplats", max(45 * mm, (len(places) * 5.5 + 16) * mm / 1.6),
+                          horizontal=True)
+        out += self.spec_block(self.specs["Mötesplatser"], level="h3")
+        return out
+
+    def support(self) -> list[Flowable]:
+        f = self.f
+        out = self.spec_block(self.specs["Stöd och service"], level=None, small=True,
+                              lead=[CondPageBreak(90 * mm), self.p("Stöd och service", "h1")])
+        entries = [f.stats["services"][s.key] for s in f.services]
+        series = [("Nya personer", [e["new_persons"] for e in entries]),
+                  ("Återkommande personer", [e["persons"] - e["new_persons"] for e in entries])]
+        out += self.chart([s.name for s in f.services], series, "Nya och återkommande personer per insats",
+                          58 * mm, horizontal=True)
+        for svc in f.services:
+            out += self.spec_block(self.specs[svc.name[:31]], level="h2")
+        return out
+
+    def chart(self, categories, series, title: str, height: float, *, horizontal: bool = False) -> list[Flowable]:
+        if not charts.has_values(series):
+            return [self.p(title, "h3"), self.p("Inga siffror att visa för perioden.", "note")]
+        drawing = charts.stacked_bars(categories, series, width=self.frame_width, height=height, title=title,
+                                      horizontal=horizontal, clean=self.glyphs.plain)
+        return [CondPageBreak(height + 6 * mm), Spacer(1, 3 * mm), drawing, Spacer(1, 2 * mm)]
+
+    # --- tables ------------------------------------------------------------------------------
+    def spec_block(self, spec: TableSpec, *, level: str | None = "h3", small: bool = False,
+                   lead: list[Flowable] | None = None) -> list[Flowable]:
+        out: list[Flowable] = list(lead or [])
+        if level:
+            heading = self.p(spec.title, level)
+            heading.keepWithNext = False  # the page break keeps the heading with the table's first rows
+            out += [CondPageBreak(40 * mm), heading]
+        block: list[Flowable] = [self.spec_table(spec, self.frame_width, size=9 if small else None)]
+        if spec.note:
+            block += [Spacer(1, 1.5 * mm), self.p(spec.note, "note")]
+        else:
+            block.append(Spacer(1, 3 * mm))
+        if len(spec.rows) <= SHORT_TABLE:
+            return [KeepTogether(out + block)]  # a short table is not worth splitting
+        return out + block
+
+    def spec_table(self, spec: TableSpec, width: float, *, extra=(), summary_cell=None, size=None, padding=0.35):
+        total = sum(spec.widths)
+        widths = [width * w / total for w in spec.widths]
+        rows: list[list] = [list(r) for r in spec.extra.get("header", (spec.columns,))]
+        header_rows = len(rows)
+        commands = list(extra)
+        for first, last in spec.extra.get("header_spans", ()):
+            commands.append(("SPAN", (first, 0), (last, 0)))
+            commands.append(("LINEBELOW", (first, 0), (last, 0), 0.6, colors.white))
+        styles = self.sized(size) if size else self.styles
+        styles.setdefault("cell_indent", styles["cell"].clone("cell_indent", leftIndent=styles["cell"].fontSize))
+        for index, row in enumerate(spec.rows, start=header_rows):
+            if row.group:
+                rows.append([Paragraph(self.glyphs.markup(row.cells[0]), styles["cell_bold"])]
+                            + [None] * (len(spec.columns) - 1))
+                commands.append(("SPAN", (0, index), (-1, index)))
+                continue
+            texts, values = row.cells[: spec.numeric_from], row.cells[spec.numeric_from:]
+            cells: list = []
+            for i, text in enumerate(texts):
+                style = "cell_indent" if row.indent and i == 0 else "cell"
+                if spec.numeric_from > 1 and i == 0:
+                    style = "cell_bold"  # the template's section names
+                cells.append(Paragraph(self.glyphs.markup(text), styles[style]) if text else None)
+            cells += [cell_text(v) for v in values]
+            cells += [None] * (len(spec.columns) - len(cells))
+            rows.append(cells)
+        if summary_cell is not None:
+            rows[header_rows][-1] = summary_cell
+        numeric = range(spec.numeric_from, len(spec.columns) - (1 if "summary" in spec.extra else 0))
+        bands = [0] * (len(rows) - header_rows) if "summary" in spec.extra else None  # the template is plain
+        return self.table(rows, widths, header_rows=header_rows, bands=bands, numeric=list(numeric), extra=commands, size=size,
+                          padding=padding)
+
+    def feedback(self) -> list[Flowable]:
+        """The city's template on a landscape page; the summary column spans the rows when it fits."""
+        spec = self.specs["Synpunkter och klagomål"]
+        wide_w = landscape(A4)[0] - 2 * WIDE_MARGIN
+        # what is left of the landscape frame under the heading and the introduction
+        wide_h = landscape(A4)[1] - 2 * WIDE_MARGIN - self.footer_height - self.base_size * 5
+        styles = self.sized(TEMPLATE_SIZE)
+        n = len(spec.rows)
+        sections = [("SPAN", (0, a + 1), (0, b + 1)) for a, b in spec.extra["sections"] if b > a]
+        sections.append(("LINEAFTER", (0, 1), (-2, -1), 0.4, RULE))  # the template is a grid
+        sections += [("LINEBELOW", (0, b + 1), (-1, b + 1), 1.2, styles["cell"].textColor)
+                     for _, b in spec.extra["sections"]]
+        summary = spec.extra["summary"].strip()
+        intro = ("Stadens mall. VB är årets sista tertial (september–december); totalt är hela året."
+                 if not self.f.tertial else
+                 f"Stadens mall, ifylld till och med tertial {self.f.tertial}; senare tertial är tomma.")
+        out: list[Flowable] = [self.p(spec.title, "h1"), self.p(intro, "body")]
+        plain = self.spec_table(spec, wide_w, extra=sections, size=TEMPLATE_SIZE, padding=0.28)
+        _, table_height = plain.wrap(wide_w, 10_000)
+        if table_height > wide_h:
+            # too long for one page: no spans, so that the table may run on to the next page
+            out.append(self.spec_table(spec, wide_w, size=TEMPLATE_SIZE, padding=0.28))
+            return out + self.summary_below(summary)
+        column = wide_w * spec.widths[-1] / sum(spec.widths) - TEMPLATE_SIZE * 0.7
+        text = "<br/><br/>".join(self.glyphs.markup(b.strip()) for b in summary.split("\n\n") if b.strip())
+        cell = Paragraph(text, styles["cell"])
+        fits = cell.wrap(column, 10_000)[1] <= table_height - plain._rowHeights[0]
+        if not summary:
+            cell = Paragraph("(Ingen sammanfattning är skriven.)", styles["cell"])
+        elif not fits:
+            cell = Paragraph(SEE_BELOW, styles["cell"])
+        out.append(self.spec_table(spec, wide_w, extra=[*sections, ("SPAN", (6, 1), (6, n))], summary_cell=cell,
+                                   size=TEMPLATE_SIZE, padding=0.28))
+        return out + (self.summary_below(summary) if summary and not fits else [])
+
+    def summary_below(self, summary: str) -> list[Flowable]:
+        if not summary:
+            return []
+        return [self.p("Sammanfattning och planerade åtgärder", "h3"), *self.paragraphs(summary)]
+
+
+def render_year(figures: YearFigures) -> Built:
+    """The year report (or a tertial report) as PDF bytes."""
+    return YearReport(figures).build()

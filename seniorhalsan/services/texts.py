@@ -43,3 +43,8 @@ def set_text(ctx: Ctx, key: str, body: str | None) -> str:
         row.body = cleaned
     ctx.session.flush()
     return cleaned
+
+
+def set_texts(ctx: Ctx, values: dict[str, str | None]) -> dict[str, str]:
+    """Save several texts together: all of them, or (if one is refused) none."""
+    return {key: set_text(ctx, key, body) for key, body in values.items()}

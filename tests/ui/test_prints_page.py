@@ -1,0 +1,68 @@
+"""Utskrifter: documents built off the GUI thread, previewed, saved and printed."""
+
+import datetime as dt
+import re
+import subprocess
+
+import pytest
+from PySide6.QtPrintSupport import QPrinter
+
+from seniorhalsan.services import schedule, texts
+from tests import factories
+
+
+@pytest.fixture
+def term(db):
+    gympa = factories.activity(db, "Seniorgympa", description="Gympa för hela kroppen.")
+    vt = factories.term(db)
+    db.call(schedule.add_entry, term_id=vt.id, activity_id=gympa.id,
+            place_id=factories.place_named(db, "Axelsberg").id, weekday=1, starts_at=dt.time(10), ends_at=dt.time(11))
+    return vt
+
+
+def pdf_text(path):
+    return subprocess.run(["pdftotext", "-layout", str(path), "-"], capture_output=True, text=True, check=True).stdout
+
+
+def test_the_folder_is_built_previewed_and_saved(term, window, qtbot, tmp_path):
+    window.show_page("prints")
+    page = window.page("prints")
+    page.term.setCurrentIndex(page.term.findData("vt2026"))
+    page.build()
+    qtbot.waitUntil(lambda: page.current is not None, timeout=20_000)
+    assert page.document.pageCount() == page.current.pages >= 3
+    saved = page.save_to(tmp_path / "folder.pdf")
+    text = pdf_text(saved)
+    assert "Vårtermin 2026" in text and "Seniorgympa" in text and "Gympa för hela kroppen." in text
+
+
+def test_printing_sends_every_page(term, window, qtbot, tmp_path):
+    page = window.page("prints")
+    page.kind_buttons["year"].setChecked(True)
+    page.year.setValue(2026)
+    page.build()
+    qtbot.waitUntil(lambda: page.current is not None, timeout=20_000)
+    printer = QPrinter(QPrinter.PrinterMode.HighResolution)
+    printer.setOutputFormat(QPrinter.OutputFormat.PdfFormat)
+    printer.setOutputFileName(str(tmp_path / "utskrift.pdf"))
+    page.print_to(printer)
+    info = subprocess.run(["pdfinfo", str(tmp_path / "utskrift.pdf")], capture_output=True, text=True).stdout
+    assert re.search(rf"Pages:\s+{page.current.pages}\n", info)
+
+
+def test_a_term_without_schedule_and_a_year_without_data_still_build(window, qtbot, db):
+    factories.term(db, kind="ht", year=2026, starts_on=dt.date(2026, 8, 24), ends_on=dt.date(2026, 12, 11))
+    page = window.page("prints")
+    page._load_terms()
+    page.build()
+    qtbot.waitUntil(lambda: page.current is not None, timeout=20_000)
+    assert "Hösttermin 2026" in page.status.text()
+
+
+def test_folder_texts_are_edited_and_stored(window, db):
+    page = window.page("prints")
+    page.text_edits["folder.presentation"].setPlainText("Vi finns för dig som är 65 år eller äldre.")
+    assert page.has_unsaved_changes()
+    assert page.save_changes()
+    assert db.read(texts.get_text, "folder.presentation") == "Vi finns för dig som är 65 år eller äldre."
+    assert not page.has_unsaved_changes()

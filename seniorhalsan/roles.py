@@ -1,0 +1,91 @@
+"""Roles and what each may do; checked by the services themselves, not only by the window."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from functools import wraps
+from typing import Any, TypeVar
+
+from .db.session import Actor, Ctx
+from .errors import Forbidden
+
+ROLES = {
+    "enhetschef": "Enhetschef",
+    "samordnare": "Samordnare",
+    "instruktor": "Instruktör",
+    "lasare": "Läsare",
+}
+
+# permission → roles that have it. An instructor's person and contact rights hold only
+# for the services they work in (checked where the service is known).
+PERMISSIONS: dict[str, frozenset[str]] = {
+    "read": frozenset(ROLES),  # reference lists: places, activities, services, terms
+    "statistics": frozenset(ROLES),
+    "catalogue": frozenset({"enhetschef", "samordnare"}),  # places, activities, staff, terms, schedule, texts
+    "attendance": frozenset({"enhetschef", "samordnare"}),
+    "feedback": frozenset({"enhetschef", "samordnare"}),
+    "persons": frozenset({"enhetschef", "instruktor"}),  # persons, contacts, groups, trainings
+    "accounts": frozenset({"enhetschef"}),  # accounts, the access log, retention
+}
+
+WHAT = {
+    "read": "läsa registret",
+    "statistics": "se statistiken",
+    "catalogue": "ändra aktiviteter, schema och mötesplatser",
+    "attendance": "registrera närvaro",
+    "feedback": "hantera synpunkter",
+    "persons": "se och ändra personer och stödkontakter",
+    "accounts": "hantera konton, åtkomstloggen och gallring",
+}
+
+F = TypeVar("F", bound=Callable[..., Any])
+
+
+def allowed(actor: Actor | None, permission: str) -> bool:
+    """No actor means a database without accounts yet: everything is allowed."""
+    return actor is None or actor.role in PERMISSIONS[permission]
+
+
+def check(ctx: Ctx, permission: str) -> None:
+    if not allowed(ctx.actor, permission):
+        raise Forbidden(
+            f"Din roll ({ROLES.get(ctx.actor.role, ctx.actor.role).lower()}) får inte {WHAT[permission]}. "
+            "Ingenting har ändrats."
+        )
+
+
+def requires(permission: str) -> Callable[[F], F]:
+    """Mark a service function with the permission it needs; checked before it runs."""
+
+    def decorate(fn: F) -> F:
+        @wraps(fn)
+        def guarded(ctx: Ctx, *args: Any, **kwargs: Any) -> Any:
+            check(ctx, permission)
+            return fn(ctx, *args, **kwargs)
+
+        guarded.permission = permission  # type: ignore[attr-defined]
+        return guarded  # type: ignore[return-value]
+
+    return decorate
+
+
+def check_service(ctx: Ctx, service_key: str) -> None:
+    """An instructor may only work with the services they are registered for."""
+    actor = ctx.actor
+    if actor is None or actor.role != "instruktor":
+        return
+    if service_key not in actor.services:
+        raise Forbidden(
+            f"Du arbetar inte med {service_key.replace('_', ' ')} och kan inte se eller ändra dess personer "
+            "och kontakter. Ingenting har ändrats."
+        )
+
+
+def visible_services(ctx: Ctx) -> frozenset[str] | None:
+    """The services whose persons the actor may see; None means all."""
+    actor = ctx.actor
+    if actor is None or actor.role == "enhetschef":
+        return None
+    if actor.role == "instruktor":
+        return actor.services
+    return frozenset()

@@ -34,6 +34,7 @@ class ActivitiesPage(Page):
         layout.addWidget(self.heading)
         layout.addWidget(self.tabs, 1)
         self.retranslate()
+        self._just_built = True  # the tabs read everything as they were built
 
     def retranslate(self) -> None:
         self.heading.setText(self.title())
@@ -52,6 +53,9 @@ class ActivitiesPage(Page):
             self.schedule.refresh(topics)
 
     def activated(self) -> None:
+        if self._just_built:
+            self._just_built = False
+            return
         everything = set(REFRESH_TOPICS)
         self.catalogue.refresh(everything)
         self.schedule.refresh(everything)

@@ -93,7 +93,7 @@ class CatalogueTab(QWidget):
         header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
         header.setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
         header.setMinimumSectionSize(60)
-        for column, width in ((1, 125), (2, 125), (3, 145), (4, 95)):
+        for column, width in ((1, 125), (2, 125), (3, 145), (4, 110)):
             header.resizeSection(column, width)
         self.summary = hint()
 
@@ -128,6 +128,7 @@ class CatalogueTab(QWidget):
         self.kind.currentIndexChanged.connect(lambda _i: self._apply_filter())
         self.show_inactive.toggled.connect(lambda _c: self._apply_filter())
         self.table.selectionModel().currentRowChanged.connect(self._row_changed)
+        self.table.activated.connect(lambda _i: self.form.name.setFocus())  # Enter: on to the form
         self.form.new.clicked.connect(self.new_activity)
         self.form.saved.connect(self._saved)
 

@@ -5,7 +5,7 @@ from __future__ import annotations
 import datetime as dt
 from collections.abc import Callable
 
-from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt, Signal
+from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt, QTimer, Signal
 from PySide6.QtGui import QBrush, QColor, QKeyEvent
 from PySide6.QtWidgets import QAbstractItemView, QHeaderView, QTableView
 
@@ -17,6 +17,7 @@ from ..i18n import _
 Index = QModelIndex | QPersistentModelIndex
 
 FIRST_HOUR, LAST_HOUR = 8, 20  # shown even when empty, so there is always room to add
+EMPTY_DAY_WIDTH = 90  # a day without entries gives its width to the days that have some
 ENTRIES_ROLE = Qt.ItemDataRole.UserRole + 1
 
 FILLED_BACKGROUND = QColor("#e3edfd")
@@ -81,19 +82,17 @@ class WeekGridModel(QAbstractTableModel):
         super().__init__(parent)
         self.hours: list[int] = list(range(FIRST_HOUR, LAST_HOUR + 1))
         self.cells: dict[tuple[int, int], list[EntryInfo]] = {}
-        self.leader: Callable[[EntryInfo], str] = lambda e: e.leader_name or ""
+        self.leader: Callable[[EntryInfo], str] = lambda e: e.leader_name or ""  # see `leader_labels`
         i18n.notifier.changed.connect(self._retranslate)
 
     def _retranslate(self, _language: str) -> None:
         self.headerDataChanged.emit(Qt.Orientation.Horizontal, 0, 6)
 
-    def set_entries(self, entries: list[EntryInfo], leader: Callable[[EntryInfo], str] | None = None) -> None:
+    def set_entries(self, entries: list[EntryInfo]) -> None:
         """The weekly entries of one place in one term (dated events are left out)."""
         weekly = [e for e in entries if e.weekday]
         starts = [e.starts_at.hour for e in weekly]
         self.beginResetModel()
-        if leader is not None:
-            self.leader = leader
         self.hours = list(range(min([FIRST_HOUR, *starts]), max([LAST_HOUR, *starts]) + 1))
         self.cells = {}
         for entry in sorted(weekly, key=lambda e: (e.starts_at, e.activity_name)):
@@ -113,6 +112,9 @@ class WeekGridModel(QAbstractTableModel):
         if starts_at.hour not in self.hours:
             return QModelIndex()
         return self.index(self.hours.index(starts_at.hour), weekday - 1)
+
+    def day_has_entries(self, column: int) -> bool:
+        return any(c == column for (_row, c) in self.cells)
 
     def entry_count(self) -> int:
         return sum(len(v) for v in self.cells.values())
@@ -179,10 +181,19 @@ class WeekGridView(QTableView):
         self.setCornerButtonEnabled(False)
         self.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Stretch)
         self.horizontalHeader().setHighlightSections(True)
-        self.verticalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
+        # rows fit their wrapped text, measured again whenever the days change width
+        self.verticalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Fixed)
+        self._fit_rows_soon = QTimer(self)
+        self._fit_rows_soon.setSingleShot(True)
+        self._fit_rows_soon.setInterval(0)
+        self._fit_rows_soon.timeout.connect(self.resizeRowsToContents)
+        self.horizontalHeader().sectionResized.connect(lambda *_a: self._fit_rows_soon.start())
         self.verticalHeader().setDefaultAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignTop)
         self.verticalHeader().setHighlightSections(True)
         self.doubleClicked.connect(self.open_requested)
+        # the chosen cell must stand out from the pale blue of the filled ones
+        self.setStyleSheet("QTableView::item:selected:focus { background: #0b57d0; color: white; }"
+                           "QTableView::item:selected:!focus { background: #9bb7e6; color: black; }")
 
     def keyPressEvent(self, event: QKeyEvent) -> None:
         key = event.key()
@@ -204,6 +215,23 @@ class WeekGridView(QTableView):
         model = self.model()
         if model is not None and not self.currentIndex().isValid() and model.rowCount():
             self.setCurrentIndex(model.index(0, 0))
+
+    def setModel(self, model) -> None:
+        super().setModel(model)
+        model.modelReset.connect(self._fit_days)
+        self._fit_days()
+
+    def _fit_days(self) -> None:
+        """Days with entries share the width; empty days stay narrow (still there to add to)."""
+        model, header = self.model(), self.horizontalHeader()
+        busy = [model.day_has_entries(c) for c in range(model.columnCount())]
+        for column, has_entries in enumerate(busy):
+            if has_entries or not any(busy):
+                header.setSectionResizeMode(column, QHeaderView.ResizeMode.Stretch)
+            else:
+                header.setSectionResizeMode(column, QHeaderView.ResizeMode.Fixed)
+                header.resizeSection(column, EMPTY_DAY_WIDTH)
+        self.resizeRowsToContents()
 
     def go_to(self, index: QModelIndex) -> None:
         if index.isValid():

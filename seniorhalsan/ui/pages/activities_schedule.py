@@ -274,7 +274,7 @@ class ScheduleTab(QWidget):
                              else _("Inget veckoschema på {place} ännu.").format(place=place))
 
     def refresh(self, topics: set[str]) -> None:
-        if topics & {"places", "staff", "activities"}:
+        if topics & {"places", "staff"}:
             self.reload_lists()
         if topics & {"schedule", "places", "staff", "activities"}:
             self.reload_terms()

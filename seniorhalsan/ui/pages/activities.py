@@ -46,6 +46,14 @@ class ActivitiesPage(Page):
     def show_tab(self, name: str) -> None:
         self.tabs.setCurrentWidget(self.schedule if name == "schema" else self.catalogue)
 
+    def prepare_screenshot(self) -> None:
+        """The week grid of the busiest place, with a filled cell chosen."""
+        self.show_tab("schema")
+        grid, model = self.schedule.grid, self.schedule.grid_model
+        filled = sorted(model.cells)
+        grid.setFocus()
+        grid.go_to(model.index(*filled[0]) if filled else model.index(0, 0))
+
     def on_changed(self, topics: set[str]) -> None:
         topics = set(topics)
         if topics & REFRESH_TOPICS:

@@ -30,12 +30,11 @@ from ...services.activities import ActivityInfo
 from ...services.places import PlaceInfo
 from ...services.schedule import EntryInfo, TermInfo
 from ...services.staff import StaffInfo
-from .. import i18n
 from ..common import show_error
 from ..forms import DateField, FieldErrors, hint
 from ..i18n import _
 from .activities_form import select_data, staff_label
-from .activities_grid import term_kind_name, term_label
+from .activities_grid import day_names, term_kind_name, term_label
 
 TERM_ORDER = ("vt", "sommar", "ht")
 
@@ -150,7 +149,7 @@ class EntryDialog(SubmitDialog):
         for a in shown:
             self.activity.addItem(a.name + ("" if a.active else " " + _("(inaktiv)")), a.id)
         self.weekday = QComboBox()
-        for number, name in enumerate(i18n.weekday_names(), start=1):
+        for number, name in enumerate(day_names(), start=1):
             self.weekday.addItem(name.capitalize(), number)
         self.on_date = DateField(on_date or term.starts_on)
         self.on_date.setDateRange(QDate(term.starts_on.year, term.starts_on.month, term.starts_on.day),

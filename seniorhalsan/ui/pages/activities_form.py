@@ -161,6 +161,7 @@ class ActivityForm(QWidget):
         for box in (self.digital, self.outdoors, self.needs_signup, self.active):
             box.toggled.connect(self._changed)
         self.save.clicked.connect(self.save_changes)
+        self.name.returnPressed.connect(self.save_changes)  # Enter in the name saves, as in a dialog
         self.discard.clicked.connect(self.discard_changes)
 
         self.retranslate()

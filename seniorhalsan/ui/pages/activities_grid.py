@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Callable
+from functools import lru_cache
 
 from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt, QTimer, Signal
 from PySide6.QtGui import QBrush, QColor, QKeyEvent
@@ -22,6 +23,16 @@ ENTRIES_ROLE = Qt.ItemDataRole.UserRole + 1
 
 FILLED_BACKGROUND = QColor("#e3edfd")
 WEEKEND_BACKGROUND = QColor("#f4f4f4")
+
+
+@lru_cache(maxsize=4)
+def _day_names(language: str) -> tuple[str, ...]:
+    return tuple(i18n.weekday_names())
+
+
+def day_names() -> tuple[str, ...]:
+    """Monday first, in the current language (babel is asked once per language; views ask often)."""
+    return _day_names(i18n.language())
 
 
 def term_kind_name(kind: str) -> str:
@@ -130,7 +141,7 @@ class WeekGridModel(QAbstractTableModel):
         if role != Qt.ItemDataRole.DisplayRole:
             return None
         if orientation == Qt.Orientation.Horizontal and 0 <= section < 7:
-            return i18n.weekday_names()[section].capitalize()
+            return day_names()[section].capitalize()
         if orientation == Qt.Orientation.Vertical and 0 <= section < len(self.hours):
             return f"{self.hours[section]:02d}:00"
         return None
@@ -149,7 +160,7 @@ class WeekGridModel(QAbstractTableModel):
         if role == Qt.ItemDataRole.ToolTipRole and entries:
             return "\n\n".join(entry_details(e) for e in entries)
         if role == Qt.ItemDataRole.AccessibleTextRole:
-            where = f"{i18n.weekday_names()[index.column()]} {self.hours[index.row()]:02d}:00"
+            where = f"{day_names()[index.column()]} {self.hours[index.row()]:02d}:00"
             what = "; ".join(entry_text(e, self.leader) for e in entries) or _("tom")
             return f"{where}: {what}"
         if role == Qt.ItemDataRole.BackgroundRole:

@@ -33,7 +33,7 @@ from ..forms import hint
 from ..i18n import _
 from ..models import Column, RecordModel
 from .activities_dialogs import EntryDialog, TermDialog, ask
-from .activities_grid import WeekGridModel, WeekGridView, hhmm, leader_labels, term_label, time_span
+from .activities_grid import WeekGridModel, WeekGridView, day_names, hhmm, leader_labels, term_label, time_span
 
 ADD = "add"  # chosen from a cell's menu: a new entry in that hour
 
@@ -41,7 +41,7 @@ ADD = "add"  # chosen from a cell's menu: a new entry in that hour
 def dated_columns() -> list[Column[EntryInfo]]:
     return [
         Column(lambda: _("Datum"), lambda e: e.on_date, "date"),
-        Column(lambda: _("Dag"), lambda e: i18n.weekday_names()[e.on_date.isoweekday() - 1].capitalize()),
+        Column(lambda: _("Dag"), lambda e: day_names()[e.on_date.isoweekday() - 1].capitalize()),
         Column(lambda: _("Tid"), time_span),
         Column(lambda: _("Aktivitet"), lambda e: e.activity_name),
         Column(lambda: _("Plats"), lambda e: e.place_name),
@@ -332,7 +332,7 @@ class ScheduleTab(QWidget):
 
     def remove_entry(self, entry: EntryInfo) -> bool:
         when = (i18n.date_text(entry.on_date, "short") if entry.on_date
-                else i18n.weekday_names()[entry.weekday - 1]) + " " + hhmm(entry.starts_at)
+                else day_names()[entry.weekday - 1]) + " " + hhmm(entry.starts_at)
         if not ask(self, _("Ta bort från schemat"),
                    _("Ta bort {what} ({when}) från schemat? Tillfällen som redan är registrerade finns kvar.").format(
                        what=entry.activity_name, when=when), _("Ta bort")):

@@ -28,7 +28,7 @@ from ..common import confirm_unsaved
 from ..forms import hint
 from ..i18n import _
 from ..models import Column, RecordModel
-from .activities_form import ActivityForm
+from .activities_form import ActivityForm, fill_combo
 
 
 def flag_text(a: ActivityInfo) -> str:
@@ -156,14 +156,7 @@ class CatalogueTab(QWidget):
         kinds = self.app.db.read(lookups.activity_kinds)
         places = self.app.db.read(place_service.list_places)
         staff = self.app.db.read(staff_service.list_staff, include_inactive=True)
-        chosen = self.kind.currentData()
-        self.kind.blockSignals(True)
-        self.kind.clear()
-        self.kind.addItem(_("Alla typer"), None)
-        for k in kinds:
-            self.kind.addItem(k.name, k.key)
-        self.kind.setCurrentIndex(max(0, self.kind.findData(chosen)))
-        self.kind.blockSignals(False)
+        fill_combo(self.kind, [(k.name, k.key) for k in kinds], none_text=_("Alla typer"))
         self.form.set_choices(kinds, places, staff)
 
     def reload(self) -> None:
@@ -178,10 +171,8 @@ class CatalogueTab(QWidget):
             a for a in self.activities
             if (a.active or self.show_inactive.isChecked()) and (kind is None or a.kind == kind) and matches(a, words)
         ]
-        self.table.selectionModel().blockSignals(True)
         self.model.set_rows(rows)
         self._select(self.form.record.id if self.form.record else None)
-        self.table.selectionModel().blockSignals(False)
         self._update_summary()
 
     def _update_summary(self) -> None:
@@ -193,16 +184,19 @@ class CatalogueTab(QWidget):
         return next((i for i, a in enumerate(self.model.rows) if a.id == activity_id), -1)
 
     def _select(self, activity_id: int | None) -> None:
+        """Mark the row of the activity in the form, without opening it again."""
         row = self._row_of(activity_id)
         selection = self.table.selectionModel()
+        selection.blockSignals(True)
         if row < 0:
             selection.clear()
-            return
-        index = self.model.index(row, 0)
-        selection.setCurrentIndex(
-            index, QItemSelectionModel.SelectionFlag.ClearAndSelect | QItemSelectionModel.SelectionFlag.Rows
-        )
-        self.table.scrollTo(index)
+        else:
+            index = self.model.index(row, 0)
+            selection.setCurrentIndex(
+                index, QItemSelectionModel.SelectionFlag.ClearAndSelect | QItemSelectionModel.SelectionFlag.Rows
+            )
+            self.table.scrollTo(index)
+        selection.blockSignals(False)
 
     # --- choosing and saving ----------------------------------------------------------------
     def _row_changed(self, current: QModelIndex, _previous: QModelIndex) -> None:
@@ -212,23 +206,19 @@ class CatalogueTab(QWidget):
         if self.form.record and self.form.record.id == chosen.id:
             return
         if not confirm_unsaved(self, self.form):
-            self.table.selectionModel().blockSignals(True)
             self._select(self.form.record.id if self.form.record else None)
-            self.table.selectionModel().blockSignals(False)
             return
         self.open_activity(chosen.id)
 
     def open_activity(self, activity_id: int) -> None:
         """Show an activity in the form (fresh from the database)."""
         self.form.load(self.app.db.read(activity_service.get_activity, activity_id))
-        self.table.selectionModel().blockSignals(True)
         self._select(activity_id)
-        self.table.selectionModel().blockSignals(False)
 
     def new_activity(self) -> None:
         if not confirm_unsaved(self, self.form):
             return
-        self.table.selectionModel().clear()
+        self._select(None)
         self.form.start_new()
 
     def _saved(self, info: ActivityInfo) -> None:

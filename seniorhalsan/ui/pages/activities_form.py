@@ -4,7 +4,8 @@ from __future__ import annotations
 
 from typing import Any
 
-from PySide6.QtCore import Signal
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtGui import QTextOption
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
@@ -14,6 +15,7 @@ from PySide6.QtWidgets import (
     QLineEdit,
     QPlainTextEdit,
     QPushButton,
+    QScrollArea,
     QVBoxLayout,
     QWidget,
 )
@@ -96,7 +98,9 @@ class ActivityForm(QWidget):
         self.description = QPlainTextEdit()
         self.description.setTabChangesFocus(True)
         self.description.setMinimumHeight(110)
+        self.description.setWordWrapMode(QTextOption.WrapMode.WrapAtWordBoundaryOrAnywhere)
         self.count = QLabel()
+        self.count.setWordWrap(True)
         self.description_hint = hint()
         self.place = QComboBox()
         self.leader = QComboBox()
@@ -145,14 +149,24 @@ class ActivityForm(QWidget):
         buttons.addWidget(self.discard)
         buttons.addWidget(self.save)
 
+        # the fields scroll when refusals make them tall; title and buttons stay in sight
+        fields = QWidget()
+        fields_layout = QVBoxLayout(fields)
+        fields_layout.setContentsMargins(0, 0, 6, 0)
+        fields_layout.addLayout(form)
+        fields_layout.addWidget(self.general)
+        fields_layout.addStretch(1)
+        self.scroll = QScrollArea()
+        self.scroll.setWidgetResizable(True)
+        self.scroll.setFrameShape(QScrollArea.Shape.NoFrame)
+        self.scroll.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)  # the fields wrap instead
+        self.scroll.setWidget(fields)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.addWidget(self.title)
         layout.addWidget(self.banner)
-        layout.addLayout(form)
-        layout.addWidget(self.general)
+        layout.addWidget(self.scroll, 1)
         layout.addLayout(buttons)
-        layout.addStretch(1)
 
         self.name.textChanged.connect(self._changed)
         self.description.textChanged.connect(self._changed)

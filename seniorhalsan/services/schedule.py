@@ -301,3 +301,16 @@ def remove_entry(ctx: Ctx, entry_id: int) -> None:
         raise NotFound(f"Schemaraden med id {entry_id} finns inte.")
     ctx.session.delete(entry)
     ctx.session.flush()
+
+
+def own_leader_ids(ctx: Ctx, term_id: int) -> dict[int, int | None]:
+    """Each entry's own leader, None where the activity's usual leader applies.
+
+    `EntryInfo.leader_id` is the leader who actually leads (the entry's own or the
+    activity's); a form that edits the override needs to tell the two apart.
+    """
+    owned(ctx, Term, term_id, "Terminen")
+    rows = ctx.session.execute(
+        select(ScheduleEntry.id, ScheduleEntry.leader_id).where(ScheduleEntry.term_id == term_id)
+    )
+    return {entry_id: leader_id for entry_id, leader_id in rows}

@@ -1,0 +1,448 @@
+"""Aktiviteter och schema: the catalogue form and the week grid, read back through the services."""
+
+import datetime as dt
+
+import pytest
+from PySide6.QtCore import QEvent, Qt
+from PySide6.QtWidgets import QApplication, QDialog
+
+from seniorhalsan.services import activities, schedule
+from seniorhalsan.ui import i18n
+from seniorhalsan.ui.pages import activities_dialogs
+from seniorhalsan.ui.pages.activities_dialogs import EntryDialog, TermDialog, copy_target, suggest_dates
+from seniorhalsan.ui.pages.activities_grid import term_label
+from tests import factories
+
+TUESDAY = 2
+
+
+@pytest.fixture(autouse=True)
+def _delete_closed_windows():
+    """Set up before `window`, so torn down after it: delete the closed window now. Left to
+    deleteLater, each test's window lives on and every later restyle of the app walks it too."""
+    yield
+    QApplication.sendPostedEvents(None, QEvent.Type.DeferredDelete.value)
+
+
+@pytest.fixture
+def catalogue(db):
+    maria = factories.staff_member(db, "Maria Berglind")
+    inger = factories.staff_member(db, "Inger Dahl", kind="volontar")
+    axelsberg = factories.place_named(db, "Axelsberg")
+    gympa = factories.activity(db, "Seniorgympa", leader_id=maria.id, place_id=axelsberg.id,
+                               description="Gympa till musik.")
+    canasta = factories.activity(db, "Canasta", kind="social", leader_id=inger.id, place_id=axelsberg.id)
+    return {"maria": maria, "inger": inger, "axelsberg": axelsberg, "gympa": gympa, "canasta": canasta}
+
+
+@pytest.fixture
+def planned(db, catalogue):
+    vt = factories.term(db)
+    gympa, axelsberg = catalogue["gympa"], catalogue["axelsberg"]
+    db.call(schedule.add_entry, term_id=vt.id, activity_id=gympa.id, place_id=axelsberg.id, weekday=1,
+            starts_at=dt.time(10), ends_at=dt.time(11))
+    db.call(schedule.add_entry, term_id=vt.id, activity_id=catalogue["canasta"].id, place_id=axelsberg.id,
+            on_date=dt.date(2026, 3, 3), starts_at=dt.time(14), ends_at=dt.time(16))
+    return vt
+
+
+def open_page(window, tab="katalog"):
+    window.show_page("activities")
+    page = window.page("activities")
+    page.show_tab(tab)
+    return page
+
+
+def answer_dialogs(monkeypatch, *fills):
+    """Each dialog that opens is filled in by the next function instead of waiting for a person."""
+    pending = list(fills)
+    opened = []
+
+    def exec_(dialog):
+        opened.append(dialog)
+        assert pending, f"Ett oväntat fönster öppnades: {dialog.windowTitle()!r}"
+        pending.pop(0)(dialog)
+        return dialog.result()
+
+    monkeypatch.setattr(QDialog, "exec", exec_)
+    return opened
+
+
+def choose(combo, data):
+    index = combo.findData(data)
+    assert index >= 0, data
+    combo.setCurrentIndex(index)
+
+
+# --- the catalogue ------------------------------------------------------------------------------
+
+def test_a_new_activity_is_typed_into_the_form_and_saved(window, qtbot, db, catalogue):
+    page = open_page(window)
+    form = page.catalogue.form
+    topics = []
+    window.app.bus.changed.connect(topics.append)
+    qtbot.mouseClick(form.new, Qt.MouseButton.LeftButton)
+    assert form.record is None and form.name.hasFocus()
+    qtbot.keyClicks(form.name, "Alla kan sjunga")
+    choose(form.kind, "kultur")
+    form.description.setPlainText("En kör för alla. Du behöver inte kunna läsa noter.")
+    assert form.count.text().startswith("50 tecken")
+    choose(form.place, catalogue["axelsberg"].id)
+    choose(form.leader, catalogue["inger"].id)
+    assert "volontär" in form.leader.currentText()
+    form.needs_signup.setChecked(True)
+    assert page.has_unsaved_changes()
+    qtbot.keyClick(window, Qt.Key.Key_S, Qt.KeyboardModifier.ControlModifier)
+
+    saved = db.read(activities.find_activity, "Alla kan sjunga")
+    assert (saved.kind, saved.place_name, saved.leader_name, saved.leader_is_volunteer) == (
+        "kultur", "Axelsberg", "Inger Dahl", True)
+    assert saved.description == "En kör för alla. Du behöver inte kunna läsa noter."
+    assert (saved.needs_signup, saved.digital, saved.outdoors, saved.active) == (True, False, False, True)
+    assert not page.has_unsaved_changes()
+    assert form.record.id == saved.id and form.title.text() == "Alla kan sjunga"
+    assert {"activities"} in topics
+    names = [a.name for a in page.catalogue.model.rows]
+    assert names == ["Alla kan sjunga", "Canasta", "Seniorgympa"]
+    assert page.catalogue.table.currentIndex().row() == 0
+
+
+def test_an_activity_is_edited_and_made_inactive(window, qtbot, db, catalogue):
+    page = open_page(window)
+    tab = page.catalogue
+    tab.table.setCurrentIndex(tab.model.index(1, 0))  # Seniorgympa
+    form = tab.form
+    assert form.record.id == catalogue["gympa"].id and form.name.text() == "Seniorgympa"
+    form.name.setText("Seniorgympa med musik")
+    choose(form.leader, None)
+    form.outdoors.setChecked(True)
+    form.active.setChecked(False)
+    assert form.discard.isEnabled()
+    assert page.save_changes()
+
+    saved = db.read(activities.get_activity, catalogue["gympa"].id)
+    assert (saved.name, saved.leader_id, saved.outdoors, saved.active) == ("Seniorgympa med musik", None, True, False)
+    assert saved.version == catalogue["gympa"].version + 1
+    assert [a.name for a in tab.model.rows] == ["Canasta"]  # inactive ones are shown on demand
+    tab.show_inactive.setChecked(True)
+    assert [a.name for a in tab.model.rows] == ["Canasta", "Seniorgympa med musik"]
+    assert "Inaktiv" in tab.model.data(tab.model.index(1, 4))
+
+
+def test_discarding_brings_back_what_is_saved(window, db, catalogue):
+    page = open_page(window)
+    page.catalogue.open_activity(catalogue["canasta"].id)
+    form = page.catalogue.form
+    form.description.setPlainText("Något annat")
+    assert page.has_unsaved_changes()
+    qtbot_click = form.discard.click
+    qtbot_click()
+    assert form.description.toPlainText() == "" and not page.has_unsaved_changes()
+
+
+@pytest.mark.parametrize("name, message", [("seniorgympa", "finns redan en aktivitet som heter Seniorgympa"),
+                                           ("   ", "Måste fyllas i")])
+def test_a_refused_name_is_shown_next_to_the_field_and_nothing_is_saved(window, db, catalogue, unchanged, name,
+                                                                        message):
+    page = open_page(window)
+    form = page.catalogue.form
+    form.start_new()
+    form.name.setText(name)
+    with unchanged():
+        assert form.save_changes() is False
+    assert message in form.errors.message_for("Namn")
+    assert form.name.property("invalid") is True
+    assert form.record is None
+    form.name.setText("Seniorgympa 2")
+    assert form.save_changes()
+    assert form.errors.message_for("Namn") == ""
+
+
+def test_a_refused_edit_of_an_existing_activity_saves_nothing(window, db, catalogue, unchanged):
+    page = open_page(window)
+    page.catalogue.open_activity(catalogue["canasta"].id)
+    form = page.catalogue.form
+    form.name.setText("Seniorgympa")
+    form.description.setPlainText("x" * 2001)
+    assert "för lång" in form.count.text()
+    with unchanged():
+        assert page.save_changes() is False
+    assert "finns redan" in form.errors.message_for("Namn")
+    assert "för lång" in form.errors.message_for("Beskrivning")
+    assert page.has_unsaved_changes()
+
+
+def test_someone_elses_save_is_shown_and_the_form_reloads(window, db, catalogue):
+    page = open_page(window)
+    page.catalogue.open_activity(catalogue["canasta"].id)
+    form = page.catalogue.form
+    db.call(activities.update_activity, catalogue["canasta"].id, description="Kortspel varje vecka.")
+    form.name.setText("Canasta och whist")
+    assert form.save_changes() is False
+    assert not form.banner.isHidden() and "ändrats av någon annan" in form.banner.text()
+    assert form.name.text() == "Canasta" and form.description.toPlainText() == "Kortspel varje vecka."
+    assert db.read(activities.get_activity, catalogue["canasta"].id).name == "Canasta"
+    form.name.setText("Canasta och whist")
+    assert form.save_changes()
+    assert db.read(activities.get_activity, catalogue["canasta"].id).name == "Canasta och whist"
+
+
+def test_the_list_filters_by_text_and_kind(window, db, catalogue):
+    factories.activity(db, "Qigong", place_id=factories.place_named(db, "Gröndal").id)
+    page = open_page(window)
+    tab = page.catalogue
+    page.on_changed({"activities"})
+    assert len(tab.model.rows) == 3
+    tab.search.setText("grondal")  # accents and case do not matter
+    assert [a.name for a in tab.model.rows] == ["Qigong"]
+    tab.search.setText("")
+    choose(tab.kind, "social")
+    assert [a.name for a in tab.model.rows] == ["Canasta"]
+    assert "1 av 3" in tab.summary.text()
+
+
+def test_choosing_another_row_with_unsaved_edits_asks_first(window, db, catalogue, monkeypatch):
+    from seniorhalsan.ui.pages import activities_catalogue
+
+    page = open_page(window)
+    tab = page.catalogue
+    tab.open_activity(catalogue["canasta"].id)
+    tab.form.name.setText("Canasta!")
+    asked = []
+    monkeypatch.setattr(activities_catalogue, "confirm_unsaved", lambda parent, form: asked.append(form) or False)
+    tab.table.setCurrentIndex(tab.model.index(1, 0))
+    assert asked == [tab.form]
+    assert tab.form.name.text() == "Canasta!"
+    assert tab.table.currentIndex().row() == 0
+
+
+# --- the week grid ------------------------------------------------------------------------------
+
+def open_schedule(window, term, place):
+    page = open_page(window, "schema")
+    tab = page.schedule
+    choose(tab.term, term.id)
+    choose(tab.place, place.id)
+    return tab
+
+
+def test_an_entry_is_added_in_the_week_grid_with_the_keyboard(window, qtbot, db, catalogue, planned, monkeypatch):
+    tab = open_schedule(window, planned, catalogue["axelsberg"])
+    grid = tab.grid
+    assert tab.grid_model.entries_at(tab.grid_model.index_of(1, dt.time(10)))[0].activity_name == "Seniorgympa"
+    grid.setFocus()
+    grid.setCurrentIndex(tab.grid_model.index(0, 0))  # Monday 08:00
+    for key in (Qt.Key.Key_Right, Qt.Key.Key_Down, Qt.Key.Key_Down, Qt.Key.Key_Down, Qt.Key.Key_Down, Qt.Key.Key_Down):
+        qtbot.keyClick(grid, key)
+    assert (tab.grid_model.weekday_of(grid.currentIndex()), tab.grid_model.hour_of(grid.currentIndex())) == (TUESDAY, 13)
+
+    def fill(dialog: EntryDialog):
+        assert dialog.weekday.currentData() == TUESDAY and dialog.starts.time().hour() == 13
+        choose(dialog.activity, catalogue["gympa"].id)
+        assert dialog.leader.itemText(0) == "Aktivitetens ledare (Maria Berglind)"
+        dialog.ends.setTime(dialog.ends.time().addSecs(30 * 60))
+        choose(dialog.leader, catalogue["inger"].id)
+        dialog.note.setText("Ta med vattenflaska")
+        dialog.ok_button.click()
+
+    answer_dialogs(monkeypatch, fill)
+    qtbot.keyClick(grid, Qt.Key.Key_Return)
+
+    saved = [e for e in db.read(schedule.list_schedule, planned.id, place_id=catalogue["axelsberg"].id) if e.weekday == 2]
+    assert [(e.activity_name, e.starts_at, e.ends_at, e.leader_name, e.note) for e in saved] == [
+        ("Seniorgympa", dt.time(13), dt.time(14, 30), "Inger Dahl", "Ta med vattenflaska")]
+    cell = grid.currentIndex()
+    assert tab.grid_model.data(cell) == "13:00–14:30 Seniorgympa (Inger D.)"
+    assert "Axelsberg – 2 i veckan" in tab.place.currentText()
+
+
+def test_an_entry_is_edited_and_removed_from_its_cell(window, qtbot, db, catalogue, planned, monkeypatch):
+    tab = open_schedule(window, planned, catalogue["axelsberg"])
+    cell = tab.grid_model.index_of(1, dt.time(10))
+    assert tab.grid_model.data(cell) == "10:00–11:00 Seniorgympa (Maria B.)"
+
+    def move(dialog: EntryDialog):
+        assert dialog.leader.currentData() is None  # the activity's own leader, no override
+        choose(dialog.weekday, 3)
+        dialog.starts.setTime(dialog.starts.time().addSecs(-3600))
+        dialog.ends.setTime(dialog.ends.time().addSecs(-3600))
+        dialog.ok_button.click()
+
+    answer_dialogs(monkeypatch, move)
+    tab.grid.setCurrentIndex(cell)
+    tab.grid.open_requested.emit(cell)
+    entry = next(e for e in db.read(schedule.list_schedule, planned.id) if e.weekday)
+    assert (entry.weekday, entry.starts_at, entry.ends_at, entry.leader_name) == (3, dt.time(9), dt.time(10), "Maria Berglind")
+    assert tab.grid.currentIndex() == tab.grid_model.index_of(3, dt.time(9))
+
+    asked = []
+    monkeypatch.setattr(activities_dialogs, "ask", lambda *a: asked.append(a) or True)
+    from seniorhalsan.ui.pages import activities_schedule
+
+    monkeypatch.setattr(activities_schedule, "ask", lambda *a: asked.append(a) or True)
+    qtbot.keyClick(tab.grid, Qt.Key.Key_Delete)
+    assert len(asked) == 1 and "Seniorgympa" in asked[0][2]
+    assert [e for e in db.read(schedule.list_schedule, planned.id) if e.weekday] == []
+    assert tab.grid_model.entry_count() == 0
+
+
+def test_a_refused_entry_keeps_the_dialog_open_and_saves_nothing(window, db, catalogue, planned, monkeypatch,
+                                                                 unchanged):
+    tab = open_schedule(window, planned, catalogue["axelsberg"])
+    seen = {}
+
+    def wrong_end(dialog: EntryDialog):
+        choose(dialog.activity, catalogue["canasta"].id)
+        dialog.ends.setTime(dialog.starts.time().addSecs(-1800))
+        dialog.ok_button.click()
+        seen["message"] = dialog.errors.message_for("Sluttid")
+        seen["result"] = dialog.result()
+
+    answer_dialogs(monkeypatch, wrong_end)
+    with unchanged():
+        tab.open_cell(tab.grid_model.index_of(4, dt.time(15)))
+    assert seen == {"message": "Måste vara efter starttiden.", "result": QDialog.DialogCode.Rejected}
+
+
+def test_dated_events_are_listed_added_and_removed(window, db, catalogue, planned, monkeypatch):
+    tab = open_schedule(window, planned, catalogue["axelsberg"])
+    assert [(e.activity_name, e.on_date) for e in tab.dated_model.rows] == [("Canasta", dt.date(2026, 3, 3))]
+    assert tab.dated_model.data(tab.dated_model.index(0, 1)) == "Tisdag"
+
+    def trip(dialog: EntryDialog):
+        assert dialog.dated
+        choose(dialog.activity, catalogue["canasta"].id)
+        dialog.on_date.set_date(dt.date(2026, 5, 20))
+        dialog.ok_button.click()
+
+    answer_dialogs(monkeypatch, trip)
+    tab.add_dated()
+    dated = [(e.activity_name, e.on_date, e.starts_at) for e in db.read(schedule.list_schedule, planned.id) if e.on_date]
+    assert dated == [("Canasta", dt.date(2026, 3, 3), dt.time(14)), ("Canasta", dt.date(2026, 5, 20), dt.time(13))]
+    assert len(tab.dated_model.rows) == 2 and tab.grid_model.entry_count() == 1  # not in the weekly grid
+
+    from seniorhalsan.ui.pages import activities_schedule
+
+    monkeypatch.setattr(activities_schedule, "ask", lambda *a: True)
+    tab.dated_view.setCurrentIndex(tab.dated_model.index(0, 0))
+    tab.remove_dated()
+    assert [e.on_date for e in db.read(schedule.list_schedule, planned.id) if e.on_date] == [dt.date(2026, 5, 20)]
+
+
+# --- terms --------------------------------------------------------------------------------------
+
+def test_term_labels_show_the_dates(monkeypatch):
+    ht = schedule.TermInfo(1, "ht", 2026, dt.date(2026, 8, 24), dt.date(2026, 12, 11), 1)
+    assert term_label(ht) == "Hösttermin 2026 (24 aug – 11 dec)"
+    # the language itself, without the signal: closed windows of earlier tests still listen to it
+    monkeypatch.setattr(i18n, "_current", "en")
+    assert term_label(ht).endswith("(24 Aug – 11 Dec)")
+
+
+def test_a_term_is_copied_with_its_weekly_schedule(window, db, catalogue, planned, monkeypatch):
+    tab = open_schedule(window, planned, catalogue["axelsberg"])
+    topics = []
+    window.app.bus.changed.connect(topics.append)
+
+    def copy(dialog: TermDialog):
+        assert dialog.source.currentData() == "vt2026"
+        assert (dialog.kind.currentData(), dialog.year.value()) == ("ht", 2026)  # spring is followed by autumn
+        dialog.starts.set_date(dt.date(2026, 8, 24))
+        dialog.ends.set_date(dt.date(2026, 12, 11))
+        dialog.ok_button.click()
+
+    answer_dialogs(monkeypatch, copy)
+    tab.copy_term_button.click()
+
+    ht = db.read(schedule.get_term, "ht2026")
+    assert (ht.starts_on, ht.ends_on) == (dt.date(2026, 8, 24), dt.date(2026, 12, 11))
+    copied = db.read(schedule.list_schedule, ht.id)
+    assert [(e.activity_name, e.weekday, e.starts_at) for e in copied] == [("Seniorgympa", 1, dt.time(10))]
+    assert tab.selected_term().id == ht.id
+    assert tab.term.currentText() == "Hösttermin 2026 (24 aug – 11 dec)"
+    assert tab.grid_model.entry_count() == 1 and tab.dated_model.rowCount() == 0
+    assert {"schedule"} in topics
+
+
+def test_a_new_term_and_new_dates(window, db, catalogue, planned, monkeypatch, unchanged):
+    tab = open_schedule(window, planned, catalogue["axelsberg"])
+
+    def existing(dialog: TermDialog):
+        choose(dialog.kind, "vt")
+        dialog.year.setValue(2026)
+        dialog.ok_button.click()
+        assert "finns redan" in dialog.errors.message_for("Termin")
+        choose(dialog.kind, "sommar")
+        dialog.starts.set_date(dt.date(2026, 6, 15))
+        dialog.ends.set_date(dt.date(2026, 8, 14))
+        dialog.ok_button.click()
+
+    def wrong_dates(dialog: TermDialog):
+        assert not dialog.kind.isEnabled()
+        dialog.ends.set_date(dt.date(2026, 5, 1))
+        dialog.starts.set_date(dt.date(2026, 6, 1))
+        dialog.ok_button.click()
+        assert "före startdatum" in dialog.errors.message_for("Slutdatum")
+        dialog.reject()
+
+    answer_dialogs(monkeypatch, existing, wrong_dates)
+    tab.new_term_button.click()
+    summer = db.read(schedule.get_term, "sommar2026")
+    assert tab.selected_term() == summer and db.read(schedule.list_schedule, summer.id) == []
+    with unchanged():
+        tab.edit_term_button.click()
+
+    def new_dates(dialog: TermDialog):
+        dialog.ends.set_date(dt.date(2026, 8, 21))
+        dialog.ok_button.click()
+
+    answer_dialogs(monkeypatch, new_dates)
+    tab.edit_term_button.click()
+    assert db.read(schedule.get_term, "sommar2026").ends_on == dt.date(2026, 8, 21)
+
+
+def test_copy_and_date_suggestions():
+    vt = schedule.TermInfo(1, "vt", 2026, dt.date(2026, 1, 12), dt.date(2026, 6, 5), 1)
+    ht = schedule.TermInfo(2, "ht", 2026, dt.date(2026, 8, 24), dt.date(2026, 12, 11), 1)
+    assert copy_target(vt, [vt]) == ("ht", 2026)
+    assert copy_target(vt, [vt, ht]) == ("ht", 2027)
+    assert copy_target(ht, [vt, ht]) == ("vt", 2027)
+    starts, ends = suggest_dates("vt", 2027, [vt, ht])
+    assert (starts, ends) == (dt.date(2027, 1, 11), dt.date(2027, 6, 4))
+    assert starts.isoweekday() == 1 and ends.isoweekday() == 5
+    starts, ends = suggest_dates("ht", 2030, [vt, ht])
+    assert starts.isoweekday() == 1 and starts.month == 8 and ends.isoweekday() == 5 and ends.month == 12
+
+
+def test_no_terms_yet_says_where_to_begin(window, db, catalogue):
+    tab = open_page(window, "schema").schedule
+    assert not tab.empty.isHidden() and "Ny termin" in tab.empty.text()
+    assert not tab.copy_term_button.isEnabled() and tab.new_term_button.isEnabled()
+
+
+def test_changes_elsewhere_refresh_the_page(window, db, catalogue, planned):
+    from seniorhalsan.services import places
+
+    page = open_page(window, "schema")
+    tab = page.schedule
+    choose(tab.term, planned.id)
+    choose(tab.place, catalogue["axelsberg"].id)
+    db.call(places.rename_place, catalogue["axelsberg"].id, new_name="Axelsbergs träffpunkt",
+            from_date=dt.date(2026, 1, 1))
+    window.app.bus.notify("places")
+    assert tab.place.currentText().startswith("Axelsbergs träffpunkt")
+    assert page.catalogue.model.rows[0].place_name == "Axelsbergs träffpunkt"
+    db.call(activities.update_activity, catalogue["gympa"].id, name="Gympa")
+    window.app.bus.notify("activities")
+    assert tab.grid_model.data(tab.grid_model.index_of(1, dt.time(10))) == "10:00–11:00 Gympa (Maria B.)"
+
+
+def test_the_models_pass_the_model_tester(window, db, catalogue, planned, qtmodeltester):
+    tab = open_schedule(window, planned, catalogue["axelsberg"])
+    db.call(schedule.add_entry, term_id=planned.id, activity_id=catalogue["canasta"].id,
+            place_id=catalogue["axelsberg"].id, weekday=7, starts_at=dt.time(6, 30))
+    window.app.bus.notify("schedule")
+    assert tab.grid_model.hours[0] == 6 and tab.grid_model.rowCount() == 15
+    qtmodeltester.check(tab.grid_model)
+    qtmodeltester.check(tab.dated_model)
+    qtmodeltester.check(window.page("activities").catalogue.model)

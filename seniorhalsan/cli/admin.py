@@ -11,6 +11,7 @@ from ..database import open_database
 from ..db.backup import backup_sqlite, backups_dir, check_sqlite, is_seniorhalsan_database, restore_sqlite, take_backup
 from ..db.engine import sqlite_path
 from ..errors import UserError
+from .signin import open_signed_in
 
 
 def register(commands, common: argparse.ArgumentParser) -> None:
@@ -43,7 +44,7 @@ def cmd_backup(args) -> int:
     path = _sqlite_file(args)
     if not path.exists():
         raise UserError(f"Databasfilen {path} finns inte.")
-    open_database(f"sqlite:///{path}", daily_backup=False).dispose()  # migrated and checked first
+    open_signed_in(args, permission="accounts").dispose()  # checked, migrated, and the unit head's to copy
     if args.file:
         target = Path(args.file).expanduser().resolve()
         if target == path.resolve():
@@ -70,6 +71,8 @@ def cmd_restore(args) -> int:
         raise UserError(f"{backup} är ingen Seniorhälsan-databas. Ingenting har ändrats.")
     if backup == path.resolve():
         raise UserError("Säkerhetskopian och databasen är samma fil.")
+    if path.exists() and check_sqlite(path) is None:
+        open_signed_in(args, permission="accounts").dispose()
     if path.exists() and not args.yes:
         if not sys.stdin.isatty():
             raise UserError(f"Databasen {path} finns redan. Lägg till --yes för att ersätta den.")

@@ -7,9 +7,9 @@ import json
 import sys
 
 from .. import demo, importing, stats, stats_text
-from ..database import open_database
 from ..formatting import number
 from ..services import lookups
+from .signin import open_signed_in
 
 
 def register(commands, common: argparse.ArgumentParser) -> None:
@@ -37,9 +37,7 @@ def register(commands, common: argparse.ArgumentParser) -> None:
 
 
 def _open(args):
-    from .main import url_of
-
-    return open_database(url_of(args))
+    return open_signed_in(args)
 
 
 def cmd_demo(args) -> int:

@@ -11,7 +11,7 @@ from collections.abc import Callable, Sequence
 from .. import __version__
 from ..errors import UserError
 from ..paths import database_url, log_file
-from . import admin, argparse_sv, data, reports
+from . import accounts, admin, argparse_sv, data, reports
 
 log = logging.getLogger("seniorhalsan")
 
@@ -29,6 +29,9 @@ def database_options(parser: argparse.ArgumentParser, *, as_default: bool) -> No
                         help="databasfil (SQLite); annars SENIORHALSAN_DB eller standardfilen i datamappen")
     parser.add_argument("--db-url", metavar="URL", default=default,
                         help="en SQLAlchemy-URL, t.ex. postgresql+psycopg://användare@server/databas")
+    parser.add_argument("--user", metavar="NAMN", default=default,
+                        help="logga in som NAMN (behövs när databasen har konton); lösenordet frågas efter "
+                             "eller läses från SENIORHALSAN_PASSWORD")
 
 
 def build_parser() -> argparse.ArgumentParser:
@@ -43,6 +46,7 @@ def build_parser() -> argparse.ArgumentParser:
     data.register(commands, common)
     reports.register(commands, common)
     admin.register(commands, common)
+    accounts.register(commands, common)
     return parser
 
 

@@ -64,10 +64,9 @@ def _summary_option(parser: argparse.ArgumentParser) -> None:
 
 
 def _open(args):
-    from ..database import open_database
-    from .main import url_of
+    from .signin import open_signed_in
 
-    return open_database(url_of(args))
+    return open_signed_in(args)
 
 
 def _read_summary(path: str) -> str:

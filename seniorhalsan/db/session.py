@@ -39,6 +39,7 @@ class Ctx:
     unit_id: int
     actor: Actor | None = None
     today: dt.date = field(default_factory=dt.date.today)
+    log: list[dict[str, Any]] = field(default_factory=list)  # access-log entries to write
 
 
 class Database:
@@ -63,12 +64,18 @@ class Database:
             try:
                 yield ctx
                 if write:
+                    _write_log(session, ctx.log)
                     session.commit()
                 else:
                     session.rollback()
             except BaseException:
                 session.rollback()
                 raise
+        if ctx.log and not write:
+            # what was read is logged even though the reading transaction wrote nothing
+            with self._writer() as session:
+                _write_log(session, ctx.log)
+                session.commit()
 
     def call(self, fn: Callable[..., T], /, *args: Any, **kwargs: Any) -> T:
         """Run a service that changes data, as one transaction."""
@@ -82,3 +89,10 @@ class Database:
 
     def dispose(self) -> None:
         self.engine.dispose()
+
+
+def _write_log(session: Session, entries: list[dict[str, Any]]) -> None:
+    from .models import AccessLogEntry
+
+    if entries:
+        session.execute(AccessLogEntry.__table__.insert(), entries)

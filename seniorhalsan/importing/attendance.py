@@ -14,6 +14,7 @@ from sqlalchemy import bindparam, select, update
 
 from ..db.models import ActivitySession
 from ..db.session import Ctx
+from ..roles import requires
 from ..errors import FieldError, ValidationError
 from ..services import activities as activity_service
 from ..services import places as place_service
@@ -54,6 +55,7 @@ COLUMN_OF_FIELD = {
 }
 
 
+@requires("attendance")
 def import_attendance(ctx: Ctx, table: Table, *, create_missing: bool = False) -> ImportReport:
     report = ImportReport(kind="närvaro", rows=len(table.rows))
     columns = set(table.columns)

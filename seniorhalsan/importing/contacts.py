@@ -14,6 +14,7 @@ from sqlalchemy import select
 
 from ..db.models import Contact
 from ..db.session import Ctx
+from ..roles import requires, visible_services
 from ..errors import FieldError, NotFound, ValidationError
 from ..services import contacts as contact_service
 from ..services import persons as person_service
@@ -58,6 +59,12 @@ COLUMN_OF_FIELD = {
 }
 
 
+def may_use(ctx: Ctx, service_key: str) -> bool:
+    services = visible_services(ctx)
+    return services is None or service_key in services
+
+
+@requires("persons")
 def import_contacts(ctx: Ctx, table: Table, *, create_missing: bool = False) -> ImportReport:
     report = ImportReport(kind="kontakter", rows=len(table.rows))
     required = ("datum", "tjänst", "person", "födelseår", "kön", "kontakttyp")
@@ -126,6 +133,8 @@ def import_contacts(ctx: Ctx, table: Table, *, create_missing: bool = False) -> 
                 else:
                     staff_id = staff_cache[fold(staff_name)] = found.id
 
+        if service is not None and not may_use(ctx, service.key):
+            report.error(row.line, "tjänst", f"du arbetar inte med {service.name} och kan inte registrera dess kontakter.")
         if len(report.errors) > errors_before or day is None or service is None:
             continue
         _save_line(ctx, row, report, day, service, reference, birth_year, gender, kind, staff_id, existing, seen)

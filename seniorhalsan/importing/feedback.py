@@ -12,6 +12,7 @@ from sqlalchemy import select
 
 from ..db.models import Feedback
 from ..db.session import Ctx
+from ..roles import requires
 from ..errors import FieldError, ValidationError
 from ..services import activities as activity_service
 from ..services import feedback as feedback_service
@@ -57,6 +58,7 @@ COLUMN_OF_FIELD = {
 }
 
 
+@requires("feedback")
 def import_feedback(ctx: Ctx, table: Table, *, create_missing: bool = False) -> ImportReport:
     report = ImportReport(kind="synpunkter", rows=len(table.rows))
     missing = [c for c in ("datum", "typ", "från", "text") if c not in table.columns]

@@ -1,0 +1,141 @@
+"""Commands for accounts, the access log and gallring (the unit head's tools)."""
+
+from __future__ import annotations
+
+import argparse
+import datetime as dt
+import sys
+
+from ..errors import UserError
+from ..roles import ROLES
+from ..services import access_log, accounts, persons, retention
+from .signin import new_password, open_signed_in
+
+
+def register(commands, common: argparse.ArgumentParser) -> None:
+    user = commands.add_parser("user", parents=[common], help="konton: lägg till, lista, stäng av, byt lösenord",
+                               description="Konton och roller. Det första kontot ska vara enhetschefens; "
+                                           "därefter hanterar enhetschefen kontona.")
+    sub = user.add_subparsers(dest="user_command", metavar="åtgärd", required=True)
+    p = sub.add_parser("add", parents=[common], help="lägg till ett konto")
+    p.add_argument("name", metavar="NAMN", help="användarnamn (små bokstäver, utan mellanslag)")
+    p.add_argument("--role", required=True, choices=list(ROLES), metavar="ROLL",
+                   help="enhetschef, samordnare, instruktor eller lasare")
+    p.add_argument("--service", action="append", default=[], metavar="INSATS",
+                   help="för en instruktör: it_stod, fixartjanst, syn_horsel, anhorigstod, aldrestod (kan upprepas)")
+    p.add_argument("--display-name", metavar="TEXT", help="personens namn, t.ex. 'Karin Exempelsson'")
+    p.set_defaults(handler=cmd_user_add)
+    p = sub.add_parser("list", parents=[common], help="lista kontona")
+    p.set_defaults(handler=cmd_user_list)
+    p = sub.add_parser("disable", parents=[common], help="stäng av ett konto")
+    p.add_argument("name", metavar="NAMN")
+    p.set_defaults(handler=cmd_user_disable)
+    p = sub.add_parser("password", parents=[common], help="sätt ett nytt lösenord")
+    p.add_argument("name", metavar="NAMN")
+    p.set_defaults(handler=cmd_user_password)
+
+    p = commands.add_parser("gallra", parents=[common], help="rensa gamla personuppgifter",
+                            description="Rensar personuppgifterna (referens, namn, kontaktuppgifter, anteckningar) "
+                                        "för personer utan kontakt på ett antal år. Födelseår, kön och kontakterna "
+                                        "finns kvar, så statistiken för tidigare år blir exakt densamma.")
+    p.add_argument("--older-than", type=int, metavar="ÅR",
+                   help="antal år utan kontakt (standard: enhetens inställning, från början 3)")
+    p.add_argument("--person", metavar="REFERENS", help="rensa en enda person på egen begäran")
+    p.add_argument("--yes", action="store_true", help="fråga inte först")
+    p.set_defaults(handler=cmd_gallra)
+
+    p = commands.add_parser("access-log", parents=[common], help="sök i åtkomstloggen",
+                            description="Visar vem som läst eller ändrat personuppgifter och synpunkter.")
+    p.add_argument("--by", metavar="ANVÄNDARE", help="bara den här användaren")
+    p.add_argument("--record", choices=list(access_log.RECORD_TYPES), help="bara person, kontakt eller synpunkt")
+    p.add_argument("--id", type=int, metavar="ID", help="bara posten med detta id")
+    p.add_argument("--from", dest="since", type=dt.date.fromisoformat, metavar="ÅÅÅÅ-MM-DD")
+    p.add_argument("--to", dest="until", type=dt.date.fromisoformat, metavar="ÅÅÅÅ-MM-DD")
+    p.add_argument("--csv", metavar="FIL", help="skriv till en CSV-fil i stället för skärmen")
+    p.set_defaults(handler=cmd_access_log)
+
+
+def cmd_user_add(args) -> int:
+    db = open_signed_in(args)
+    password = new_password(args.name)
+    created = db.call(accounts.create_account, username=args.name, password=password, role=args.role,
+                      services=args.service, display_name=args.display_name)
+    services = f" för {', '.join(created.services)}" if created.services else ""
+    print(f"Kontot {created.username} ({created.role_label.lower()}{services}) är skapat.")
+    return 0
+
+
+def cmd_user_list(args) -> int:
+    db = open_signed_in(args, permission="accounts")
+    rows = db.read(accounts.list_accounts)
+    if not rows:
+        print("Databasen har inga konton ännu; den används utan inloggning.")
+        return 0
+    for row in rows:
+        state = "" if row.active else "  (avstängt)"
+        services = f"  [{', '.join(row.services)}]" if row.services else ""
+        last = f"  senast inloggad {row.last_login:%Y-%m-%d %H:%M}" if row.last_login else ""
+        print(f"{row.username:<20} {row.role_label:<12}{services}{last}{state}")
+    return 0
+
+
+def cmd_user_disable(args) -> int:
+    db = open_signed_in(args, permission="accounts")
+    db.call(accounts.disable_account, username=args.name)
+    print(f"Kontot {args.name} är avstängt.")
+    return 0
+
+
+def cmd_user_password(args) -> int:
+    db = open_signed_in(args)
+    db.call(accounts.set_password, username=args.name, password=new_password(args.name))
+    print(f"Lösenordet för {args.name} är bytt.")
+    return 0
+
+
+def _confirm(args, question: str) -> bool:
+    if args.yes:
+        return True
+    if not sys.stdin.isatty():
+        raise UserError("Lägg till --yes för att bekräfta.")
+    return input(f"{question} Skriv ja för att fortsätta: ").strip().lower() in ("ja", "j", "yes", "y")
+
+
+def cmd_gallra(args) -> int:
+    db = open_signed_in(args, permission="accounts")
+    if args.person:
+        person = db.read(persons.person_by_reference, args.person)
+        if person is None:
+            raise UserError(f"Personen {args.person} finns inte (eller är redan gallrad).")
+        if not _confirm(args, f"Personuppgifterna för {args.person} rensas."):
+            print("Avbrutet; ingenting har ändrats.")
+            return 1
+        db.call(retention.erase_person, person.id)
+        print(f"Personuppgifterna för {args.person} är rensade. Statistiken är oförändrad.")
+        return 0
+    if args.older_than is not None and args.older_than < 1:
+        raise UserError("--older-than: ange minst ett år.")
+    planned = db.read(retention.preview, older_than_years=args.older_than)
+    if not planned.persons:
+        print(f"Ingen person saknar kontakt sedan {planned.cutoff.isoformat()}; inget att gallra.")
+        return 0
+    if not _confirm(args, f"{planned.persons} personer utan kontakt sedan {planned.cutoff.isoformat()} gallras."):
+        print("Avbrutet; ingenting har ändrats.")
+        return 1
+    done = db.call(retention.gallra, older_than_years=args.older_than)
+    print(f"{done.persons} personer utan kontakt sedan {done.cutoff.isoformat()} är gallrade. Statistiken är oförändrad.")
+    return 0
+
+
+def cmd_access_log(args) -> int:
+    db = open_signed_in(args, permission="accounts")
+    filters = dict(username=args.by, record_type=args.record, record_id=args.id, since=args.since, until=args.until)
+    if args.csv:
+        count = db.read(access_log.export_csv, args.csv, **filters)
+        print(f"{count} rader skrevs till {args.csv}.")
+        return 0
+    for e in db.read(access_log.search, **filters):
+        what = f"{access_log.RECORD_TYPES.get(e.record_type, e.record_type)} {e.record_id or ''}".strip()
+        detail = f"  ({e.detail})" if e.detail else ""
+        print(f"{e.at:%Y-%m-%d %H:%M:%S}  {e.username:<16} {access_log.OPERATIONS.get(e.operation, e.operation):<10} {what}{detail}")
+    return 0

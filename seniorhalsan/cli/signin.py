@@ -1,0 +1,57 @@
+"""Opening the database for a command, signed in when the database has accounts."""
+
+from __future__ import annotations
+
+import getpass
+import os
+import sys
+
+from ..database import open_database
+from ..db.session import Database
+from ..errors import Forbidden, UserError
+from ..roles import allowed
+from ..services import accounts
+
+PASSWORD_ENV = "SENIORHALSAN_PASSWORD"
+NEW_PASSWORD_ENV = "SENIORHALSAN_NEW_PASSWORD"
+
+
+def open_signed_in(args, *, permission: str | None = None) -> Database:
+    """The database of `--db`/`--db-url`, with the `--user` of the command signed in.
+
+    A database without accounts (new, or a demo file) needs no login.
+    """
+    from .main import url_of
+
+    db = open_database(url_of(args))
+    if not db.read(accounts.has_accounts):
+        return db
+    username = getattr(args, "user", None) or os.environ.get("SENIORHALSAN_USER")
+    if not username:
+        raise UserError("Databasen har konton: logga in med --user NAMN (lösenordet frågas efter, "
+                        f"eller läses från miljövariabeln {PASSWORD_ENV}).")
+    password = os.environ.get(PASSWORD_ENV)
+    if password is None:
+        if not sys.stdin.isatty():
+            raise UserError(f"Lösenordet saknas: skriv det när det frågas efter, eller sätt {PASSWORD_ENV}.")
+        password = getpass.getpass(f"Lösenord för {username}: ")
+    db.actor = db.call(accounts.login, username=username, password=password)
+    if permission and not allowed(db.actor, permission):
+        from ..roles import ROLES, WHAT
+
+        raise Forbidden(f"Din roll ({ROLES[db.actor.role].lower()}) får inte {WHAT[permission]}.")
+    return db
+
+
+def new_password(prompt_name: str) -> str:
+    """A new password from SENIORHALSAN_NEW_PASSWORD or typed twice."""
+    password = os.environ.get(NEW_PASSWORD_ENV)
+    if password is not None:
+        return password
+    if not sys.stdin.isatty():
+        raise UserError(f"Skriv lösenordet när det frågas efter, eller sätt {NEW_PASSWORD_ENV}.")
+    first = getpass.getpass(f"Nytt lösenord för {prompt_name}: ")
+    second = getpass.getpass("Skriv det en gång till: ")
+    if first != second:
+        raise UserError("Lösenorden var inte lika; inget ändrades.")
+    return first

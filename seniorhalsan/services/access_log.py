@@ -1,0 +1,119 @@
+"""The access log: every read of a person's card and every change to a person, contact or
+feedback item, with who and when. Services add entries; nothing here changes or deletes one."""
+
+from __future__ import annotations
+
+import csv
+import datetime as dt
+import functools
+from collections.abc import Callable
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any, TypeVar
+
+from sqlalchemy import func, select
+
+from ..db.models import AccessLogEntry
+from ..db.session import Ctx
+from ..roles import requires
+
+NO_ACCOUNT = "(inget konto)"
+OPERATIONS = {"visa": "Visade", "skapa": "Skapade", "andra": "Ändrade", "ta_bort": "Tog bort", "gallra": "Gallrade"}
+RECORD_TYPES = {"person": "Person", "kontakt": "Stödkontakt", "synpunkt": "Synpunkt"}
+
+F = TypeVar("F", bound=Callable[..., Any])
+
+
+@dataclass(frozen=True)
+class LogEntry:
+    id: int
+    at: dt.datetime
+    username: str
+    operation: str
+    record_type: str
+    record_id: int | None
+    detail: str | None
+
+
+def note(ctx: Ctx, operation: str, record_type: str, record_id: int | None, detail: str | None = None) -> None:
+    """Queue an entry; it is written with the transaction (or right after a read)."""
+    ctx.log.append(
+        dict(
+            unit_id=ctx.unit_id,
+            at=dt.datetime.now().replace(microsecond=0),
+            username=ctx.actor.username if ctx.actor else NO_ACCOUNT,
+            operation=operation,
+            record_type=record_type,
+            record_id=record_id,
+            detail=(detail or "")[:255] or None,
+        )
+    )
+
+
+def audited(operation: str, record_type: str, *, id_from: str = "result") -> Callable[[F], F]:
+    """Log a successful call: the record id comes from the result's `id` or the first argument."""
+
+    def decorate(fn: F) -> F:
+        @functools.wraps(fn)
+        def wrapper(ctx: Ctx, *args: Any, **kwargs: Any) -> Any:
+            result = fn(ctx, *args, **kwargs)
+            if id_from == "result":
+                record_id = getattr(result, "id", None)
+            else:
+                record_id = args[0] if args else kwargs.get(id_from)
+            note(ctx, operation, record_type, record_id)
+            return result
+
+        return wrapper  # type: ignore[return-value]
+
+    return decorate
+
+
+def _query(ctx: Ctx, username, record_type, record_id, since, until):
+    q = select(AccessLogEntry).where(AccessLogEntry.unit_id == ctx.unit_id)
+    if username:
+        q = q.where(func.lower(AccessLogEntry.username) == username.lower())
+    if record_type:
+        q = q.where(AccessLogEntry.record_type == record_type)
+    if record_id is not None:
+        q = q.where(AccessLogEntry.record_id == record_id)
+    if since:
+        q = q.where(AccessLogEntry.at >= dt.datetime.combine(since, dt.time.min))
+    if until:
+        q = q.where(AccessLogEntry.at <= dt.datetime.combine(until, dt.time.max))
+    return q
+
+
+@requires("accounts")
+def search(
+    ctx: Ctx,
+    *,
+    username: str | None = None,
+    record_type: str | None = None,
+    record_id: int | None = None,
+    since: dt.date | None = None,
+    until: dt.date | None = None,
+    offset: int = 0,
+    limit: int = 500,
+) -> list[LogEntry]:
+    """Entries, newest first, filtered by user, kind of record, record and dates."""
+    q = _query(ctx, username, record_type, record_id, since, until)
+    q = q.order_by(AccessLogEntry.at.desc(), AccessLogEntry.id.desc()).offset(offset).limit(limit)
+    return [LogEntry(e.id, e.at, e.username, e.operation, e.record_type, e.record_id, e.detail)
+            for e in ctx.session.scalars(q)]
+
+
+@requires("accounts")
+def export_csv(ctx: Ctx, path: str | Path, **filters: Any) -> int:
+    """Write the matching entries to a CSV file (semicolons, UTF-8 with BOM for Excel)."""
+    q = _query(ctx, filters.get("username"), filters.get("record_type"), filters.get("record_id"),
+               filters.get("since"), filters.get("until")).order_by(AccessLogEntry.at, AccessLogEntry.id)
+    count = 0
+    with open(path, "w", encoding="utf-8-sig", newline="") as fh:
+        writer = csv.writer(fh, delimiter=";")
+        writer.writerow(["tid", "användare", "åtgärd", "post", "id", "detalj"])
+        for e in ctx.session.scalars(q):
+            writer.writerow([e.at.isoformat(sep=" "), e.username, OPERATIONS.get(e.operation, e.operation),
+                             RECORD_TYPES.get(e.record_type, e.record_type), e.record_id or "", e.detail or ""])
+            count += 1
+    return count

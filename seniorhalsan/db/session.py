@@ -15,6 +15,9 @@ from typing import Any, ParamSpec, TypeVar
 
 from sqlalchemy import Engine
 from sqlalchemy.orm import Session, sessionmaker
+from sqlalchemy.orm.exc import StaleDataError
+
+from ..errors import Conflict
 
 from .engine import is_sqlite
 
@@ -68,6 +71,11 @@ class Database:
                     session.commit()
                 else:
                     session.rollback()
+            except StaleDataError as exc:
+                session.rollback()
+                raise Conflict(
+                    "Någon annan sparade samma uppgifter samtidigt. De nya uppgifterna visas; gör om din ändring."
+                ) from exc
             except BaseException:
                 session.rollback()
                 raise

@@ -1,0 +1,90 @@
+"""Killed mid-work (SIGKILL): the database opens, passes its check, and keeps what was saved."""
+
+import datetime as dt
+import os
+import random
+import signal
+import subprocess
+import sys
+import time
+
+import pytest
+from sqlalchemy import text
+
+from seniorhalsan.database import open_database
+from seniorhalsan.services import attendance
+from tests import factories
+from tests.conftest import on_postgresql
+
+ENTRIES = r"""
+import datetime as dt, sys
+from seniorhalsan.database import open_database
+from seniorhalsan.services import attendance
+db = open_database(sys.argv[1], daily_backup=False)
+activity, place = int(sys.argv[2]), int(sys.argv[3])
+day = dt.date(2024, 1, 1)
+for n in range(100000):
+    saved = db.call(attendance.record_attendance, activity_id=activity, place_id=place,
+                    held_on=day + dt.timedelta(days=n % 700), total=n % 97)
+    print(saved.session_id, saved.total, flush=True)
+"""
+
+
+def integrity_ok(db) -> bool:
+    if on_postgresql():
+        return True  # the server guards its own files; what matters is below
+    with db.engine.connect() as conn:
+        return conn.execute(text("PRAGMA integrity_check")).scalar() == "ok"
+
+
+@pytest.fixture
+def catalogue(db):
+    return factories.activity(db, "Seniorgympa").id, factories.place_named(db, "Axelsberg").id
+
+
+def test_a_stream_of_single_entries_killed_again_and_again(db, db_url, catalogue):
+    rng = random.Random(7)
+    reported: dict[int, int] = {}
+    for _round in range(4):
+        child = subprocess.Popen([sys.executable, "-c", ENTRIES, db_url, *map(str, catalogue)],
+                                 stdout=subprocess.PIPE, text=True, env=os.environ.copy())
+        wanted = rng.randint(20, 120)
+        for _ in range(wanted):
+            line = child.stdout.readline()
+            if not line:
+                break
+            session_id, total = map(int, line.split())
+            reported[session_id] = total
+        child.send_signal(signal.SIGKILL)
+        child.wait()
+        child.stdout.close()
+        check = open_database(db_url, daily_backup=False)
+        assert integrity_ok(check)
+        for session_id, total in reported.items():
+            assert check.read(attendance.get_session, session_id).total == total
+        check.dispose()
+    assert len(reported) >= 80
+
+
+def test_an_import_killed_half_way_saves_all_or_nothing(db, db_url, catalogue, tmp_path):
+    path = tmp_path / "stor.csv"
+    start = dt.date(2023, 1, 2)
+    lines = ["datum;mötesplats;aktivitet;kvinnor;män;övriga"]
+    lines += [f"{start + dt.timedelta(days=n % 600)};Axelsberg;Seniorgympa;{n % 20};{n % 5};0" for n in range(20000)]
+    path.write_text("\n".join(lines) + "\n", encoding="utf-8")
+    before = db.read(attendance.count_sessions)
+    for delay in (0.6, 1.2, 2.0):
+        child = subprocess.Popen([sys.executable, "-m", "seniorhalsan", "import", "attendance", str(path),
+                                  "--db-url", db_url], stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL,
+                                 env=os.environ.copy())
+        time.sleep(delay)
+        finished = child.poll() is not None
+        child.send_signal(signal.SIGKILL)
+        child.wait()
+        check = open_database(db_url, daily_backup=False)
+        assert integrity_ok(check)
+        count = check.read(attendance.count_sessions)
+        check.dispose()
+        assert count in (before, before + 20000), count
+        if finished or count != before:
+            break

@@ -117,3 +117,10 @@ def export_csv(ctx: Ctx, path: str | Path, **filters: Any) -> int:
                              RECORD_TYPES.get(e.record_type, e.record_type), e.record_id or "", e.detail or ""])
             count += 1
     return count
+
+
+@requires("accounts")
+def count(ctx: Ctx, **filters: Any) -> int:
+    q = _query(ctx, filters.get("username"), filters.get("record_type"), filters.get("record_id"),
+               filters.get("since"), filters.get("until"))
+    return ctx.session.scalar(select(func.count()).select_from(q.subquery())) or 0

@@ -11,7 +11,7 @@ from ..db.backup import backup_day, restore_sqlite
 from ..db.session import Database
 from ..errors import UserError
 from ..paths import database_url
-from ..services import lookups
+from ..services import accounts, lookups
 from . import i18n, style
 from .common import AppContext, ChangeBus
 from .i18n import _
@@ -50,12 +50,38 @@ def run(url: str | None, *, explicit: bool = True) -> int:
     except UserError as exc:
         QMessageBox.critical(None, _("Databasen kunde inte öppnas"), str(exc))
         return 1
+    if db.read(accounts.has_accounts):
+        from .login import LoginDialog
+
+        if LoginDialog(db).exec() != LoginDialog.DialogCode.Accepted:
+            return 0
     context, window = build(db, store)
     window.show()
+    locks: list = []
+
+    def signed_in() -> None:
+        """Pages and locks follow the account once someone is signed in."""
+        window.apply_role()
+        window.retranslate()
+        window.show_page(context.settings.last_page)
+        if db.actor is not None and not locks:
+            from .login import IdleLock
+
+            locks.append(IdleLock(window, db, context.settings.idle_lock_minutes))
+
     if db.read(lookups.unit_is_empty):
         from .first_start import offer_demo
 
-        offer_demo(window, context, lambda _loaded: window.show_page(context.settings.last_page))
+        def after_first_start(loaded_demo: bool) -> None:
+            if not loaded_demo and not db.read(accounts.has_accounts):
+                from .login import FirstAccountDialog
+
+                FirstAccountDialog(db, window).exec()
+            signed_in()
+
+        offer_demo(window, context, after_first_start)
+    else:
+        signed_in()
     return qt_app.exec()
 
 

@@ -22,7 +22,8 @@ from ..services import lookups
 from . import i18n
 from .common import AppContext, Page, confirm_unsaved
 from .i18n import _
-from .pages import PAGES
+from ..roles import allowed
+from .pages import PAGE_PERMISSIONS, PAGES
 
 
 class MainWindow(QMainWindow):
@@ -44,6 +45,7 @@ class MainWindow(QMainWindow):
             self.stack.addWidget(QWidget())  # built the first time it is shown
         self.navigation.currentRowChanged.connect(self._navigate)
         self._size_navigation()
+        self.apply_role()
 
         central = QWidget()
         layout = QHBoxLayout(central)
@@ -83,16 +85,27 @@ class MainWindow(QMainWindow):
             self.pages[key] = page
         return self.pages[key]
 
+    def may_see(self, key: str) -> bool:
+        needed = PAGE_PERMISSIONS.get(key)
+        return needed is None or any(allowed(self.app.db.actor, p) for p in needed)
+
+    def apply_role(self) -> None:
+        """Show only the pages the signed-in role can use."""
+        for row, (key, _cls) in enumerate(PAGES):
+            self.navigation.item(row).setHidden(not self.may_see(key))
+
     def show_page(self, key: str) -> None:
         keys = [k for k, _cls in PAGES]
-        self.navigation.setCurrentRow(keys.index(key) if key in keys else 0)
+        if key not in keys or not self.may_see(key):
+            key = next(k for k in keys if self.may_see(k))
+        self.navigation.setCurrentRow(keys.index(key))
 
     def current_page(self) -> Page | None:
         return self.pages.get(self.current_key)
 
     def _navigate(self, row: int) -> None:
         key = PAGES[row][0]
-        if key == self.current_key:
+        if key == self.current_key or not self.may_see(key):
             return
         previous = self.current_page()
         if previous is not None and not confirm_unsaved(self, previous):
@@ -160,7 +173,9 @@ class MainWindow(QMainWindow):
         super().changeEvent(event)
 
     def retranslate(self) -> None:
-        self.setWindowTitle(f"Seniorhälsan – {self.unit.name}")
+        actor = self.app.db.actor
+        signed_in = f" – {actor.username}" if actor else ""
+        self.setWindowTitle(f"Seniorhälsan – {self.unit.name}{signed_in}")
         for row, (_key, page_class) in enumerate(PAGES):
             self.navigation.item(row).setText(page_class.title())
         self.file_menu.setTitle(_("&Arkiv"))
@@ -185,6 +200,9 @@ class MainWindow(QMainWindow):
             self.update_waiting()
 
     def update_waiting(self) -> None:
+        if not allowed(self.app.db.actor, "feedback"):
+            self.waiting_label.clear()
+            return
         waiting = self.app.db.read(feedback_service.waiting_summary)
         if not waiting.waiting:
             self.waiting_label.setText(_("Inga synpunkter väntar på återkoppling."))

@@ -8,6 +8,7 @@ from .attendance import AttendancePage
 from .feedback import FeedbackPage
 from .importer import ImportPage
 from .prints import PrintsPage
+from .privacy import PrivacyPage
 from .settings_page import SettingsPage
 from .statistics import StatisticsPage
 from .support import SupportPage
@@ -21,4 +22,18 @@ PAGES: list[tuple[str, type[Page]]] = [
     ("import", ImportPage),
     ("prints", PrintsPage),
     ("settings", SettingsPage),
+    ("privacy", PrivacyPage),
 ]
+
+# What a role needs to see a page (the services refuse the rest anyway); None: everyone.
+PAGE_PERMISSIONS: dict[str, tuple[str, ...] | None] = {
+    "attendance": ("attendance",),
+    "activities": ("catalogue",),
+    "support": ("persons",),
+    "feedback": ("feedback",),
+    "statistics": ("statistics",),
+    "import": ("attendance", "persons", "feedback"),
+    "prints": ("statistics",),
+    "settings": None,
+    "privacy": ("accounts",),
+}

@@ -47,6 +47,7 @@ from .services import feedback as feedback_service
 from .services import groups as group_service
 from .services import staff as staff_service
 from .services.lookups import kind_by_key
+from .roles import requires
 
 
 @dataclass(frozen=True)
@@ -440,6 +441,7 @@ class DemoBuilder:
         return made
 
 
+@requires("accounts")
 def generate(ctx: Ctx, *, year: int | None = None, seed: int = 65) -> DemoSummary:
     """Fill an empty database with the year before `year` and `year` (default: this year).
 

@@ -11,6 +11,7 @@ from ..formatting import date_span
 from ..periods import TERTIALS, tertial_range
 from ..services import lookups, texts
 from ..stats import AttendanceDetail, attendance_detail, period, year_stats
+from ..roles import requires
 
 TERTIAL_MONTHS = {1: "januari–april", 2: "maj–augusti", 3: "september–december"}
 
@@ -68,18 +69,21 @@ def _check(year: int, tertial: int | None) -> None:
         raise UserError("Tertial: ange 1 eller 2 (tertial 3 redovisas i årets statistik).")
 
 
+@requires("statistics")
 def get_feedback_summary(ctx: Ctx, *, year: int, tertial: int | None = None) -> str:
     """The free text of the feedback table for a year (or for tertial 1 or 2)."""
     _check(year, tertial)
     return texts.get_text(ctx, summary_key(year, tertial))
 
 
+@requires("feedback")
 def set_feedback_summary(ctx: Ctx, *, year: int, body: str | None, tertial: int | None = None) -> str:
     """Save the free text of the feedback table; an empty text removes it."""
     _check(year, tertial)
     return texts.set_text(ctx, summary_key(year, tertial), body)
 
 
+@requires("statistics")
 def collect_year(ctx: Ctx, year: int, *, tertial: int | None = None) -> YearFigures:
     """Everything the year report (or a tertial report) shows, computed once."""
     _check(year, tertial)

@@ -10,6 +10,7 @@ from ..db.session import Ctx
 from ..periods import term_title
 from ..services import activities as activity_service
 from ..services import lookups, places, schedule, staff, texts
+from ..roles import requires
 
 FOLDER_TEXT_KEYS = {
     "presentation": "folder.presentation",
@@ -119,6 +120,7 @@ class FolderData:
         return bool(self.places or self.events)
 
 
+@requires("read")
 def collect_folder(ctx: Ctx, term_code: str) -> FolderData:
     """Everything the folder of a term shows; an unknown term is a Swedish NotFound."""
     term = schedule.get_term(ctx, term_code)

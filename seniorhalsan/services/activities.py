@@ -10,6 +10,7 @@ from sqlalchemy.orm import joinedload
 from ..db.models import Activity, Place, Staff
 from ..db.session import Ctx
 from ..errors import NotFound
+from ..roles import requires
 from ..vocabulary import fold
 from .checks import Checker, check_version
 from .lookups import kind_by_key, owned
@@ -60,6 +61,7 @@ def _query():
     )
 
 
+@requires("read")
 def list_activities(ctx: Ctx, *, include_inactive: bool = False, kind: str | None = None) -> list[ActivityInfo]:
     query = _query().where(Activity.unit_id == ctx.unit_id).order_by(Activity.name)
     if not include_inactive:
@@ -68,10 +70,12 @@ def list_activities(ctx: Ctx, *, include_inactive: bool = False, kind: str | Non
     return [a for a in activities if kind is None or a.kind == kind]
 
 
+@requires("read")
 def get_activity(ctx: Ctx, activity_id: int) -> ActivityInfo:
     return _info(owned(ctx, Activity, activity_id, "Aktiviteten"))
 
 
+@requires("read")
 def find_activity(ctx: Ctx, name: str) -> ActivityInfo | None:
     wanted = fold(name or "")
     for activity in list_activities(ctx, include_inactive=True):
@@ -118,6 +122,7 @@ def _validated(ctx: Ctx, check: Checker, activity_id: int | None, fields: dict) 
     return out
 
 
+@requires("catalogue")
 def create_activity(
     ctx: Ctx,
     *,
@@ -153,6 +158,7 @@ def create_activity(
     return get_activity(ctx, activity.id)
 
 
+@requires("catalogue")
 def update_activity(ctx: Ctx, activity_id: int, *, version: int | None = None, **changes) -> ActivityInfo:
     """Change any of name, kind, description, place_id, leader_id and the flags."""
     activity = owned(ctx, Activity, activity_id, "Aktiviteten")

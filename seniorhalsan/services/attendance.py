@@ -12,6 +12,7 @@ from sqlalchemy.orm import joinedload
 from ..db.models import Activity, ActivitySession, Place, ScheduleEntry, Staff, Term
 from ..db.session import Ctx
 from ..errors import NotFound, UserError, ValidationError
+from ..roles import requires
 from .checks import Checker, check_version
 from .lookups import owned
 
@@ -179,6 +180,7 @@ def _entries_on(ctx: Ctx, place_id: int, day: dt.date) -> list[ScheduleEntry]:
     return list(ctx.session.scalars(query))
 
 
+@requires("attendance")
 def day_sessions(ctx: Ctx, *, place_id: int, day: dt.date) -> list[SessionInfo]:
     """The sessions of a day at a place: the term schedule merged with what was recorded."""
     owned(ctx, Place, place_id, "Mötesplatsen")
@@ -201,6 +203,7 @@ def day_sessions(ctx: Ctx, *, place_id: int, day: dt.date) -> list[SessionInfo]:
     return rows
 
 
+@requires("attendance")
 def record_attendance(
     ctx: Ctx,
     *,
@@ -314,6 +317,7 @@ class RowsRefused(UserError):
         super().__init__("\n".join(lines))
 
 
+@requires("attendance")
 def record_many(ctx: Ctx, items: list[dict[str, Any]]) -> list[SessionInfo]:
     """Save a day's rows together: all of them, or (if any is refused) none."""
     saved: list[SessionInfo] = []
@@ -351,6 +355,7 @@ def _apply(session: ActivitySession, counts: Counts, cancelled: bool, note: str 
     session.note = note
 
 
+@requires("attendance")
 def cancel_session(
     ctx: Ctx,
     *,
@@ -372,6 +377,7 @@ def cancel_session(
     )
 
 
+@requires("attendance")
 def delete_session(ctx: Ctx, session_id: int) -> None:
     """Remove a session recorded by mistake (a cancelled one is marked, not deleted)."""
     session = owned(ctx, ActivitySession, session_id, "Tillfället")
@@ -379,6 +385,7 @@ def delete_session(ctx: Ctx, session_id: int) -> None:
     ctx.session.flush()
 
 
+@requires("attendance")
 def get_session(ctx: Ctx, session_id: int) -> SessionInfo:
     return _from_session(owned(ctx, ActivitySession, session_id, "Tillfället"))
 
@@ -399,6 +406,7 @@ class HistoryRow:
     new_visitors: int | None
 
 
+@requires("attendance")
 def count_sessions(ctx: Ctx, *, place_id: int | None = None) -> int:
     query = select(func.count()).select_from(ActivitySession).where(ActivitySession.unit_id == ctx.unit_id)
     if place_id is not None:
@@ -406,6 +414,7 @@ def count_sessions(ctx: Ctx, *, place_id: int | None = None) -> int:
     return ctx.session.scalar(query) or 0
 
 
+@requires("attendance")
 def list_sessions(
     ctx: Ctx, *, place_id: int | None = None, offset: int = 0, limit: int = 200
 ) -> list[HistoryRow]:
@@ -444,6 +453,7 @@ class DaySummary:
     men: int
 
 
+@requires("attendance")
 def month_summary(ctx: Ctx, *, place_id: int, year: int, month: int) -> list[DaySummary]:
     """A place's month at a glance: per day, sessions held and cancelled and visits."""
     if not 1 <= month <= 12:

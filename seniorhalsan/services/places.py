@@ -11,6 +11,7 @@ from sqlalchemy.orm import selectinload
 from ..db.models import Place, PlaceName
 from ..db.session import Ctx
 from ..errors import ValidationError
+from ..roles import requires
 from ..vocabulary import PLACE_KINDS, fold
 from .checks import Checker, check_version
 from .lookups import owned
@@ -62,6 +63,7 @@ def _info(place: Place) -> PlaceInfo:
     )
 
 
+@requires("read")
 def list_places(ctx: Ctx, *, on: dt.date | None = None) -> list[PlaceInfo]:
     """All the unit's places, or those in use on a given day, by name."""
     rows = ctx.session.scalars(
@@ -74,10 +76,12 @@ def list_places(ctx: Ctx, *, on: dt.date | None = None) -> list[PlaceInfo]:
     return [p for p in places if on is None or p.in_use_on(on)]
 
 
+@requires("read")
 def get_place(ctx: Ctx, place_id: int) -> PlaceInfo:
     return _info(owned(ctx, Place, place_id, "Mötesplatsen"))
 
 
+@requires("read")
 def find_place(ctx: Ctx, name: str, *, on: dt.date | None = None) -> PlaceInfo | None:
     """A place by its current name or, for a day before a renaming, its name on that day."""
     return match_place(list_places(ctx), name, on=on)
@@ -104,6 +108,7 @@ def _check_unique_name(ctx: Ctx, check: Checker, name: str | None, *, except_id:
             check.fail("Namn", f"det finns redan en plats som heter {place.name}.")
 
 
+@requires("catalogue")
 def create_place(
     ctx: Ctx,
     *,
@@ -131,6 +136,7 @@ def create_place(
     return _info(place)
 
 
+@requires("catalogue")
 def update_place(
     ctx: Ctx,
     place_id: int,
@@ -163,11 +169,13 @@ def update_place(
     return _info(place)
 
 
+@requires("catalogue")
 def close_place(ctx: Ctx, place_id: int, *, closed_on: dt.date) -> PlaceInfo:
     """The place is no longer used after `closed_on`; its history stays."""
     return update_place(ctx, place_id, closed_on=closed_on)
 
 
+@requires("catalogue")
 def rename_place(ctx: Ctx, place_id: int, *, new_name: str, from_date: dt.date) -> PlaceInfo:
     """Give a place a new name from a day on; reports before that day keep the old name."""
     place = owned(ctx, Place, place_id, "Mötesplatsen")

@@ -12,6 +12,7 @@ from ..db.models import Activity, Place, ScheduleEntry, Staff, Term
 from ..db.session import Ctx
 from ..errors import NotFound, ValidationError
 from ..periods import parse_term_code, term_code, term_title
+from ..roles import requires
 from ..vocabulary import TERM_KINDS, WEEKDAYS
 from .checks import Checker, check_version
 from .lookups import owned
@@ -87,11 +88,13 @@ def _entry(e: ScheduleEntry) -> EntryInfo:
     )
 
 
+@requires("read")
 def list_terms(ctx: Ctx) -> list[TermInfo]:
     rows = ctx.session.scalars(select(Term).where(Term.unit_id == ctx.unit_id).order_by(Term.starts_on))
     return [_term(t) for t in rows]
 
 
+@requires("read")
 def get_term(ctx: Ctx, code: str) -> TermInfo:
     """A term by its code: vt, sommar or ht followed by the year (ht2026)."""
     kind, year = parse_term_code(code)
@@ -103,6 +106,7 @@ def get_term(ctx: Ctx, code: str) -> TermInfo:
     return _term(term)
 
 
+@requires("read")
 def terms_on(ctx: Ctx, day: dt.date) -> list[TermInfo]:
     """The terms whose dates include a day (normally one)."""
     return [t for t in list_terms(ctx) if t.covers(day)]
@@ -118,6 +122,7 @@ def _check_term_dates(check: Checker, kind: str | None, year: int | None, starts
     return starts_on, ends_on
 
 
+@requires("catalogue")
 def create_term(ctx: Ctx, *, kind: str, year: int, starts_on: dt.date, ends_on: dt.date) -> TermInfo:
     check = Checker()
     kind = check.choice("Termin", kind, TERM_KINDS)
@@ -134,6 +139,7 @@ def create_term(ctx: Ctx, *, kind: str, year: int, starts_on: dt.date, ends_on: 
     return _term(term)
 
 
+@requires("catalogue")
 def update_term(
     ctx: Ctx, term_id: int, *, starts_on: dt.date, ends_on: dt.date, version: int | None = None
 ) -> TermInfo:
@@ -147,6 +153,7 @@ def update_term(
     return _term(term)
 
 
+@requires("catalogue")
 def copy_term(
     ctx: Ctx, *, source_code: str, kind: str, year: int, starts_on: dt.date, ends_on: dt.date
 ) -> TermInfo:
@@ -172,6 +179,7 @@ def copy_term(
     return new
 
 
+@requires("read")
 def list_schedule(ctx: Ctx, term_id: int, *, place_id: int | None = None) -> list[EntryInfo]:
     """A term's schedule ordered by place, weekday (or date) and start time."""
     owned(ctx, Term, term_id, "Terminen")
@@ -238,6 +246,7 @@ def _validated_entry(ctx: Ctx, term: Term, fields: dict) -> dict:
     return out
 
 
+@requires("catalogue")
 def add_entry(
     ctx: Ctx,
     *,
@@ -281,6 +290,7 @@ def _check_times(starts_at: dt.time | None, ends_at: dt.time | None) -> None:
         raise ValidationError.of("Sluttid", "måste vara efter starttiden.")
 
 
+@requires("catalogue")
 def update_entry(ctx: Ctx, entry_id: int, *, version: int | None = None, **changes) -> EntryInfo:
     entry = ctx.session.get(ScheduleEntry, entry_id)
     if entry is None or entry.term.unit_id != ctx.unit_id:
@@ -294,6 +304,7 @@ def update_entry(ctx: Ctx, entry_id: int, *, version: int | None = None, **chang
     return _entry(entry)
 
 
+@requires("catalogue")
 def remove_entry(ctx: Ctx, entry_id: int) -> None:
     """Take a slot off the schedule; sessions already recorded for it stay."""
     entry = ctx.session.get(ScheduleEntry, entry_id)
@@ -303,6 +314,7 @@ def remove_entry(ctx: Ctx, entry_id: int) -> None:
     ctx.session.flush()
 
 
+@requires("read")
 def own_leader_ids(ctx: Ctx, term_id: int) -> dict[int, int | None]:
     """Each entry's own leader, None where the activity's usual leader applies.
 

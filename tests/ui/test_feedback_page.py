@@ -287,3 +287,33 @@ def test_leaving_with_a_half_typed_form_asks_first(window, db, monkeypatch):
     assert asked == [page] and window.current_key == "feedback"
     page.discard_changes()
     assert page.form.text.toPlainText() == "" and not page.has_unsaved_changes()
+
+
+def test_another_item_with_a_typed_answer_asks_first(window, db, monkeypatch):
+    first, second = add(db, D(2026, 9, 1), contact="Ann"), add(db, D(2026, 9, 2), contact="Bo")
+    page = open_page(window)
+    page.select_feedback(first.id)
+    page.detail.answer_text.setPlainText("Svarade i telefon.")
+    monkeypatch.setattr(feedback_page, "ask_unsaved", lambda parent, text: None)  # stay
+    page.table.setCurrentIndex(page.model.index(page.row_of(second.id), 0))
+    assert page.detail.item.id == first.id and page.detail.answer_text.toPlainText() == "Svarade i telefon."
+    assert page.model.row_at(page.table.currentIndex().row()).id == first.id
+    monkeypatch.setattr(feedback_page, "ask_unsaved", lambda parent, text: "discard")
+    page.table.setCurrentIndex(page.model.index(page.row_of(second.id), 0))
+    assert page.detail.item.id == second.id and db.read(feedback.get_feedback, first.id).answered_on is None
+    page.detail.answer_text.setPlainText("Skrev ett brev.")
+    monkeypatch.setattr(feedback_page, "ask_unsaved", lambda parent, text: "save")
+    page.table.setCurrentIndex(page.model.index(page.row_of(first.id), 0))
+    assert page.detail.item.id == first.id
+    assert db.read(feedback.get_feedback, second.id).answer_text == "Skrev ett brev."
+
+
+def test_switching_language_keeps_what_is_typed(window, db):
+    page = open_page(window, FORM)
+    choose(page.form.channel, "telefon")
+    page.form.text.setPlainText("Halvskriven")
+    i18n.set_language("en")
+    assert page.form.text.toPlainText() == "Halvskriven" and page.form.channel.currentData() == "telefon"
+    assert page.has_unsaved_changes()
+    i18n.set_language("sv")
+    assert page.form.register.text() == "&Registrera"

@@ -164,7 +164,8 @@ def test_a_year_as_tables_and_charts(window, qtbot, years, qtmodeltester):
     places = dict(zip(page.place_chart.categories, page.place_chart.values()["Besök"]))
     assert places["Axelsberg"] == 60 and places["Gymmet Axelsberg"] == 22 and places["Gröndal"] == 0
     assert page.place_chart.categories[-1] == "Axelsberg"  # the biggest at the top
-    assert page.gender_chart.values() == {"Kvinnor": 56, "Män": 13, "Annat/okänt": 1, "Ej uppdelat": 12}
+    assert page.gender_chart.values() == {"Kvinnor": 56, "Män": 13, "Annat/okänt": 1}
+    assert [piece.label() for piece in page.gender_chart.series.slices()][0] == "Kvinnor 80\xa0%"  # as in the table
     persons = page.persons_chart
     fixare = persons.categories.index("Fixartjänst")
     assert persons.values()["Nya"][fixare] == 2 and persons.values()["Återkommande"][fixare] == 1
@@ -238,3 +239,11 @@ def test_the_work_runs_through_the_worker_and_only_the_last_answer_counts(window
     qtbot.waitUntil(lambda: page.feedback_model.row_texts("Inkomna totalt")[-1] == "4", timeout=10_000)
     assert page.feedback_model.row_texts("Kompetens") == ["0", "0", "1", "1"]
 
+
+
+def test_switching_language_shows_the_figures_again(window, qtbot, years):
+    page = open_statistics(window, qtbot, 2025)
+    i18n.set_language("en")
+    assert page.summary_model.row_texts("Besök totalt")[-1] == "+64%"  # numbers the English way
+    i18n.set_language("sv")
+    assert page.summary_model.row_texts("Besök totalt")[-1] == "+64\xa0%"

@@ -48,6 +48,18 @@ def ask(parent: QWidget, title: str, text: str) -> bool:
     return box.clickedButton() is yes
 
 
+def ask_unsaved(parent: QWidget, text: str) -> str | None:
+    """'save', 'discard' or None (stay); tests replace this function too."""
+    box = QMessageBox(QMessageBox.Icon.Question, _("Inte sparat"), text, QMessageBox.StandardButton.NoButton, parent)
+    save = box.addButton(_("Spara"), QMessageBox.ButtonRole.AcceptRole)
+    discard = box.addButton(_("Släng det jag skrev"), QMessageBox.ButtonRole.DestructiveRole)
+    box.addButton(_("Avbryt"), QMessageBox.ButtonRole.RejectRole)
+    box.setDefaultButton(save)
+    box.exec()
+    clicked = box.clickedButton()
+    return "save" if clicked is save else "discard" if clicked is discard else None
+
+
 class FeedbackPage(Page):
     key = "feedback"
 
@@ -59,6 +71,7 @@ class FeedbackPage(Page):
         super().__init__(app, parent)
         self.short_names: dict[str, str] = {}
         self._filters: dict = {}
+        self._overdue_count = 0
 
         self.heading = heading()
         self.tabs = QTabWidget()
@@ -185,6 +198,7 @@ class FeedbackPage(Page):
         self.tertial.setToolTip(_("T1 = januari–april, T2 = maj–augusti, T3 = september–december"))
         self.place_label.setText(_("Mötes&plats:"))
         self.overdue.setToolTip(_("Bara de med kontaktuppgift där återkopplingen är försenad"))
+        self._show_overdue_count()
         self._fill(self.status, status_filters())
         self._fill(self.tertial, [(None, _("Hela året")), (1, _("T1 (jan–apr)")), (2, _("T2 (maj–aug)")),
                                   (3, _("T3 (sep–dec)"))])
@@ -280,8 +294,11 @@ class FeedbackPage(Page):
                 self.detail.show_item(self.model.row_at(row))
         elif not self.detail.is_dirty():
             self.detail.show_item(None)
-        waiting = self.app.db.read(feedback_service.waiting_summary)
-        self.overdue.setText(_("Bara &försenade ({n})").format(n=i18n.number(waiting.overdue)))
+        self._overdue_count = self.app.db.read(feedback_service.waiting_summary).overdue
+        self._show_overdue_count()
+
+    def _show_overdue_count(self) -> None:
+        self.overdue.setText(_("Bara &försenade ({n})").format(n=i18n.number(self._overdue_count)))
 
     def _update_count(self) -> None:
         total = self.model.total
@@ -304,7 +321,7 @@ class FeedbackPage(Page):
         if row is None:
             return False
         self.table.setCurrentIndex(self.model.index(row, 0))
-        self.table.scrollTo(self.model.index(row, 0))
+        self.table.scrollTo(self.model.index(row, 0), QAbstractItemView.ScrollHint.PositionAtCenter)
         return True
 
     def _row_changed(self, row: int) -> None:
@@ -314,7 +331,7 @@ class FeedbackPage(Page):
         if self.detail.item is not None and self.detail.item.id == item.id:
             return
         if self.detail.is_dirty() and not self._leave_detail():
-            back = self.row_of(self.detail.item.id)  # the typed text stays, with the refusal under it
+            back = self.row_of(self.detail.item.id)  # stay on the item; what was typed stays too
             if back is not None:
                 self.table.selectionModel().blockSignals(True)
                 self.table.setCurrentIndex(self.model.index(back, 0))
@@ -324,8 +341,11 @@ class FeedbackPage(Page):
         self.detail.show_item(item)
 
     def _leave_detail(self) -> bool:
-        """Typed återkoppling or åtgärd is saved before another item is shown."""
-        return self.detail.save()
+        """Typed återkoppling or åtgärd is saved or thrown away (as the user says) before another item shows."""
+        answer = ask_unsaved(self, _("Du har skrivit återkoppling eller åtgärd som inte är sparad. Spara den först?"))
+        if answer == "save":
+            return self.detail.save()
+        return answer == "discard"
 
     # --- writing ----------------------------------------------------------------------------
     def register(self) -> bool:

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import datetime as dt
 from collections.abc import Callable
 from typing import Any
 
@@ -158,7 +157,7 @@ class FeedbackDetail(QWidget):
         self.save_answer.setToolTip(_("Registrera att återkoppling har lämnats"))
         self.remove_answer.setText(_("Ta &bort"))
         self.remove_answer.setToolTip(_("Ta bort återkopplingen (om den registrerades av misstag)"))
-        self.action_text_label.setText(_("&Vad som gjordes:"))
+        self.action_text_label.setText(_("Vad som g&jordes:"))
         self.action_text.setPlaceholderText(_("T.ex. \"Ett extra gympapass på torsdagar\". Töm texten och spara "
                                               "för att ta bort åtgärden."))
         self.action_day_label.setText(_("Åtgärdad de&n:"))

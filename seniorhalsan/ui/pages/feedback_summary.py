@@ -77,7 +77,7 @@ class SummaryEditor(QWidget):
                              "Texten står under tabellen \"Synpunkter och klagomål\" i den tryckta rapporten för "
                              "det år och den period som väljs här."))
         self.year_label.setText(_("Å&r:"))
-        self.period_label.setText(_("&Rapport:"))
+        self.period_label.setText(_("Ra&pport:"))
         self.period.setToolTip(_("Tertialrapporterna T1 och T2 har var sin text; verksamhetsberättelsen (helår) har en egen."))
         names = {None: _("Helår (verksamhetsberättelsen)"), 1: _("Tertialrapport T1"), 2: _("Tertialrapport T2")}
         current = self.period.currentIndex()

@@ -8,10 +8,8 @@ import logging
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import (
-    QAbstractItemView,
     QComboBox,
     QHBoxLayout,
-    QHeaderView,
     QLabel,
     QProgressBar,
     QPushButton,
@@ -49,63 +47,13 @@ from .statistics_model import (
     task_lines,
     tertial_lines,
 )
+from .statistics_views import bold_label, table, titled
 
 log = logging.getLogger(__name__)
 
 PERIODS = (None, 1, 2, 3)  # the whole year, or the year up to the end of tertial 1, 2 or 3
 DATA_TOPICS = {"attendance", "activities", "schedule", "places", "persons", "contacts", "groups", "trainings",
                "feedback"}
-
-
-class FigureTable(QTableView):
-    """A figures table whose label column takes the room left over, but never less than its text."""
-
-    def __init__(self, model: FigureModel, parent=None) -> None:
-        super().__init__(parent)
-        self.setModel(model)
-        self.verticalHeader().hide()
-        self.setWordWrap(False)
-        self.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-        self.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
-        header = self.horizontalHeader()
-        header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
-        header.setSectionResizeMode(0, QHeaderView.ResizeMode.Interactive)
-        header.setMinimumSectionSize(60)
-        self.verticalHeader().setDefaultSectionSize(self.fontMetrics().height() + 10)
-        model.modelReset.connect(self.fit_label_column)
-        model.headerDataChanged.connect(lambda *_a: self.fit_label_column())
-
-    def fit_label_column(self) -> None:
-        header = self.horizontalHeader()
-        others = sum(header.sectionSize(c) for c in range(1, self.model().columnCount()))
-        needed = max(self.sizeHintForColumn(0), header.sectionSizeHint(0)) + 8
-        header.resizeSection(0, max(needed, self.viewport().width() - others))
-
-    def resizeEvent(self, event) -> None:
-        super().resizeEvent(event)
-        self.fit_label_column()
-
-
-def table(model: FigureModel) -> QTableView:
-    return FigureTable(model)
-
-
-def titled(title: QLabel, widget: QWidget, stretch: int = 1) -> QWidget:
-    box = QWidget()
-    layout = QVBoxLayout(box)
-    layout.setContentsMargins(0, 0, 0, 0)
-    layout.setSpacing(4)
-    layout.addWidget(title)
-    layout.addWidget(widget, stretch)
-    return box
-
-
-def bold_label() -> QLabel:
-    label = QLabel()
-    font = label.font()
-    font.setBold(True)
-    label.setFont(font)
-    return label
 
 
 def elide(name: str, length: int = 20) -> str:
@@ -172,8 +120,8 @@ class StatisticsPage(Page):
         self.group_model = FigureModel(group_headers, self)
         self.feedback_model = FigureModel(feedback_headers, self)
         for model in (self.summary_model, self.tertial_model, self.kind_model):
-            model.header_tips[3] = lambda: _("Samma period föregående år")
-        self.place_model.header_tips[5] = lambda: _("Samma period föregående år")
+            model.header_tips[3] = lambda: _("Samma dagar förra året")
+        self.place_model.header_tips[5] = lambda: _("Samma dagar förra året")
         self.feedback_model.header_tips[3] = lambda: _("Sista tertialen, som i verksamhetsberättelsen (VB)")
         self.models = [self.summary_model, self.tertial_model, self.place_model, self.kind_model, self.service_model,
                        self.task_model, self.group_model, self.feedback_model]
@@ -307,7 +255,7 @@ class StatisticsPage(Page):
             self.titles[name].setText(text)
         self.feedback_hint.setText(_("Sammanfattningen och de planerade åtgärderna skrivs under Tyck till → "
                                      "Sammanfattning till rapporten."))
-        self.group_hint.setText(_("Förändringen jämför deltagarna med samma period föregående år."))
+        self.group_hint.setText(_("Förändringen jämför deltagarna med samma dagar förra året."))
         if self.result is not None:
             self._show(self.result)
 
@@ -428,9 +376,9 @@ class StatisticsPage(Page):
             sets.append((str(result.year - 1), [before.get(m, {}).get("visits", 0) for m in months]))
         self.month_chart.set_data(_("Besök per månad"), [names[m - 1] for m in months], sets)
 
-        self.gender_chart.set_data(_("Besök: kvinnor och män"), [
+        # shares of the visits where gender was counted, as in the table beside it
+        self.gender_chart.set_data(_("Kvinnor och män (besök där kön räknades)"), [
             (_("Kvinnor"), a["women"]), (_("Män"), a["men"]), (_("Annat/okänt"), a["other"]),
-            (_("Ej uppdelat"), a["unspecified"]),
         ])
 
         places = sorted(a["by_place"].items(), key=lambda kv: (kv[1], kv[0]))  # biggest at the top

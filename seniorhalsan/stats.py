@@ -338,3 +338,61 @@ def year_stats(ctx: Ctx, year: int, *, until: dt.date | None = None) -> dict:
         "trainings": _trainings(ctx, first, last),
         "feedback": _feedback(ctx, first, last),
     }
+
+
+# --- the statistics page: a period, the same period a year earlier, and the years ---------
+
+
+@dataclass(frozen=True)
+class YearOverview:
+    """A period's figures beside the same period of the year before, computed in one go.
+
+    `stats` is `year_stats(year, until=until)`; `previous` is the same for the year before,
+    up to the same day (None before 1900), so every change compares like with like.
+    """
+
+    year: int
+    first: dt.date
+    last: dt.date
+    stats: dict
+    detail: AttendanceDetail
+    previous: dict | None
+    previous_detail: AttendanceDetail | None
+    labels: dict[str, dict[str, str]]
+
+
+def year_overview(ctx: Ctx, year: int, *, until: dt.date | None = None) -> YearOverview:
+    """What the statistics page shows for a year, or for the year up to `until`."""
+    from .services.lookups import labels
+
+    first, last = period(year, until)
+    previous = previous_detail = None
+    if year - 1 >= 1900:
+        before = _same_day_year_before(last)
+        previous = year_stats(ctx, year - 1, until=before)
+        previous_detail = attendance_detail(ctx, year - 1, until=before)
+    return YearOverview(
+        year=year,
+        first=first,
+        last=last,
+        stats=year_stats(ctx, year, until=until),
+        detail=attendance_detail(ctx, year, until=until),
+        previous=previous,
+        previous_detail=previous_detail,
+        labels=labels(ctx),
+    )
+
+
+def years_with_data(ctx: Ctx) -> list[int]:
+    """Years with sessions, contacts, group meetings, trainings or feedback, newest first."""
+    found: set[int] = set()
+    for model, column in (
+        (ActivitySession, ActivitySession.held_on),
+        (Contact, Contact.contact_date),
+        (GroupMeeting, GroupMeeting.held_on),
+        (Training, Training.held_on),
+        (Feedback, Feedback.received_on),
+    ):
+        year = extract("year", column)
+        found.update(int(y) for y in ctx.session.scalars(select(year).where(model.unit_id == ctx.unit_id).group_by(year)))
+    return sorted(found, reverse=True)

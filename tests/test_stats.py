@@ -133,3 +133,27 @@ def test_an_empty_year_has_every_key_at_zero(db):
     assert all(v == 0 for v in figures["attendance"]["by_kind"].values())
     assert figures["services"]["it_stod"]["persons_by_age"] == {"<65": 0, "65-74": 0, "75-84": 0, "85+": 0}
     assert figures["feedback"]["about"]["kompetens"] == {"T1": 0, "T2": 0, "T3": 0, "total": 0}
+
+
+def test_the_overview_compares_with_the_same_period_a_year_earlier(year):
+    whole = year.read(stats.year_overview, 2025)
+    assert whole.stats == year.read(stats.year_stats, 2025)
+    assert whole.previous == year.read(stats.year_stats, 2024)
+    assert (whole.first, whole.last) == (D(2025, 1, 1), D(2025, 12, 31))
+    assert whole.previous["attendance"]["visits"] == 198
+    assert whole.detail.by_month[1]["visits"] == 25 and whole.previous_detail.by_month[12]["visits"] == 198
+    assert whole.labels["kinds"]["fysisk"]
+
+    t1 = year.read(stats.year_overview, 2025, until=D(2025, 4, 30))
+    assert t1.stats["attendance"]["visits"] == 60 and t1.last == D(2025, 4, 30)
+    assert t1.previous["attendance"]["visits"] == 0  # 2024 up to 30 April had nothing
+    assert t1.previous["services"]["fixartjanst"]["contacts"] == 0
+    assert sorted(t1.detail.by_month) == [1, 2, 3, 4]
+
+
+def test_years_with_data(year):
+    assert year.read(stats.years_with_data) == [2025, 2024]
+
+
+def test_an_empty_database_has_no_years(db):
+    assert db.read(stats.years_with_data) == []

@@ -346,3 +346,58 @@ def waiting_summary(ctx: Ctx) -> Waiting:
     waiting = ctx.session.scalar(base) or 0
     overdue = ctx.session.scalar(base.where(Feedback.response_due < ctx.today)) or 0
     return Waiting(waiting, overdue)
+
+
+def _register_query(
+    ctx: Ctx,
+    *,
+    status: str | None,
+    year: int | None,
+    tertial: int | None,
+    place_id: int | None,
+    overdue_only: bool,
+):
+    """The register's filters (as in `list_feedback`) on a count query."""
+    query = select(func.count()).select_from(Feedback).where(Feedback.unit_id == ctx.unit_id)
+    acted = or_(Feedback.action_on.is_not(None), Feedback.action_text.is_not(None))
+    if status == "obesvarad":
+        query = query.where(Feedback.answered_on.is_(None), ~acted)
+    elif status == "besvarad":
+        query = query.where(Feedback.answered_on.is_not(None))
+    elif status == "atgardad":
+        query = query.where(acted)
+    if year is not None:
+        first, last = tertial_range(year, tertial) if tertial else year_range(year)
+        query = query.where(Feedback.received_on.between(first, last))
+    if place_id is not None:
+        query = query.where(Feedback.place_id == place_id)
+    if overdue_only:
+        query = query.where(
+            Feedback.answered_on.is_(None), Feedback.contact.is_not(None), Feedback.response_due < ctx.today
+        )
+    return query
+
+
+def count_feedback(
+    ctx: Ctx,
+    *,
+    status: str | None = None,
+    year: int | None = None,
+    tertial: int | None = None,
+    place_id: int | None = None,
+    overdue_only: bool = False,
+) -> int:
+    """How many items `list_feedback` finds with the same filters (for paging the register)."""
+    query = _register_query(
+        ctx, status=status, year=year, tertial=tertial, place_id=place_id, overdue_only=overdue_only
+    )
+    return ctx.session.scalar(query) or 0
+
+
+def feedback_years(ctx: Ctx) -> list[int]:
+    """The years in which something was received, newest first."""
+    from sqlalchemy import extract
+
+    year = extract("year", Feedback.received_on)
+    rows = ctx.session.scalars(select(year).where(Feedback.unit_id == ctx.unit_id).group_by(year))
+    return sorted((int(y) for y in rows), reverse=True)

@@ -60,3 +60,19 @@ def test_waiting_and_overdue_items(db):
     assert (waiting.waiting, waiting.overdue) == (2, 1)
     overdue = db.read(feedback.list_feedback, overdue_only=True)
     assert [f.received_on for f in overdue] == [dt.date(2026, 1, 31)]
+
+
+def test_the_count_matches_the_register_for_every_filter(db):
+    register(db, contact="Bo, bo@example.se")  # overdue
+    answered = register(db, received_on=dt.date(2026, 6, 2), contact="Siv")
+    db.call(feedback.record_answer, answered.id, answered_on=dt.date(2026, 6, 3))
+    acted = register(db, received_on=dt.date(2025, 10, 1))
+    db.call(feedback.record_action, acted.id, action_text="Nya tider.")
+    filters = [
+        {}, {"status": "obesvarad"}, {"status": "besvarad"}, {"status": "atgardad"}, {"year": 2026},
+        {"year": 2026, "tertial": 2}, {"year": 2025, "tertial": 1}, {"overdue_only": True}, {"place_id": 999},
+    ]
+    counts = [db.read(feedback.count_feedback, **f) for f in filters]
+    assert counts == [len(db.read(feedback.list_feedback, **f)) for f in filters]
+    assert counts == [3, 1, 1, 1, 2, 1, 0, 1, 0]
+    assert db.read(feedback.feedback_years) == [2026, 2025]

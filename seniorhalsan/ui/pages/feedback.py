@@ -1,6 +1,457 @@
-"""Tyck till (not built yet)."""
+"""Tyck till: the register with its filters, the paper form, återkoppling and åtgärd."""
 
+from __future__ import annotations
+
+from PySide6.QtCore import QItemSelectionModel, Qt
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QCheckBox,
+    QComboBox,
+    QHBoxLayout,
+    QHeaderView,
+    QLabel,
+    QMessageBox,
+    QScrollArea,
+    QSplitter,
+    QTableView,
+    QTabWidget,
+    QVBoxLayout,
+    QWidget,
+)
+
+from ...errors import UserError, ValidationError
+from ...services import activities as activity_service
+from ...services import feedback as feedback_service
+from ...services import lookups
+from ...services import places as place_service
+from ...services.feedback import FeedbackInfo
+from .. import i18n
+from ..common import Page, show_error
+from ..forms import heading, hint
 from ..i18n import _
-from .placeholder import placeholder
+from ..models import PagedModel
+from .feedback_detail import FeedbackDetail
+from .feedback_form import FeedbackForm
+from .feedback_model import highlight, register_columns, status_filters, type_labels
+from .feedback_summary import SummaryEditor
 
-FeedbackPage = placeholder("feedback", lambda: _("Tyck till"))
+REGISTER, FORM, SUMMARY = range(3)
+
+
+def ask(parent: QWidget, title: str, text: str) -> bool:
+    """A yes/no question; tests replace this function, as nobody can answer a modal box there."""
+    box = QMessageBox(QMessageBox.Icon.Question, title, text, QMessageBox.StandardButton.NoButton, parent)
+    yes = box.addButton(_("Ta bort"), QMessageBox.ButtonRole.DestructiveRole)
+    no = box.addButton(_("Avbryt"), QMessageBox.ButtonRole.RejectRole)
+    box.setDefaultButton(no)
+    box.exec()
+    return box.clickedButton() is yes
+
+
+def ask_unsaved(parent: QWidget, text: str) -> str | None:
+    """'save', 'discard' or None (stay); tests replace this function too."""
+    box = QMessageBox(QMessageBox.Icon.Question, _("Inte sparat"), text, QMessageBox.StandardButton.NoButton, parent)
+    save = box.addButton(_("Spara"), QMessageBox.ButtonRole.AcceptRole)
+    discard = box.addButton(_("Släng det jag skrev"), QMessageBox.ButtonRole.DestructiveRole)
+    box.addButton(_("Avbryt"), QMessageBox.ButtonRole.RejectRole)
+    box.setDefaultButton(save)
+    box.exec()
+    clicked = box.clickedButton()
+    return "save" if clicked is save else "discard" if clicked is discard else None
+
+
+class FeedbackPage(Page):
+    key = "feedback"
+
+    @staticmethod
+    def title() -> str:
+        return _("Tyck till")
+
+    def __init__(self, app, parent=None) -> None:
+        super().__init__(app, parent)
+        self.short_names: dict[str, str] = {}
+        self._filters: dict = {}
+        self._overdue_count = 0
+
+        self.heading = heading()
+        self.tabs = QTabWidget()
+
+        # --- the register -------------------------------------------------------------------
+        self.status_label = QLabel()
+        self.status = QComboBox()
+        self.year_label = QLabel()
+        self.year = QComboBox()
+        self.tertial_label = QLabel()
+        self.tertial = QComboBox()
+        self.place_label = QLabel()
+        self.place = QComboBox()
+        self.place.setMinimumWidth(180)
+        self.overdue = QCheckBox()
+        filters = QHBoxLayout()
+        for label, widget in ((self.status_label, self.status), (self.year_label, self.year),
+                              (self.tertial_label, self.tertial), (self.place_label, self.place)):
+            label.setBuddy(widget)
+            filters.addWidget(label)
+            filters.addWidget(widget)
+            filters.addSpacing(6)
+        filters.addWidget(self.overdue)
+        filters.addStretch(1)
+        self.count = QLabel()
+        filters.addWidget(self.count)
+
+        self.model = PagedModel(register_columns(self.short_names, self.app.db.clock), self._fetch, self._count,
+                                highlight=highlight, parent=self)
+        self.table = QTableView()
+        self.table.setModel(self.model)
+        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        self.table.verticalHeader().hide()
+        self.table.setWordWrap(False)
+        header = self.table.horizontalHeader()
+        header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
+        header.setSectionResizeMode(5, QHeaderView.ResizeMode.Stretch)
+        for column, width in enumerate((118, 95, 110, 150, 130, 0, 125, 190)):
+            if width:
+                header.resizeSection(column, width)
+        self.empty = hint()
+        self.detail = FeedbackDetail(app.db)
+        self.message = QLabel()
+        self.message.setWordWrap(True)
+        self.message.hide()
+
+        upper = QWidget()
+        upper_layout = QVBoxLayout(upper)
+        upper_layout.setContentsMargins(0, 0, 0, 0)
+        upper_layout.addLayout(filters)
+        upper_layout.addWidget(self.table, 1)
+        upper_layout.addWidget(self.empty)
+        self.splitter = QSplitter(Qt.Orientation.Vertical)
+        self.splitter.addWidget(upper)
+        self.splitter.addWidget(self.detail)
+        self.splitter.setStretchFactor(0, 1)
+        self.splitter.setStretchFactor(1, 1)
+        self.splitter.setChildrenCollapsible(False)
+        state = app.store.state("feedback/splitter")
+        if state is not None:
+            self.splitter.restoreState(state)
+        else:
+            self.splitter.setSizes([350, 280])
+        register = QWidget()
+        register_layout = QVBoxLayout(register)
+        register_layout.addWidget(self.splitter, 1)
+        register_layout.addWidget(self.message)
+
+        # --- the form and the summary -------------------------------------------------------
+        self.form = FeedbackForm(app.db.clock())
+        form_scroll = QScrollArea()
+        form_scroll.setWidgetResizable(True)
+        form_scroll.setWidget(self.form)
+        form_scroll.setFrameShape(QScrollArea.Shape.NoFrame)
+        self.summary = SummaryEditor(app.db)
+
+        self.tabs.addTab(register, "")
+        self.tabs.addTab(form_scroll, "")
+        self.tabs.addTab(self.summary, "")
+        layout = QVBoxLayout(self)
+        layout.addWidget(self.heading)
+        layout.addWidget(self.tabs, 1)
+
+        self.status.currentIndexChanged.connect(lambda _i: self.reload())
+        self.year.currentIndexChanged.connect(lambda _i: self._year_changed())
+        self.tertial.currentIndexChanged.connect(lambda _i: self.reload())
+        self.place.currentIndexChanged.connect(lambda _i: self.reload())
+        self.overdue.toggled.connect(lambda _c: self.reload())
+        self.table.selectionModel().currentRowChanged.connect(lambda current, _prev: self._row_changed(current.row()))
+        self.model.modelReset.connect(self._update_count)
+        self.model.rowsInserted.connect(lambda *_a: self._update_count())
+        self.form.submitted.connect(self.register)
+        self.detail.saved.connect(self._item_saved)
+        self.detail.stale.connect(self._item_stale)
+        self.detail.delete_requested.connect(self.delete_item)
+        self.summary.saved.connect(lambda: self.app.bus.notify("texts"))
+        self.tabs.currentChanged.connect(self._tab_changed)
+
+        self.setTabOrder(self.status, self.year)
+        self.setTabOrder(self.year, self.tertial)
+        self.setTabOrder(self.tertial, self.place)
+        self.setTabOrder(self.place, self.overdue)
+        self.setTabOrder(self.overdue, self.table)
+        self.setTabOrder(self.table, self.detail.answer_day)
+
+        self._load_choices()
+        self.retranslate()
+        self.reload()
+        self.summary.load()
+
+    # --- texts ------------------------------------------------------------------------------
+    def retranslate(self) -> None:
+        self.heading.setText(_("Tyck till – synpunkter och klagomål"))
+        self.tabs.setTabText(REGISTER, _("Alla synpunkter"))
+        self.tabs.setTabText(FORM, _("Registrera ny"))
+        self.tabs.setTabText(SUMMARY, _("Sammanfattning till rapporten"))
+        self.tabs.setTabToolTip(REGISTER, _("Listan med filter; välj en rad för att registrera återkoppling och åtgärd"))
+        self.tabs.setTabToolTip(FORM, _("Skriv in en Tyck till-blankett, ett brev, ett samtal eller något som sades"))
+        self.tabs.setTabToolTip(SUMMARY, _("Enhetschefens sammanfattning och planerade åtgärder, per år och tertial"))
+        self.status_label.setText(_("&Visa:"))
+        self.year_label.setText(_("Å&r:"))
+        self.tertial_label.setText(_("T&ertial:"))
+        self.tertial.setToolTip(_("T1 = januari–april, T2 = maj–augusti, T3 = september–december"))
+        self.place_label.setText(_("Mötes&plats:"))
+        self.overdue.setToolTip(_("Bara de med kontaktuppgift där återkopplingen är försenad"))
+        self._show_overdue_count()
+        self._fill(self.status, status_filters())
+        self._fill(self.tertial, [(None, _("Hela året")), (1, _("T1 (jan–apr)")), (2, _("T2 (maj–aug)")),
+                                  (3, _("T3 (sep–dec)"))])
+        if self.year.count():
+            self.year.setItemText(0, _("Alla år"))
+        if self.place.count():
+            self.place.setItemText(0, _("Alla platser"))
+        self.empty.setText(_("Inga synpunkter med de här filtren."))
+        self.form.retranslate()
+        self.detail.retranslate()
+        self.summary.retranslate()
+        self._update_count()
+
+    @staticmethod
+    def _fill(combo: QComboBox, items: list[tuple[object, str]]) -> None:
+        """Set the items' texts again, or fill the combo the first time; the choice stays."""
+        if combo.count() == len(items):
+            for row, (_data, text) in enumerate(items):
+                combo.setItemText(row, text)
+            return
+        combo.blockSignals(True)
+        combo.clear()
+        for data, text in items:
+            combo.addItem(text, data)
+        combo.blockSignals(False)
+
+    # --- loading ----------------------------------------------------------------------------
+    def _load_choices(self) -> None:
+        categories = self.app.db.read(lookups.feedback_categories)
+        self.short_names.clear()
+        self.short_names.update({c.key: c.short_name for c in categories})
+        places = self.app.db.read(place_service.list_places)
+        activities = self.app.db.read(activity_service.list_activities)
+        self.form.set_choices([c for c in categories if c.grp == "from"], [c for c in categories if c.grp == "about"],
+                              places, activities)
+        today = self.app.db.clock()
+        keep = self.place.currentData()
+        self.place.blockSignals(True)
+        self.place.clear()
+        self.place.addItem(_("Alla platser"), None)
+        for p in sorted(places, key=lambda p: (not p.in_use_on(today), p.name)):
+            self.place.addItem(p.name if p.in_use_on(today) else p.name + " " + _("(stängd)"), p.id)
+        self.place.setCurrentIndex(max(0, self.place.findData(keep)))
+        self.place.blockSignals(False)
+        self._load_years()
+
+    def _load_years(self) -> None:
+        today = self.app.db.clock()
+        years = sorted(set(self.app.db.read(feedback_service.feedback_years)) | {today.year}, reverse=True)
+        keep = self.year.currentData()
+        self.year.blockSignals(True)
+        self.year.clear()
+        self.year.addItem(_("Alla år"), None)
+        for year in years:
+            self.year.addItem(str(year), year)
+        self.year.setCurrentIndex(max(0, self.year.findData(keep)))
+        self.year.blockSignals(False)
+        self.tertial.setEnabled(self.year.currentData() is not None)
+        self.summary.set_years(years, self.summary.year.currentData() or today.year)
+
+    def filters(self) -> dict:
+        year = self.year.currentData()
+        return dict(
+            status=self.status.currentData(),
+            year=year,
+            tertial=self.tertial.currentData() if year is not None else None,
+            place_id=self.place.currentData(),
+            overdue_only=self.overdue.isChecked(),
+        )
+
+    def _fetch(self, offset: int, limit: int) -> list[FeedbackInfo]:
+        return self.app.db.read(feedback_service.list_feedback, **self._filters, offset=offset, limit=limit)
+
+    def _count(self) -> int:
+        return self.app.db.read(feedback_service.count_feedback, **self._filters)
+
+    def _year_changed(self) -> None:
+        self.tertial.setEnabled(self.year.currentData() is not None)
+        self.reload()
+
+    def reload(self) -> None:
+        """Read the register again with the filters; the selected item stays selected if it is still listed."""
+        selected = self.detail.item.id if self.detail.item else None
+        self._filters = self.filters()
+        self.model.reload()
+        row = self.row_of(selected) if selected is not None else None
+        if row is not None:
+            self.table.selectionModel().setCurrentIndex(
+                self.model.index(row, 0),
+                QItemSelectionModel.SelectionFlag.ClearAndSelect | QItemSelectionModel.SelectionFlag.Rows,
+            )
+            if not self.detail.is_dirty():
+                self.detail.show_item(self.model.row_at(row))
+        elif not self.detail.is_dirty():
+            self.detail.show_item(None)
+        self._overdue_count = self.app.db.read(feedback_service.waiting_summary).overdue
+        self._show_overdue_count()
+
+    def _show_overdue_count(self) -> None:
+        self.overdue.setText(_("Bara &försenade ({n})").format(n=i18n.number(self._overdue_count)))
+
+    def _update_count(self) -> None:
+        total = self.model.total
+        self.count.setText(_("{n} synpunkter").format(n=i18n.number(total)) if total != 1 else _("1 synpunkt"))
+        self.empty.setVisible(total == 0)
+
+    def row_of(self, feedback_id: int) -> int | None:
+        while True:
+            for row, item in enumerate(self.model.rows):
+                if item.id == feedback_id:
+                    return row
+            if not self.model.canFetchMore():
+                return None
+            self.model.fetchMore()
+
+    def select_feedback(self, feedback_id: int) -> bool:
+        """Show the register with this item selected (False if the filters hide it)."""
+        self.tabs.setCurrentIndex(REGISTER)
+        row = self.row_of(feedback_id)
+        if row is None:
+            return False
+        self.table.setCurrentIndex(self.model.index(row, 0))
+        self.table.scrollTo(self.model.index(row, 0), QAbstractItemView.ScrollHint.PositionAtCenter)
+        return True
+
+    def _row_changed(self, row: int) -> None:
+        if row < 0 or row >= len(self.model.rows):
+            return
+        item = self.model.row_at(row)
+        if self.detail.item is not None and self.detail.item.id == item.id:
+            return
+        if self.detail.is_dirty() and not self._leave_detail():
+            back = self.row_of(self.detail.item.id)  # stay on the item; what was typed stays too
+            if back is not None:
+                self.table.selectionModel().blockSignals(True)
+                self.table.setCurrentIndex(self.model.index(back, 0))
+                self.table.selectionModel().blockSignals(False)
+            return
+        self.message.hide()
+        self.detail.show_item(item)
+
+    def _leave_detail(self) -> bool:
+        """Typed återkoppling or åtgärd is saved or thrown away (as the user says) before another item shows."""
+        answer = ask_unsaved(self, _("Du har skrivit återkoppling eller åtgärd som inte är sparad. Spara den först?"))
+        if answer == "save":
+            return self.detail.save()
+        return answer == "discard"
+
+    # --- writing ----------------------------------------------------------------------------
+    def register(self) -> bool:
+        values = self.form.values()
+        self.form.saved_note.clear()
+        try:
+            item = self.app.db.call(feedback_service.register_feedback, **values)
+        except ValidationError as exc:
+            self.form.errors.show(exc)
+            return False
+        except UserError as exc:
+            self.form.errors.clear()
+            self.form.general.setText(str(exc))
+            self.form.general.show()
+            return False
+        except Exception as exc:
+            show_error(self, exc)
+            return False
+        self.form.clear()
+        self.form.saved_note.setText(
+            _("Registrerad: {type} från {who}, mottagen {day}. Fyll i nästa eller gå till listan.").format(
+                type=type_labels().get(item.type, item.type).lower(), who=item.from_name,
+                day=i18n.date_text(item.received_on, "long"),
+            )
+        )
+        self.form.focus_first()
+        self.app.bus.notify("feedback")
+        self._status(_("Synpunkten är registrerad."))
+        return True
+
+    def _item_saved(self, item: FeedbackInfo) -> None:
+        self.message.hide()
+        self.app.bus.notify("feedback")
+        self._status(_("Sparat."))
+
+    def _item_stale(self, message: str) -> None:
+        self.reload()
+        if message:
+            self.message.setText(_("Synpunkten finns inte längre; någon annan kan ha tagit bort den."))
+            self.message.setStyleSheet("color: #b00020; font-weight: bold;")
+            self.message.show()
+
+    def delete_item(self, item: FeedbackInfo) -> bool:
+        question = _("Ta bort {type} från {who}, mottagen {day}?\n\n\"{text}\"\n\nDen går inte att få tillbaka.").format(
+            type=type_labels().get(item.type, item.type).lower(), who=item.from_name,
+            day=i18n.date_text(item.received_on, "long"), text=item.text[:200],
+        )
+        if not ask(self, _("Ta bort synpunkten"), question):
+            return False
+        try:
+            self.app.db.call(feedback_service.delete_feedback, item.id)
+        except UserError:
+            self._item_stale("gone")
+            return False
+        self.detail.show_item(None)
+        self.app.bus.notify("feedback")
+        self._status(_("Synpunkten är borttagen."))
+        return True
+
+    def _status(self, text: str) -> None:
+        status_bar = getattr(self.window(), "statusBar", None)
+        if status_bar is not None:
+            status_bar().showMessage(text, 4000)
+
+    # --- the page ---------------------------------------------------------------------------
+    def _tab_changed(self, index: int) -> None:
+        if index == FORM:
+            self.form.focus_first()
+        elif index == SUMMARY:
+            self.summary.text.setFocus()
+
+    def on_changed(self, topics: set[str]) -> None:
+        if topics & {"places", "activities"}:
+            self._load_choices()
+        if topics & {"feedback", "places"}:
+            self._load_years()
+            self.reload()
+        if "texts" in topics and not self.summary.is_dirty():
+            self.summary.refresh()
+
+    def activated(self) -> None:
+        self.reload()
+
+    def has_unsaved_changes(self) -> bool:
+        return self.form.is_dirty() or self.detail.is_dirty() or self.summary.is_dirty()
+
+    def save_changes(self) -> bool:
+        ok = True
+        if self.form.is_dirty():
+            ok = self.register() and ok
+        if self.detail.is_dirty():
+            ok = self.detail.save() and ok
+        if self.summary.is_dirty():
+            ok = self.summary.save() and ok
+        return ok
+
+    def discard_changes(self) -> None:
+        self.form.discard()
+        self.detail.discard()
+        self.summary.discard()
+
+    def save_state(self) -> None:
+        self.app.store.set_state("feedback/splitter", self.splitter.saveState())
+
+    def prepare_screenshot(self) -> None:
+        """The register with a late item selected, as the unit head sees it."""
+        late = self.app.db.read(feedback_service.list_feedback, overdue_only=True, limit=1)
+        if late:
+            self.select_feedback(late[0].id)

@@ -25,7 +25,10 @@ def change(now: int | float, before: int | float, locale: str = LOCALE) -> str:
     """The change from `before` to `now` as a signed percentage ('+37 %'), or '–'."""
     if not before:
         return "–"
-    value = format_percent((now - before) / before, locale=locale)
+    ratio = (now - before) / before
+    if round(ratio * 100) == 0:
+        return "±" + format_percent(0, locale=locale)  # not "-0 %" for a change too small to show
+    value = format_percent(ratio, locale=locale)
     return value if value.startswith(("-", "−")) else "+" + value
 
 

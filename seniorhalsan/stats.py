@@ -31,6 +31,7 @@ from .db.models import (
 from .db.session import Ctx
 from .errors import UserError
 from .periods import TERTIALS
+from .roles import requires
 from .services.places import list_places
 from .vocabulary import AGE_GROUPS, CONTACT_KINDS, GENDER_STAT_KEYS
 
@@ -159,6 +160,7 @@ class AttendanceDetail:
     cancelled: int
 
 
+@requires("statistics")
 def attendance_detail(ctx: Ctx, year: int, *, until: dt.date | None = None) -> AttendanceDetail:
     first, last = period(year, until)
     groups = _attendance_groups(ctx, first, last)
@@ -327,6 +329,7 @@ def _feedback(ctx: Ctx, first: dt.date, last: dt.date) -> dict:
     }
 
 
+@requires("statistics")
 def year_stats(ctx: Ctx, year: int, *, until: dt.date | None = None) -> dict:
     """The numbers of `seniorhalsan stats --json` for one unit and year."""
     first, last = period(year, until)
@@ -361,6 +364,7 @@ class YearOverview:
     labels: dict[str, dict[str, str]]
 
 
+@requires("statistics")
 def year_overview(ctx: Ctx, year: int, *, until: dt.date | None = None) -> YearOverview:
     """What the statistics page shows for a year, or for the year up to `until`."""
     from .services.lookups import labels
@@ -383,6 +387,7 @@ def year_overview(ctx: Ctx, year: int, *, until: dt.date | None = None) -> YearO
     )
 
 
+@requires("statistics")
 def years_with_data(ctx: Ctx) -> list[int]:
     """Years with sessions, contacts, group meetings, trainings or feedback, newest first."""
     found: set[int] = set()

@@ -13,7 +13,9 @@ from ..db.models import Activity, Feedback, FeedbackCategory, Place
 from ..db.session import Ctx
 from ..errors import NotFound
 from ..periods import add_months, tertial_range, year_range
+from ..roles import requires
 from ..vocabulary import FEEDBACK_CHANNELS, FEEDBACK_TYPES, fold
+from .access_log import audited
 from .checks import Checker, check_version
 from .lookups import owned
 
@@ -183,6 +185,8 @@ def _validated(ctx: Ctx, check: Checker, current: Feedback | None, fields: dict[
     return out
 
 
+@requires("feedback")
+@audited("skapa", "synpunkt")
 def register_feedback(
     ctx: Ctx,
     *,
@@ -221,6 +225,8 @@ def register_feedback(
     return get_feedback(ctx, item.id)
 
 
+@requires("feedback")
+@audited("andra", "synpunkt", id_from="feedback_id")
 def update_feedback(ctx: Ctx, feedback_id: int, *, version: int | None = None, **changes: Any) -> FeedbackInfo:
     item = owned(ctx, Feedback, feedback_id, "Synpunkten")
     check_version("Synpunkten", item, version)
@@ -234,6 +240,8 @@ def update_feedback(ctx: Ctx, feedback_id: int, *, version: int | None = None, *
     return get_feedback(ctx, item.id)
 
 
+@requires("feedback")
+@audited("andra", "synpunkt", id_from="feedback_id")
 def record_answer(
     ctx: Ctx, feedback_id: int, *, answered_on: dt.date | None, answer_text: str | None = None,
     version: int | None = None,
@@ -253,6 +261,8 @@ def record_answer(
     return get_feedback(ctx, item.id)
 
 
+@requires("feedback")
+@audited("andra", "synpunkt", id_from="feedback_id")
 def record_action(
     ctx: Ctx, feedback_id: int, *, action_text: str | None, action_on: dt.date | None = None,
     version: int | None = None,
@@ -275,11 +285,14 @@ def record_action(
     return get_feedback(ctx, item.id)
 
 
+@requires("feedback")
+@audited("ta_bort", "synpunkt", id_from="feedback_id")
 def delete_feedback(ctx: Ctx, feedback_id: int) -> None:
     ctx.session.delete(owned(ctx, Feedback, feedback_id, "Synpunkten"))
     ctx.session.flush()
 
 
+@requires("feedback")
 def get_feedback(ctx: Ctx, feedback_id: int) -> FeedbackInfo:
     item = ctx.session.scalar(select(Feedback).where(Feedback.id == feedback_id).options(*_options()))
     if item is None or item.unit_id != ctx.unit_id:
@@ -296,6 +309,7 @@ def _options():
     )
 
 
+@requires("feedback")
 def list_feedback(
     ctx: Ctx,
     *,
@@ -337,6 +351,7 @@ class Waiting:
     overdue: int
 
 
+@requires("feedback")
 def waiting_summary(ctx: Ctx) -> Waiting:
     base = (
         select(func.count())
@@ -378,6 +393,7 @@ def _register_query(
     return query
 
 
+@requires("feedback")
 def count_feedback(
     ctx: Ctx,
     *,
@@ -394,6 +410,7 @@ def count_feedback(
     return ctx.session.scalar(query) or 0
 
 
+@requires("feedback")
 def feedback_years(ctx: Ctx) -> list[int]:
     """The years in which something was received, newest first."""
     from sqlalchemy import extract

@@ -107,6 +107,13 @@ def test_the_list_filters_as_you_type_with_the_services_own_persons_first(window
     key(qtbot, Qt.Key.Key_Down)
     assert focused() is tab.list
     assert tab.card.reference.text() == "SH-2" and tab.form.person.id == theirs.id
+    key(qtbot, Qt.Key.Key_Up)  # from the first row back to the search, and typing goes there too
+    assert focused() is tab.search
+    key(qtbot, Qt.Key.Key_Down)
+    qtbot.keyClicks(focused(), "h")
+    assert focused() is tab.search and tab.search.text() == "astrid ah"
+    key(qtbot, Qt.Key.Key_Return)
+    assert focused() is tab.list
     key(qtbot, Qt.Key.Key_Return)
     assert focused() is tab.form.minutes
 
@@ -257,10 +264,33 @@ def test_the_last_chosen_staff_member_is_offered_next_time(window, qtbot, db, fi
     page.persons.select_person(db.read(persons.get_person, who.id))
     form.staff.setCurrentIndex(form.staff.findData(colleague.id))
     form.minutes.setText("20")
-    assert form.save_changes()
+    form.save.setFocus()
+    key(qtbot, Qt.Key.Key_Return)  # Enter on the button saves
+    assert [c.staff_id for c in db.read(contacts.list_contacts, person_id=who.id)] == [colleague.id]
     form.staff.setCurrentIndex(form.staff.findData(fixare.id))
     form.reload_defaults()
     assert form.staff.currentData() == colleague.id
+
+
+def test_leaving_with_a_half_typed_contact_asks_first(window, qtbot, db, monkeypatch):
+    from seniorhalsan.ui import main_window
+
+    who = factories.person(db)
+    page = open_page(window)
+    page.persons.select_person(db.read(persons.get_person, who.id))
+    assert not page.has_unsaved_changes()
+    page.persons.form.task_boxes["halkskydd"].setChecked(True)
+    asked = []
+    monkeypatch.setattr(main_window, "confirm_unsaved", lambda parent, p: asked.append(p) or False)
+    window.show_page("attendance")
+    assert asked == [page] and window.current_key == "support"
+
+    page.discard_changes()
+    page.tabs.setCurrentWidget(page.groups)
+    page.groups.group_title.setEditText("Anhöriggrupp 3")
+    assert page.has_unsaved_changes()
+    page.discard_changes()
+    assert not page.has_unsaved_changes()
 
 
 def test_typed_values_survive_a_change_of_language(window, qtbot, db):

@@ -5,6 +5,7 @@ from __future__ import annotations
 from typing import Any
 
 from PySide6.QtCore import Qt, Signal
+from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QGridLayout,
     QGroupBox,
@@ -22,7 +23,7 @@ from ...services import persons
 from ...services.persons import PersonInfo
 from ...vocabulary import GENDERS, HOUSING
 from ..common import AppContext, show_error
-from ..forms import FieldErrors
+from ..forms import ERROR_STYLE, FieldErrors
 from ..i18n import _
 from .support_models import beside, choice_combo, error_label, note_edit, number_edit, retranslate_choices, select_data
 
@@ -78,11 +79,7 @@ class PersonCard(QGroupBox):
         grid.setColumnStretch(1, 1)
         grid.setColumnStretch(3, 1)
         top = Qt.AlignmentFlag.AlignTop
-        born = QHBoxLayout()
-        born.setContentsMargins(0, 0, 0, 0)
-        born.addWidget(self.errors.add("Födelseår", self.birth_year), 0, top)
-        born.addWidget(self.labels["gender"], 0, top)
-        born.addWidget(self.errors.add("Kön", self.gender), 1, top)
+        born = self._born_row()
         self.details = QWidget()
         details = QGridLayout(self.details)
         details.setContentsMargins(0, 0, 0, 0)
@@ -90,21 +87,21 @@ class PersonCard(QGroupBox):
         details.setColumnStretch(1, 1)
         details.setColumnStretch(3, 1)
         details.addWidget(self.labels["phone"], 0, 0, top)
-        details.addWidget(self.errors.add("Telefon", self.phone), 0, 1)
+        details.addWidget(self.errors.add("Telefon", self.phone), 0, 1, top)
         details.addWidget(self.labels["email"], 0, 2, top)
-        details.addWidget(self.errors.add("E-post", self.email), 0, 3)
+        details.addWidget(self.errors.add("E-post", self.email), 0, 3, top)
         details.addWidget(self.labels["address"], 1, 0, top)
-        details.addWidget(self.errors.add("Adress", self.address), 1, 1, 1, 3)
+        details.addWidget(self.errors.add("Adress", self.address), 1, 1, 1, 3, top)
         grid.addWidget(self.labels["reference"], 0, 0, top)
-        grid.addWidget(self.errors.add("Referens", self.reference), 0, 1)
+        grid.addWidget(self.errors.add("Referens", self.reference), 0, 1, top)
         grid.addWidget(self.labels["birth_year"], 0, 2, top)
-        grid.addLayout(born, 0, 3)
+        grid.addWidget(born, 0, 3, top)
         grid.addWidget(self.labels["housing"], 1, 0, top)
-        grid.addWidget(self.errors.add("Boende", self.housing), 1, 1)
+        grid.addWidget(self.errors.add("Boende", self.housing), 1, 1, top)
         grid.addWidget(self.labels["name"], 1, 2, top)
-        grid.addWidget(self.errors.add("Namn", self.name), 1, 3)
+        grid.addWidget(self.errors.add("Namn", self.name), 1, 3, top)
         grid.addWidget(self.labels["note"], 2, 0, top)
-        grid.addWidget(self.errors.add("Anteckning", self.note), 2, 1, 1, 3)
+        grid.addWidget(self.errors.add("Anteckning", self.note), 2, 1, 1, 3, top)
         grid.addWidget(self.details, 3, 0, 1, 4)
 
         buttons = QHBoxLayout()
@@ -140,8 +137,41 @@ class PersonCard(QGroupBox):
         self.show_details.toggled.connect(self._toggle_details)
         self.save.clicked.connect(self.save_changes)
         self.undo.clicked.connect(self.discard_changes)
+        escape = QShortcut(QKeySequence(Qt.Key.Key_Escape), self)
+        escape.setContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
+        escape.activated.connect(self._escape)
         self.retranslate()
         self.load(None)
+
+    def _born_row(self) -> QWidget:
+        """Birth year and gender side by side, their refusals below both (a narrow field would
+        squeeze its message into a column of single words)."""
+        box = QWidget()
+        column = QVBoxLayout(box)
+        column.setContentsMargins(0, 0, 0, 0)
+        column.setSpacing(2)
+        row = QHBoxLayout()
+        row.setContentsMargins(0, 0, 0, 0)
+        row.addWidget(self.birth_year)
+        row.addWidget(self.labels["gender"])
+        row.addWidget(self.gender, 1)
+        column.addLayout(row)
+        for field, widget in (("Födelseår", self.birth_year), ("Kön", self.gender)):
+            label = QLabel()
+            label.setStyleSheet(ERROR_STYLE)
+            label.setWordWrap(True)
+            label.hide()
+            column.addWidget(label)
+            self.errors.labels[field] = label
+            self.errors.widgets[field] = widget
+        return box
+
+    def _name_shared_errors(self) -> None:
+        """Under the shared row, say which of the two fields a message is about."""
+        for field, name in (("Födelseår", _("Födelseår")), ("Kön", _("Kön"))):
+            label = self.errors.labels[field]
+            if not label.isHidden():
+                label.setText(f"{name}: {label.text()[:1].lower()}{label.text()[1:]}")
 
     # --- texts ------------------------------------------------------------------------------
     def retranslate(self) -> None:
@@ -152,7 +182,7 @@ class PersonCard(QGroupBox):
         }
         for key, text in texts.items():
             self.labels[key].setText(text)
-        self.reference.setPlaceholderText(_("Tomt: nästa lediga (P00001 …)"))
+        self.reference.setPlaceholderText(_("Tomt: nästa lediga"))
         self.reference.setToolTip(_("Referensen som används i stället för personnummer. "
                                     "Lämna tomt så får personen nästa lediga nummer."))
         self.birth_year.setPlaceholderText(_("ÅÅÅÅ"))
@@ -168,7 +198,7 @@ class PersonCard(QGroupBox):
     def _update_texts(self) -> None:
         shown = self.show_details.isChecked()
         filled = sum(1 for e in (self.phone, self.email, self.address) if e.text().strip())
-        text = _("&Visa kontaktuppgifter") if not shown else _("Dölj &kontaktuppgifter")
+        text = _("&Visa kontaktuppgifter") if not shown else _("Döl&j kontaktuppgifter")
         if filled and not shown:
             text += f" ({filled})"
         self.show_details.setText(("▾ " if shown else "▸ ") + text)
@@ -275,6 +305,7 @@ class PersonCard(QGroupBox):
                 saved = self.app.db.call(persons.update_person, self.person.id, version=self.person.version, **changes)
         except ValidationError as exc:
             self.errors.show(exc)
+            self._name_shared_errors()
             return False
         except Conflict as exc:
             fresh = self.app.db.read(persons.get_person, self.person.id)
@@ -293,6 +324,11 @@ class PersonCard(QGroupBox):
         self.load(saved)
         self.saved.emit(saved, created)
         return True
+
+    def _escape(self) -> None:
+        """Esc leaves a new person unsaved (there is nothing to lose in an unchanged card)."""
+        if self.creating:
+            self.discard_changes()
 
     def discard_changes(self) -> None:
         if self.creating:

@@ -11,7 +11,6 @@ from PySide6.QtWidgets import (
     QComboBox,
     QGridLayout,
     QGroupBox,
-    QHBoxLayout,
     QLabel,
     QPushButton,
     QVBoxLayout,
@@ -92,7 +91,7 @@ class ContactForm(QGroupBox):
         grid.addWidget(self.labels["tasks"], 2, 0, top)
         grid.addWidget(self.errors.add("Utfört", self.tasks), 2, 1, 1, 3)
         grid.addWidget(self.labels["note"], 3, 0, top)
-        grid.addWidget(self.errors.add("Anteckning", self.note), 3, 1, 1, 2)
+        grid.addWidget(self.errors.add("Anteckning", self.note), 3, 1, 1, 2, top)
         grid.addWidget(self.save, 3, 3, Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignBottom)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(8, 4, 8, 6)

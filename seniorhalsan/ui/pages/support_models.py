@@ -5,15 +5,26 @@ from __future__ import annotations
 import datetime as dt
 from collections.abc import Callable
 
-from PySide6.QtCore import QEvent, QObject, Qt
+from PySide6.QtCore import QEvent, QObject, Qt, Signal
 from PySide6.QtGui import QKeyEvent
-from PySide6.QtWidgets import QComboBox, QLabel, QLineEdit, QMessageBox, QPlainTextEdit, QWidget
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QComboBox,
+    QFrame,
+    QLabel,
+    QLineEdit,
+    QMessageBox,
+    QPlainTextEdit,
+    QScrollArea,
+    QTableView,
+    QWidget,
+)
 
 from ...services.contacts import ContactInfo
 from ...services.groups import GroupMeetingInfo, TrainingInfo
 from ...services.persons import PersonInfo
 from ...services.staff import StaffInfo
-from ...vocabulary import CONTACT_KINDS, GENDERS, GROUP_KINDS, HOUSING
+from ...vocabulary import CONTACT_KINDS, GENDERS, GROUP_KINDS
 from ..forms import ERROR_STYLE, count_validator
 from ..i18n import _
 from ..models import Column
@@ -55,7 +66,7 @@ def person_line(person: PersonInfo, today: dt.date) -> str:
 def person_columns(today: Callable[[], dt.date]) -> list[Column[PersonInfo]]:
     return [
         Column(lambda: _("Referens"), lambda p: p.reference),
-        Column(lambda: _("Namn"), lambda p: p.name),
+        Column(lambda: _("Namn"), lambda p: p.name, tooltip=lambda p: p.name or ""),
         Column(lambda: _("Född"), lambda p: born_text(p.birth_year, today()),
                tooltip=lambda p: _("Född {year}, {age} år i år").format(
                    year=p.birth_year, age=today().year - p.birth_year)),
@@ -119,6 +130,7 @@ def number_edit(digits: int, width: int = 90) -> QLineEdit:
     edit.setMaxLength(digits)
     edit.setAlignment(Qt.AlignmentFlag.AlignRight)
     edit.setMaximumWidth(width)
+    edit.setMinimumWidth(edit.fontMetrics().horizontalAdvance("0" * digits) + 24)
     return edit
 
 
@@ -140,12 +152,13 @@ def note_edit(lines: int = 2) -> QPlainTextEdit:
 def beside(label: QLabel, widget: QWidget) -> QLabel:
     """A label level with its field even when a refusal is shown under the field."""
     label.setBuddy(widget)
-    label.setMinimumHeight(widget.sizeHint().height())
-    label.setAlignment(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter)
+    fixed = widget.maximumHeight() < 10_000  # a note edit of a set number of lines
+    label.setMinimumHeight(min(widget.maximumHeight(), 40) if fixed else widget.sizeHint().height())
+    label.setAlignment(Qt.AlignmentFlag.AlignLeft | (Qt.AlignmentFlag.AlignTop if fixed else Qt.AlignmentFlag.AlignVCenter))
     return label
 
 
-def compact(combo: QComboBox, characters: int = 14) -> QComboBox:
+def compact(combo: QComboBox, characters: int = 10) -> QComboBox:
     """A combo box that does not grow with its longest item (long group names, many staff)."""
     combo.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
     combo.setMinimumContentsLength(characters)
@@ -223,3 +236,59 @@ def ask(parent: QWidget, title: str, text: str, yes: str) -> bool:
     box.setDefaultButton(cancel)
     box.exec()
     return box.clickedButton() is accept
+
+
+class SearchBox(QLineEdit):
+    """Typing filters the list; Down goes into it."""
+
+    down = Signal()
+
+    def keyPressEvent(self, event: QKeyEvent) -> None:
+        if event.key() == Qt.Key.Key_Down:
+            self.down.emit()
+            return
+        super().keyPressEvent(event)
+
+
+class PersonList(QTableView):
+    """Enter takes the chosen person to Ny kontakt; Up from the first row, or typing, goes back to
+    the search."""
+
+    chosen = Signal()
+    leave_up = Signal()
+    typed = Signal(str)
+
+    def keyPressEvent(self, event: QKeyEvent) -> None:
+        if event.key() in (Qt.Key.Key_Return, Qt.Key.Key_Enter):
+            self.chosen.emit()
+            return
+        if event.key() == Qt.Key.Key_Up and self.currentIndex().row() <= 0:
+            self.leave_up.emit()
+            return
+        text = event.text()
+        plain = not event.modifiers() & (Qt.KeyboardModifier.ControlModifier | Qt.KeyboardModifier.AltModifier)
+        if plain and text.isprintable() and text.strip():
+            self.typed.emit(text)
+            return
+        super().keyPressEvent(event)
+
+
+def table(model, view: QTableView | None = None) -> QTableView:
+    """A read-only list of whole rows, one selected at a time."""
+    view = view if view is not None else QTableView()
+    view.setModel(model)
+    view.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+    view.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+    view.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+    view.verticalHeader().hide()
+    view.setWordWrap(False)
+    view.horizontalHeader().setHighlightSections(False)
+    return view
+
+
+def scrolled(widget: QWidget) -> QScrollArea:
+    area = QScrollArea()
+    area.setWidget(widget)
+    area.setWidgetResizable(True)
+    area.setFrameShape(QFrame.Shape.NoFrame)
+    return area

@@ -2,20 +2,15 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import QItemSelectionModel, QModelIndex, Qt, QTimer, Signal
-from PySide6.QtGui import QKeyEvent, QKeySequence, QShortcut
+from PySide6.QtCore import QItemSelectionModel, QModelIndex, Qt, QTimer
+from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import (
-    QAbstractItemView,
-    QFrame,
     QHBoxLayout,
     QHeaderView,
     QLabel,
-    QLineEdit,
     QMessageBox,
     QPushButton,
-    QScrollArea,
     QSplitter,
-    QTableView,
     QVBoxLayout,
     QWidget,
 )
@@ -34,58 +29,10 @@ from ..models import RecordModel
 from . import support_models
 from .support_card import PersonCard
 from .support_contact import ContactForm
-from .support_models import contact_columns, person_columns
+from .support_models import PersonList, SearchBox, contact_columns, person_columns, scrolled, table
 
 SEARCH_DELAY_MS = 120
 SEARCH_LIMIT = 50
-
-
-class SearchBox(QLineEdit):
-    """Typing filters the list; Down goes into it."""
-
-    down = Signal()
-
-    def keyPressEvent(self, event: QKeyEvent) -> None:
-        if event.key() == Qt.Key.Key_Down:
-            self.down.emit()
-            return
-        super().keyPressEvent(event)
-
-
-class PersonList(QTableView):
-    """Enter takes the chosen person to Ny kontakt; Up from the first row goes back to the search."""
-
-    chosen = Signal()
-    leave_up = Signal()
-
-    def keyPressEvent(self, event: QKeyEvent) -> None:
-        if event.key() in (Qt.Key.Key_Return, Qt.Key.Key_Enter):
-            self.chosen.emit()
-            return
-        if event.key() == Qt.Key.Key_Up and self.currentIndex().row() <= 0:
-            self.leave_up.emit()
-            return
-        super().keyPressEvent(event)
-
-
-def table(model) -> QTableView:
-    view = QTableView()
-    view.setModel(model)
-    view.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-    view.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
-    view.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
-    view.verticalHeader().hide()
-    view.setWordWrap(False)
-    view.horizontalHeader().setHighlightSections(False)
-    return view
-
-
-def scrolled(widget: QWidget) -> QScrollArea:
-    area = QScrollArea()
-    area.setWidget(widget)
-    area.setWidgetResizable(True)
-    area.setFrameShape(QFrame.Shape.NoFrame)
-    return area
 
 
 class PersonsTab(QWidget):
@@ -104,13 +51,7 @@ class PersonsTab(QWidget):
         self.new_person.setShortcut(QKeySequence("Ctrl+N"))
         self.found = hint()
         self.model: RecordModel[PersonInfo] = RecordModel(person_columns(app.db.clock), parent=self)
-        self.list = PersonList()
-        self.list.setModel(self.model)
-        self.list.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-        self.list.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
-        self.list.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
-        self.list.verticalHeader().hide()
-        self.list.setWordWrap(False)
+        self.list = table(self.model, PersonList())
         header = self.list.horizontalHeader()
         header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
         header.setSectionResizeMode(1, QHeaderView.ResizeMode.Stretch)
@@ -170,7 +111,7 @@ class PersonsTab(QWidget):
         self.main.setStretchFactor(1, 5)
         self.main.setChildrenCollapsible(False)
         self.main.setSizes([460, 670])
-        self.right.setSizes([410, 210])
+        self.right.setSizes([420, 200])
         layout = QVBoxLayout(self)
         layout.setContentsMargins(6, 6, 6, 6)
         layout.addWidget(self.main)
@@ -185,6 +126,7 @@ class PersonsTab(QWidget):
         self.list.selectionModel().currentRowChanged.connect(self._row_changed)
         self.list.chosen.connect(self._chosen)
         self.list.leave_up.connect(self.focus_search)
+        self.list.typed.connect(self._typed_in_list)
         self.list.doubleClicked.connect(lambda _i: self._chosen())
         self.new_person.clicked.connect(self.start_new_person)
         self.card.saved.connect(self._person_saved)
@@ -272,6 +214,10 @@ class PersonsTab(QWidget):
     def focus_search(self) -> None:
         self.search.setFocus()
         self.search.selectAll()
+
+    def _typed_in_list(self, text: str) -> None:
+        self.search.setFocus()
+        self.search.insert(text)
 
     def _into_list(self) -> None:
         if self.timer.isActive():

@@ -170,6 +170,29 @@ def test_the_card_is_edited_and_a_stale_card_is_refused_and_shown_afresh(window,
     assert db.read(persons.get_person, who.id).name == "Astrid Ekholt"
 
 
+def test_an_edited_card_is_not_left_without_asking(window, qtbot, db, monkeypatch):
+    first = factories.person(db, reference="FX-1", name="Astrid")
+    factories.person(db, reference="FX-2", name="Bertil")
+    page = open_page(window)
+    tab = page.persons
+    tab.run_search()
+    tab.select_person(db.read(persons.get_person, first.id))
+    tab.card.name.setText("Astrid Ek")
+    answers = ["cancel", "save"]
+    monkeypatch.setattr(tab, "ask_unsaved_card", lambda: answers.pop(0))
+    other = tab._row_of(first.id + 1)
+    tab.list.setCurrentIndex(tab.model.index(other, 0))
+    assert tab.selected.id == first.id and tab.card.name.text() == "Astrid Ek"
+    tab.list.setCurrentIndex(tab.model.index(other, 0))
+    assert tab.selected.reference == "FX-2" and not answers
+    assert db.read(persons.get_person, first.id).name == "Astrid Ek"
+    tab.list.setFocus()
+    key(qtbot, Qt.Key.Key_N, Qt.KeyboardModifier.ControlModifier)  # Ctrl+N: a new person
+    assert tab.card.creating and focused() is tab.card.reference
+    key(qtbot, Qt.Key.Key_Escape)
+    assert not tab.card.creating and tab.card.reference.text() == "FX-2"
+
+
 def test_a_mistaken_contact_is_deleted_after_asking(window, qtbot, db, monkeypatch):
     who = factories.person(db, reference="FX-1")
     first = factories.contact(db, who.id, day=dt.date(2026, 3, 3))

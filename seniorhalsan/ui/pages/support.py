@@ -65,7 +65,7 @@ class SupportPage(Page):
     def retranslate(self) -> None:
         self.heading.setText(_("Stödinsatser"))
         self.service_label.setText(_("Min &insats:"))
-        self.service.setToolTip(_("Insatsen du arbetar med. Den kommer ihåg till nästa gång."))
+        self.service.setToolTip(_("Insatsen du arbetar med. Programmet kommer ihåg den till nästa gång."))
         self.service_hint.setText(_("Kontakter, träffar och utbildningar skrivs för den här insatsen."))
         self.tabs.setTabText(0, _("&Personer och kontakter"))
         self.tabs.setTabText(1, _("&Gruppträffar"))
@@ -101,8 +101,11 @@ class SupportPage(Page):
         self.trainings.set_service(service)
 
     def _tab_changed(self, index: int) -> None:
-        if self.tabs.widget(index) is self.persons:
+        tab = self.tabs.widget(index)
+        if tab is self.persons:
             self.persons.focus_search()
+        else:
+            tab.focus_first()
 
     # --- the page's part in the window ------------------------------------------------------
     def activated(self) -> None:
@@ -155,4 +158,5 @@ class SupportPage(Page):
         if candidates:
             seen = {p.id: self.app.db.read(contacts.count_contacts, person_id=p.id) for p in candidates}
             self.persons.select_person(max(candidates, key=lambda p: seen[p.id]))
+        self.window().activateWindow()  # so the focus frame on the minutes is seen
         self.persons.form.focus_first()

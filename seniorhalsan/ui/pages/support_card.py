@@ -304,6 +304,8 @@ class PersonCard(QGroupBox):
                 changes = {k: v for k, v in values.items() if getattr(self.person, k) != v}
                 saved = self.app.db.call(persons.update_person, self.person.id, version=self.person.version, **changes)
         except ValidationError as exc:
+            if {"Telefon", "E-post", "Adress"} & set(exc.fields):
+                self.show_details.setChecked(True)  # a refusal must not hide behind the toggle
             self.errors.show(exc)
             self._name_shared_errors()
             return False

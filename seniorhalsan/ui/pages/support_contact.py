@@ -108,7 +108,6 @@ class ContactForm(QGroupBox):
             shortcut.setContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
             shortcut.activated.connect(self.save_changes)
         self.save.clicked.connect(self.save_changes)
-        self.minutes.textEdited.connect(lambda _t: self.errors.clear())
         self.retranslate()
         self.set_person(None)
 
@@ -162,7 +161,6 @@ class ContactForm(QGroupBox):
         for n, task in enumerate(service.tasks):
             box = QCheckBox(task.name)
             box.installEventFilter(self.enter)
-            box.toggled.connect(lambda _on: self.errors.clear())
             self.task_boxes[task.key] = box
             self.tasks_grid.addWidget(box, n % rows, n // rows)  # down the first column, then the next
             box.show()
@@ -249,7 +247,6 @@ class ContactForm(QGroupBox):
         self.note.clear()
         for box in self.task_boxes.values():
             box.setChecked(False)
-        self.errors.clear()
 
     def discard_changes(self) -> None:
         self.clear()

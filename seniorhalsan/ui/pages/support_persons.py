@@ -36,6 +36,9 @@ SEARCH_LIMIT = 50
 
 
 class PersonsTab(QWidget):
+    """The search and its list on the left; the selected person's card, Ny kontakt and the
+    person's contacts on the right."""
+
     def __init__(self, app: AppContext, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.app = app
@@ -48,7 +51,9 @@ class PersonsTab(QWidget):
         self.search.setClearButtonEnabled(True)
         self.search_label.setBuddy(self.search)
         self.new_person = QPushButton()
-        self.new_person.setShortcut(QKeySequence("Ctrl+N"))
+        new_key = QShortcut(QKeySequence("Ctrl+N"), self)  # the button's own shortcut is its mnemonic
+        new_key.setContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
+        new_key.activated.connect(self.start_new_person)
         self.found = hint()
         self.model: RecordModel[PersonInfo] = RecordModel(person_columns(app.db.clock), parent=self)
         self.list = table(self.model, PersonList())
@@ -203,6 +208,7 @@ class PersonsTab(QWidget):
         if row >= 0:
             selection.setCurrentIndex(self.model.index(row, 0), QItemSelectionModel.SelectionFlag.ClearAndSelect
                                       | QItemSelectionModel.SelectionFlag.Rows)
+            self.list.scrollTo(self.model.index(row, 0))
         else:
             selection.clear()
         selection.blockSignals(False)
@@ -362,12 +368,10 @@ class PersonsTab(QWidget):
         if contact is None:
             return False
         if confirmed is None:
-            confirmed = support_models.ask(
-                self, _("Ta bort kontakten"),
-                _("Ta bort kontakten {date} ({kind}, {service})? Det går inte att ångra.").format(
-                    date=i18n.date_text(contact.contact_date, "short"), kind=support_models.label_of(CONTACT_KINDS, contact.kind).lower(),
-                    service=contact.service_name),
-                _("Ta bort"))
+            question = _("Ta bort kontakten {date} ({kind}, {service})? Det går inte att ångra.").format(
+                date=i18n.date_text(contact.contact_date, "short"),
+                kind=support_models.label_of(CONTACT_KINDS, contact.kind).lower(), service=contact.service_name)
+            confirmed = support_models.ask(self, _("Ta bort kontakten"), question, _("Ta bort"))
         if not confirmed:
             return False
         try:

@@ -24,7 +24,6 @@ from PySide6.QtWidgets import (
 from ...errors import UserError, ValidationError
 from ...services import staff
 from ...services.lookups import ServiceInfo
-from ...services.staff import StaffInfo
 from ..common import AppContext, show_error
 from ..forms import DateField, FieldErrors
 from ..i18n import _
@@ -200,10 +199,11 @@ class YearListTab(QWidget):
         active = [s for s in everyone if s.active]
         own = [s for s in active if self.service and self.service.key in s.services]
         chosen = self.staff.currentData() if self.staff.count() else None
-        self._fill_staff(own, active, chosen if chosen is not None else (own[0].id if own else None))
+        fill_staff(self.staff, own, active, chosen if chosen is not None else (own[0].id if own else None),
+                   _("(ingen angiven)"))
 
-    def _fill_staff(self, own: list[StaffInfo], active: list[StaffInfo], chosen: int | None) -> None:
-        fill_staff(self.staff, own, active, chosen, _("(ingen angiven)"))
+    def focus_first(self) -> None:
+        self.chain[0].setFocus()
 
     def staff_name(self, staff_id: int | None) -> str:
         return self.staff_names.get(staff_id, "") if staff_id is not None else ""

@@ -209,7 +209,7 @@ def test_a_mistaken_contact_is_deleted_after_asking(window, qtbot, db, monkeypat
     monkeypatch.setattr(support_models, "ask", lambda parent, title, text, yes: questions.append(text) or True)
     assert tab.delete_contact() is True
     assert "2026-03-03" in questions[0]
-    assert [c.id for c in db.read(contacts.list_contacts, person_id=who.id)] != [first.id]
+    assert first.id not in [c.id for c in db.read(contacts.list_contacts, person_id=who.id)]
     assert [c.contact_date for c in tab.contacts.rows] == [dt.date(2026, 4, 4)]
 
 
@@ -224,9 +224,7 @@ def test_a_group_meeting_is_added_offered_again_and_deleted(window, qtbot, db):
     tab.kind.setCurrentIndex(tab.kind.findData("kurs"))
     tab.group_title.setEditText("IT-grupp")
     tab.place.setCurrentIndex(tab.place.findData(place.id))
-    with_nobody = tab.values()
-    assert with_nobody["participants"] is None
-    assert tab.save_changes() is False
+    assert tab.save_changes() is False  # how many came is not typed yet
     assert "måste fyllas i" in tab.errors.message_for("Deltagare").lower()
     tab.participants.setFocus()
     qtbot.keyClicks(focused(), "8")

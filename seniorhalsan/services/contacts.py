@@ -197,3 +197,50 @@ def count_contacts(ctx: Ctx, *, person_id: int | None = None) -> int:
     if person_id is not None:
         query = query.where(Contact.person_id == person_id)
     return ctx.session.scalar(query) or 0
+
+
+# What a new contact of a service usually is, before the service has a history of its own.
+USUAL_KIND = {
+    "fixartjanst": "hembesok",
+    "syn_horsel": "hembesok",
+    "it_stod": "motesplats",
+    "anhorigstod": "telefon",
+    "aldrestod": "telefon",
+}
+
+
+@dataclass(frozen=True)
+class ContactDefaults:
+    kind: str
+    staff_id: int | None
+
+
+def contact_defaults(ctx: Ctx, *, service: str) -> ContactDefaults:
+    """A new contact's likely kind (the service's most common this past year) and staff member
+    (who logged its latest contact, or else the first of its active staff)."""
+    svc = service_by_key(ctx, service)
+    mine = (Contact.unit_id == ctx.unit_id, Contact.service_id == svc.id)
+    count = func.count().label("n")
+    row = ctx.session.execute(
+        select(Contact.kind, count)
+        .where(*mine, Contact.contact_date >= ctx.today - dt.timedelta(days=365))
+        .group_by(Contact.kind)
+        .order_by(count.desc(), Contact.kind)
+        .limit(1)
+    ).first()
+    kind = row[0] if row else USUAL_KIND.get(svc.key, "hembesok")
+    active_staff = select(Staff.id).where(Staff.unit_id == ctx.unit_id, Staff.active.is_(True))
+    staff_id = ctx.session.scalar(
+        select(Contact.staff_id)
+        .where(*mine, Contact.staff_id.in_(active_staff))
+        .order_by(Contact.contact_date.desc(), Contact.id.desc())
+        .limit(1)
+    )
+    if staff_id is None:
+        staff_id = ctx.session.scalar(
+            select(Staff.id)
+            .where(Staff.unit_id == ctx.unit_id, Staff.active.is_(True), Staff.services.any(Service.id == svc.id))
+            .order_by(Staff.name)
+            .limit(1)
+        )
+    return ContactDefaults(kind=kind, staff_id=staff_id)

@@ -190,3 +190,33 @@ def list_trainings(ctx: Ctx, *, year: int | None = None) -> list[TrainingInfo]:
     if year:
         query = query.where(extract("year", Training.held_on) == year)
     return [_training(t, key) for t, key in ctx.session.execute(query)]
+
+
+def group_titles(ctx: Ctx, *, service: str, limit: int = 50) -> list[str]:
+    """Names the service's groups have had, the most recently met first (offered when adding one)."""
+    from sqlalchemy import func
+
+    last = func.max(GroupMeeting.held_on).label("last")
+    query = (
+        select(GroupMeeting.title, last)
+        .where(GroupMeeting.unit_id == ctx.unit_id, GroupMeeting.service_id == service_by_key(ctx, service).id)
+        .group_by(GroupMeeting.title)
+        .order_by(last.desc(), GroupMeeting.title)
+        .limit(max(1, limit))
+    )
+    return [title for title, _last in ctx.session.execute(query)]
+
+
+def training_audiences(ctx: Ctx, *, limit: int = 50) -> list[str]:
+    """Audiences trainings have been given to, the most recent first (offered when adding one)."""
+    from sqlalchemy import func
+
+    last = func.max(Training.held_on).label("last")
+    query = (
+        select(Training.audience, last)
+        .where(Training.unit_id == ctx.unit_id)
+        .group_by(Training.audience)
+        .order_by(last.desc(), Training.audience)
+        .limit(max(1, limit))
+    )
+    return [audience for audience, _last in ctx.session.execute(query)]

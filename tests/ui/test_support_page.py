@@ -1,0 +1,351 @@
+"""Stödinsatser: a home visit logged with the keyboard, read back through the services and statistics."""
+
+import datetime as dt
+
+import pytest
+from PySide6.QtCore import QEvent, Qt
+from PySide6.QtWidgets import QApplication
+
+from seniorhalsan import stats
+from seniorhalsan.services import contacts, groups, persons
+from seniorhalsan.ui import i18n
+from seniorhalsan.ui.app import build
+from seniorhalsan.ui.pages import support_models
+from seniorhalsan.ui.settings import SettingsStore
+from tests import factories
+from tests.conftest import TODAY
+
+
+@pytest.fixture(autouse=True)
+def windows_are_deleted_afterwards():
+    """`deleteLater` waits for an event loop that never comes in a test; without this every
+    test's window lives on and each new one (restyling them all) is slower than the last."""
+    yield
+    QApplication.sendPostedEvents(None, QEvent.Type.DeferredDelete)
+
+
+@pytest.fixture
+def fixare(db):
+    return factories.staff_member(db, "Tomas Greger", services=["fixartjanst"])
+
+
+def open_page(window, service="fixartjanst"):
+    window.show_page("support")
+    page = window.page("support")
+    page.set_service(service)
+    return page
+
+
+def focused():
+    return QApplication.focusWidget()
+
+
+def key(qtbot, key, modifier=Qt.KeyboardModifier.NoModifier):
+    qtbot.keyClick(focused(), key, modifier)
+
+
+def test_a_home_visit_for_a_new_person_is_logged_with_the_keyboard(window, qtbot, db, fixare):
+    page = open_page(window)
+    tab = page.persons
+    tab.focus_search()
+    qtbot.keyClicks(focused(), "Astrid Ek")
+    key(qtbot, Qt.Key.Key_Return)  # nobody found: Enter starts a new person with the typed name
+    assert tab.card.creating and tab.card.name.text() == "Astrid Ek"
+    assert focused() is tab.card.reference
+    key(qtbot, Qt.Key.Key_Tab)  # an empty reference gets the next free one
+    qtbot.keyClicks(focused(), "1941")
+    key(qtbot, Qt.Key.Key_Tab)
+    qtbot.keyClicks(focused(), "K")  # Kvinna
+    key(qtbot, Qt.Key.Key_Tab)
+    qtbot.keyClicks(focused(), "O")  # Ordinärt boende
+    key(qtbot, Qt.Key.Key_Tab)
+    assert focused() is tab.card.name
+    key(qtbot, Qt.Key.Key_Return)  # saves the person and goes straight to Ny kontakt
+
+    saved = db.read(persons.find_persons, "astrid")
+    assert [(p.reference, p.name, p.birth_year, p.gender, p.housing) for p in saved] == [
+        ("P00001", "Astrid Ek", 1941, "kvinna", "ordinart")]
+    assert focused() is tab.form.minutes
+    assert tab.form.date.date_value() == TODAY
+    assert tab.form.kind.currentData() == "hembesok"
+    assert tab.form.staff.currentData() == fixare.id
+    qtbot.keyClicks(focused(), "45")
+    key(qtbot, Qt.Key.Key_Return)
+    assert focused() is tab.form.task_boxes["brandvarnare"]
+    key(qtbot, Qt.Key.Key_Space)
+    key(qtbot, Qt.Key.Key_Tab)
+    key(qtbot, Qt.Key.Key_Space)  # byte av glödlampor
+    key(qtbot, Qt.Key.Key_Return, Qt.KeyboardModifier.ControlModifier)
+
+    logged = db.read(contacts.list_contacts, person_id=saved[0].id)
+    assert [(c.contact_date, c.service_key, c.kind, c.staff_id, c.minutes, c.tasks) for c in logged] == [
+        (TODAY, "fixartjanst", "hembesok", fixare.id, 45, ("brandvarnare", "glodlampor"))]
+    numbers = db.read(stats.year_stats, TODAY.year)["services"]["fixartjanst"]
+    assert (numbers["contacts"], numbers["persons"], numbers["new_persons"]) == (1, 1, 1)
+    assert numbers["tasks"]["brandvarnare"] == 1 and numbers["by_contact_kind"]["hembesok"] == 1
+    # the card shows it, the form is ready for the next one, date and kind kept
+    assert [c.id for c in tab.contacts.rows] == [logged[0].id]
+    assert tab.form.minutes.text() == "" and not any(b.isChecked() for b in tab.form.task_boxes.values())
+    assert tab.form.kind.currentData() == "hembesok" and tab.form.date.date_value() == TODAY
+    assert not page.has_unsaved_changes()
+
+
+def test_the_list_filters_as_you_type_with_the_services_own_persons_first(window, qtbot, db):
+    theirs = factories.person(db, reference="SH-2", name="Astrid Ahlgren")
+    mine = factories.person(db, reference="FX-1", name="Astrid Ekholt")
+    factories.person(db, reference="P9", name="Bertil Berg")
+    factories.contact(db, theirs.id, service="syn_horsel", day=TODAY)
+    factories.contact(db, mine.id, service="fixartjanst", day=dt.date(2026, 1, 5))
+    page = open_page(window)
+    tab = page.persons
+    tab.focus_search()
+    qtbot.keyClicks(focused(), "astr")
+    qtbot.waitUntil(lambda: [p.reference for p in tab.model.rows] == ["FX-1", "SH-2"], timeout=2000)
+    qtbot.keyClicks(focused(), "id a")
+    qtbot.waitUntil(lambda: [p.reference for p in tab.model.rows] == ["SH-2"], timeout=2000)
+    assert "1 träffar" in tab.found.text()
+    key(qtbot, Qt.Key.Key_Down)
+    assert focused() is tab.list
+    assert tab.card.reference.text() == "SH-2" and tab.form.person.id == theirs.id
+    key(qtbot, Qt.Key.Key_Up)  # from the first row back to the search, and typing goes there too
+    assert focused() is tab.search
+    key(qtbot, Qt.Key.Key_Down)
+    qtbot.keyClicks(focused(), "h")
+    assert focused() is tab.search and tab.search.text() == "astrid ah"
+    key(qtbot, Qt.Key.Key_Return)
+    assert focused() is tab.list
+    key(qtbot, Qt.Key.Key_Return)
+    assert focused() is tab.form.minutes
+
+
+def test_a_refused_contact_is_explained_under_its_field_and_nothing_is_saved(window, qtbot, db, fixare, unchanged):
+    who = factories.person(db, reference="FX-1")
+    page = open_page(window)
+    tab = page.persons
+    tab.select_person(db.read(persons.get_person, who.id))
+    tab.form.minutes.setText("30")
+    tab.form.date.set_date(TODAY + dt.timedelta(days=1))
+    with unchanged():
+        assert tab.form.save_changes() is False
+        assert "framtiden" in tab.form.errors.message_for("Datum")
+        tab.form.date.set_date(TODAY)
+        tab.form.minutes.setText("2000")
+        assert page.save_changes() is False
+    assert "1440" in tab.form.errors.message_for("Minuter")
+    assert tab.form.errors.message_for("Datum") == ""
+    assert page.has_unsaved_changes()
+    assert db.read(contacts.list_contacts, person_id=who.id) == []
+
+
+def test_a_refused_new_person_is_explained_under_its_fields(window, qtbot, db, unchanged):
+    page = open_page(window)
+    card = page.persons.card
+    page.persons.start_new_person()
+    card.birth_year.setText("1880")
+    with unchanged():
+        assert card.save_changes() is False
+    assert "146 år" in card.errors.message_for("Födelseår")
+    assert "måste väljas" in card.errors.message_for("Kön").lower()
+    assert card.creating and page.has_unsaved_changes()
+    assert not page.persons.form.isEnabled()  # no contact until the person exists
+
+
+def test_the_card_is_edited_and_a_stale_card_is_refused_and_shown_afresh(window, qtbot, db):
+    who = factories.person(db, reference="FX-1", name="Astrid")
+    page = open_page(window)
+    tab = page.persons
+    tab.select_person(db.read(persons.get_person, who.id))
+    tab.card.show_details.setChecked(True)
+    tab.card.phone.setText("08-123 45")
+    tab.card.phone.textEdited.emit("08-123 45")
+    assert page.has_unsaved_changes()
+    assert tab.card.save_changes()
+    assert db.read(persons.get_person, who.id).phone == "08-123 45"
+
+    db.call(persons.update_person, who.id, name="Astrid Ekholt")  # someone else, meanwhile
+    tab.card.name.setText("Astrid E.")
+    assert tab.card.save_changes() is False
+    assert "ändrats av någon annan" in tab.card.general.text()
+    assert tab.card.name.text() == "Astrid Ekholt"
+    assert db.read(persons.get_person, who.id).name == "Astrid Ekholt"
+
+
+def test_an_edited_card_is_not_left_without_asking(window, qtbot, db, monkeypatch):
+    first = factories.person(db, reference="FX-1", name="Astrid")
+    factories.person(db, reference="FX-2", name="Bertil")
+    page = open_page(window)
+    tab = page.persons
+    tab.run_search()
+    tab.select_person(db.read(persons.get_person, first.id))
+    tab.card.name.setText("Astrid Ek")
+    answers = ["cancel", "save"]
+    monkeypatch.setattr(tab, "ask_unsaved_card", lambda: answers.pop(0))
+    other = tab._row_of(first.id + 1)
+    tab.list.setCurrentIndex(tab.model.index(other, 0))
+    assert tab.selected.id == first.id and tab.card.name.text() == "Astrid Ek"
+    tab.list.setCurrentIndex(tab.model.index(other, 0))
+    assert tab.selected.reference == "FX-2" and not answers
+    assert db.read(persons.get_person, first.id).name == "Astrid Ek"
+    tab.list.setFocus()
+    key(qtbot, Qt.Key.Key_N, Qt.KeyboardModifier.ControlModifier)  # Ctrl+N: a new person
+    assert tab.card.creating and focused() is tab.card.reference
+    key(qtbot, Qt.Key.Key_Escape)
+    assert not tab.card.creating and tab.card.reference.text() == "FX-2"
+
+
+def test_a_mistaken_contact_is_deleted_after_asking(window, qtbot, db, monkeypatch):
+    who = factories.person(db, reference="FX-1")
+    first = factories.contact(db, who.id, day=dt.date(2026, 3, 3))
+    factories.contact(db, who.id, day=dt.date(2026, 4, 4))
+    page = open_page(window)
+    tab = page.persons
+    tab.select_person(db.read(persons.get_person, who.id))
+    assert [c.contact_date for c in tab.contacts.rows] == [dt.date(2026, 4, 4), dt.date(2026, 3, 3)]
+    tab.contacts_view.selectRow(1)
+    questions = []
+    monkeypatch.setattr(support_models, "ask", lambda parent, title, text, yes: questions.append(text) or False)
+    assert tab.delete_contact() is False
+    assert len(db.read(contacts.list_contacts, person_id=who.id)) == 2
+    monkeypatch.setattr(support_models, "ask", lambda parent, title, text, yes: questions.append(text) or True)
+    assert tab.delete_contact() is True
+    assert "2026-03-03" in questions[0]
+    assert first.id not in [c.id for c in db.read(contacts.list_contacts, person_id=who.id)]
+    assert [c.contact_date for c in tab.contacts.rows] == [dt.date(2026, 4, 4)]
+
+
+def test_a_group_meeting_is_added_offered_again_and_deleted(window, qtbot, db):
+    it = factories.staff_member(db, "Oskar Lindkvist", services=["it_stod"])
+    place = factories.place(db, "Gröndals bibliotek")
+    page = open_page(window, "it_stod")
+    page.tabs.setCurrentWidget(page.groups)
+    tab = page.groups
+    assert tab.staff.currentData() == it.id
+    tab.date.set_date(dt.date(2026, 3, 18))
+    tab.kind.setCurrentIndex(tab.kind.findData("kurs"))
+    tab.group_title.setEditText("IT-grupp")
+    tab.place.setCurrentIndex(tab.place.findData(place.id))
+    assert tab.save_changes() is False  # how many came is not typed yet
+    assert "måste fyllas i" in tab.errors.message_for("Deltagare").lower()
+    tab.participants.setFocus()
+    qtbot.keyClicks(focused(), "8")
+    key(qtbot, Qt.Key.Key_Return, Qt.KeyboardModifier.ControlModifier)
+
+    saved = db.read(groups.list_group_meetings, service="it_stod", year=2026)
+    assert [(g.held_on, g.kind, g.title, g.participants, g.place_id, g.staff_id) for g in saved] == [
+        (dt.date(2026, 3, 18), "kurs", "IT-grupp", 8, place.id, it.id)]
+    assert db.read(stats.year_stats, 2026)["groups"]["it_stod"] == {"meetings": 1, "participants": 8}
+    assert tab.model.rows == saved and "1 träffar, 8 deltagare" in tab.total.text()
+    assert tab.group_title.findText("IT-grupp") >= 0 and not tab.has_unsaved_changes()
+
+    tab.view.selectRow(0)
+    assert tab.delete_selected(confirmed=True)
+    assert db.read(groups.list_group_meetings, service="it_stod") == [] and tab.model.rowCount() == 0
+
+
+def test_a_training_is_added_and_read_back(window, qtbot, db):
+    syn = factories.staff_member(db, "Annika Sjöberg", services=["syn_horsel"])
+    page = open_page(window, "syn_horsel")
+    page.tabs.setCurrentWidget(page.trainings)
+    tab = page.trainings
+    tab.date.set_date(dt.date(2026, 2, 17))
+    tab.audience.setEditText("Omsorgspersonal i hemtjänsten")
+    tab.topic_edit.setText("Hörselnedsättning och hörhjälpmedel")
+    tab.participants.setText("11")
+    tab.minutes.setText("120")
+    assert page.has_unsaved_changes()
+    assert page.save_changes()
+    saved = db.read(groups.list_trainings, year=2026)
+    assert [(t.held_on, t.audience, t.topic, t.participants, t.minutes, t.staff_id, t.service_key) for t in saved] == [
+        (dt.date(2026, 2, 17), "Omsorgspersonal i hemtjänsten", "Hörselnedsättning och hörhjälpmedel", 11, 120,
+         syn.id, "syn_horsel")]
+    assert db.read(stats.year_stats, 2026)["trainings"] == {"sessions": 1, "participants": 11}
+    assert tab.model.rows == saved and not page.has_unsaved_changes()
+    assert tab.audience.findText("Omsorgspersonal i hemtjänsten") >= 0
+
+
+def test_the_chosen_service_is_remembered_for_next_time(window, qtbot, db, tmp_path):
+    page = open_page(window, "fixartjanst")
+    page.service.setCurrentIndex(page.service.findData("syn_horsel"))
+    assert window.app.settings.my_service == "syn_horsel"
+    assert SettingsStore(tmp_path / "fonster.ini").load().my_service == "syn_horsel"
+    assert page.persons.form.task_boxes.keys() >= {"horapparat", "synhjalpmedel"}
+
+    context, again = build(db, SettingsStore(tmp_path / "fonster.ini"))
+    try:
+        assert again.page("support").service_key() == "syn_horsel"
+    finally:
+        again.deleteLater()
+
+
+def test_the_last_chosen_staff_member_is_offered_next_time(window, qtbot, db, fixare):
+    colleague = factories.staff_member(db, "Inger Dahl")
+    who = factories.person(db)
+    page = open_page(window)
+    form = page.persons.form
+    page.persons.select_person(db.read(persons.get_person, who.id))
+    form.staff.setCurrentIndex(form.staff.findData(colleague.id))
+    form.minutes.setText("20")
+    form.save.setFocus()
+    key(qtbot, Qt.Key.Key_Return)  # Enter on the button saves
+    assert [c.staff_id for c in db.read(contacts.list_contacts, person_id=who.id)] == [colleague.id]
+    form.staff.setCurrentIndex(form.staff.findData(fixare.id))
+    form.reload_defaults()
+    assert form.staff.currentData() == colleague.id
+
+
+def test_leaving_with_a_half_typed_contact_asks_first(window, qtbot, db, monkeypatch):
+    from seniorhalsan.ui import main_window
+
+    who = factories.person(db)
+    page = open_page(window)
+    page.persons.select_person(db.read(persons.get_person, who.id))
+    assert not page.has_unsaved_changes()
+    page.persons.form.task_boxes["halkskydd"].setChecked(True)
+    asked = []
+    monkeypatch.setattr(main_window, "confirm_unsaved", lambda parent, p: asked.append(p) or False)
+    window.show_page("attendance")
+    assert asked == [page] and window.current_key == "support"
+
+    page.discard_changes()
+    page.tabs.setCurrentWidget(page.groups)
+    page.groups.group_title.setEditText("Anhöriggrupp 3")
+    assert page.has_unsaved_changes()
+    page.discard_changes()
+    assert not page.has_unsaved_changes()
+
+
+def test_typed_values_survive_a_change_of_language(window, qtbot, db):
+    who = factories.person(db)
+    page = open_page(window)
+    page.persons.select_person(db.read(persons.get_person, who.id))
+    page.persons.form.minutes.setText("30")
+    page.groups.participants.setText("7")
+    # Windows of earlier tests stay connected to the language notice; only this page is told.
+    i18n.notifier.blockSignals(True)
+    try:
+        i18n.set_language("en")
+        page.retranslate()
+        assert page.persons.form.minutes.text() == "30" and page.groups.participants.text() == "7"
+        assert page.persons.form.kind.currentData() == "hembesok"
+    finally:
+        i18n.set_language("sv")
+        i18n.notifier.blockSignals(False)
+
+
+def test_the_models_pass_the_model_tester(window, qtbot, db, qtmodeltester):
+    who = factories.person(db, reference="FX-1", name="Astrid")
+    factories.person(db, reference="FX-2")
+    factories.contact(db, who.id, tasks=["brandvarnare"], note="Bytte batteri\nKom tillbaka i vår")
+    factories.contact(db, who.id, service="syn_horsel", kind="telefon", day=dt.date(2025, 5, 5))
+    db.call(groups.add_group_meeting, service="fixartjanst", held_on=dt.date(2026, 2, 2), kind="grupp",
+            title="Fallprevention", participants=9, note="Bra")
+    db.call(groups.add_training, service="fixartjanst", held_on=dt.date(2026, 2, 3), audience="Hemtjänsten",
+            participants=12)
+    page = open_page(window)
+    page.persons.select_person(db.read(persons.get_person, who.id))
+    assert page.persons.model.rowCount() == 2 and page.persons.contacts.rowCount() == 2
+    assert page.groups.model.rowCount() == 1 and page.trainings.model.rowCount() == 1
+    assert page.persons.contacts.data(page.persons.contacts.index(1, 5)) == "Brandvarnare"
+    assert page.persons.contacts.data(page.persons.contacts.index(1, 6)) == "Bytte batteri …"
+    for model in (page.persons.model, page.persons.contacts, page.groups.model, page.trainings.model):
+        qtmodeltester.check(model)

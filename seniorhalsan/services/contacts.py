@@ -12,7 +12,9 @@ from sqlalchemy.orm import joinedload, selectinload
 from ..db.models import Contact, Person, Service, ServiceTask, Staff
 from ..db.session import Ctx
 from ..errors import NotFound
+from ..roles import check_service, requires, visible_services
 from ..vocabulary import CONTACT_KINDS, fold
+from .access_log import audited, note
 from .checks import Checker, check_version
 from .lookups import owned, service_by_key
 
@@ -104,6 +106,8 @@ def _validated(ctx: Ctx, check: Checker, service: Service | None, person: Person
     return out
 
 
+@requires("persons")
+@audited("skapa", "kontakt")
 def add_contact(
     ctx: Ctx,
     *,
@@ -128,6 +132,7 @@ def add_contact(
     svc = None
     try:
         svc = service_by_key(ctx, service)
+        check_service(ctx, svc.key)
     except NotFound as exc:
         check.fail("Insats", str(exc))
     values = _validated(
@@ -146,8 +151,11 @@ def add_contact(
     return _info(contact)
 
 
+@requires("persons")
+@audited("andra", "kontakt", id_from="contact_id")
 def update_contact(ctx: Ctx, contact_id: int, *, version: int | None = None, **changes: Any) -> ContactInfo:
     contact = owned(ctx, Contact, contact_id, "Kontakten")
+    check_service(ctx, contact.service.key)
     check_version("Kontakten", contact, version)
     check = Checker()
     values = _validated(ctx, check, contact.service, contact.person, changes)
@@ -158,16 +166,23 @@ def update_contact(ctx: Ctx, contact_id: int, *, version: int | None = None, **c
     return _info(contact)
 
 
+@requires("persons")
+@audited("ta_bort", "kontakt", id_from="contact_id")
 def delete_contact(ctx: Ctx, contact_id: int) -> None:
     contact = owned(ctx, Contact, contact_id, "Kontakten")
+    check_service(ctx, contact.service.key)
     ctx.session.delete(contact)
     ctx.session.flush()
 
 
+@requires("persons")
 def get_contact(ctx: Ctx, contact_id: int) -> ContactInfo:
-    return _info(owned(ctx, Contact, contact_id, "Kontakten"))
+    contact = owned(ctx, Contact, contact_id, "Kontakten")
+    check_service(ctx, contact.service.key)
+    return _info(contact)
 
 
+@requires("persons")
 def list_contacts(
     ctx: Ctx,
     *,
@@ -180,8 +195,12 @@ def list_contacts(
 ) -> list[ContactInfo]:
     """Contacts, newest first, filtered by person, service and dates."""
     query = select(Contact).where(Contact.unit_id == ctx.unit_id).options(*_options())
+    visible = visible_services(ctx)
+    if visible is not None:
+        query = query.join(Service, Service.id == Contact.service_id).where(Service.key.in_(sorted(visible)))
     if person_id is not None:
         query = query.where(Contact.person_id == person_id)
+        note(ctx, "visa", "person", person_id, "kontakter")
     if service:
         query = query.where(Contact.service_id == service_by_key(ctx, service).id)
     if since:
@@ -192,6 +211,7 @@ def list_contacts(
     return [_info(c) for c in ctx.session.scalars(query)]
 
 
+@requires("persons")
 def count_contacts(ctx: Ctx, *, person_id: int | None = None) -> int:
     query = select(func.count()).select_from(Contact).where(Contact.unit_id == ctx.unit_id)
     if person_id is not None:
@@ -215,6 +235,7 @@ class ContactDefaults:
     staff_id: int | None
 
 
+@requires("persons")
 def contact_defaults(ctx: Ctx, *, service: str) -> ContactDefaults:
     """A new contact's likely kind (the service's most common this past year) and staff member
     (who logged its latest contact, or else the first of its active staff)."""

@@ -11,6 +11,7 @@ from sqlalchemy import extract, select
 from ..db.models import GroupMeeting, Place, Service, Staff, Training
 from ..db.session import Ctx
 from ..errors import NotFound
+from ..roles import check_service, requires, visible_services
 from ..vocabulary import GROUP_KINDS
 from .checks import Checker, check_version
 from .lookups import owned, service_by_key
@@ -70,6 +71,7 @@ def _check_refs(ctx: Ctx, check: Checker, staff_id: Any, place_id: Any = None) -
                 check.fail(field, str(exc))
 
 
+@requires("persons")
 def add_group_meeting(
     ctx: Ctx,
     *,
@@ -87,6 +89,7 @@ def add_group_meeting(
     svc = None
     try:
         svc = service_by_key(ctx, service)
+        check_service(ctx, svc.key)
     except NotFound as exc:
         check.fail("Insats", str(exc))
     day = check.date("Datum", held_on, today=ctx.today)
@@ -105,9 +108,11 @@ def add_group_meeting(
     return _group(meeting, svc)
 
 
+@requires("persons")
 def update_group_meeting(ctx: Ctx, meeting_id: int, *, version: int | None = None, participants: Any = None,
                          title: str | None = None, note: str | None = None) -> GroupMeetingInfo:
     meeting = owned(ctx, GroupMeeting, meeting_id, "Gruppträffen")
+    check_service(ctx, ctx.session.get(Service, meeting.service_id).key)
     check_version("Gruppträffen", meeting, version)
     check = Checker()
     if participants is not None:
@@ -121,11 +126,15 @@ def update_group_meeting(ctx: Ctx, meeting_id: int, *, version: int | None = Non
     return _group(meeting, ctx.session.get(Service, meeting.service_id))
 
 
+@requires("persons")
 def delete_group_meeting(ctx: Ctx, meeting_id: int) -> None:
-    ctx.session.delete(owned(ctx, GroupMeeting, meeting_id, "Gruppträffen"))
+    meeting = owned(ctx, GroupMeeting, meeting_id, "Gruppträffen")
+    check_service(ctx, ctx.session.get(Service, meeting.service_id).key)
+    ctx.session.delete(meeting)
     ctx.session.flush()
 
 
+@requires("persons")
 def list_group_meetings(ctx: Ctx, *, service: str | None = None, year: int | None = None) -> list[GroupMeetingInfo]:
     query = (
         select(GroupMeeting, Service)
@@ -135,11 +144,15 @@ def list_group_meetings(ctx: Ctx, *, service: str | None = None, year: int | Non
     )
     if service:
         query = query.where(Service.id == service_by_key(ctx, service).id)
+    visible = visible_services(ctx)
+    if visible is not None:
+        query = query.where(Service.key.in_(sorted(visible)))
     if year:
         query = query.where(extract("year", GroupMeeting.held_on) == year)
     return [_group(g, s) for g, s in ctx.session.execute(query)]
 
 
+@requires("persons")
 def add_training(
     ctx: Ctx,
     *,
@@ -175,11 +188,13 @@ def add_training(
     return _training(training, svc.key if svc else None)
 
 
+@requires("persons")
 def delete_training(ctx: Ctx, training_id: int) -> None:
     ctx.session.delete(owned(ctx, Training, training_id, "Utbildningen"))
     ctx.session.flush()
 
 
+@requires("persons")
 def list_trainings(ctx: Ctx, *, year: int | None = None) -> list[TrainingInfo]:
     query = (
         select(Training, Service.key)
@@ -192,6 +207,7 @@ def list_trainings(ctx: Ctx, *, year: int | None = None) -> list[TrainingInfo]:
     return [_training(t, key) for t, key in ctx.session.execute(query)]
 
 
+@requires("persons")
 def group_titles(ctx: Ctx, *, service: str, limit: int = 50) -> list[str]:
     """Names the service's groups have had, the most recently met first (offered when adding one)."""
     from sqlalchemy import func
@@ -207,6 +223,7 @@ def group_titles(ctx: Ctx, *, service: str, limit: int = 50) -> list[str]:
     return [title for title, _last in ctx.session.execute(query)]
 
 
+@requires("persons")
 def training_audiences(ctx: Ctx, *, limit: int = 50) -> list[str]:
     """Audiences trainings have been given to, the most recent first (offered when adding one)."""
     from sqlalchemy import func

@@ -10,8 +10,10 @@ from sqlalchemy import func, or_, select
 
 from ..db.models import Contact, Person, Service
 from ..db.session import Ctx
-from ..errors import ValidationError
+from ..errors import Forbidden, ValidationError
+from ..roles import requires, visible_services
 from ..vocabulary import GENDER_ALIASES, GENDERS, HOUSING, fold
+from .access_log import audited
 from .checks import Checker, check_version
 from .lookups import owned
 
@@ -61,16 +63,39 @@ def _info(p: Person, last_contact: dt.date | None = None) -> PersonInfo:
     )
 
 
+def visible_clause(ctx: Ctx):
+    """Which persons the actor may see: an instructor those of their services, and persons
+    with no contact yet (just registered); everyone else with the right, all."""
+    services = visible_services(ctx)
+    if services is None:
+        return None
+    theirs = (
+        select(Contact.person_id)
+        .join(Service, Service.id == Contact.service_id)
+        .where(Contact.unit_id == ctx.unit_id, Service.key.in_(sorted(services)))
+    )
+    any_contact = select(Contact.person_id).where(Contact.unit_id == ctx.unit_id)
+    return or_(Person.id.in_(theirs), ~Person.id.in_(any_contact))
+
+
+def _check_visible(ctx: Ctx, person: Person) -> None:
+    clause = visible_clause(ctx)
+    if clause is not None and not ctx.session.scalar(select(func.count()).select_from(Person).where(Person.id == person.id, clause)):
+        raise Forbidden("Personen hör inte till dina insatser; du kan inte se eller ändra personens uppgifter.")
+
+
+@requires("persons")
 def person_by_reference(ctx: Ctx, reference: str) -> PersonInfo | None:
     ref = (reference or "").strip()
     if not ref:
         return None
-    person = ctx.session.scalar(
-        select(Person).where(Person.unit_id == ctx.unit_id, func.lower(Person.reference) == ref.lower())
-    )
+    query = select(Person).where(Person.unit_id == ctx.unit_id, func.lower(Person.reference) == ref.lower())
+    clause = visible_clause(ctx)
+    person = ctx.session.scalar(query if clause is None else query.where(clause))
     return _info(person) if person else None
 
 
+@requires("persons")
 def find_persons(ctx: Ctx, query: str = "", *, service_key: str | None = None, limit: int = 50) -> list[PersonInfo]:
     """Persons whose reference or name contains the typed text; a service's own persons first."""
     last = (
@@ -92,6 +117,9 @@ def find_persons(ctx: Ctx, query: str = "", *, service_key: str | None = None, l
         .outerjoin(last, last.c.person_id == Person.id)
         .where(Person.unit_id == ctx.unit_id, Person.erased_at.is_(None))
     )
+    clause = visible_clause(ctx)
+    if clause is not None:
+        stmt = stmt.where(clause)
     text = (query or "").strip()
     if text:
         pattern = f"%{text.lower()}%"
@@ -144,6 +172,8 @@ def _validated(ctx: Ctx, check: Checker, person_id: int | None, fields: dict[str
     return out
 
 
+@requires("persons")
+@audited("skapa", "person")
 def create_person(
     ctx: Ctx,
     *,
@@ -184,12 +214,19 @@ def create_person(
     return _info(person)
 
 
+@requires("persons")
+@audited("visa", "person", id_from="person_id")
 def get_person(ctx: Ctx, person_id: int) -> PersonInfo:
-    return _info(owned(ctx, Person, person_id, "Personen"))
+    person = owned(ctx, Person, person_id, "Personen")
+    _check_visible(ctx, person)
+    return _info(person)
 
 
+@requires("persons")
+@audited("andra", "person", id_from="person_id")
 def update_person(ctx: Ctx, person_id: int, *, version: int | None = None, **changes: Any) -> PersonInfo:
     person = owned(ctx, Person, person_id, "Personen")
+    _check_visible(ctx, person)
     check_version("Personen", person, version)
     if person.erased_at is not None:
         raise ValidationError.of("Person", "uppgifterna är gallrade och kan inte ändras.")

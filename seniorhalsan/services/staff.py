@@ -8,6 +8,7 @@ from sqlalchemy import select
 
 from ..db.models import Service, Staff
 from ..db.session import Ctx
+from ..roles import requires
 from ..vocabulary import STAFF_KINDS, fold
 from .checks import Checker, check_version
 from .lookups import owned, service_by_key
@@ -44,6 +45,7 @@ def _info(staff: Staff) -> StaffInfo:
     )
 
 
+@requires("read")
 def list_staff(ctx: Ctx, *, include_inactive: bool = False, service_key: str | None = None) -> list[StaffInfo]:
     query = select(Staff).where(Staff.unit_id == ctx.unit_id).order_by(Staff.name)
     if not include_inactive:
@@ -53,6 +55,7 @@ def list_staff(ctx: Ctx, *, include_inactive: bool = False, service_key: str | N
     return [_info(s) for s in ctx.session.scalars(query)]
 
 
+@requires("read")
 def find_staff(ctx: Ctx, name: str) -> StaffInfo | None:
     wanted = fold(name or "")
     for staff in list_staff(ctx, include_inactive=True):
@@ -87,6 +90,7 @@ def _validated(ctx: Ctx, check: Checker, **fields) -> dict:
     return out
 
 
+@requires("catalogue")
 def create_staff(
     ctx: Ctx,
     *,
@@ -107,6 +111,7 @@ def create_staff(
     return _info(staff)
 
 
+@requires("catalogue")
 def update_staff(ctx: Ctx, staff_id: int, *, version: int | None = None, active: bool | None = None, **changes) -> StaffInfo:
     staff = owned(ctx, Staff, staff_id, "Medarbetaren")
     check_version("Medarbetaren", staff, version)

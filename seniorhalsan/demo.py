@@ -259,6 +259,7 @@ class DemoBuilder:
             "other": None,
             "total": None,
             "new_visitors": None,
+            "note": None,  # every row has the same keys, or a bulk insert led by a cancelled one fails
         }
         if rng.random() < 0.025:
             row["cancelled"] = True

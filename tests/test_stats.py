@@ -157,3 +157,33 @@ def test_years_with_data(year):
 
 def test_an_empty_database_has_no_years(db):
     assert db.read(stats.years_with_data) == []
+
+
+def test_new_persons_in_a_tertial_count_only_first_contacts_up_to_its_end(year):
+    t1 = year.read(stats.year_stats, 2025, until=D(2025, 4, 30))["services"]
+    # Fixartjänst by 30 April: A (known since 2024) and B (new in March); C comes in November
+    assert (t1["fixartjanst"]["persons"], t1["fixartjanst"]["new_persons"]) == (2, 1)
+    assert (t1["syn_horsel"]["persons"], t1["syn_horsel"]["new_persons"]) == (0, 0)  # A comes in May
+    t2 = year.read(stats.year_stats, 2025, until=D(2025, 8, 31))["services"]
+    assert (t2["syn_horsel"]["persons"], t2["syn_horsel"]["new_persons"]) == (1, 1)
+
+
+def test_another_unit_in_the_same_database_changes_nothing(year, db_url):
+    from seniorhalsan.database import open_database
+
+    before = year.read(stats.year_stats, 2025)
+    other = open_database(db_url, unit_key="bromma", daily_backup=False)
+    other.clock = year.clock
+    try:
+        assert other.unit_id != year.unit_id
+        person = factories.person(other, reference="A", birth_year=1950)
+        factories.contact(other, person.id, day=D(2024, 1, 5))
+        factories.contact(other, person.id, day=D(2025, 2, 3), tasks=["brandvarnare"])
+        place = factories.place(other, name="Brommagården")
+        gympa = factories.activity(other, "Seniorgympa", kind="fysisk")
+        other.call(attendance.record_attendance, activity_id=gympa.id, place_id=place.id, held_on=D(2025, 1, 13),
+                   women=40, men=2)
+        assert other.read(stats.year_stats, 2025)["services"]["fixartjanst"]["persons"] == 1
+    finally:
+        other.dispose()
+    assert year.read(stats.year_stats, 2025) == before

@@ -1,0 +1,1 @@
+"""Measures of the program beside the floors its building blocks allow (`python -m benchmarks`)."""

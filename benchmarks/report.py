@@ -1,0 +1,273 @@
+"""The results as rows with their targets, on the console and as BENCHMARKS.md."""
+
+from __future__ import annotations
+
+import datetime as dt
+import os
+import platform
+import sqlite3
+from dataclasses import dataclass, field
+
+from . import generate
+from .harness import median
+
+MB = 1024 * 1024
+
+
+@dataclass
+class Row:
+    key: str
+    title: str
+    program: float | None  # seconds (median)
+    floor: float | None
+    target: str
+    ok: bool | None  # None: measured, no target
+    rss: tuple[float | None, float | None] = (None, None)  # MB: program, floor
+    py: tuple[float | None, float | None] = (None, None)  # MB of Python allocations
+    note: str = ""
+    extra: dict = field(default_factory=dict)
+
+    @property
+    def ratio(self) -> float | None:
+        if self.program is None or not self.floor:
+            return None
+        return self.program / self.floor
+
+
+def _mem(side: dict) -> tuple[float | None, float | None]:
+    rss = side.get("rss_peak_kb")
+    py = side.get("py_peak_bytes")
+    return (rss / 1024 if rss else None), (py / MB if py is not None else None)
+
+
+def _row(key: str, title: str, result: dict, target: str, ok, note: str = "") -> Row:
+    program, floor = result["program"], result["floor"]
+    (rss_p, py_p), (rss_f, py_f) = _mem(program), _mem(floor)
+    return Row(key, title, median(program["times"]), median(floor["times"]), target, ok,
+               (rss_p, rss_f), (py_p, py_f), note)
+
+
+def stats_row(scale: str, result: dict) -> Row:
+    row = _row(f"stats-{scale}", f"Statistik för ett enhetsår ({generate.SCALES[scale].label})", result,
+               "≤ 3× och < 0,3 s", None)
+    info = result["info"]
+    row.ok = row.ratio is not None and row.ratio <= 3 and row.program < 0.3 and info["same_numbers"]
+    row.note = (f"{info['sessions']:,} tillfällen, {info['visits']:,} besök, {info['contacts']:,} kontakter"
+                .replace(",", " "))
+    if not info["same_numbers"]:
+        row.note += "; GOLVETS SIFFROR SKILJER SIG FRÅN PROGRAMMETS"
+    return row
+
+
+def start_rows(scale: str, result: dict) -> list[Row]:
+    program, floor = result["program"], result["floor"]
+    rss = (median(program["rss"]) / 1024, median(floor["rss"]) / 1024)
+    first = Row("start", f"Kallstart till första ritade bilden ({generate.SCALES[scale].label})",
+                median(program["times"]), median(floor["times"]), "≤ 1,5×", None, rss)
+    first.ok = first.ratio <= 1.5
+    ready = Row("start-ready", "Kallstart till sidan med sina uppgifter", median(program["ready"]),
+                median(floor["ready"]), "–", None, rss,
+                note="golvet: samma bara fönster (det har inga uppgifter att hämta)")
+    return [first, ready]
+
+
+def document_row(kind: str, result: dict) -> Row:
+    info = result["info"]
+    if kind == "folder":
+        row = _row("folder", f"Terminens folder ht{generate.LAST_YEAR}", result, "≤ 2×", None)
+        row.ok = row.ratio <= 2
+    else:
+        row = _row("year_report", f"Årets statistik {generate.LAST_YEAR} (PDF)", result, "–", None)
+    row.note = f"{info['pages']} sidor, {info['tables']} tabeller med {info['rows']} rader"
+    if info["floor_pages"] != info["pages"]:
+        row.note += f" (golvets dokument blev {info['floor_pages']} sidor)"
+    return row
+
+
+def import_row(result: dict) -> Row:
+    info = result["info"]
+    row = _row("import", "Import av 30 000 närvarorader (CSV)", result, "≤ 3×", None)
+    row.ok = row.ratio <= 3 and info["created"] == info["rows"]
+    row.note = f"{info['created']:,} nya tillfällen".replace(",", " ")
+    return row
+
+
+def history_rows(result: dict) -> list[Row]:
+    program, floor = result["program"], result["floor"]
+    (rss_p, py_p), (rss_f, py_f) = _mem(program), _mem(floor)
+    opened = Row("history-open", "Närvarohistorik med 100 000 tillfällen: öppna", median(program["open"]),
+                 median(floor["open"]), "< 0,5 s", None, (rss_p, rss_f), (py_p, py_f),
+                 note="golvet läser alla rader med en fråga")
+    opened.ok = opened.program < 0.5
+    scrolled = Row("history-end", "… och dra till slutet", median(program["end"]), median(floor["end"]),
+                   "inget stopp (bild < 0,1 s)", None)
+    scrolled.ok = program["reached"] and program["longest_frame"] < 0.1
+    scrolled.note = (f"längsta bild {program['longest_frame'] * 1000:.0f} ms på {program['frames']} drag "
+                     f"och 20 hopp (golvet {floor['longest_frame'] * 1000:.0f} ms)")
+    if not program["reached"]:
+        scrolled.note = f"nådde inte slutet på {program['end'][-1]:.0f} s ({program['rows']} rader); " + scrolled.note
+    return [opened, scrolled]
+
+
+# --- the machine ---------------------------------------------------------------------------
+
+
+def load() -> str:
+    try:
+        one, five, _fifteen = os.getloadavg()
+    except OSError:
+        return "okänd"
+    return f"{one:.2f} (1 min), {five:.2f} (5 min)"
+
+
+def machine() -> dict:
+    cpu = platform.processor() or platform.machine()
+    memory = ""
+    try:
+        with open("/proc/cpuinfo", encoding="utf-8") as fh:
+            cpu = next((line.split(":", 1)[1].strip() for line in fh if line.startswith("model name")), cpu)
+        with open("/proc/meminfo", encoding="utf-8") as fh:
+            kb = next(int(line.split()[1]) for line in fh if line.startswith("MemTotal"))
+            memory = f"{kb / MB:.0f} GB"
+    except (OSError, StopIteration):
+        pass
+    import PySide6
+    import reportlab
+    import sqlalchemy
+    from PySide6.QtCore import qVersion
+
+    return {
+        "date": dt.datetime.now().strftime("%Y-%m-%d %H:%M"),
+        "system": platform.platform(),
+        "cpu": f"{cpu}, {os.cpu_count()} kärnor",
+        "memory": memory,
+        "python": platform.python_version(),
+        "versions": f"PySide6 {PySide6.__version__} (Qt {qVersion()}), SQLAlchemy {sqlalchemy.__version__}, "
+                    f"SQLite {sqlite3.sqlite_version}, reportlab {reportlab.Version}",
+        "load_before": load(),
+    }
+
+
+# --- output ----------------------------------------------------------------------------------
+
+
+def _s(seconds: float | None) -> str:
+    if seconds is None:
+        return "–"
+    return f"{seconds * 1000:.0f} ms" if seconds < 1 else f"{seconds:.2f} s"
+
+
+def _x(ratio: float | None) -> str:
+    return "–" if ratio is None else f"{ratio:.2f}×"
+
+
+def _mb(value: float | None) -> str:
+    return "–" if value is None else f"{value:.0f}" if value >= 10 else f"{value:.1f}"
+
+
+def _mark(ok: bool | None) -> str:
+    return "" if ok is None else "✓" if ok else "✗"
+
+
+def console_line(row: Row) -> str:
+    return (f"{_mark(row.ok) or ' '} {row.title:<58} {_s(row.program):>9}  golv {_s(row.floor):>9}  "
+            f"{_x(row.ratio):>7}  mål {row.target}")
+
+
+def markdown(rows: list[Row], machine: dict, runs: int) -> str:
+    lines = [
+        "# Mätningar",
+        "",
+        "Hur snabbt programmet är mätt mot golvet: det snabbaste som dess byggstenar (SQLite, Qt, reportlab)",
+        "medger för samma arbete, mätt i samma körning. Kvoten är programmets tid delad med golvets.",
+        "Filen skrivs om av mätsviten (se sist).",
+        "",
+        f"Körd {machine['date']} på {machine['system']}: {machine['cpu']}, {machine['memory']} minne; "
+        f"Python {machine['python']}, {machine['versions']}. Median av {runs} körningar "
+        f"(kallstarten: {runs} starter av var sida; historiken: {max(3, runs // 2)} körningar). "
+        f"Datorn delades med andra processer; belastningen var {machine['load_before']} före och "
+        f"{machine.get('load_after', 'okänd')} efter körningen, som tog {machine.get('minutes', 0):.0f} minuter. "
+        "Kvoterna är stabilare än tiderna, eftersom programmet och golvet turas om.",
+        "",
+        "| mått | programmet | golvet | kvot | mål | |",
+        "|---|---:|---:|---:|---|:-:|",
+    ]
+    for row in rows:
+        lines.append(f"| {row.title} | {_s(row.program)} | {_s(row.floor)} | {_x(row.ratio)} | {row.target} "
+                     f"| {_mark(row.ok)} |")
+    lines += ["", "Vad varje rad omfattade:", ""]
+    lines += [f"- {row.title}: {row.note}." for row in rows if row.note]
+    lines += [
+        "",
+        "## Minne",
+        "",
+        "Toppen av processens residenta minne (RSS, Linux VmHWM, nollställd strax före anropet) och toppen av",
+        "Pythons egna allokeringar under anropet (`tracemalloc`, i ett eget anrop som inte tidtas). RSS räknar",
+        "allt processen har laddat (Python, Qt, SQLAlchemy, sidcachen i SQLite), inte bara måttets eget arbete.",
+        "Kallstarten mäts som hela processens topp (`ru_maxrss`).",
+        "",
+        "| mått | RSS programmet (MB) | RSS golvet (MB) | Python programmet (MB) | Python golvet (MB) |",
+        "|---|---:|---:|---:|---:|",
+    ]
+    for row in rows:
+        if row.rss != (None, None) or row.py != (None, None):
+            lines.append(f"| {row.title} | {_mb(row.rss[0])} | {_mb(row.rss[1])} | {_mb(row.py[0])} "
+                         f"| {_mb(row.py[1])} |")
+    lines += ["", DEFINITIONS.strip(), "", HOW_TO_RUN.strip(), ""]
+    return "\n".join(lines)
+
+
+DEFINITIONS = """
+## Vad som mäts och mot vad
+
+- **Statistik**: `year_stats` för enhetens år 2025 genom `Database.read` (en lästransaktion), mot samma
+  siffror räknade med handskrivna SQL-frågor över en vanlig `sqlite3`-anslutning till samma fil
+  (`benchmarks/stats_floor.py`: en grupperad fråga per slags siffra, referenslistorna i en fråga).
+  Sviten kontrollerar att golvets svar är identiskt med programmets. Tre databaser: en enhets år, en enhet
+  i tio år och stadens 13 enheter i tio år var (samma SQLite-fil); den mätta enheten är
+  Hägersten-Älvsjö.
+- **Kallstart**: en ny process per start, offscreen. Programmet startas som kommandot `seniorhalsan --db
+  FIL` (med enhetens tioåriga fil, utan konton); golvet är ett tomt `QMainWindow` med en `QTableView`.
+  Första ritade bilden: när fönstret visats, första paint-händelsen i det och sedan det ögonblick då
+  händelseslingan är ledig (hela bilden ritad). För programmet mäts också tiden tills sidan som öppnas
+  (Närvaro) är ritad med sina uppgifter. Tiden räknas från att processen startas till att bilden är ritad,
+  med systemets monotona klocka. Modulerna är förkompilerade (som i ett installerat program) och dagens
+  säkerhetskopia av filen är redan tagen (den tas en gång om dagen, vid första starten).
+- **Folder och årets statistik**: `write_folder`/`write_year_report` (läsa, bygga PDF, skriva filen) mot
+  reportlabs enklaste sätt att sätta samma text: `SimpleDocTemplate` med samma stycken och tabeller (med
+  samma celltexter som vanliga stycken, eftersom text i en cell måste kunna radbrytas), i samma inbäddade
+  typsnitt och storlekar, utfyllt med sidbrytningar till samma antal sidor, och skrivet på samma sätt.
+  Golvet slipper allt programmet gör utöver det: läsa data, teckenreserv, band, hopslagna celler,
+  sammanhållna block, upprepade rubrikrader, sidmallar och sidfoten "Sida N av M". Diagrammen ingår inte
+  i golvet.
+- **Import**: `import_file("attendance", CSV)` med 30 000 rader (tio år av närvaro före databasens första år,
+  alla rader nya) i en skrivtransaktion, mot en `sqlite3`-anslutning med programmets inställningar
+  (främmande nycklar, WAL) som läser samma CSV, slår upp namnen och gör en `executemany` i en transaktion.
+  Båda får en ny kopia av databasen före varje körning (inte tidtaget).
+- **Historiken**: det riktiga fönstret på Närvaro med en annan mötesplats vald; att välja platsen med
+  100 000 tillfällen är att öppna historiken (tills tabellen är ritad). Att dra till slutet är att dra
+  rullningslisten till botten tills sista tillfället syns; sedan 20 hopp till slumpade ställen. Ett stopp
+  är en bild som tar mer än 0,1 s. Golvet är en `QTableView` över en minimal modell som har alla rader,
+  lästa med en fråga.
+"""
+
+HOW_TO_RUN = """
+## Så körs mätningarna
+
+```sh
+.venv/bin/python -m benchmarks            # allt; skriver om BENCHMARKS.md (ca 15 minuter)
+.venv/bin/python -m benchmarks --quick    # röktest: få körningar, bara den lilla databasen
+.venv/bin/python -m benchmarks --scale city --only stats --runs 11
+```
+
+`--scale unit|decade|city` väljer databaserna för statistiken, `--only` vilka mått som körs
+(`stats`, `start`, `folder`, `year_report`, `import`, `history`), `--runs N` antalet körningar (medianen
+rapporteras), `--no-write` låter BENCHMARKS.md vara. Bara en fullständig körning skriver om filen.
+Kommandot avslutas med status 1 om något mått missar sitt mål.
+
+Testdatabaserna byggs första gången med fast slumpfrö (`benchmarks/generate.py`) och sparas i
+`out/bench/` (som inte ingår i git); en ändrad generator får ett nytt versionsnummer och bygger om dem.
+Stadens databas tar några minuter att bygga. Varje mått körs i en egen process; programmet och golvet
+turas om i samma process, så att en dator som blir mer belastad under körningen drabbar båda lika.
+Kör gärna när datorn annars är ledig. Mätningarna ingår inte i testsviten och tidtas aldrig i testerna.
+"""

@@ -1,0 +1,202 @@
+"""The floor of the statistics: the same numbers as `year_stats`, by hand-written SQL.
+
+Plain `sqlite3` (or a DB-API connection to PostgreSQL), no ORM, as few round trips as
+the numbers allow: one grouped query per kind of figure, the reference lists in the
+same breath. The suite checks that the result equals the program's, so the floor
+cannot win by computing less.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections import defaultdict
+
+TERTIALS = ("T1", "T2", "T3")
+CONTACT_KINDS = ("hembesok", "telefon", "oppen_mottagning", "motesplats", "digitalt")
+AGE_GROUPS = ("<65", "65-74", "75-84", "85+")
+GENDERS = {"kvinna": "women", "man": "men", "annat": "other"}
+
+AGE = "CASE WHEN :year - p.birth_year < 65 THEN '<65' WHEN :year - p.birth_year < 75 THEN '65-74' " \
+      "WHEN :year - p.birth_year < 85 THEN '75-84' ELSE '85+' END"
+
+ATTENDANCE = """
+SELECT (CAST(substr(s.held_on, 6, 2) AS INTEGER) - 1) / 4, a.kind_id, s.place_id,
+       SUM(s.total), SUM(s.women), SUM(s.men), SUM(s.other),
+       SUM(CASE WHEN s.women IS NULL THEN s.total END), SUM(s.new_visitors), COUNT(*)
+FROM activity_sessions s JOIN activities a ON a.id = s.activity_id
+WHERE s.unit_id = :unit AND s.held_on BETWEEN :first AND :last AND s.cancelled = 0
+GROUP BY 1, 2, 3
+"""
+
+REFERENCE = """
+SELECT 'kind', id, key, NULL, NULL, sort_order FROM activity_kinds
+UNION ALL SELECT 'service', id, key, NULL, NULL, sort_order FROM services
+UNION ALL SELECT 'task', service_id, key, NULL, NULL, sort_order FROM service_tasks
+UNION ALL SELECT 'category', id, key, grp, NULL, sort_order FROM feedback_categories
+UNION ALL SELECT 'place', id, name, opened_on, closed_on, NULL FROM places WHERE unit_id = :unit
+UNION ALL SELECT 'former', n.place_id, n.name, n.used_until, NULL, NULL
+          FROM place_names n JOIN places p ON p.id = n.place_id WHERE p.unit_id = :unit
+"""
+
+CONTACTS = f"""
+SELECT c.service_id, c.kind, {AGE}, COUNT(*)
+FROM contacts c JOIN persons p ON p.id = c.person_id
+WHERE c.unit_id = :unit AND c.service_id IN (SELECT id FROM services)
+  AND c.contact_date BETWEEN :first AND :last
+GROUP BY 1, 2, 3
+"""
+
+PERSONS = f"""
+SELECT d.service_id, p.gender, {AGE}, COUNT(*),
+       SUM(NOT EXISTS (SELECT 1 FROM contacts e WHERE e.person_id = d.person_id
+                       AND e.service_id = d.service_id AND e.contact_date < :first AND +e.unit_id = :unit))
+FROM (SELECT DISTINCT service_id, person_id FROM contacts
+      WHERE unit_id = :unit AND service_id IN (SELECT id FROM services)
+        AND contact_date BETWEEN :first AND :last) d
+JOIN persons p ON p.id = d.person_id
+GROUP BY 1, 2, 3
+"""
+
+TASKS = """
+SELECT c.service_id, t.key, COUNT(*)
+FROM contacts c JOIN contact_tasks ct ON ct.contact_id = c.id JOIN service_tasks t ON t.id = ct.task_id
+WHERE c.unit_id = :unit AND c.service_id IN (SELECT id FROM services)
+  AND c.contact_date BETWEEN :first AND :last
+GROUP BY 1, 2
+"""
+
+PREVIOUS = """
+SELECT service_id, COUNT(*), COUNT(DISTINCT person_id) FROM contacts
+WHERE unit_id = :unit AND service_id IN (SELECT id FROM services)
+  AND contact_date BETWEEN :prev_first AND :prev_last
+GROUP BY 1
+"""
+
+GROUPS_AND_TRAININGS = """
+SELECT 'group', service_id, COUNT(*), SUM(participants) FROM group_meetings
+WHERE unit_id = :unit AND held_on BETWEEN :first AND :last GROUP BY 2
+UNION ALL
+SELECT 'training', NULL, COUNT(*), SUM(participants) FROM trainings
+WHERE unit_id = :unit AND held_on BETWEEN :first AND :last
+"""
+
+FEEDBACK = """
+SELECT (CAST(substr(received_on, 6, 2) AS INTEGER) - 1) / 4, type, from_id, about_id, COUNT(*),
+       SUM(answered_on IS NOT NULL), SUM(action_on IS NOT NULL OR action_text IS NOT NULL)
+FROM feedback WHERE unit_id = :unit AND received_on BETWEEN :first AND :last
+GROUP BY 1, 2, 3, 4
+"""
+
+
+def _four(values: dict[int, int]) -> dict[str, int]:
+    out = {t: values.get(i, 0) for i, t in enumerate(TERTIALS)}
+    out["total"] = sum(out[t] for t in TERTIALS)
+    return out
+
+
+def year_stats_sql(conn, unit_id: int, year: int) -> dict:
+    """`year_stats(year)` of one unit, computed with hand-written SQL on a sqlite3 connection."""
+    first, last = dt.date(year, 1, 1), dt.date(year, 12, 31)
+    args = {"unit": unit_id, "year": year, "first": first.isoformat(), "last": last.isoformat(),
+            "prev_first": f"{year - 1}-01-01", "prev_last": f"{year - 1}-12-31"}
+    cur = conn.cursor()
+
+    kinds, services, tasks, categories, places, former = {}, [], defaultdict(list), {}, [], defaultdict(list)
+    for what, ident, key, a, b, order in sorted(cur.execute(REFERENCE, args).fetchall(),
+                                               key=lambda r: (r[0], r[5] if r[5] is not None else 0)):
+        if what == "kind":
+            kinds[ident] = key
+        elif what == "service":
+            services.append((ident, key))
+        elif what == "task":
+            tasks[ident].append(key)
+        elif what == "category":
+            categories[ident] = (a, key)
+        elif what == "place":
+            places.append((ident, key, a, b))
+        else:
+            former[ident].append((a, key))
+
+    # attendance
+    totals = [0] * 7
+    by_tertial = [0, 0, 0]
+    by_kind = dict.fromkeys(kinds.values(), 0)
+    by_place_id: dict[int, int] = defaultdict(int)
+    for tertial, kind_id, place_id, *sums in cur.execute(ATTENDANCE, args):
+        sums = [v or 0 for v in sums]
+        for i, v in enumerate(sums):
+            totals[i] += v
+        by_tertial[tertial] += sums[0]
+        by_kind[kinds[kind_id]] += sums[0]
+        by_place_id[place_id] += sums[0]
+    first_s, last_s = first.isoformat(), last.isoformat()
+    names = {}
+    for place_id, name, opened, closed in places:
+        if place_id in by_place_id or ((opened is None or opened <= last_s) and (closed is None or first_s <= closed)):
+            day = min(last_s, closed or last_s)
+            names[place_id] = next((old for until, old in sorted(former[place_id]) if day <= until), name)
+    by_place = {name: 0 for name in sorted(set(names.values()))}
+    for place_id, visits in by_place_id.items():
+        by_place[names[place_id]] += visits
+    attendance = dict(zip(("visits", "women", "men", "other", "unspecified", "new_visitors", "sessions"), totals))
+    attendance.update(by_tertial=dict(zip(TERTIALS, by_tertial)), by_place=by_place, by_kind=by_kind)
+
+    # support services
+    out = {}
+    key_of = {}
+    for service_id, key in services:
+        key_of[service_id] = key
+        out[key] = {
+            "contacts": 0, "by_contact_kind": dict.fromkeys(CONTACT_KINDS, 0), "persons": 0, "new_persons": 0,
+            "persons_by_gender": {"women": 0, "men": 0, "other": 0}, "persons_by_age": dict.fromkeys(AGE_GROUPS, 0),
+            "contacts_by_age": dict.fromkeys(AGE_GROUPS, 0), "tasks": dict.fromkeys(tasks[service_id], 0),
+            "previous_year": {"contacts": 0, "persons": 0},
+        }
+    for service_id, kind, age, n in cur.execute(CONTACTS, args):
+        entry = out[key_of[service_id]]
+        entry["contacts"] += n
+        entry["by_contact_kind"][kind] = entry["by_contact_kind"].get(kind, 0) + n
+        entry["contacts_by_age"][age] += n
+    for service_id, gender, age, n, new in cur.execute(PERSONS, args):
+        entry = out[key_of[service_id]]
+        entry["persons"] += n
+        entry["new_persons"] += new
+        entry["persons_by_gender"][GENDERS.get(gender, "other")] += n
+        entry["persons_by_age"][age] += n
+    for service_id, key, n in cur.execute(TASKS, args):
+        entry = out[key_of[service_id]]["tasks"]
+        entry[key] = entry.get(key, 0) + n
+    for service_id, contacts, persons in cur.execute(PREVIOUS, args):
+        out[key_of[service_id]]["previous_year"] = {"contacts": contacts, "persons": persons}
+
+    groups = {key: {"meetings": 0, "participants": 0} for _id, key in services}
+    trainings = {"sessions": 0, "participants": 0}
+    for what, service_id, n, participants in cur.execute(GROUPS_AND_TRAININGS, args):
+        if what == "group":
+            groups[key_of[service_id]] = {"meetings": n, "participants": participants or 0}
+        else:
+            trainings = {"sessions": n, "participants": participants or 0}
+
+    # feedback
+    tallies: dict[str, dict[int, int]] = defaultdict(lambda: defaultdict(int))
+    for tertial, kind, from_id, about_id, n, answered, acted in cur.execute(FEEDBACK, args):
+        tallies["total"][tertial] += n
+        tallies["answered"][tertial] += answered or 0
+        tallies["acted_on"][tertial] += acted or 0
+        tallies["from:" + categories[from_id][1]][tertial] += n
+        if kind == "berom":
+            tallies["praise"][tertial] += n
+        elif about_id is not None:
+            tallies["about:" + categories[about_id][1]][tertial] += n
+    ordered = [categories[i] for i in categories]
+    feedback = {
+        "total": _four(tallies["total"]),
+        "praise": _four(tallies["praise"]),
+        "from": {key: _four(tallies["from:" + key]) for grp, key in ordered if grp == "from"},
+        "about": {key: _four(tallies["about:" + key]) for grp, key in ordered if grp == "about"},
+        "answered": _four(tallies["answered"]),
+        "acted_on": _four(tallies["acted_on"]),
+    }
+    cur.close()
+    return {"year": year, "attendance": attendance, "services": out, "groups": groups,
+            "trainings": trainings, "feedback": feedback}

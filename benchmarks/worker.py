@@ -1,0 +1,233 @@
+"""One measure and its floor, in a fresh process; prints the result as JSON.
+
+    python -m benchmarks.worker MEASURE [--db FILE] [--runs N]
+
+Run by `benchmarks.run`, one process per measure, so each starts from the same state
+and its peak memory is its own.
+"""
+
+from __future__ import annotations
+
+import argparse
+import csv
+import datetime as dt
+import json
+import random
+import shutil
+import sqlite3
+import sys
+import tempfile
+from pathlib import Path
+
+from . import generate
+from .harness import Side, compare
+
+YEAR = generate.LAST_YEAR
+TERM = f"ht{YEAR}"
+IMPORT_ROWS = 30_000
+
+
+def _open(path: Path):
+    from seniorhalsan.database import open_database
+    from seniorhalsan.paths import sqlite_url
+
+    return open_database(sqlite_url(path), unit_key=generate.MEASURED_UNIT, daily_backup=False)
+
+
+def _floor_connection(path: Path) -> sqlite3.Connection:
+    """A plain sqlite3 connection with the program's own settings for the file."""
+    conn = sqlite3.connect(path, isolation_level=None)
+    conn.execute("PRAGMA foreign_keys=ON")
+    conn.execute("PRAGMA journal_mode=WAL")
+    conn.execute("PRAGMA synchronous=NORMAL")
+    return conn
+
+
+# --- statistics ---------------------------------------------------------------------------
+
+
+def stats(path: Path, runs: int) -> dict:
+    from seniorhalsan.stats import year_stats
+
+    from .stats_floor import year_stats_sql
+
+    db = _open(path)
+    conn = _floor_connection(path)
+    program = db.read(year_stats, YEAR)
+    floor = year_stats_sql(conn, db.unit_id, YEAR)
+    result = compare(Side(lambda: db.read(year_stats, YEAR)), Side(lambda: year_stats_sql(conn, db.unit_id, YEAR)),
+                     runs=runs)
+    result["info"] = {
+        "same_numbers": program == floor,
+        "visits": program["attendance"]["visits"],
+        "sessions": program["attendance"]["sessions"],
+        "contacts": sum(s["contacts"] for s in program["services"].values()),
+    }
+    db.dispose()
+    return result
+
+
+# --- printed documents ----------------------------------------------------------------------
+
+
+def _document(path: Path, runs: int, kind: str) -> dict:
+    from seniorhalsan.reports import api
+    from seniorhalsan.reports.figures import collect_year
+    from seniorhalsan.reports.folder import FolderReport
+    from seniorhalsan.reports.folder_data import collect_folder
+    from seniorhalsan.reports.output import write_file
+    from seniorhalsan.reports.yearly import YearReport
+
+    from .reports_floor import contents, padding, plain_document, shape
+
+    db = _open(path)
+    out = Path(tempfile.mkdtemp(prefix="seniorhalsan-bench-"))
+    if kind == "folder":
+        report = FolderReport(db.read(collect_folder, TERM))
+
+        def program():
+            return api.write_folder(db, TERM, out / "folder.pdf")
+    else:
+        report = YearReport(db.read(collect_year, YEAR))
+
+        def program():
+            return api.write_year_report(db, YEAR, out / "statistik.pdf")
+    written = program()  # also registers the fonts, once per process as in the program
+    items = contents(report.story())
+    extra = padding(items, written.pages, report.pagesize)
+    floor_pages = plain_document(items, extra, report.pagesize)[1]
+
+    def floor():
+        write_file(out / "plain.pdf", plain_document(items, extra, report.pagesize)[0])
+
+    result = compare(Side(program), Side(floor), runs=runs)
+    tables, rows = shape(items)
+    result["info"] = {"pages": written.pages, "floor_pages": floor_pages, "tables": tables, "rows": rows}
+    shutil.rmtree(out, ignore_errors=True)
+    db.dispose()
+    return result
+
+
+def folder(path: Path, runs: int) -> dict:
+    return _document(path, runs, "folder")
+
+
+def year_report(path: Path, runs: int) -> dict:
+    return _document(path, runs, "year")
+
+
+# --- import -----------------------------------------------------------------------------------
+
+
+def attendance_csv(path: Path, rows: int = IMPORT_ROWS) -> Path:
+    """A seeded CSV of attendance rows for the measured unit, ten years before the data begins."""
+    target = generate.OUT / f"narvaro-{rows}-v{generate.VERSION}.csv"
+    if target.exists():
+        return target
+    conn = sqlite3.connect(path)
+    unit_id = conn.execute("SELECT id FROM units WHERE key = ?", (generate.MEASURED_UNIT,)).fetchone()[0]
+    places = [r[0] for r in conn.execute("SELECT name FROM places WHERE unit_id = ? ORDER BY id", (unit_id,))]
+    activities = [r[0] for r in conn.execute("SELECT name FROM activities WHERE unit_id = ? ORDER BY id", (unit_id,))]
+    conn.close()
+    rng = random.Random(generate.SEED)
+    first = dt.date(generate.LAST_YEAR - 19, 1, 1)
+    span = (dt.date(generate.LAST_YEAR - 10, 12, 31) - first).days
+    lines = []
+    for _ in range(rows):
+        total = rng.randint(0, 40)
+        women = sum(1 for _ in range(total) if rng.random() < 0.8)
+        day = first + dt.timedelta(days=rng.randint(0, span))
+        lines.append([day.isoformat(), rng.choice(places), rng.choice(activities), women, total - women, 0,
+                      rng.randint(0, min(total, 2))])
+    lines.sort()
+    partial = target.with_name(target.name + ".part")
+    with open(partial, "w", encoding="utf-8-sig", newline="") as fh:
+        writer = csv.writer(fh, delimiter=";")
+        writer.writerow(["datum", "mötesplats", "aktivitet", "kvinnor", "män", "övriga", "nya"])
+        writer.writerows(lines)
+    partial.replace(target)
+    return target
+
+
+def _fresh_copy(source: Path, target: Path) -> None:
+    for suffix in ("", "-wal", "-shm"):
+        Path(f"{target}{suffix}").unlink(missing_ok=True)
+    shutil.copyfile(source, target)
+
+
+INSERT = (
+    "INSERT INTO activity_sessions (unit_id, activity_id, place_id, held_on, cancelled, women, men, other, total,"
+    " new_visitors) VALUES (?, ?, ?, ?, 0, ?, ?, ?, ?, ?)"
+)
+
+
+def bulk_insert(path: Path, csv_path: Path, unit_id: int) -> int:
+    """The floor: read the CSV, look the names up, one executemany in one transaction."""
+    conn = _floor_connection(path)
+    places = dict(conn.execute("SELECT name, id FROM places WHERE unit_id = ?", (unit_id,)))
+    activities = dict(conn.execute("SELECT name, id FROM activities WHERE unit_id = ?", (unit_id,)))
+    with open(csv_path, encoding="utf-8-sig", newline="") as fh:
+        reader = csv.reader(fh, delimiter=";")
+        next(reader)
+        rows = []
+        for day, place, activity, women, men, other, new in reader:
+            w, m, o = int(women), int(men), int(other)
+            rows.append((unit_id, activities[activity], places[place], day, w, m, o, w + m + o, int(new)))
+    conn.execute("BEGIN IMMEDIATE")
+    conn.executemany(INSERT, rows)
+    conn.execute("COMMIT")
+    conn.close()
+    return len(rows)
+
+
+def import_rows(path: Path, runs: int) -> dict:
+    from seniorhalsan.importing import import_file
+
+    csv_path = attendance_csv(path)
+    work = Path(tempfile.mkdtemp(prefix="seniorhalsan-bench-"))
+    copy = work / "import.sqlite3"
+    _fresh_copy(path, copy)
+    state: dict = {}
+
+    def prepare():
+        if "db" in state:
+            state.pop("db").dispose()
+        _fresh_copy(path, copy)
+        state["db"] = _open(copy)  # opening (and its integrity check) is not part of the import
+
+    def program():
+        report = state["db"].call(import_file, "attendance", csv_path)
+        state["created"] = report.created
+
+    def floor():
+        state["floor_rows"] = bulk_insert(copy, csv_path, state["db"].unit_id)
+
+    result = compare(Side(program, prepare), Side(floor, prepare), runs=runs)
+    result["info"] = {"rows": state.get("floor_rows"), "created": state.get("created")}
+    if "db" in state:
+        state.pop("db").dispose()
+    shutil.rmtree(work, ignore_errors=True)
+    return result
+
+
+MEASURES = {"stats": stats, "folder": folder, "year_report": year_report, "import": import_rows}
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser()
+    parser.add_argument("measure", choices=[*MEASURES, "history"])
+    parser.add_argument("--db", type=Path, required=True)
+    parser.add_argument("--runs", type=int, default=7)
+    args = parser.parse_args()
+    if args.measure == "history":
+        from .window import history
+
+        result = history(args.db, args.runs)
+    else:
+        result = MEASURES[args.measure](args.db, args.runs)
+    json.dump(result, sys.stdout)
+    sys.stdout.flush()
+
+
+if __name__ == "__main__":
+    main()

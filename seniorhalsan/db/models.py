@@ -203,6 +203,8 @@ class ActivitySession(Versioned, Timestamped, Base):
         ),
         Index("ix_activity_sessions_unit_date", "unit_id", "held_on"),
         Index("ix_activity_sessions_place_date", "place_id", "held_on"),
+        # a place's history newest first, and any page of it, from the index alone
+        Index("ix_activity_sessions_unit_place_date", "unit_id", "place_id", "held_on", "starts_at"),
     )
 
     id: Mapped[intpk]

@@ -132,3 +132,23 @@ def test_history_and_month_summary(db, axelsberg, gympa):
     assert [(d.day.day, d.sessions, d.cancelled, d.visits) for d in summary] == [
         (1, 1, 0, 6), (2, 2, 0, 12), (15, 1, 0, 6), (20, 0, 1, 0),
     ]
+
+
+def test_the_pages_of_a_history_join_up_newest_first(db, axelsberg, gympa):
+    kor = factories.activity(db, "Kör", kind="kultur")
+    made = []
+    for day in (3, 1, 2, 2, 5, 4, 2):
+        made.append(record(db, axelsberg, gympa, held_on=dt.date(2026, 5, day), starts_at=dt.time(9 + day), total=day))
+    made.append(record(db, axelsberg, kor, held_on=dt.date(2026, 5, 2), starts_at=dt.time(8), total=30))
+    record(db, factories.place_named(db, "Gröndal"), gympa, held_on=dt.date(2026, 5, 6), total=99)
+    whole = db.read(attendance.list_sessions, place_id=axelsberg.id, offset=0, limit=100)
+    pages = [row for offset in range(0, 9, 3)
+             for row in db.read(attendance.list_sessions, place_id=axelsberg.id, offset=offset, limit=3)]
+    assert pages == whole and len(whole) == len(made) == db.read(attendance.count_sessions, place_id=axelsberg.id)
+    # newest day first; on a day the latest start first; the same start: the one saved last first
+    assert [(h.held_on.day, h.starts_at.hour) for h in whole] == [
+        (5, 14), (4, 13), (3, 12), (2, 11), (2, 11), (2, 11), (2, 8), (1, 10)]
+    same = [h.session_id for h in whole if (h.held_on.day, h.starts_at.hour) == (2, 11)]
+    assert same == sorted(same, reverse=True)
+    assert whole[-2].activity_name == "Kör" and whole[-2].total == 30
+    assert db.read(attendance.list_sessions, place_id=axelsberg.id, offset=8, limit=3) == []

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+from collections import OrderedDict
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from typing import Any, Generic, TypeVar
@@ -63,8 +64,8 @@ class RecordModel(QAbstractTableModel, Generic[T]):
 
     def _retranslate(self, _language: str) -> None:
         self.headerDataChanged.emit(Qt.Orientation.Horizontal, 0, max(0, len(self.columns) - 1))
-        if self.rows:
-            self.dataChanged.emit(self.index(0, 0), self.index(len(self.rows) - 1, len(self.columns) - 1))
+        if self.rowCount():
+            self.dataChanged.emit(self.index(0, 0), self.index(self.rowCount() - 1, len(self.columns) - 1))
 
     def set_rows(self, rows: Sequence[T]) -> None:
         self.beginResetModel()
@@ -90,10 +91,15 @@ class RecordModel(QAbstractTableModel, Generic[T]):
             return section + 1
         return None
 
+    def _record(self, row: int) -> T | None:
+        return self.rows[row] if row < len(self.rows) else None
+
     def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole):
-        if not index.isValid() or index.row() >= len(self.rows) or index.column() >= len(self.columns):
+        if not index.isValid() or index.column() >= len(self.columns):
             return None
-        record = self.rows[index.row()]
+        record = self._record(index.row())
+        if record is None:
+            return None
         column = self.columns[index.column()]
         if role == Qt.ItemDataRole.DisplayRole:
             return display(column.value(record), column.kind)
@@ -156,3 +162,61 @@ class PagedModel(RecordModel[T]):
         self.beginInsertRows(QModelIndex(), len(self.rows), len(self.rows) + len(more) - 1)
         self.rows.extend(more)
         self.endInsertRows()
+
+
+class LazyModel(RecordModel[T]):
+    """Counts every row at once, fetches them a page at a time where the view looks.
+
+    The scroll bar spans the whole list from the start, so dragging it to the end of
+    a hundred thousand rows reads one page there, not every page on the way. Pages
+    already read are kept (the most recently used `keep` of them).
+    """
+
+    def __init__(
+        self,
+        columns: Sequence[Column[T]],
+        fetch: Callable[[int, int], list[T]],
+        total: Callable[[], int],
+        *,
+        page: int = 200,
+        keep: int = 50,
+        highlight: Callable[[T], str | None] | None = None,
+        parent=None,
+    ) -> None:
+        super().__init__(columns, (), highlight=highlight, parent=parent)
+        self.fetch = fetch
+        self.total_fn = total
+        self.page = page
+        self.keep = keep
+        self.total = 0
+        self.pages: OrderedDict[int, list[T]] = OrderedDict()
+
+    def reload(self) -> None:
+        self.beginResetModel()
+        self.pages.clear()
+        self.total = self.total_fn()
+        self.endResetModel()
+
+    def rowCount(self, parent: Index = QModelIndex()) -> int:
+        return 0 if parent.isValid() else self.total
+
+    def _record(self, row: int) -> T | None:
+        if not 0 <= row < self.total:
+            return None
+        number, at = divmod(row, self.page)
+        rows = self.pages.get(number)
+        if rows is None:
+            rows = self.fetch(number * self.page, self.page)
+            self.pages[number] = rows
+            while len(self.pages) > self.keep:
+                self.pages.popitem(last=False)
+        else:
+            self.pages.move_to_end(number)
+        # rows removed since the count leave the end of the list blank until the next reload
+        return rows[at] if at < len(rows) else None
+
+    def row_at(self, row: int) -> T:
+        record = self._record(row)
+        if record is None:
+            raise IndexError(row)
+        return record

@@ -30,7 +30,7 @@ from .. import i18n
 from ..common import Page, confirm_unsaved, show_error
 from ..forms import DateField, heading, hint
 from ..i18n import _
-from ..models import Column, PagedModel
+from ..models import Column, LazyModel
 from .attendance_model import DayModel, EntryTable, extra_session
 
 
@@ -206,7 +206,7 @@ class AttendancePage(Page):
 
         self.history_title = QLabel()
         self.history_title.setFont(font)
-        self.history = PagedModel(history_columns(), self._fetch_history, self._count_history, parent=self)
+        self.history = LazyModel(history_columns(), self._fetch_history, self._count_history, parent=self)
         self.history_view = QTableView()
         self.history_view.setModel(self.history)
         self.history_view.setSelectionBehavior(QTableView.SelectionBehavior.SelectRows)

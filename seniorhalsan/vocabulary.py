@@ -7,6 +7,7 @@ are reference data in `resources/reference.toml`; these here are part of the pro
 from __future__ import annotations
 
 import unicodedata
+from functools import lru_cache
 
 GENDERS = {"kvinna": "Kvinna", "man": "Man", "annat": "Annat/okänt"}
 GENDER_ALIASES = {"k": "kvinna", "m": "man", "a": "annat", "kvinnor": "kvinna", "man": "man",
@@ -85,8 +86,13 @@ def age_group(year: int, birth_year: int) -> str:
     return "85+"
 
 
+@lru_cache(maxsize=4096)
 def fold(text: str) -> str:
-    """Lower case without diacritics or surrounding space, for forgiving lookups."""
+    """Lower case without diacritics or surrounding space, for forgiving lookups.
+
+    Kept for the names seen most recently: an import compares every line's place and
+    activity with every known name.
+    """
     decomposed = unicodedata.normalize("NFKD", text.strip().lower())
     return "".join(c for c in decomposed if not unicodedata.combining(c))
 

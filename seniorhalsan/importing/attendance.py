@@ -12,6 +12,7 @@ from collections import defaultdict
 
 from sqlalchemy import bindparam, select, update
 
+from ..db.bulk import insert_values
 from ..db.models import ActivitySession
 from ..db.session import Ctx
 from ..roles import requires
@@ -45,6 +46,9 @@ ALIASES = {
     "aktivitetstyp": "typ",
 }
 
+COUNTS = ("women", "men", "other", "total", "new_visitors")
+NEW_SESSION = ("unit_id", "activity_id", "place_id", "held_on", "cancelled", *COUNTS)
+
 COLUMN_OF_FIELD = {
     "Kvinnor": "kvinnor",
     "Män": "män",
@@ -74,6 +78,9 @@ def import_attendance(ctx: Ctx, table: Table, *, create_missing: bool = False) -
         )
 
     places = place_service.list_places(ctx)
+    by_name: dict[str, place_service.PlaceInfo] = {}
+    for known in reversed(places):  # the first place of a name wins, as in match_place
+        by_name[fold(known.name)] = known
     activities = {fold(a.name): a for a in activity_service.list_activities(ctx, include_inactive=True)}
     created_places: dict[str, place_service.PlaceInfo] = {}
     created_activities: dict[str, int] = {}
@@ -93,7 +100,9 @@ def import_attendance(ctx: Ctx, table: Table, *, create_missing: bool = False) -
         if not place_name:
             report.error(row.line, "mötesplats", "mötesplats saknas.")
         else:
-            place = place_service.match_place(places, place_name, on=day) or created_places.get(fold(place_name))
+            # a current name needs no day; only a former name is looked up with it
+            place = (by_name.get(fold(place_name)) or place_service.match_place(places, place_name, on=day)
+                     or created_places.get(fold(place_name)))
             if place is None and create_missing:
                 place = place_service.create_place(ctx, name=place_name)
                 created_places[fold(place_name)] = place
@@ -190,34 +199,19 @@ def _store(ctx: Ctx, parsed: list, report: ImportReport) -> None:
         key = (place_id, activity_id, day)
         index = seen[key]
         seen[key] += 1
-        values = {
-            "women": counts.women,
-            "men": counts.men,
-            "other": counts.other,
-            "total": counts.total,
-            "new_visitors": counts.new_visitors,
-        }
-        if index < len(existing[key]):
-            old = existing[key][index]
-            if (old.women, old.men, old.other, old.total, old.new_visitors) == tuple(values.values()):
+        values = (counts.women, counts.men, counts.other, counts.total, counts.new_visitors)
+        matches = existing.get(key, ())
+        if index < len(matches):
+            old = matches[index]
+            if (old.women, old.men, old.other, old.total, old.new_visitors) == values:
                 report.unchanged += 1
             else:
-                updates.append({"_id": old.id, **values})
+                updates.append({"_id": old.id, **dict(zip(COUNTS, values))})
                 report.updated += 1
         else:
-            inserts.append(
-                {
-                    "unit_id": ctx.unit_id,
-                    "activity_id": activity_id,
-                    "place_id": place_id,
-                    "held_on": day,
-                    "cancelled": False,
-                    **values,
-                }
-            )
+            inserts.append((ctx.unit_id, activity_id, place_id, day, False, *values))
             report.created += 1
-    if inserts:
-        ctx.session.execute(s.__table__.insert(), inserts)
+    insert_values(ctx.session, s.__table__, NEW_SESSION, inserts)
     if updates:
         table = s.__table__
         ctx.session.execute(

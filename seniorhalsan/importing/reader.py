@@ -8,7 +8,7 @@ import io
 import re
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any
+from typing import Any, NamedTuple
 
 from ..errors import UserError
 from ..vocabulary import fold
@@ -16,8 +16,9 @@ from ..vocabulary import fold
 MAX_BYTES = 50 * 1024 * 1024
 
 
-@dataclass(frozen=True)
-class Row:
+class Row(NamedTuple):
+    """One line of the file (a tuple: tens of thousands are made in an import)."""
+
     line: int
     values: dict[str, Any]
 
@@ -61,16 +62,24 @@ def read_table(path: str | Path, aliases: dict[str, str]) -> Table:
     columns = []
     for header in headers:
         columns.append(aliases.get(header_key(header), header_key(header) or None))
+    # where each column is read from: its first heading, when a heading is repeated
+    first: dict[str, int] = {}
+    for index, column in enumerate(columns):
+        if column and column not in first:
+            first[column] = index
+    places = list(first.items())
     rows = []
     for line, cells in raw_rows:
-        if all(c is None or (isinstance(c, str) and not c.strip()) for c in cells):
+        if not any(map(_filled, cells)):
             continue
-        values = {}
-        for column, cell in zip(columns, cells):
-            if column and column not in values:
-                values[column] = cell.strip() if isinstance(cell, str) else cell
-        rows.append(Row(line, values))
+        width = len(cells)
+        rows.append(Row(line, {column: cells[i].strip() if isinstance(cells[i], str) else cells[i]
+                               for column, i in places if i < width}))
     return Table(tuple(c for c in columns if c), rows)
+
+
+def _filled(cell: Any) -> bool:
+    return cell is not None and not (isinstance(cell, str) and not cell.strip())
 
 
 def decode(data: bytes) -> str:
@@ -141,6 +150,11 @@ def parse_date(value: Any) -> dt.date | None:
         return value.date()
     if isinstance(value, dt.date):
         return value
+    if type(value) is str and len(value) == 10:
+        try:  # the usual ÅÅÅÅ-MM-DD, before the other spellings are tried
+            return dt.date.fromisoformat(value)
+        except ValueError:
+            pass
     text = str(value or "").strip()
     if not text:
         return None

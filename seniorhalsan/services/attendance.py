@@ -28,6 +28,10 @@ class Counts:
     new_visitors: int | None
 
 
+def _given(value: Any) -> bool:
+    return value is not None and not (isinstance(value, str) and not value.strip())
+
+
 def check_counts(
     check: Checker,
     *,
@@ -48,7 +52,7 @@ def check_counts(
     o = check.count("Övriga", other)
     t = check.count("Totalt", total)
     n = check.count("Nya besökare", new_visitors)
-    split_given = any(v is not None and not (isinstance(v, str) and not v.strip()) for v in (women, men, other))
+    split_given = _given(women) or _given(men) or _given(other)
     if split_given:
         w, m, o = w or 0, m or 0, o or 0
         computed = w + m + o

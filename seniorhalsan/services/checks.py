@@ -40,6 +40,8 @@ class Checker:
         return number
 
     def integer(self, field: str, value: Any, *, required: bool = False) -> int | None:
+        if type(value) is str and value.isdigit() and value.isascii():
+            return int(value)  # the common case of a spreadsheet cell, before the careful checks
         if value is None or (isinstance(value, str) and not value.strip()):
             if required:
                 self.fail(field, "måste fyllas i.")

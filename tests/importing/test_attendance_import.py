@@ -145,3 +145,29 @@ def test_a_missing_file_and_a_binary_file_are_refused_clearly(db, tmp_path):
     binary.write_bytes(bytes(range(256)) * 4)
     with pytest.raises(UserError):
         db.call(importing.import_file, "attendance", binary)
+
+
+def test_a_renamed_place_is_found_by_its_name_on_each_day(catalogue, tmp_path):
+    from seniorhalsan.services import places
+
+    gronda = factories.place_named(catalogue, "Gröndal")
+    catalogue.call(places.rename_place, gronda.id, new_name="Gröndalsträffen", from_date=dt.date(2025, 3, 1))
+    text = ("datum;mötesplats;aktivitet;totalt\n"
+            "2025-02-27;Gröndal;Seniorgympa;11\n"           # the old name before the renaming
+            "2025-03-03;GRONDALSTRAFFEN;Seniorgympa;12\n"   # the new name, folded
+            "2025-02-27;Gröndalsträffen;Seniorgympa;13\n")  # the new name holds for earlier days too
+    report = catalogue.call(importing.import_file, "attendance", write(tmp_path, text))
+    assert report.created == 3
+    assert catalogue.read(attendance.count_sessions, place_id=gronda.id) == 3
+    with pytest.raises(ImportRefused) as refused:
+        catalogue.call(importing.import_file, "attendance",
+                       write(tmp_path, "datum;mötesplats;aktivitet;totalt\n2025-03-04;Gröndal;Seniorgympa;5\n", "sen.csv"))
+    assert [(e.line, e.column) for e in refused.value.report.errors] == [(2, "mötesplats")]
+
+
+def test_a_repeated_heading_reads_its_first_column(catalogue, tmp_path):
+    text = ("datum;mötesplats;aktivitet;totalt;totalt\n"
+            "2025-03-03;Axelsberg;Seniorgympa;7;99\n"
+            "2025-03-04;Axelsberg;Seniorgympa; 8 \n")
+    report = catalogue.call(importing.import_file, "attendance", write(tmp_path, text))
+    assert report.created == 2 and visits(catalogue) == 15

@@ -42,6 +42,8 @@ def _frame(view) -> float:
 
 def _scroll_to_end(view, model) -> dict:
     """Drag to the bottom until the last row is shown; the time of each frame."""
+    from PySide6.QtCore import QModelIndex
+
     frames = []
     bar = view.verticalScrollBar()
     start = time.perf_counter()
@@ -50,11 +52,11 @@ def _scroll_to_end(view, model) -> dict:
         bar.setValue(bar.maximum())
         frames.append(time.perf_counter() - t + _frame(view))
         last = model.rowCount() - 1
-        at_end = not model.canFetchMore() and view.rowAt(view.viewport().height() - 2) in (last, -1)
+        at_end = not model.canFetchMore(QModelIndex()) and view.rowAt(view.viewport().height() - 2) in (last, -1)
         if at_end and bar.value() == bar.maximum():
             break
     return {"seconds": time.perf_counter() - start, "frames": frames,
-            "reached": not model.canFetchMore(), "rows": model.rowCount()}
+            "reached": not model.canFetchMore(QModelIndex()), "rows": model.rowCount()}
 
 
 def _jumps(view) -> list[float]:

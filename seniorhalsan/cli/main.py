@@ -11,7 +11,7 @@ from collections.abc import Callable, Sequence
 from .. import __version__
 from ..errors import UserError
 from ..paths import database_url, log_file
-from . import accounts, admin, argparse_sv, data, reports
+from . import argparse_sv
 
 log = logging.getLogger("seniorhalsan")
 
@@ -35,6 +35,8 @@ def database_options(parser: argparse.ArgumentParser, *, as_default: bool) -> No
 
 
 def build_parser() -> argparse.ArgumentParser:
+    from . import accounts, admin, data, reports
+
     argparse_sv.install()
     parser = argparse.ArgumentParser(prog="seniorhalsan", description=DESCRIPTION)
     parser.add_argument("--version", action="version", version=f"seniorhalsan {__version__}",
@@ -65,9 +67,25 @@ def url_of(args: argparse.Namespace) -> str:
     return database_url(getattr(args, "db", None), getattr(args, "db_url", None))
 
 
+def window_arguments(argv: Sequence[str] | None) -> argparse.Namespace | None:
+    """The options of a plain start of the window, or None when a command (or help) is asked for.
+
+    Starting the window needs none of the commands' modules, which load the whole data
+    layer: the window shows itself first and opens the database after.
+    """
+    plain = argparse.ArgumentParser(add_help=False, exit_on_error=False)
+    database_options(plain, as_default=True)
+    try:
+        args, rest = plain.parse_known_args(sys.argv[1:] if argv is None else list(argv))
+    except argparse.ArgumentError:
+        return None  # the full parser says what is wrong
+    return None if rest else args
+
+
 def main(argv: Sequence[str] | None = None) -> int:
-    parser = build_parser()
-    args = parser.parse_args(argv)
+    args = window_arguments(argv)
+    if args is None:
+        args = build_parser().parse_args(argv)
     setup_logging()
     handler: Callable[[argparse.Namespace], int] | None = getattr(args, "handler", None)
     try:

@@ -1,62 +1,89 @@
-"""Starting the window: settings, language, text size, the database, the first start."""
+"""Starting the window: settings, language, text size, the window, then the database.
+
+The window shows itself first (navigation, menus, status line) and opens the database
+right after its first frame: the integrity check, any migration, sign-in and the first
+page follow while the window is already on screen. The data layer is imported only then.
+"""
 
 from __future__ import annotations
 
 import sys
+from typing import TYPE_CHECKING
 
 from PySide6.QtWidgets import QApplication, QMessageBox
 
-from ..database import DamagedDatabase, open_database
-from ..db.backup import backup_day, restore_sqlite
-from ..db.session import Database
 from ..errors import UserError
 from ..paths import database_url
-from ..services import accounts, lookups
 from . import i18n, style
 from .common import AppContext, ChangeBus
 from .i18n import _
 from .settings import SettingsStore
 from .worker import OpRunner
 
-
-def build(db: Database, store: SettingsStore | None = None) -> tuple[AppContext, "MainWindow"]:  # noqa: F821
-    """The app context and main window on an opened database (also used by the tests)."""
+if TYPE_CHECKING:
+    from ..database import DamagedDatabase
+    from ..db.session import Database
     from .main_window import MainWindow
 
+
+def _context(db: Database | None, store: SettingsStore | None) -> AppContext:
     store = store or SettingsStore()
     settings = store.load()
     i18n.set_language(settings.language)
     qt_app = QApplication.instance()
     style.apply(qt_app, settings.text_size)
-    context = AppContext(db=db, ops=OpRunner(), store=store, settings=settings, bus=ChangeBus())
+    return AppContext(db=db, ops=OpRunner(), store=store, settings=settings, bus=ChangeBus())
+
+
+def build(db: Database, store: SettingsStore | None = None) -> tuple[AppContext, MainWindow]:
+    """The app context and main window on an opened database (also used by the tests)."""
+    from .main_window import MainWindow
+
+    context = _context(db, store)
     return context, MainWindow(context)
 
 
 def run(url: str | None, *, explicit: bool = True) -> int:
     """Open the window; without an explicit database the one chosen in Inställningar is used."""
+    from .main_window import MainWindow
+
     qt_app = QApplication.instance() or QApplication(sys.argv)
     qt_app.setApplicationName("Seniorhälsan")
     store = SettingsStore()
     settings = store.load()
-    i18n.set_language(settings.language)
     if not explicit and settings.database:
         url = settings.database if "://" in settings.database else database_url(settings.database)
+    url = url or database_url()
+    context = _context(None, store)
+    window = MainWindow(context, url=url)
+    window.show()
+    window.after_first_frame(lambda: _open(qt_app, window, context, url))
+    return qt_app.exec()
+
+
+def _open(qt_app: QApplication, window: MainWindow, context: AppContext, url: str) -> None:
+    """Open the database behind the shown window, sign in, and show the first page."""
+    from ..database import DamagedDatabase, open_database
+    from ..services import accounts, lookups
+
     try:
-        db = open_database(url or database_url())
+        db = open_database(url)
     except DamagedDatabase as exc:
-        db = offer_restore(exc, url or database_url())
+        db = offer_restore(exc, url)
         if db is None:
-            return 1
+            qt_app.exit(1)
+            return
     except UserError as exc:
-        QMessageBox.critical(None, _("Databasen kunde inte öppnas"), str(exc))
-        return 1
+        QMessageBox.critical(window, _("Databasen kunde inte öppnas"), str(exc))
+        qt_app.exit(1)
+        return
     if db.read(accounts.has_accounts):
         from .login import LoginDialog
 
         if LoginDialog(db).exec() != LoginDialog.DialogCode.Accepted:
-            return 0
-    context, window = build(db, store)
-    window.show()
+            qt_app.exit(0)
+            return
+    window.connect_database(db)
     locks: list = []
 
     def signed_in() -> None:
@@ -82,11 +109,13 @@ def run(url: str | None, *, explicit: bool = True) -> int:
         offer_demo(window, context, after_first_start)
     else:
         signed_in()
-    return qt_app.exec()
 
 
 def offer_restore(exc: DamagedDatabase, url: str) -> Database | None:
     """A damaged file: offer the newest good backup instead of a traceback."""
+    from ..database import open_database
+    from ..db.backup import backup_day, restore_sqlite
+
     if exc.backup is None:
         QMessageBox.critical(None, _("Databasen är skadad"), str(exc))
         return None

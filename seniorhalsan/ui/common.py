@@ -5,18 +5,20 @@ from __future__ import annotations
 import logging
 from collections.abc import Callable
 from dataclasses import dataclass
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QObject, Signal
 from PySide6.QtWidgets import QMessageBox, QWidget
 
-from ..db.session import Database
 from ..errors import UserError
 from ..paths import log_file
 from . import i18n
 from .i18n import _
 from .settings import Settings, SettingsStore
 from .worker import OpRunner
+
+if TYPE_CHECKING:
+    from ..db.session import Database
 
 log = logging.getLogger(__name__)
 
@@ -32,7 +34,7 @@ class ChangeBus(QObject):
 
 @dataclass
 class AppContext:
-    db: Database
+    db: Database  # None only while the window starts, before the database is open
     ops: OpRunner
     store: SettingsStore
     settings: Settings

@@ -11,9 +11,6 @@ from __future__ import annotations
 import datetime as dt
 from functools import lru_cache
 
-from babel.dates import format_date
-from babel.messages.pofile import read_po
-from babel.numbers import format_decimal, format_percent
 from PySide6.QtCore import QLocale, QObject, Signal
 
 from ..paths import RESOURCES
@@ -39,6 +36,8 @@ def catalogue(language: str) -> dict[str, str]:
     path = TRANSLATIONS / language / "LC_MESSAGES" / "seniorhalsan.po"
     if not path.exists():
         return {}
+    from babel.messages.pofile import read_po
+
     with open(path, "rb") as fh:
         po = read_po(fh)
     return {m.id: m.string for m in po if m.id and isinstance(m.id, str) and m.string}
@@ -68,19 +67,28 @@ def locale() -> str:
     return LOCALES[_current]
 
 
+# babel is imported where it is first needed, after the window has shown itself
 def number(value: int | float | None) -> str:
+    from babel.numbers import format_decimal
+
     return "" if value is None else format_decimal(value, locale=locale())
 
 
 def percent(part: float, whole: float) -> str:
+    from babel.numbers import format_percent
+
     return "–" if not whole else format_percent(part / whole, locale=locale())
 
 
 def date_text(day: dt.date, style: str = "medium") -> str:
+    from babel.dates import format_date
+
     return format_date(day, format=style, locale=locale())
 
 
 def weekday_names() -> list[str]:
     """Monday first, in the current language."""
+    from babel.dates import format_date
+
     monday = dt.date(2024, 1, 1)
     return [format_date(monday + dt.timedelta(days=i), format="EEEE", locale=locale()) for i in range(7)]

@@ -1,9 +1,16 @@
-"""The main window: navigation on the left, one page at a time, a status line below."""
+"""The main window: navigation on the left, one page at a time, a status line below.
+
+The window can be built before its database is open: it then shows its navigation,
+menus and status line at once, and `connect_database` fills it in (the unit, the
+signed-in role, the page) as soon as the database is there.
+"""
 
 from __future__ import annotations
 
-from PySide6.QtCore import QEvent, QSize, Qt
-from PySide6.QtGui import QAction, QCloseEvent, QKeySequence
+from collections.abc import Callable
+
+from PySide6.QtCore import QEvent, QSize, Qt, QTimer
+from PySide6.QtGui import QAction, QCloseEvent, QKeySequence, QPaintEvent
 from PySide6.QtWidgets import (
     QHBoxLayout,
     QLabel,
@@ -17,22 +24,23 @@ from PySide6.QtWidgets import (
 )
 
 from .. import __version__
-from ..services import feedback as feedback_service
-from ..services import lookups
 from . import i18n
 from .common import AppContext, Page, confirm_unsaved
 from .i18n import _
-from ..roles import allowed
 from .pages import PAGE_PERMISSIONS, PAGES
 
 
 class MainWindow(QMainWindow):
-    def __init__(self, app: AppContext) -> None:
+    def __init__(self, app: AppContext, *, url: str | None = None) -> None:
+        """The window of `app`; with no database in it yet, its shell, to be connected later."""
         super().__init__()
         self.app = app
-        self.unit = app.db.read(lookups.unit)
+        self.url = url if url is not None else app.db.url
+        self.unit = None
         self.pages: dict[str, Page] = {}
         self.current_key = ""
+        self.wanted_key = ""  # a page asked for before the database was open
+        self._after_first_frame: list[Callable[[], None]] = []
 
         self.navigation = QListWidget()
         self.navigation.setObjectName("navigation")
@@ -71,7 +79,31 @@ class MainWindow(QMainWindow):
         i18n.notifier.changed.connect(self._language_changed)
         self.retranslate()
         self._restore_state()
+        if app.db is not None:
+            self.connect_database(app.db)
+
+    def connect_database(self, db) -> None:
+        """The database is open (and someone signed in, when it has accounts): show the unit's page."""
+        from ..services import lookups
+
+        self.app.db = db
+        self.url = db.url
+        self.unit = db.read(lookups.unit)
+        self.apply_role()
+        self.retranslate()
+        self.show_page(self.wanted_key or self.app.settings.last_page)
         self.update_waiting()
+
+    def after_first_frame(self, callback: Callable[[], None]) -> None:
+        """Call `callback` once the window has been painted for the first time."""
+        self._after_first_frame.append(callback)
+
+    def paintEvent(self, event: QPaintEvent) -> None:  # noqa: N802 (Qt's name)
+        super().paintEvent(event)
+        if self._after_first_frame:
+            waiting, self._after_first_frame = self._after_first_frame, []
+            for callback in waiting:
+                QTimer.singleShot(0, callback)  # once this frame is on screen
 
     # --- navigation -----------------------------------------------------------------------
     def page(self, key: str) -> Page:
@@ -86,6 +118,10 @@ class MainWindow(QMainWindow):
         return self.pages[key]
 
     def may_see(self, key: str) -> bool:
+        if self.app.db is None:
+            return True  # nobody has signed in yet; the pages are built only after that
+        from ..roles import allowed
+
         needed = PAGE_PERMISSIONS.get(key)
         return needed is None or any(allowed(self.app.db.actor, p) for p in needed)
 
@@ -98,13 +134,19 @@ class MainWindow(QMainWindow):
         keys = [k for k, _cls in PAGES]
         if key not in keys or not self.may_see(key):
             key = next(k for k in keys if self.may_see(k))
-        self.navigation.setCurrentRow(keys.index(key))
+        if self.navigation.currentRow() == keys.index(key):
+            self._navigate(keys.index(key))  # marked before the database was open; build it now
+        else:
+            self.navigation.setCurrentRow(keys.index(key))
 
     def current_page(self) -> Page | None:
         return self.pages.get(self.current_key)
 
     def _navigate(self, row: int) -> None:
         key = PAGES[row][0]
+        if self.app.db is None:
+            self.wanted_key = key  # shown as soon as the database is open
+            return
         if key == self.current_key or not self.may_see(key):
             return
         previous = self.current_page()
@@ -154,7 +196,7 @@ class MainWindow(QMainWindow):
             self,
             _("Om Seniorhälsan"),
             _("Seniorhälsan, version {version}.\nAktiviteter, närvaro, stödinsatser och Tyck till för {unit}.").format(
-                version=__version__, unit=self.unit.name
+                version=__version__, unit=self.unit.name if self.unit else "Seniorhälsan"
             ),
         )
 
@@ -173,9 +215,9 @@ class MainWindow(QMainWindow):
         super().changeEvent(event)
 
     def retranslate(self) -> None:
-        actor = self.app.db.actor
+        actor = self.app.db.actor if self.app.db is not None else None
         signed_in = f" – {actor.username}" if actor else ""
-        self.setWindowTitle(f"Seniorhälsan – {self.unit.name}{signed_in}")
+        self.setWindowTitle(f"Seniorhälsan – {self.unit.name}{signed_in}" if self.unit else "Seniorhälsan")
         for row, (_key, page_class) in enumerate(PAGES):
             self.navigation.item(row).setText(page_class.title())
         self.file_menu.setTitle(_("&Arkiv"))
@@ -187,11 +229,11 @@ class MainWindow(QMainWindow):
         self.help_menu.setTitle(_("&Hjälp"))
         self.about_action.setText(_("&Om Seniorhälsan"))
         self.database_label.setText(_("Databas: {name}").format(name=self._database_name()))
-        self.database_label.setToolTip(self.app.db.url)
+        self.database_label.setToolTip(self.url)
         self.update_waiting()
 
     def _database_name(self) -> str:
-        url = self.app.db.url
+        url = self.url
         return url.rsplit("/", 1)[-1] if url.startswith("sqlite") else url.split("@")[-1]
 
     # --- feedback waiting for återkoppling ----------------------------------------------------
@@ -200,6 +242,11 @@ class MainWindow(QMainWindow):
             self.update_waiting()
 
     def update_waiting(self) -> None:
+        if self.app.db is None:
+            return
+        from ..roles import allowed
+        from ..services import feedback as feedback_service
+
         if not allowed(self.app.db.actor, "feedback"):
             self.waiting_label.clear()
             return
@@ -223,7 +270,8 @@ class MainWindow(QMainWindow):
             self.restoreGeometry(geometry)
         else:
             self.resize(1280, 720)
-        self.show_page(self.app.settings.last_page)
+        if self.app.db is None:  # mark the page that will open, without building it yet
+            self.show_page(self.app.settings.last_page)
 
     def closeEvent(self, event: QCloseEvent) -> None:
         page = self.current_page()

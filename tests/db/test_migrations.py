@@ -76,3 +76,8 @@ def test_a_damaged_file_gives_a_clear_message(tmp_path):
     with pytest.raises(UserError) as refused:
         open_database(sqlite_url(path))
     assert "skadad" in str(refused.value)
+
+
+def test_the_newest_revision_is_known_without_reading_the_migrations():
+    """Opening a database compares with HEAD and loads Alembic only when a migration is due."""
+    assert migrate.HEAD == migrate.head_revision()

@@ -15,7 +15,7 @@ from PySide6.QtWidgets import QApplication, QMessageBox
 from ..errors import UserError
 from ..paths import database_url
 from . import i18n, style
-from .common import AppContext, ChangeBus
+from .common import AppContext, ChangeBus, show_error
 from .i18n import _
 from .settings import SettingsStore
 from .worker import OpRunner
@@ -57,17 +57,28 @@ def run(url: str | None, *, explicit: bool = True) -> int:
     context = _context(None, store)
     window = MainWindow(context, url=url)
     window.show()
-    window.after_first_frame(lambda: _open(qt_app, window, context, url))
+
+    def open_after_first_frame() -> None:
+        try:
+            _open(qt_app, window, context, url)
+        except Exception as exc:  # the calm message (a bug's details go to the log), as the command line does
+            show_error(window, exc)
+            qt_app.exit(1 if isinstance(exc, UserError) else 70)
+
+    window.after_first_frame(open_after_first_frame)
     return qt_app.exec()
 
 
 def _open(qt_app: QApplication, window: MainWindow, context: AppContext, url: str) -> None:
     """Open the database behind the shown window, sign in, and show the first page."""
+    from ..db.backup import IntegrityCheck
+
+    checking = IntegrityCheck.start_for(url)  # beside the import of the data layer just below
     from ..database import DamagedDatabase, open_database
     from ..services import accounts, lookups
 
     try:
-        db = open_database(url)
+        db = open_database(url, checked=checking)
     except DamagedDatabase as exc:
         db = offer_restore(exc, url)
         if db is None:

@@ -95,15 +95,22 @@ class MainWindow(QMainWindow):
         self.update_waiting()
 
     def after_first_frame(self, callback: Callable[[], None]) -> None:
-        """Call `callback` once the window has been painted for the first time."""
+        """Call `callback` once the window has been painted for the first time.
+
+        A window that is not painted at once (started minimised) calls it after a second.
+        """
         self._after_first_frame.append(callback)
+        QTimer.singleShot(1000, self, self._first_frame_done)
 
     def paintEvent(self, event: QPaintEvent) -> None:  # noqa: N802 (Qt's name)
         super().paintEvent(event)
         if self._after_first_frame:
-            waiting, self._after_first_frame = self._after_first_frame, []
-            for callback in waiting:
-                QTimer.singleShot(0, callback)  # once this frame is on screen
+            QTimer.singleShot(0, self, self._first_frame_done)  # once this frame is on screen
+
+    def _first_frame_done(self) -> None:
+        waiting, self._after_first_frame = self._after_first_frame, []
+        for callback in waiting:
+            callback()
 
     # --- navigation -----------------------------------------------------------------------
     def page(self, key: str) -> Page:

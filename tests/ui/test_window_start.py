@@ -80,3 +80,23 @@ def test_run_opens_the_database_after_the_first_frame_and_shows_the_last_page(qt
     assert run(db.url) == 0
     opened[0].dispose()
     assert seen == {"page": "attendance", "unit": db.read(lookups.unit).name}
+
+
+def test_a_failure_while_opening_is_told_calmly_and_ends_the_start(qtbot, db, monkeypatch):
+    from PySide6.QtWidgets import QMessageBox
+
+    import seniorhalsan.database
+
+    told = []
+    monkeypatch.setattr(QMessageBox, "critical", lambda *args: told.append(args[1]))
+
+    def broken(url, **kwargs):
+        raise RuntimeError("a bug")
+
+    monkeypatch.setattr(seniorhalsan.database, "open_database", broken)
+    assert run(db.url) == 70
+    assert told == ["Oväntat fel"]
+    for window in QApplication.topLevelWidgets():
+        if isinstance(window, MainWindow):
+            window.close()
+            window.deleteLater()

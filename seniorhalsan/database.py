@@ -13,6 +13,7 @@ from sqlalchemy.orm import Session
 from . import reference
 from .db import migrate
 from .db.backup import (
+    IntegrityCheck,
     backup_day,
     check_sqlite,
     is_seniorhalsan_database,
@@ -46,11 +47,18 @@ class DamagedDatabase(UserError):
         super().__init__(message)
 
 
-def open_database(url: str | None = None, *, unit_key: str | None = None, daily_backup: bool = True) -> Database:
+def open_database(
+    url: str | None = None,
+    *,
+    unit_key: str | None = None,
+    daily_backup: bool = True,
+    checked: IntegrityCheck | None = None,
+) -> Database:
     """Open (creating or upgrading when needed) the database at `url`.
 
     A SQLite file gets a quick integrity check first, a backup before any migration,
-    and one backup a day when it is opened.
+    and one backup a day when it is opened. `checked` is that check already started
+    (the window starts it before it loads the data layer); it counts for its own file only.
     """
     url = url or database_url()
     unit_key = unit_key or os.environ.get("SENIORHALSAN_UNIT") or None
@@ -62,7 +70,7 @@ def open_database(url: str | None = None, *, unit_key: str | None = None, daily_
 
     had_data = False
     if path is not None and path.exists() and path.stat().st_size > 0:
-        problem = check_sqlite(path)
+        problem = checked.result() if checked is not None and checked.path == path else check_sqlite(path)
         if problem:
             engine.dispose()
             raise DamagedDatabase(path, problem, newest_good_backup(path))

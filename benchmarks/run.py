@@ -83,6 +83,7 @@ def cold_starts(path: Path, runs: int) -> dict:
     for side in out.values():
         for values in side.values():
             del values[0]
+    out["megabytes"] = path.stat().st_size / 2**20
     return out
 
 
@@ -121,8 +122,9 @@ def main(argv: list[str] | None = None) -> int:
         for scale in scales:
             add(report.stats_row(scale, worker("stats", paths[scale], runs)))
     if "start" in measures:
-        for row in report.start_rows(home, cold_starts(paths[home], runs)):
-            add(row)
+        for scale in [home] + (["city"] if "city" in scales and home != "city" else []):
+            for row in report.start_rows(scale, cold_starts(paths[scale], runs)):
+                add(row)
     if "folder" in measures:
         add(report.document_row("folder", worker("folder", paths[home], runs)))
     if "year_report" in measures:

@@ -26,3 +26,18 @@ def test_each_unit_counts_only_its_own(db, db_url):
         assert other.read(attendance.count_sessions) == 0
     finally:
         other.dispose()
+
+
+def test_an_account_signs_in_only_to_its_own_unit(db, db_url):
+    import pytest
+
+    from seniorhalsan.services import accounts
+
+    db.call(accounts.create_account, username="karin", password="ett-långt-lösen", role="enhetschef")
+    other = open_database(db_url, unit_key="skarholmen", daily_backup=False)
+    try:
+        assert not other.read(accounts.has_accounts)
+        with pytest.raises(accounts.LoginFailed):
+            other.call(accounts.login, username="karin", password="ett-långt-lösen")
+    finally:
+        other.dispose()

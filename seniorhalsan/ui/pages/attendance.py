@@ -174,6 +174,8 @@ class AttendancePage(Page):
         header.resizeSection(8, 96)
         header.setMinimumSectionSize(40)
         self.table.verticalHeader().hide()
+        self.table.setWordWrap(True)  # long activity names wrap instead of being cut
+        self.table.verticalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
         self.empty = QLabel()
         self.empty.setWordWrap(True)
         self.add_extra = QPushButton()
@@ -282,7 +284,7 @@ class AttendancePage(Page):
         bold = header.font()
         bold.setBold(True)
         metrics = QFontMetrics(bold)
-        for column in range(2, 7):
+        for column in (2, 3, 4, 5, 6, 8):
             title = self.model.headerData(column, Qt.Orientation.Horizontal)
             header.resizeSection(column, max(56, metrics.horizontalAdvance(title) + 22))
 

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import sys
+from typing import TYPE_CHECKING
 
 from PySide6.QtWidgets import QApplication, QMessageBox
 
@@ -18,8 +19,11 @@ from .i18n import _
 from .settings import SettingsStore
 from .worker import OpRunner
 
+if TYPE_CHECKING:
+    from .main_window import MainWindow
 
-def build(db: Database, store: SettingsStore | None = None) -> tuple[AppContext, "MainWindow"]:  # noqa: F821
+
+def build(db: Database, store: SettingsStore | None = None) -> tuple[AppContext, MainWindow]:
     """The app context and main window on an opened database (also used by the tests)."""
     from .main_window import MainWindow
 

@@ -20,6 +20,17 @@ from seniorhalsan.paths import sqlite_url  # noqa: E402
 TODAY = dt.date(2026, 11, 20)
 
 
+@pytest.fixture(autouse=True, scope="session")
+def _quick_password_hashes():
+    """Argon2 with its smallest cost inside the test process; the program itself keeps the
+    library's defaults (the command-line tests run those)."""
+    from argon2 import PasswordHasher
+
+    from seniorhalsan.services import accounts
+
+    accounts._hasher = PasswordHasher(time_cost=1, memory_cost=64, parallelism=1)
+
+
 @pytest.fixture(autouse=True)
 def _private_data_dir(tmp_path_factory, monkeypatch):
     """Logs and default files go to a temporary folder, never the user's own."""

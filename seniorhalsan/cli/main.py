@@ -29,6 +29,8 @@ def database_options(parser: argparse.ArgumentParser, *, as_default: bool) -> No
                         help="databasfil (SQLite); annars SENIORHALSAN_DB eller standardfilen i datamappen")
     parser.add_argument("--db-url", metavar="URL", default=default,
                         help="en SQLAlchemy-URL, t.ex. postgresql+psycopg://användare@server/databas")
+    parser.add_argument("--unit", metavar="NYCKEL", default=default,
+                        help="enheten, när flera enheter delar en databas (annars SENIORHALSAN_UNIT eller den första)")
     parser.add_argument("--user", metavar="NAMN", default=default,
                         help="logga in som NAMN (behövs när databasen har konton); lösenordet frågas efter "
                              "eller läses från SENIORHALSAN_PASSWORD")
@@ -116,4 +118,6 @@ def start_window(args: argparse.Namespace) -> int:
     from ..ui.app import run
 
     explicit = bool(args.db or args.db_url or os.environ.get("SENIORHALSAN_DB") or os.environ.get("SENIORHALSAN_DB_URL"))
+    if args.unit:
+        os.environ["SENIORHALSAN_UNIT"] = args.unit
     return run(url_of(args), explicit=explicit)

@@ -23,7 +23,7 @@ def open_signed_in(args, *, permission: str | None = None) -> Database:
     """
     from .main import url_of
 
-    db = open_database(url_of(args))
+    db = open_database(url_of(args), unit_key=getattr(args, "unit", None))
     if not db.read(accounts.has_accounts):
         return db
     username = getattr(args, "user", None) or os.environ.get("SENIORHALSAN_USER")

@@ -10,20 +10,25 @@ from pathlib import Path
 KEEP = 10
 
 
-def backup_sqlite(source: Path, target: Path) -> Path:
-    """Copy a live database consistently (WAL included) into `target`."""
-    target.parent.mkdir(parents=True, exist_ok=True)
-    partial = target.with_name(target.name + ".part")
-    partial.unlink(missing_ok=True)
+def _copy_pages(source: Path, target: Path) -> None:
+    """SQLite's online backup from one file into another (WAL included)."""
     src = sqlite3.connect(f"file:{source}?mode=ro", uri=True)
     try:
-        dst = sqlite3.connect(partial)
+        dst = sqlite3.connect(target)
         try:
             src.backup(dst)
         finally:
             dst.close()
     finally:
         src.close()
+
+
+def backup_sqlite(source: Path, target: Path) -> Path:
+    """Copy a live database consistently into `target`, never leaving half a file."""
+    target.parent.mkdir(parents=True, exist_ok=True)
+    partial = target.with_name(target.name + ".part")
+    partial.unlink(missing_ok=True)
+    _copy_pages(source, partial)
     partial.replace(target)
     return target
 
@@ -108,15 +113,7 @@ def restore_sqlite(backup: Path, target: Path) -> Path | None:
     target.parent.mkdir(parents=True, exist_ok=True)
     partial = target.with_name(target.name + ".restore")
     partial.unlink(missing_ok=True)
-    src = sqlite3.connect(f"file:{backup}?mode=ro", uri=True)
-    try:
-        dst = sqlite3.connect(partial)
-        try:
-            src.backup(dst)
-        finally:
-            dst.close()
-    finally:
-        src.close()
+    _copy_pages(backup, partial)
     problem = check_sqlite(partial)
     if problem:
         partial.unlink(missing_ok=True)

@@ -45,7 +45,7 @@ def _info(user: User) -> AccountInfo:
 
 def has_accounts(ctx: Ctx) -> bool:
     """Whether the database needs a login (it does from its first account on)."""
-    return bool(ctx.session.scalar(select(func.count()).select_from(User)))
+    return bool(ctx.session.scalar(select(func.count()).select_from(User).where(User.unit_id == ctx.unit_id)))
 
 
 class LoginFailed(UserError):
@@ -112,7 +112,9 @@ def create_account(
 
 def login(ctx: Ctx, *, username: str, password: str) -> Actor:
     """The actor for a username and password, or a refusal that does not say which was wrong."""
-    user = ctx.session.scalar(select(User).where(func.lower(User.username) == (username or "").strip().lower()))
+    user = ctx.session.scalar(
+        select(User).where(User.unit_id == ctx.unit_id, func.lower(User.username) == (username or "").strip().lower())
+    )
     refused = LoginFailed("Fel användarnamn eller lösenord.")
     if user is None:
         _hasher.hash("x" * MIN_PASSWORD)  # the same work either way, so timing tells nothing

@@ -322,23 +322,10 @@ def list_feedback(
     limit: int = 500,
 ) -> list[FeedbackInfo]:
     """The register, newest first; status is obesvarad, besvarad or atgardad."""
-    query = select(Feedback).where(Feedback.unit_id == ctx.unit_id).options(*_options())
-    acted = or_(Feedback.action_on.is_not(None), Feedback.action_text.is_not(None))
-    if status == "obesvarad":
-        query = query.where(Feedback.answered_on.is_(None), ~acted)
-    elif status == "besvarad":
-        query = query.where(Feedback.answered_on.is_not(None))
-    elif status == "atgardad":
-        query = query.where(acted)
-    if year is not None:
-        first, last = tertial_range(year, tertial) if tertial else year_range(year)
-        query = query.where(Feedback.received_on.between(first, last))
-    if place_id is not None:
-        query = query.where(Feedback.place_id == place_id)
-    if overdue_only:
-        query = query.where(
-            Feedback.answered_on.is_(None), Feedback.contact.is_not(None), Feedback.response_due < ctx.today
-        )
+    query = _register_filters(
+        ctx, select(Feedback).where(Feedback.unit_id == ctx.unit_id).options(*_options()),
+        status=status, year=year, tertial=tertial, place_id=place_id, overdue_only=overdue_only,
+    )
     query = query.order_by(Feedback.received_on.desc(), Feedback.id.desc()).offset(offset).limit(limit)
     return [_info(f, ctx.today) for f in ctx.session.scalars(query)]
 
@@ -363,8 +350,9 @@ def waiting_summary(ctx: Ctx) -> Waiting:
     return Waiting(waiting, overdue)
 
 
-def _register_query(
+def _register_filters(
     ctx: Ctx,
+    query,
     *,
     status: str | None,
     year: int | None,
@@ -372,8 +360,7 @@ def _register_query(
     place_id: int | None,
     overdue_only: bool,
 ):
-    """The register's filters (as in `list_feedback`) on a count query."""
-    query = select(func.count()).select_from(Feedback).where(Feedback.unit_id == ctx.unit_id)
+    """The register's filters, on a query of rows or of a count."""
     acted = or_(Feedback.action_on.is_not(None), Feedback.action_text.is_not(None))
     if status == "obesvarad":
         query = query.where(Feedback.answered_on.is_(None), ~acted)
@@ -404,8 +391,9 @@ def count_feedback(
     overdue_only: bool = False,
 ) -> int:
     """How many items `list_feedback` finds with the same filters (for paging the register)."""
-    query = _register_query(
-        ctx, status=status, year=year, tertial=tertial, place_id=place_id, overdue_only=overdue_only
+    query = _register_filters(
+        ctx, select(func.count()).select_from(Feedback).where(Feedback.unit_id == ctx.unit_id),
+        status=status, year=year, tertial=tertial, place_id=place_id, overdue_only=overdue_only,
     )
     return ctx.session.scalar(query) or 0
 

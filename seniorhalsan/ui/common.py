@@ -10,9 +10,10 @@ from typing import TYPE_CHECKING, Any
 from PySide6.QtCore import QObject, Signal
 from PySide6.QtWidgets import QMessageBox, QWidget
 
-from ..errors import UserError
+from ..errors import UserError, ValidationError
 from ..paths import log_file
 from . import i18n
+from .forms import FieldErrors
 from .i18n import _
 from .settings import Settings, SettingsStore
 from .worker import OpRunner
@@ -102,23 +103,43 @@ def show_error(parent: QWidget | None, exc: Exception, title: str | None = None)
     )
 
 
-def confirm_unsaved(parent: QWidget, page: Page) -> bool:
-    """Ask before leaving a page with unsaved changes; True if it is fine to leave."""
-    if not page.has_unsaved_changes():
-        return True
+def submit(parent: QWidget, errors: FieldErrors, call: Callable[[], Any]) -> tuple[bool, Any]:
+    """Run a form's service call: refused fields under their fields, other refusals in the
+    form's general label, a bug as a calm message. Returns (saved, result)."""
+    try:
+        return True, call()
+    except ValidationError as exc:
+        errors.show(exc)
+    except UserError as exc:
+        errors.show_message(str(exc))
+    except Exception as exc:
+        show_error(parent, exc)
+    return False, None
+
+
+def ask_save_discard(parent: QWidget, text: str, *, discard_text: str | None = None) -> str:
+    """'save', 'discard' or 'cancel' for edits that are not saved; Save is the default."""
     box = QMessageBox(parent)
     box.setIcon(QMessageBox.Icon.Question)
     box.setWindowTitle(_("Osparade ändringar"))
-    box.setText(_("Du har ändringar som inte är sparade. Vill du spara dem?"))
+    box.setText(text)
     save = box.addButton(_("Spara"), QMessageBox.ButtonRole.AcceptRole)
-    discard = box.addButton(_("Släng ändringarna"), QMessageBox.ButtonRole.DestructiveRole)
+    discard = box.addButton(discard_text or _("Släng ändringarna"), QMessageBox.ButtonRole.DestructiveRole)
     box.addButton(_("Avbryt"), QMessageBox.ButtonRole.RejectRole)
     box.setDefaultButton(save)
     box.exec()
     clicked = box.clickedButton()
-    if clicked is save:
+    return "save" if clicked is save else "discard" if clicked is discard else "cancel"
+
+
+def confirm_unsaved(parent: QWidget, page: Page) -> bool:
+    """Ask before leaving a page with unsaved changes; True if it is fine to leave."""
+    if not page.has_unsaved_changes():
+        return True
+    answer = ask_save_discard(parent, _("Du har ändringar som inte är sparade. Vill du spara dem?"))
+    if answer == "save":
         return page.save_changes()
-    if clicked is discard:
+    if answer == "discard":
         page.discard_changes()
         return True
     return False

@@ -116,6 +116,14 @@ class FieldErrors:
         if first is not None:
             first.setFocus()
 
+    def show_message(self, text: str) -> None:
+        """A refusal that concerns no single field, in the general label."""
+        if self.general is not None:
+            self.general.setText(text)
+            self.general.setStyleSheet(ERROR_STYLE)
+            self.general.setWordWrap(True)
+            self.general.show()
+
     def message_for(self, field: str) -> str:
         label = self.labels.get(field)
         return label.text() if label is not None and not label.isHidden() else ""

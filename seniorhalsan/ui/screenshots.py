@@ -66,6 +66,7 @@ def main(argv: list[str] | None = None) -> int:
     context, window = build(db, store)
     window.setGeometry(0, 0, WIDTH, HEIGHT)
     window.showMaximized()
+    window.activateWindow()  # so the focus frame shows as it does for a user
 
     keys = [key for key, _cls in PAGES if not args.only or key == args.only]
 

@@ -10,7 +10,7 @@ from seniorhalsan.paths import sqlite_url
 from seniorhalsan.reports.figures import set_feedback_summary
 from seniorhalsan.services import attendance, feedback, groups
 from tests import factories
-from tests.conftest import TODAY
+from tests.conftest import TODAY, on_postgresql
 
 D = dt.date
 
@@ -23,7 +23,11 @@ def _open(path):
 
 @pytest.fixture(scope="session")
 def small_year_file(template_db, tmp_path_factory):
-    """The small year is entered once; each test gets its own copy of the file."""
+    """The small year is entered once; each test gets its own copy of the file.
+
+    On PostgreSQL there is no file to copy: each test enters the year again."""
+    if on_postgresql():
+        return None
     path = tmp_path_factory.mktemp("small_year") / "small.sqlite3"
     shutil.copy(template_db, path)
     database = _open(path)
@@ -33,7 +37,14 @@ def small_year_file(template_db, tmp_path_factory):
 
 
 @pytest.fixture
-def small_year(small_year_file, tmp_path):
+def small_year(small_year_file, tmp_path, db_url):
+    if small_year_file is None:
+        database = open_database(db_url, daily_backup=False)
+        database.clock = lambda: TODAY
+        _fill(database)
+        yield database
+        database.dispose()
+        return
     path = tmp_path / "small.sqlite3"
     shutil.copy(small_year_file, path)
     database = _open(path)

@@ -12,6 +12,7 @@ from seniorhalsan.reports.figures import collect_year, get_feedback_summary, set
 from seniorhalsan.reports.yearly import SEE_BELOW, render_year
 from seniorhalsan.services import lookups
 from tests.conftest import TODAY
+from tests.reports.conftest import _fill as fill
 from tests.reports import pdftools
 
 
@@ -19,9 +20,12 @@ from tests.reports import pdftools
 def year_pdf(small_year_file, tmp_path_factory):
     """The year report of the small year, built once for the tests that only read it."""
     folder = tmp_path_factory.mktemp("year_pdf")
-    shutil.copy(small_year_file, folder / "db.sqlite3")
+    if small_year_file is not None:
+        shutil.copy(small_year_file, folder / "db.sqlite3")
     database = open_database(sqlite_url(folder / "db.sqlite3"))
     database.clock = lambda: TODAY
+    if small_year_file is None:  # on the PostgreSQL run: the layout is the same from a file of its own
+        fill(database)
     built = render_year(database.read(collect_year, 2025))
     database.dispose()
     return built, pdftools.pages(built.data, folder)

@@ -1,7 +1,6 @@
 """Signing in, the role's pages, the idle lock, and the unit head's data-protection page."""
 
 import datetime as dt
-import os
 
 import pytest
 

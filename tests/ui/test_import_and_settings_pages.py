@@ -90,3 +90,11 @@ def test_the_database_for_the_next_start(window):
     page.set_database("/tmp/annan.sqlite3")
     assert window.app.store.load().database == "/tmp/annan.sqlite3"
     assert "/tmp/annan.sqlite3" in page.database_next.text()
+
+
+def test_a_shared_server_for_the_next_start(window):
+    page = window.page("settings")
+    assert not page.set_database("inte en adress://")
+    assert "känns inte igen" in page.database_next.text()
+    assert page.set_database("postgresql+psycopg://seniorhalsan@server/seniorhalsan")
+    assert window.app.store.load().database == "postgresql+psycopg://seniorhalsan@server/seniorhalsan"

@@ -5,7 +5,7 @@ from __future__ import annotations
 import datetime as dt
 
 from PySide6.QtCore import QDate, QLocale, QRect, Qt, QTime
-from PySide6.QtGui import QColor, QPainter
+from PySide6.QtGui import QColor, QFontMetrics, QPainter
 from PySide6.QtWidgets import (
     QCalendarWidget,
     QComboBox,
@@ -148,7 +148,7 @@ class AttendancePage(Page):
         top.addStretch(1)
 
         self.calendar = MonthCalendar()
-        self.calendar.setFixedSize(380, 300)
+        self.calendar.setFixedSize(330, 290)
         self.calendar.setSelectedDate(QDate(self.day.year, self.day.month, self.day.day))
         self.month_total = QLabel()
         self.month_total.setWordWrap(True)
@@ -171,10 +171,11 @@ class AttendancePage(Page):
         header.setSectionResizeMode(1, QHeaderView.ResizeMode.Stretch)
         header.setSectionResizeMode(7, QHeaderView.ResizeMode.ResizeToContents)
         header.setSectionResizeMode(8, QHeaderView.ResizeMode.Interactive)
-        for column in range(2, 7):
-            header.resizeSection(column, 76)
-        header.resizeSection(8, 170)
+        header.resizeSection(8, 96)
+        header.setMinimumSectionSize(40)
         self.table.verticalHeader().hide()
+        self.table.setWordWrap(True)  # long activity names wrap instead of being cut
+        self.table.verticalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
         self.empty = QLabel()
         self.empty.setWordWrap(True)
         self.add_extra = QPushButton()
@@ -274,7 +275,18 @@ class AttendancePage(Page):
         self.save.setText(_("&Spara"))
         self.save.setToolTip(_("Spara dagens siffror (Ctrl+S)"))
         self.history_title.setText(_("Tidigare tillfällen på platsen (dubbelklicka för att öppna dagen)"))
+        self._size_count_columns()
         self._update_titles()
+
+    def _size_count_columns(self) -> None:
+        """Count columns just wide enough for their (bold) heading in the current language."""
+        header = self.table.horizontalHeader()
+        bold = header.font()
+        bold.setBold(True)
+        metrics = QFontMetrics(bold)
+        for column in (2, 3, 4, 5, 6, 8):
+            title = self.model.headerData(column, Qt.Orientation.Horizontal)
+            header.resizeSection(column, max(56, metrics.horizontalAdvance(title) + 22))
 
     def _update_titles(self) -> None:
         self.day_title.setText(i18n.date_text(self.day, "full").capitalize())

@@ -196,8 +196,9 @@ class DayModel(QAbstractTableModel):
         if role == Qt.ItemDataRole.ToolTipRole:
             if row.error:
                 return row.error
-            if column == ACTIVITY and s.leader_name:
-                return _("Ledare: {name}").format(name=s.leader_name)
+            if column == ACTIVITY:
+                leader = _("Ledare: {name}").format(name=s.leader_name) if s.leader_name else ""
+                return "\n".join(t for t in (s.activity_name, leader) if t)
         return None
 
     def setData(self, index: Index, value: Any, role: int = Qt.ItemDataRole.EditRole) -> bool:

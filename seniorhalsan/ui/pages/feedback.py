@@ -26,7 +26,7 @@ from ...services import lookups
 from ...services import places as place_service
 from ...services.feedback import FeedbackInfo
 from .. import i18n
-from ..common import Page, show_error
+from ..common import Page, ask_save_discard, show_error
 from ..forms import heading, hint
 from ..i18n import _
 from ..models import PagedModel
@@ -50,14 +50,8 @@ def ask(parent: QWidget, title: str, text: str) -> bool:
 
 def ask_unsaved(parent: QWidget, text: str) -> str | None:
     """'save', 'discard' or None (stay); tests replace this function too."""
-    box = QMessageBox(QMessageBox.Icon.Question, _("Inte sparat"), text, QMessageBox.StandardButton.NoButton, parent)
-    save = box.addButton(_("Spara"), QMessageBox.ButtonRole.AcceptRole)
-    discard = box.addButton(_("Släng det jag skrev"), QMessageBox.ButtonRole.DestructiveRole)
-    box.addButton(_("Avbryt"), QMessageBox.ButtonRole.RejectRole)
-    box.setDefaultButton(save)
-    box.exec()
-    clicked = box.clickedButton()
-    return "save" if clicked is save else "discard" if clicked is discard else None
+    answer = ask_save_discard(parent, text, discard_text=_("Släng det jag skrev"))
+    return None if answer == "cancel" else answer
 
 
 class FeedbackPage(Page):

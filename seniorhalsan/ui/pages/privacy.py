@@ -10,6 +10,7 @@ from PySide6.QtWidgets import (
     QComboBox,
     QFileDialog,
     QFormLayout,
+    QGridLayout,
     QGroupBox,
     QHBoxLayout,
     QHeaderView,
@@ -85,7 +86,9 @@ class PrivacyPage(Page):
         self.accounts_view.setModel(self.accounts)
         self.accounts_view.setSelectionBehavior(QTableView.SelectionBehavior.SelectRows)
         self.accounts_view.verticalHeader().hide()
-        self.accounts_view.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Stretch)
+        self.accounts_view.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
+        self.accounts_view.horizontalHeader().setStretchLastSection(True)
+        self.no_accounts = hint()
         self.disable_button = QPushButton()
         self.disable_button.clicked.connect(self._disable)
         self.password_button = QPushButton()
@@ -100,12 +103,12 @@ class PrivacyPage(Page):
         self.new_role.currentIndexChanged.connect(self._role_changed)
         self.service_boxes: dict[str, QCheckBox] = {}
         services_row = QWidget()
-        services_layout = QHBoxLayout(services_row)
+        services_layout = QGridLayout(services_row)
         services_layout.setContentsMargins(0, 0, 0, 0)
-        for service in self.app.db.read(list_services):
+        for index, service in enumerate(self.app.db.read(list_services)):
             box = QCheckBox(service.name)
             self.service_boxes[service.key] = box
-            services_layout.addWidget(box)
+            services_layout.addWidget(box, index // 2, index % 2)
         self.new_password = QLineEdit()
         self.new_password.setEchoMode(QLineEdit.EchoMode.Password)
         self.new_repeat = QLineEdit()
@@ -126,10 +129,12 @@ class PrivacyPage(Page):
         new_layout.addLayout(form)
         new_layout.addWidget(self.account_errors.general)
         new_layout.addWidget(self.create_button)
+        new_layout.addStretch(1)
 
         tab = QWidget()
         layout = QHBoxLayout(tab)
         left = QVBoxLayout()
+        left.addWidget(self.no_accounts)
         left.addWidget(self.accounts_view, 1)
         row = QHBoxLayout()
         row.addWidget(self.disable_button)
@@ -138,6 +143,7 @@ class PrivacyPage(Page):
         left.addLayout(row)
         layout.addLayout(left, 3)
         layout.addWidget(self.new_box, 2)
+        self.new_box.setMaximumWidth(480)
         self._role_changed()
         return tab
 
@@ -203,7 +209,9 @@ class PrivacyPage(Page):
         return True
 
     def _load_accounts(self) -> None:
-        self.accounts.set_rows(self.app.db.read(accounts.list_accounts))
+        rows = self.app.db.read(accounts.list_accounts)
+        self.accounts.set_rows(rows)
+        self.no_accounts.setVisible(not rows)
 
     # --- access log ----------------------------------------------------------------------
     def _log_tab(self) -> QWidget:
@@ -373,6 +381,8 @@ class PrivacyPage(Page):
         self.new_role.setToolTip(_("Enhetschef: allt. Samordnare: aktiviteter, schema, närvaro, synpunkter och statistik. "
                                    "Instruktör: personer och kontakter i sina insatser. Läsare: bara statistik."))
         self.create_button.setText(_("&Skapa kontot"))
+        self.no_accounts.setText(_("Databasen har inga konton ännu, så programmet används utan inloggning. "
+                                   "Det första kontot ska vara enhetschefens; därefter krävs inloggning."))
         self.log_note.setText(_("Varje visning av en persons kort och varje ändring av personer, kontakter och "
                                 "synpunkter loggas. Loggen kan inte ändras eller tas bort."))
         for key, text in (("user", _("Anv&ändare:")), ("type", _("&Post:")), ("since", _("&Från:")), ("until", _("&Till:"))):

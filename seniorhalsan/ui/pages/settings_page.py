@@ -11,6 +11,7 @@ from PySide6.QtWidgets import (
     QGroupBox,
     QHBoxLayout,
     QLabel,
+    QLineEdit,
     QPushButton,
     QRadioButton,
     QVBoxLayout,
@@ -44,6 +45,12 @@ class SettingsPage(Page):
         self.default_database = QPushButton()
         self.default_database.clicked.connect(lambda: self.set_database(""))
         self.folders = hint()
+        self.server_label = QLabel()
+        self.server = QLineEdit()
+        self.server.setPlaceholderText("postgresql+psycopg://seniorhalsan@server/seniorhalsan")
+        self.server_label.setBuddy(self.server)
+        self.use_server = QPushButton()
+        self.use_server.clicked.connect(lambda: self.set_database(self.server.text().strip()))
         database_layout = QVBoxLayout(self.database_box)
         database_layout.addWidget(self.database_now)
         buttons = QHBoxLayout()
@@ -51,6 +58,11 @@ class SettingsPage(Page):
         buttons.addWidget(self.default_database)
         buttons.addStretch(1)
         database_layout.addLayout(buttons)
+        server_row = QHBoxLayout()
+        server_row.addWidget(self.server_label)
+        server_row.addWidget(self.server, 1)
+        server_row.addWidget(self.use_server)
+        database_layout.addLayout(server_row)
         database_layout.addWidget(self.database_next)
         database_layout.addWidget(self.folders)
 
@@ -98,6 +110,10 @@ class SettingsPage(Page):
         self.database_now.setText(_("Programmet använder nu: {url}").format(url=self.app.db.url))
         self.choose_database.setText(_("Välj en annan &databasfil …"))
         self.default_database.setText(_("Använd &standardfilen"))
+        self.server_label.setText(_("Gemensam &server:"))
+        self.server.setToolTip(_("Adressen till enhetens PostgreSQL-server, t.ex. "
+                                 "postgresql+psycopg://seniorhalsan@server/seniorhalsan. Lösenordet läggs i filen .pgpass."))
+        self.use_server.setText(_("Använd &servern"))
         chosen = self.app.settings.database
         self.database_next.setText(
             _("Vid nästa start öppnas: {where}. Ändringen gäller när programmet startas om.").format(
@@ -115,10 +131,22 @@ class SettingsPage(Page):
         self.app.save_settings()
         style.apply(QApplication.instance(), key)
 
-    def set_database(self, where: str) -> None:
+    def set_database(self, where: str) -> bool:
+        if "://" in where:
+            from sqlalchemy.engine import make_url
+            from sqlalchemy.exc import ArgumentError
+
+            try:
+                make_url(where)
+            except ArgumentError:
+                self.database_next.setText(_("Adressen känns inte igen: {url}").format(url=where))
+                self.database_next.setStyleSheet("color: #b00020; font-weight: bold;")
+                return False
+        self.database_next.setStyleSheet("color: #444444;")
         self.app.settings.database = where
         self.app.save_settings()
         self.retranslate()
+        return True
 
     def _choose_database(self) -> None:
         name, _filter = QFileDialog.getSaveFileName(

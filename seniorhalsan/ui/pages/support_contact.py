@@ -17,12 +17,11 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from ...errors import UserError, ValidationError
 from ...services import contacts, staff
 from ...services.lookups import ServiceInfo
 from ...services.persons import PersonInfo
 from ...vocabulary import CONTACT_KINDS
-from ..common import AppContext, show_error
+from ..common import AppContext, submit
 from ..forms import DateField, FieldErrors, hint
 from ..i18n import _
 from .support_models import (
@@ -222,18 +221,9 @@ class ContactForm(QGroupBox):
     def save_changes(self) -> bool:
         if self.person is None or self.service is None:
             return not self.has_changes()
-        try:
-            saved = self.app.db.call(contacts.add_contact, person_id=self.person.id, service=self.service.key,
-                                     **self.values())
-        except ValidationError as exc:
-            self.errors.show(exc)
-            return False
-        except UserError as exc:
-            self.general.setText(str(exc))
-            self.general.show()
-            return False
-        except Exception as exc:
-            show_error(self, exc)
+        ok, saved = submit(self, self.errors, lambda: self.app.db.call(
+            contacts.add_contact, person_id=self.person.id, service=self.service.key, **self.values()))
+        if not ok:
             return False
         self._remember_staff()
         self.clear()

@@ -8,7 +8,6 @@ from PySide6.QtWidgets import (
     QHBoxLayout,
     QHeaderView,
     QLabel,
-    QMessageBox,
     QPushButton,
     QSplitter,
     QVBoxLayout,
@@ -22,7 +21,7 @@ from ...services.lookups import ServiceInfo
 from ...services.persons import PersonInfo
 from ...vocabulary import CONTACT_KINDS
 from .. import i18n
-from ..common import AppContext, show_error
+from ..common import AppContext, ask_save_discard, show_error
 from ..forms import hint
 from ..i18n import _
 from ..models import RecordModel
@@ -279,17 +278,7 @@ class PersonsTab(QWidget):
 
     def ask_unsaved_card(self) -> str:
         """'save', 'discard' or 'cancel' (tests replace this)."""
-        box = QMessageBox(self)
-        box.setIcon(QMessageBox.Icon.Question)
-        box.setWindowTitle(_("Osparade ändringar"))
-        box.setText(_("Du har ändrat uppgifterna om personen utan att spara. Vill du spara dem?"))
-        save = box.addButton(_("Spara"), QMessageBox.ButtonRole.AcceptRole)
-        discard = box.addButton(_("Släng ändringarna"), QMessageBox.ButtonRole.DestructiveRole)
-        box.addButton(_("Avbryt"), QMessageBox.ButtonRole.RejectRole)
-        box.setDefaultButton(save)
-        box.exec()
-        clicked = box.clickedButton()
-        return "save" if clicked is save else "discard" if clicked is discard else "cancel"
+        return ask_save_discard(self, _("Du har ändrat uppgifterna om personen utan att spara. Vill du spara dem?"))
 
     def reload_selected(self) -> None:
         """The person may have been changed elsewhere; an edited card is left as it is."""

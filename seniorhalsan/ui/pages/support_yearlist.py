@@ -21,10 +21,9 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from ...errors import UserError, ValidationError
 from ...services import staff
 from ...services.lookups import ServiceInfo
-from ..common import AppContext, show_error
+from ..common import AppContext, show_error, submit
 from ..forms import DateField, FieldErrors
 from ..i18n import _
 from ..models import Column, RecordModel
@@ -230,17 +229,8 @@ class YearListTab(QWidget):
     def save_changes(self) -> bool:
         if self.service is None:
             return True
-        try:
-            saved = self.add(self.values())
-        except ValidationError as exc:
-            self.errors.show(exc)
-            return False
-        except UserError as exc:
-            self.general.setText(str(exc))
-            self.general.show()
-            return False
-        except Exception as exc:
-            show_error(self, exc)
+        ok, saved = submit(self, self.errors, lambda: self.add(self.values()))
+        if not ok:
             return False
         self.errors.clear()
         self.after_save()

@@ -22,7 +22,6 @@ import time
 from pathlib import Path
 
 from . import generate, report
-from .harness import median
 
 ROOT = Path(__file__).resolve().parent.parent
 MEASURES = ("stats", "start", "folder", "year_report", "import", "history")

@@ -263,3 +263,57 @@ def _fill_history(session: Session) -> None:
 
 def history_place_id(session: Session) -> int:
     return session.scalar(select(Place.id).where(Place.name == HISTORY_PLACE).order_by(Place.id))
+
+
+# --- the same data on a PostgreSQL server (SENIORHALSAN_BENCH_PG) ---------------------------
+
+
+def _url_on(server: str, name: str) -> str:
+    from sqlalchemy.engine import make_url
+
+    return make_url(server).set(database=name).render_as_string(hide_password=False)
+
+
+def pg_database(scale: str, server: str, *, log=print) -> str:
+    """The URL of a scale's database copied to a PostgreSQL server (copied the first time)."""
+    from sqlalchemy import create_engine, text
+
+    name = f"seniorhalsan_bench_{scale}_v{VERSION}"
+    admin = create_engine(server, isolation_level="AUTOCOMMIT")
+    try:
+        with admin.connect() as conn:
+            if not conn.execute(text("SELECT 1 FROM pg_database WHERE datname = :n"), {"n": name}).scalar():
+                partial = f"{name}_part"
+                conn.execute(text(f'DROP DATABASE IF EXISTS "{partial}"'))
+                conn.execute(text(f'CREATE DATABASE "{partial}"'))
+                log(f"Kopierar testdatabasen '{scale}' till PostgreSQL ({name}) …")
+                _copy_to(database(scale, log=log), _url_on(server, partial))
+                conn.execute(text(f'ALTER DATABASE "{partial}" RENAME TO "{name}"'))
+    finally:
+        admin.dispose()
+    return _url_on(server, name)
+
+
+def _copy_to(source: Path, url: str) -> None:
+    """Every table of a SQLite file into an empty database at `url`, ids and all."""
+    from sqlalchemy import text
+
+    from seniorhalsan.db import migrate
+    from seniorhalsan.db.engine import make_engine
+    from seniorhalsan.db.models import Base
+
+    target = make_engine(url)
+    migrate.upgrade(target)
+    origin = make_engine(sqlite_url(source))
+    try:
+        with origin.connect() as src, target.begin() as dst:
+            for table in Base.metadata.sorted_tables:
+                result = src.execute(select(table)).mappings()
+                while chunk := result.fetchmany(20_000):
+                    dst.execute(table.insert(), [dict(row) for row in chunk])
+                if "id" in table.c:
+                    dst.execute(text(f"SELECT setval(pg_get_serial_sequence('{table.name}', 'id'), "
+                                     f"COALESCE((SELECT MAX(id) FROM \"{table.name}\"), 1))"))
+    finally:
+        origin.dispose()
+        target.dispose()

@@ -47,11 +47,14 @@ def _row(key: str, title: str, result: dict, target: str, ok, note: str = "") ->
                (rss_p, rss_f), (py_p, py_f), note)
 
 
-def stats_row(scale: str, result: dict) -> Row:
-    row = _row(f"stats-{scale}", f"Statistik för ett enhetsår ({generate.SCALES[scale].label})", result,
-               "≤ 3× och < 0,3 s", None)
+def stats_row(scale: str, result: dict, backend: str = "") -> Row:
+    where = f", {backend}" if backend else ""
+    row = _row(f"stats-{scale}{backend}", f"Statistik för ett enhetsår ({generate.SCALES[scale].label}{where})",
+               result, "≤ 3× och < 0,3 s" if not backend else "–", None)
     info = result["info"]
     row.ok = row.ratio is not None and row.ratio <= 3 and row.program < 0.3 and info["same_numbers"]
+    if backend:  # the targets are set for SQLite; PostgreSQL is shown beside them
+        row.ok = None if info["same_numbers"] else False
     row.note = (f"{_n(info['sessions'])} tillfällen, {_n(info['visits'])} besök, "
                 f"{_n(info['contacts'])} kontakter")
     if not info["same_numbers"]:
@@ -120,6 +123,17 @@ def load() -> str:
     except OSError:
         return "okänd"
     return f"{_d(one)} (1 min), {_d(five)} (5 min)"
+
+
+def postgresql_version(server: str) -> str:
+    from sqlalchemy import create_engine, text
+
+    engine = create_engine(server)
+    try:
+        with engine.connect() as conn:
+            return conn.execute(text("SHOW server_version")).scalar()
+    finally:
+        engine.dispose()
 
 
 def machine() -> dict:
@@ -199,7 +213,8 @@ def markdown(rows: list[Row], machine: dict, runs: int) -> str:
         f"(kallstarten: {runs} starter av var sida; historiken: {max(3, runs // 2)} körningar). "
         f"Datorn delades med andra processer; belastningen var {machine['load_before']} före och "
         f"{machine.get('load_after', 'okänd')} efter körningen, som tog {_d(machine.get('minutes', 0), 1)} minuter. "
-        "Kvoterna är stabilare än tiderna, eftersom programmet och golvet turas om.",
+        "Kvoterna är stabilare än tiderna, eftersom programmet och golvet turas om."
+        + (f" PostgreSQL {machine['postgresql']} på samma dator." if machine.get("postgresql") else ""),
         "",
         "| mått | programmet | golvet | kvot | mål | |",
         "|---|---:|---:|---:|---|:-:|",
@@ -237,7 +252,8 @@ DEFINITIONS = """
   (`benchmarks/stats_floor.py`: en grupperad fråga per slags siffra, referenslistorna i en fråga).
   Sviten kontrollerar att golvets svar är identiskt med programmets. Tre databaser: en enhets år, en enhet
   i tio år och stadens 13 enheter i tio år var (samma SQLite-fil); den mätta enheten är
-  Hägersten-Älvsjö.
+  Hägersten-Älvsjö. Med `SENIORHALSAN_BENCH_PG` (en SQLAlchemy-URL till en PostgreSQL-server) kopieras
+  samma databaser dit och statistiken mäts också där, mot samma frågor genom psycopg; målen gäller SQLite.
 - **Kallstart**: en ny process per start, offscreen. Programmet startas som kommandot `seniorhalsan --db
   FIL` (med enhetens tioåriga fil och med stadens fil, utan konton); golvet är ett `QMainWindow` med en
   `QTableView` (20 rader).
@@ -273,11 +289,14 @@ HOW_TO_RUN = """
 .venv/bin/python -m benchmarks            # allt; skriver om BENCHMARKS.md (ett par minuter)
 .venv/bin/python -m benchmarks --quick    # röktest: få körningar, bara den lilla databasen
 .venv/bin/python -m benchmarks --scale city --only stats --runs 11
+SENIORHALSAN_BENCH_PG=postgresql+psycopg://postgres@127.0.0.1:5432/postgres .venv/bin/python -m benchmarks
 ```
 
 `--scale unit|decade|city` väljer databaserna för statistiken, `--only` vilka mått som körs
 (`stats`, `start`, `folder`, `year_report`, `import`, `history`), `--runs N` antalet körningar (medianen
-rapporteras), `--no-write` låter BENCHMARKS.md vara. Bara en fullständig körning skriver om filen.
+rapporteras), `--no-write` låter BENCHMARKS.md vara. Med `SENIORHALSAN_BENCH_PG` mäts statistiken också på
+PostgreSQL (servern behöver bara vara igång; databaserna `seniorhalsan_bench_*` skapas där första gången,
+och `.ci/postgres start KATALOG` startar en egen server för det). Bara en fullständig körning skriver om filen.
 Kommandot avslutas med status 1 om något mått missar sitt mål.
 
 Testdatabaserna byggs första gången med fast slumpfrö (`benchmarks/generate.py`) och sparas i

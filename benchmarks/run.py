@@ -50,14 +50,14 @@ def settle(path: Path) -> None:
     open_database(sqlite_url(path), unit_key=generate.MEASURED_UNIT).dispose()
 
 
-def worker(measure: str, path: Path, runs: int) -> dict:
+def worker(measure: str, path: Path | str, runs: int) -> dict:
     with tempfile.TemporaryDirectory(prefix="seniorhalsan-bench-") as data:
         done = subprocess.run(
             [sys.executable, "-m", "benchmarks.worker", measure, "--db", str(path), "--runs", str(runs)],
             cwd=ROOT, env=child_env(SENIORHALSAN_DATA_DIR=data), capture_output=True, text=True,
         )
     if done.returncode != 0:
-        raise RuntimeError(f"{measure} på {path.name} misslyckades:\n{done.stderr[-3000:]}")
+        raise RuntimeError(f"{measure} på {path} misslyckades:\n{done.stderr[-3000:]}")
     return json.loads(done.stdout)
 
 
@@ -120,6 +120,11 @@ def main(argv: list[str] | None = None) -> int:
     if "stats" in measures:
         for scale in scales:
             add(report.stats_row(scale, worker("stats", paths[scale], runs)))
+        server = os.environ.get("SENIORHALSAN_BENCH_PG")
+        if server:
+            machine["postgresql"] = report.postgresql_version(server)
+        for scale in scales if server else ():
+            add(report.stats_row(scale, worker("stats", generate.pg_database(scale, server), runs), "PostgreSQL"))
     if "start" in measures:
         for scale in [home] + (["city"] if "city" in scales and home != "city" else []):
             for row in report.start_rows(scale, cold_starts(paths[scale], runs)):

@@ -9,7 +9,10 @@ cannot win by computing less.
 from __future__ import annotations
 
 import datetime as dt
+import re
+import sqlite3
 from collections import defaultdict
+from functools import lru_cache
 
 TERTIALS = ("T1", "T2", "T3")
 CONTACT_KINDS = ("hembesok", "telefon", "oppen_mottagning", "motesplats", "digitalt")
@@ -20,21 +23,22 @@ AGE = "CASE WHEN :year - p.birth_year < 65 THEN '<65' WHEN :year - p.birth_year 
       "WHEN :year - p.birth_year < 85 THEN '75-84' ELSE '85+' END"
 
 ATTENDANCE = """
-SELECT (CAST(substr(s.held_on, 6, 2) AS INTEGER) - 1) / 4, a.kind_id, s.place_id,
+SELECT ({month(s.held_on)} - 1) / 4, a.kind_id, s.place_id,
        SUM(s.total), SUM(s.women), SUM(s.men), SUM(s.other),
        SUM(CASE WHEN s.women IS NULL THEN s.total END), SUM(s.new_visitors), COUNT(*)
 FROM activity_sessions s JOIN activities a ON a.id = s.activity_id
-WHERE s.unit_id = :unit AND s.held_on BETWEEN :first AND :last AND s.cancelled = 0
+WHERE s.unit_id = :unit AND s.held_on BETWEEN :first AND :last AND s.cancelled = false
 GROUP BY 1, 2, 3
 """
 
 REFERENCE = """
-SELECT 'kind', id, key, NULL, NULL, sort_order FROM activity_kinds
+SELECT 'kind', id, key, CAST(NULL AS TEXT), CAST(NULL AS TEXT), sort_order FROM activity_kinds
 UNION ALL SELECT 'service', id, key, NULL, NULL, sort_order FROM services
 UNION ALL SELECT 'task', service_id, key, NULL, NULL, sort_order FROM service_tasks
 UNION ALL SELECT 'category', id, key, grp, NULL, sort_order FROM feedback_categories
-UNION ALL SELECT 'place', id, name, opened_on, closed_on, NULL FROM places WHERE unit_id = :unit
-UNION ALL SELECT 'former', n.place_id, n.name, n.used_until, NULL, NULL
+UNION ALL SELECT 'place', id, name, CAST(opened_on AS TEXT), CAST(closed_on AS TEXT), NULL
+          FROM places WHERE unit_id = :unit
+UNION ALL SELECT 'former', n.place_id, n.name, CAST(n.used_until AS TEXT), NULL, NULL
           FROM place_names n JOIN places p ON p.id = n.place_id WHERE p.unit_id = :unit
 """
 
@@ -48,8 +52,9 @@ GROUP BY 1, 2, 3
 
 PERSONS = f"""
 SELECT d.service_id, p.gender, {AGE}, COUNT(*),
-       SUM(NOT EXISTS (SELECT 1 FROM contacts e WHERE e.person_id = d.person_id
-                       AND e.service_id = d.service_id AND e.contact_date < :first AND +e.unit_id = :unit))
+       SUM(CASE WHEN EXISTS (SELECT 1 FROM contacts e WHERE e.person_id = d.person_id
+                              AND e.service_id = d.service_id AND e.contact_date < :first AND +e.unit_id = :unit)
+                THEN 0 ELSE 1 END)
 FROM (SELECT DISTINCT service_id, person_id FROM contacts
       WHERE unit_id = :unit AND service_id IN (SELECT id FROM services)
         AND contact_date BETWEEN :first AND :last) d
@@ -81,11 +86,31 @@ WHERE unit_id = :unit AND held_on BETWEEN :first AND :last
 """
 
 FEEDBACK = """
-SELECT (CAST(substr(received_on, 6, 2) AS INTEGER) - 1) / 4, type, from_id, about_id, COUNT(*),
-       SUM(answered_on IS NOT NULL), SUM(action_on IS NOT NULL OR action_text IS NOT NULL)
+SELECT ({month(received_on)} - 1) / 4, type, from_id, about_id, COUNT(*),
+       SUM(CASE WHEN answered_on IS NOT NULL THEN 1 ELSE 0 END),
+       SUM(CASE WHEN action_on IS NOT NULL OR action_text IS NOT NULL THEN 1 ELSE 0 END)
 FROM feedback WHERE unit_id = :unit AND received_on BETWEEN :first AND :last
 GROUP BY 1, 2, 3, 4
 """
+
+
+MONTH = {
+    "sqlite": "CAST(substr({column}, 6, 2) AS INTEGER)",  # a date is stored as its ISO text
+    "postgresql": "CAST(EXTRACT(MONTH FROM {column}) AS INTEGER)",
+}
+
+
+@lru_cache(maxsize=None)
+def _sql(query: str, dialect: str) -> str:
+    """A query for the connection's database: its month expression and its parameter style."""
+    query = re.sub(r"\{month\(([\w.]+)\)\}", lambda m: MONTH[dialect].format(column=m.group(1)), query)
+    if dialect == "postgresql":
+        query = re.sub(r"(?<!:):(\w+)", r"%(\1)s", query)
+    return query
+
+
+def _dialect(conn) -> str:
+    return "sqlite" if isinstance(conn, sqlite3.Connection) else "postgresql"
 
 
 def _four(values: dict[int, int]) -> dict[str, int]:
@@ -95,14 +120,20 @@ def _four(values: dict[int, int]) -> dict[str, int]:
 
 
 def year_stats_sql(conn, unit_id: int, year: int) -> dict:
-    """`year_stats(year)` of one unit, computed with hand-written SQL on a sqlite3 connection."""
+    """`year_stats(year)` of one unit, by hand-written SQL on a sqlite3 or psycopg connection."""
     first, last = dt.date(year, 1, 1), dt.date(year, 12, 31)
-    args = {"unit": unit_id, "year": year, "first": first.isoformat(), "last": last.isoformat(),
-            "prev_first": f"{year - 1}-01-01", "prev_last": f"{year - 1}-12-31"}
-    cur = conn.cursor()
+    dialect = _dialect(conn)
+    days = {"first": first, "last": last, "prev_first": dt.date(year - 1, 1, 1), "prev_last": dt.date(year - 1, 12, 31)}
+    if dialect == "sqlite":  # SQLite keeps dates as ISO text
+        days = {k: v.isoformat() for k, v in days.items()}
+    args = {"unit": unit_id, "year": year, **days}
+    cursor = conn.cursor()
+
+    def rows(query: str):
+        return cursor.execute(_sql(query, dialect), args).fetchall()
 
     kinds, services, tasks, categories, places, former = {}, [], defaultdict(list), {}, [], defaultdict(list)
-    for what, ident, key, a, b, order in sorted(cur.execute(REFERENCE, args).fetchall(),
+    for what, ident, key, a, b, order in sorted(rows(REFERENCE),
                                                key=lambda r: (r[0], r[5] if r[5] is not None else 0)):
         if what == "kind":
             kinds[ident] = key
@@ -122,7 +153,7 @@ def year_stats_sql(conn, unit_id: int, year: int) -> dict:
     by_tertial = [0, 0, 0]
     by_kind = dict.fromkeys(kinds.values(), 0)
     by_place_id: dict[int, int] = defaultdict(int)
-    for tertial, kind_id, place_id, *sums in cur.execute(ATTENDANCE, args):
+    for tertial, kind_id, place_id, *sums in rows(ATTENDANCE):
         sums = [v or 0 for v in sums]
         for i, v in enumerate(sums):
             totals[i] += v
@@ -152,26 +183,26 @@ def year_stats_sql(conn, unit_id: int, year: int) -> dict:
             "contacts_by_age": dict.fromkeys(AGE_GROUPS, 0), "tasks": dict.fromkeys(tasks[service_id], 0),
             "previous_year": {"contacts": 0, "persons": 0},
         }
-    for service_id, kind, age, n in cur.execute(CONTACTS, args):
+    for service_id, kind, age, n in rows(CONTACTS):
         entry = out[key_of[service_id]]
         entry["contacts"] += n
         entry["by_contact_kind"][kind] = entry["by_contact_kind"].get(kind, 0) + n
         entry["contacts_by_age"][age] += n
-    for service_id, gender, age, n, new in cur.execute(PERSONS, args):
+    for service_id, gender, age, n, new in rows(PERSONS):
         entry = out[key_of[service_id]]
         entry["persons"] += n
         entry["new_persons"] += new
         entry["persons_by_gender"][GENDERS.get(gender, "other")] += n
         entry["persons_by_age"][age] += n
-    for service_id, key, n in cur.execute(TASKS, args):
+    for service_id, key, n in rows(TASKS):
         entry = out[key_of[service_id]]["tasks"]
         entry[key] = entry.get(key, 0) + n
-    for service_id, contacts, persons in cur.execute(PREVIOUS, args):
+    for service_id, contacts, persons in rows(PREVIOUS):
         out[key_of[service_id]]["previous_year"] = {"contacts": contacts, "persons": persons}
 
     groups = {key: {"meetings": 0, "participants": 0} for _id, key in services}
     trainings = {"sessions": 0, "participants": 0}
-    for what, service_id, n, participants in cur.execute(GROUPS_AND_TRAININGS, args):
+    for what, service_id, n, participants in rows(GROUPS_AND_TRAININGS):
         if what == "group":
             groups[key_of[service_id]] = {"meetings": n, "participants": participants or 0}
         else:
@@ -179,7 +210,7 @@ def year_stats_sql(conn, unit_id: int, year: int) -> dict:
 
     # feedback
     tallies: dict[str, dict[int, int]] = defaultdict(lambda: defaultdict(int))
-    for tertial, kind, from_id, about_id, n, answered, acted in cur.execute(FEEDBACK, args):
+    for tertial, kind, from_id, about_id, n, answered, acted in rows(FEEDBACK):
         tallies["total"][tertial] += n
         tallies["answered"][tertial] += answered or 0
         tallies["acted_on"][tertial] += acted or 0
@@ -197,6 +228,6 @@ def year_stats_sql(conn, unit_id: int, year: int) -> dict:
         "answered": _four(tallies["answered"]),
         "acted_on": _four(tallies["acted_on"]),
     }
-    cur.close()
+    cursor.close()
     return {"year": year, "attendance": attendance, "services": out, "groups": groups,
             "trainings": trainings, "feedback": feedback}

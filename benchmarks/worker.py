@@ -47,13 +47,24 @@ def _floor_connection(path: Path) -> sqlite3.Connection:
 # --- statistics ---------------------------------------------------------------------------
 
 
-def stats(path: Path, runs: int) -> dict:
+def stats(path: str, runs: int) -> dict:
+    """On a SQLite file, or with a URL on PostgreSQL (psycopg for the floor)."""
     from seniorhalsan.stats import year_stats
 
     from .stats_floor import year_stats_sql
 
-    db = _open(path)
-    conn = _floor_connection(path)
+    if "://" in path:
+        import psycopg
+        from sqlalchemy.engine import make_url
+
+        from seniorhalsan.database import open_database
+
+        db = open_database(path, unit_key=generate.MEASURED_UNIT, daily_backup=False)
+        conn = psycopg.connect(make_url(path).set(drivername="postgresql").render_as_string(hide_password=False),
+                               autocommit=True)
+    else:
+        db = _open(Path(path))
+        conn = _floor_connection(Path(path))
     program = db.read(year_stats, YEAR)
     floor = year_stats_sql(conn, db.unit_id, YEAR)
     result = compare(Side(lambda: db.read(year_stats, YEAR)), Side(lambda: year_stats_sql(conn, db.unit_id, YEAR)),
@@ -217,15 +228,17 @@ MEASURES = {"stats": stats, "folder": folder, "year_report": year_report, "impor
 def main() -> None:
     parser = argparse.ArgumentParser()
     parser.add_argument("measure", choices=[*MEASURES, "history"])
-    parser.add_argument("--db", type=Path, required=True)
+    parser.add_argument("--db", required=True, help="a SQLite file, or a URL for the statistics on PostgreSQL")
     parser.add_argument("--runs", type=int, default=7)
     args = parser.parse_args()
     if args.measure == "history":
         from .window import history
 
-        result = history(args.db, args.runs)
+        result = history(Path(args.db), args.runs)
+    elif args.measure == "stats":
+        result = stats(args.db, args.runs)
     else:
-        result = MEASURES[args.measure](args.db, args.runs)
+        result = MEASURES[args.measure](Path(args.db), args.runs)
     json.dump(result, sys.stdout)
     sys.stdout.flush()
     os._exit(0)  # Qt's objects need no orderly teardown here, and it has crashed at exit

@@ -44,7 +44,6 @@ class MainWindow(QMainWindow):
 
         self.navigation = QListWidget()
         self.navigation.setObjectName("navigation")
-        self.navigation.setFixedWidth(210)
         self.stack = QStackedWidget()
         for key, page_class in PAGES:
             item = QListWidgetItem(page_class.title())
@@ -211,10 +210,16 @@ class MainWindow(QMainWindow):
         self.retranslate()
 
     def _size_navigation(self) -> None:
-        """Tall rows that follow the text size, easy to hit and to read."""
-        height = self.navigation.fontMetrics().height() + 20
+        """Tall rows that follow the text size, easy to hit and to read, and wide enough
+        for the longest page title in the chosen language and text size."""
+        metrics = self.navigation.fontMetrics()
+        height = metrics.height() + 20
+        widest = 0
         for row in range(self.navigation.count()):
-            self.navigation.item(row).setSizeHint(QSize(0, height))
+            item = self.navigation.item(row)
+            item.setSizeHint(QSize(0, height))
+            widest = max(widest, metrics.horizontalAdvance(item.text()))
+        self.navigation.setFixedWidth(min(max(210, widest + 36), 320))
 
     def changeEvent(self, event: QEvent) -> None:
         if event.type() in (QEvent.Type.FontChange, QEvent.Type.StyleChange):
@@ -227,6 +232,7 @@ class MainWindow(QMainWindow):
         self.setWindowTitle(f"Seniorhälsan – {self.unit.name}{signed_in}" if self.unit else "Seniorhälsan")
         for row, (_key, page_class) in enumerate(PAGES):
             self.navigation.item(row).setText(page_class.title())
+        self._size_navigation()
         self.file_menu.setTitle(_("&Arkiv"))
         self.save_action.setText(_("&Spara"))
         self.quit_action.setText(_("&Avsluta"))

@@ -289,7 +289,11 @@ def test_leaving_with_a_half_typed_form_asks_first(window, db, monkeypatch):
     assert page.form.text.toPlainText() == "" and not page.has_unsaved_changes()
 
 
-def test_another_item_with_a_typed_answer_asks_first(window, db, monkeypatch):
+def selected_ids(page):
+    return [page.model.row_at(index.row()).id for index in page.table.selectionModel().selectedRows()]
+
+
+def test_another_item_with_a_typed_answer_asks_first(window, qtbot, db, monkeypatch):
     first, second = add(db, D(2026, 9, 1), contact="Ann"), add(db, D(2026, 9, 2), contact="Bo")
     page = open_page(window)
     page.select_feedback(first.id)
@@ -298,13 +302,17 @@ def test_another_item_with_a_typed_answer_asks_first(window, db, monkeypatch):
     page.table.setCurrentIndex(page.model.index(page.row_of(second.id), 0))
     assert page.detail.item.id == first.id and page.detail.answer_text.toPlainText() == "Svarade i telefon."
     assert page.model.row_at(page.table.currentIndex().row()).id == first.id
+    where = page.table.visualRect(page.model.index(page.row_of(second.id), 0)).center()
+    qtbot.mouseClick(page.table.viewport(), Qt.MouseButton.LeftButton, pos=where)  # a click selects afterwards
+    qtbot.waitUntil(lambda: selected_ids(page) == [first.id], timeout=1000)
+    assert page.detail.item.id == first.id
     monkeypatch.setattr(feedback_page, "ask_unsaved", lambda parent, text: "discard")
     page.table.setCurrentIndex(page.model.index(page.row_of(second.id), 0))
     assert page.detail.item.id == second.id and db.read(feedback.get_feedback, first.id).answered_on is None
     page.detail.answer_text.setPlainText("Skrev ett brev.")
     monkeypatch.setattr(feedback_page, "ask_unsaved", lambda parent, text: "save")
     page.table.setCurrentIndex(page.model.index(page.row_of(first.id), 0))
-    assert page.detail.item.id == first.id
+    assert page.detail.item.id == first.id and selected_ids(page) == [first.id]
     assert db.read(feedback.get_feedback, second.id).answer_text == "Skrev ett brev."
 
 

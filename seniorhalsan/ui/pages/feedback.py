@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import QItemSelectionModel, Qt
+from PySide6.QtCore import QItemSelectionModel, Qt, QTimer
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QCheckBox,
@@ -324,15 +324,31 @@ class FeedbackPage(Page):
         item = self.model.row_at(row)
         if self.detail.item is not None and self.detail.item.id == item.id:
             return
+        shown = self.detail.item
         if self.detail.is_dirty() and not self._leave_detail():
-            back = self.row_of(self.detail.item.id)  # stay on the item; what was typed stays too
-            if back is not None:
-                self.table.selectionModel().blockSignals(True)
-                self.table.setCurrentIndex(self.model.index(back, 0))
-                self.table.selectionModel().blockSignals(False)
+            self._point_at(shown.id)  # stay on the item; what was typed stays too
+            # a click selects its row after telling of it: point back once more when it is done
+            QTimer.singleShot(0, self, lambda: self._point_at(shown.id))
             return
+        # saving above read the register again: point at the chosen item, as it is now
+        row = self.row_of(item.id)
+        if row is None:
+            return
+        self._point_at(item.id)
         self.message.hide()
-        self.detail.show_item(item)
+        self.detail.show_item(self.model.row_at(row))
+
+    def _point_at(self, feedback_id: int) -> None:
+        """Select the item's row without reacting to it as a new choice."""
+        row = self.row_of(feedback_id)
+        if row is None:
+            return
+        selection = self.table.selectionModel()
+        selection.blockSignals(True)
+        selection.setCurrentIndex(self.model.index(row, 0), QItemSelectionModel.SelectionFlag.ClearAndSelect
+                                  | QItemSelectionModel.SelectionFlag.Rows)
+        selection.blockSignals(False)
+        self.table.viewport().update()
 
     def _leave_detail(self) -> bool:
         """Typed återkoppling or åtgärd is saved or thrown away (as the user says) before another item shows."""

@@ -30,6 +30,7 @@ from ..common import Page, ask_save_discard, show_error
 from ..forms import heading, hint
 from ..i18n import _
 from ..models import PagedModel
+from .feedback_correction import save_correction
 from .feedback_detail import FeedbackDetail
 from .feedback_form import FeedbackForm
 from .feedback_model import highlight, register_columns, status_filters, type_labels
@@ -158,10 +159,13 @@ class FeedbackPage(Page):
         self.table.selectionModel().currentRowChanged.connect(lambda current, _prev: self._row_changed(current.row()))
         self.model.modelReset.connect(self._update_count)
         self.model.rowsInserted.connect(lambda *_a: self._update_count())
-        self.form.submitted.connect(self.register)
+        self.form.submitted.connect(self.submit_form)
+        self.form.cancelled.connect(self.cancel_edit)
+        self.form.mode_changed.connect(self._show_form_tab)
         self.detail.saved.connect(self._item_saved)
         self.detail.stale.connect(self._item_stale)
         self.detail.delete_requested.connect(self.delete_item)
+        self.detail.edit_requested.connect(self.edit_item)
         self.summary.saved.connect(lambda: self.app.bus.notify("texts"))
         self.tabs.currentChanged.connect(self._tab_changed)
 
@@ -181,10 +185,9 @@ class FeedbackPage(Page):
     def retranslate(self) -> None:
         self.heading.setText(_("Tyck till – synpunkter och klagomål"))
         self.tabs.setTabText(REGISTER, _("Alla synpunkter"))
-        self.tabs.setTabText(FORM, _("Registrera ny"))
         self.tabs.setTabText(SUMMARY, _("Sammanfattning till rapporten"))
         self.tabs.setTabToolTip(REGISTER, _("Listan med filter; välj en rad för att registrera återkoppling och åtgärd"))
-        self.tabs.setTabToolTip(FORM, _("Skriv in en Tyck till-blankett, ett brev, ett samtal eller något som sades"))
+        self._show_form_tab()
         self.tabs.setTabToolTip(SUMMARY, _("Enhetschefens sammanfattning och planerade åtgärder, per år och tertial"))
         self.status_label.setText(_("&Visa:"))
         self.year_label.setText(_("Å&r:"))
@@ -205,6 +208,15 @@ class FeedbackPage(Page):
         self.detail.retranslate()
         self.summary.retranslate()
         self._update_count()
+
+    def _show_form_tab(self) -> None:
+        if self.form.editing is None:
+            self.tabs.setTabText(FORM, _("Registrera ny"))
+            self.tabs.setTabToolTip(
+                FORM, _("Skriv in en Tyck till-blankett, ett brev, ett samtal eller något som sades"))
+        else:
+            self.tabs.setTabText(FORM, _("Ändra synpunkt"))
+            self.tabs.setTabToolTip(FORM, _("Rätta en registrerad synpunkt; Avbryt går tillbaka till listan"))
 
     @staticmethod
     def _fill(combo: QComboBox, items: list[tuple[object, str]]) -> None:
@@ -325,10 +337,14 @@ class FeedbackPage(Page):
         if self.detail.item is not None and self.detail.item.id == item.id:
             return
         shown = self.detail.item
-        if self.detail.is_dirty() and not self._leave_detail():
-            self._point_at(shown.id)  # stay on the item; what was typed stays too
-            # a click selects its row after telling of it: point back once more when it is done
-            QTimer.singleShot(0, self, lambda: self._point_at(shown.id))
+        corrected = self.form.editing
+        if (self.detail.is_dirty() and not self._leave_detail()) or (
+            corrected is not None and corrected.id != item.id and not self._leave_edit()
+        ):
+            if shown is not None:  # stay on the item; what was typed stays too
+                self._point_at(shown.id)
+                # a click selects its row after telling of it: point back once more when it is done
+                QTimer.singleShot(0, self, lambda: self._point_at(shown.id))
             return
         # saving above read the register again: point at the chosen item, as it is now
         row = self.row_of(item.id)
@@ -357,7 +373,22 @@ class FeedbackPage(Page):
             return self.detail.save()
         return answer == "discard"
 
+    def _leave_edit(self) -> bool:
+        """The item in the form is let go of before another is chosen: a changed one saved or thrown
+        away, as the user says."""
+        if self.form.is_dirty():
+            answer = ask_unsaved(
+                self, _("Du har ändrat synpunkten i formuläret utan att spara. Spara ändringen först?"))
+            if answer is None or (answer == "save" and not self.save_correction()):
+                return False
+        self.form.stop_edit()
+        return True
+
     # --- writing ----------------------------------------------------------------------------
+    def submit_form(self) -> bool:
+        """The form's button, Enter or Ctrl+Enter: register a new item, or save the correction."""
+        return self.save_correction() if self.form.editing is not None else self.register()
+
     def register(self) -> bool:
         values = self.form.values()
         self.form.saved_note.clear()
@@ -385,6 +416,49 @@ class FeedbackPage(Page):
         self.app.bus.notify("feedback")
         self._status(_("Synpunkten är registrerad."))
         return True
+
+    def edit_item(self, item: FeedbackInfo) -> bool:
+        """Put a registered item into the form to correct it; a half-typed form is settled first."""
+        if self.form.editing is not None and self.form.editing.id == item.id:
+            self.tabs.setCurrentIndex(FORM)
+            return True
+        if self.form.editing is not None:
+            if not self._leave_edit():
+                return False
+        elif self.form.is_dirty():
+            answer = ask_unsaved(
+                self, _("Formuläret har en synpunkt som inte är registrerad. Registrera den först?"))
+            if answer is None or (answer == "save" and not self.submit_form()):
+                return False
+            if answer == "discard":
+                self.form.discard()
+        self.form.start_edit(item)
+        self.tabs.setCurrentIndex(FORM)
+        self.form.focus_first()
+        return True
+
+    def save_correction(self) -> bool:
+        """Save the item corrected in the form, then show it in the register as it now is."""
+        if not self.form.is_dirty():
+            self.cancel_edit()
+            return True
+        saved = save_correction(self.app.db, self.form)
+        if saved is None:
+            self.reload()  # a refusal because of someone else's change: the register shows theirs too
+            return False
+        if self.detail.item is not None and self.detail.item.id == saved.id:
+            self.detail.replace_item(saved)
+        self.app.bus.notify("feedback")
+        self.select_feedback(saved.id)
+        self._status(_("Ändringen är sparad."))
+        return True
+
+    def cancel_edit(self) -> None:
+        """Leave the item as it was and go back to it in the register."""
+        item = self.form.editing
+        self.form.stop_edit()
+        if item is not None:
+            self.select_feedback(item.id)
 
     def _item_saved(self, item: FeedbackInfo) -> None:
         self.message.hide()
@@ -445,7 +519,7 @@ class FeedbackPage(Page):
     def save_changes(self) -> bool:
         ok = True
         if self.form.is_dirty():
-            ok = self.register() and ok
+            ok = self.submit_form() and ok
         if self.detail.is_dirty():
             ok = self.detail.save() and ok
         if self.summary.is_dirty():

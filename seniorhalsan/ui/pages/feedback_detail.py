@@ -38,12 +38,14 @@ class FeedbackDetail(QWidget):
     """Shows the selected item; records återkoppling and åtgärd with the item's version.
 
     `saved` carries the item as the database now holds it; `stale` asks the page to read
-    the register again (someone else changed the item, or removed it: then with why).
+    the register again (someone else changed the item, or removed it: then with why);
+    `edit_requested` asks for the item in the form, to correct it.
     """
 
     saved = Signal(object)
     stale = Signal(str)
     delete_requested = Signal(object)
+    edit_requested = Signal(object)
 
     def __init__(self, db, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -64,6 +66,7 @@ class FeedbackDetail(QWidget):
         self.contact.setWordWrap(True)
         self.due = QLabel()
         self.due.setWordWrap(True)
+        self.edit = QPushButton()
         self.delete = QPushButton()
         summary_layout = QVBoxLayout(self.summary_box)
         summary_layout.addWidget(self.facts)
@@ -71,6 +74,7 @@ class FeedbackDetail(QWidget):
         summary_layout.addWidget(self.due)
         bottom = QHBoxLayout()
         bottom.addWidget(self.contact, 1)
+        bottom.addWidget(self.edit)
         bottom.addWidget(self.delete)
         summary_layout.addLayout(bottom)
 
@@ -140,6 +144,7 @@ class FeedbackDetail(QWidget):
         self.save_answer.clicked.connect(self.record_answer)
         self.remove_answer.clicked.connect(self.take_back_answer)
         self.save_action.clicked.connect(self.record_action)
+        self.edit.clicked.connect(lambda: self.item and self.edit_requested.emit(self.item))
         self.delete.clicked.connect(lambda: self.item and self.delete_requested.emit(self.item))
         self.retranslate()
         self.show_item(None)
@@ -163,6 +168,8 @@ class FeedbackDetail(QWidget):
         self.action_day_label.setText(_("Åtgärdad de&n:"))
         self.save_action.setText(_("Spara å&tgärd"))
         self.save_action.setToolTip(_("Registrera vad som gjordes med anledning av synpunkten"))
+        self.edit.setText(_("&Ändra synpunkten …"))
+        self.edit.setToolTip(_("Rätta datum, plats, text eller annat som blev fel när synpunkten registrerades"))
         self.delete.setText(_("Ta bort s&ynpunkten …"))
         self.delete.setToolTip(_("Ta bort en synpunkt som registrerades av misstag"))
         self._show_facts()
@@ -186,6 +193,15 @@ class FeedbackDetail(QWidget):
         self.action_day.set_date(item.action_on or today)
         self._show_facts()
         self._pristine = self._state()
+
+    def replace_item(self, item: FeedbackInfo) -> None:
+        """The item as corrected in the form; a typed but unsaved answer or action stays."""
+        if not self.is_dirty():
+            self.show_item(item)
+            return
+        self.item = item
+        self.body.setPlainText(item.text)
+        self._show_facts()
 
     def _show_facts(self) -> None:
         item = self.item

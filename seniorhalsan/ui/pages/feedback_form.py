@@ -1,4 +1,5 @@
-"""The "Tyck till" form as on paper, laid out so one is typed in well under a minute."""
+"""The "Tyck till" form as on paper, laid out so one is typed in well under a minute; also
+used to correct an item already registered."""
 
 from __future__ import annotations
 
@@ -24,11 +25,13 @@ from PySide6.QtWidgets import (
 
 from ...periods import add_months
 from ...services.activities import ActivityInfo
+from ...services.feedback import FeedbackInfo
 from ...services.lookups import CategoryInfo
 from ...services.places import PlaceInfo
+from .. import i18n
 from ..forms import DateField, FieldErrors, hint
 from ..i18n import _
-from .feedback_model import channel_labels
+from .feedback_model import channel_labels, type_labels
 
 TYPES = ("berom", "synpunkt", "klagomal")
 ABOUT_OTHER = "annat"
@@ -37,9 +40,15 @@ DEFAULT_CHANNEL = "blankett"
 
 
 class FeedbackForm(QWidget):
-    """Fields in the order of the paper form; `values()` are `register_feedback`'s arguments."""
+    """Fields in the order of the paper form; `values()` are `register_feedback`'s arguments.
+
+    With `start_edit` the form holds a registered item instead (`editing`), and `values()` are
+    the changes for `update_feedback`; `stop_edit` brings back the registration form as it was.
+    """
 
     submitted = Signal()
+    cancelled = Signal()
+    mode_changed = Signal()
 
     def __init__(self, today: dt.date, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -47,6 +56,14 @@ class FeedbackForm(QWidget):
         self._programmatic = False
         self._due_touched = False
         self._pristine: dict[str, Any] = {}
+        self.editing: FeedbackInfo | None = None
+        self._registration: dict[str, Any] = {}  # the blank form's state, kept while an item is corrected
+        self._added: list[tuple[QComboBox, Any]] = []  # choices offered only for the corrected item
+
+        self.editing_note = QLabel()
+        self.editing_note.setWordWrap(True)
+        self.editing_note.setStyleSheet("font-weight: bold;")
+        self.editing_note.hide()
 
         self.received = DateField(today)
         self.channel = QComboBox()
@@ -81,6 +98,8 @@ class FeedbackForm(QWidget):
         self.register = QPushButton()
         self.register.setProperty("primary", True)
         self.clear_button = QPushButton()
+        self.cancel_button = QPushButton()
+        self.cancel_button.hide()
         self.saved_note = QLabel()
         self.saved_note.setStyleSheet("color: #1e6b34; font-weight: bold;")
         self.saved_note.setWordWrap(True)
@@ -137,8 +156,10 @@ class FeedbackForm(QWidget):
         buttons = QHBoxLayout()
         buttons.addWidget(self.saved_note, 1)
         buttons.addWidget(self.clear_button)
+        buttons.addWidget(self.cancel_button)
         buttons.addWidget(self.register)
         layout = QVBoxLayout(self)
+        layout.addWidget(self.editing_note)
         layout.addLayout(columns)
         layout.addWidget(self.general)
         layout.addStretch(1)
@@ -161,6 +182,7 @@ class FeedbackForm(QWidget):
         self.about.currentIndexChanged.connect(lambda _i: self._update_enabled())
         self.register.clicked.connect(self.submitted)
         self.clear_button.clicked.connect(self.clear)
+        self.cancel_button.clicked.connect(self.cancelled)
         self.contact.returnPressed.connect(self.submitted)
         self.about_note.returnPressed.connect(self.submitted)
         for keys in ("Ctrl+Return", "Ctrl+Enter"):
@@ -195,11 +217,30 @@ class FeedbackForm(QWidget):
         self.confidential.setText(_("&Sekretess"))
         self.confidential.setToolTip(_("Innehåller känsliga uppgifter: texten tas inte med i rapporter."))
         self.due_hint.setText(_("Sätts till en månad efter att den kom in; ändra vid behov."))
-        self.register.setText(_("&Registrera"))
-        self.register.setToolTip(_("Registrera synpunkten (Ctrl+Enter eller Ctrl+S)"))
         self.clear_button.setText(_("Re&nsa"))
         self.clear_button.setToolTip(_("Töm formuläret utan att spara"))
+        self.cancel_button.setText(_("Avb&ryt"))
+        self.cancel_button.setToolTip(_("Lämna synpunkten som den var och gå tillbaka till listan"))
         self._fill_optional_labels()
+        self._show_mode()
+
+    def _show_mode(self) -> None:
+        """The button and the note above the fields say whether a new item is registered or one corrected."""
+        item = self.editing
+        self.clear_button.setVisible(item is None)
+        self.cancel_button.setVisible(item is not None)
+        self.editing_note.setVisible(item is not None)
+        if item is None:
+            self.register.setText(_("&Registrera"))
+            self.register.setToolTip(_("Registrera synpunkten (Ctrl+Enter eller Ctrl+S)"))
+            return
+        self.register.setText(_("Spara än&dringen"))
+        self.register.setToolTip(_("Spara rättelsen av den registrerade synpunkten (Ctrl+Enter eller Ctrl+S)"))
+        note = _("Du ändrar {type} från {who}, mottagen {day}. Spara ändringen eller avbryt.")
+        self.editing_note.setText(note.format(
+            type=type_labels().get(item.type, item.type).lower(), who=item.from_name,
+            day=i18n.date_text(item.received_on, "long"),
+        ))
 
     def _fill_optional_labels(self) -> None:
         for combo, text in ((self.sender, _("– välj –")), (self.about, _("– välj –")),
@@ -223,6 +264,7 @@ class FeedbackForm(QWidget):
         """The template rows, places and activities; what was chosen stays chosen."""
         self._programmatic = True
         today = self.today
+        kept = [(combo, combo.currentData(), combo.currentText()) for combo in (self.place, self.activity)]
         self._fill(self.sender, [(None, "")] + [(c.key, c.name) for c in senders],
                    self.sender.currentData() if self.sender.count() else DEFAULT_FROM)
         self._fill(self.about, [(None, "")] + [(c.key, c.name) for c in abouts], self.about.currentData())
@@ -235,11 +277,21 @@ class FeedbackForm(QWidget):
         ], self.place.currentData())
         self._fill(self.activity, [(None, "")] + [(a.id, a.name) for a in sorted(activities, key=lambda a: a.name)],
                    self.activity.currentData())
+        if self.editing is not None:  # a corrected item's place or activity stays, even if no longer offered
+            for combo, data, text in kept:
+                self._keep_choice(combo, data, text)
         self._fill_optional_labels()
         self._programmatic = False
         self._update_enabled()
         if not self._pristine:
             self._pristine = self.snapshot()
+
+    def _keep_choice(self, combo: QComboBox, data: Any, text: str) -> None:
+        """Choose `data`, adding it if the list lacks it (an activity no longer in use, say)."""
+        if data is not None and combo.findData(data) < 0:
+            combo.addItem(text, data)
+            self._added.append((combo, data))
+        combo.setCurrentIndex(max(0, combo.findData(data)) if data is not None else 0)
 
     # --- behaviour --------------------------------------------------------------------------
     def _received_changed(self) -> None:
@@ -267,7 +319,7 @@ class FeedbackForm(QWidget):
         self.about_note.setEnabled(not praise and self.about.currentData() == ABOUT_OTHER)
 
     def values(self) -> dict[str, Any]:
-        """Keyword arguments for `feedback.register_feedback`."""
+        """Keyword arguments for `feedback.register_feedback` (and, all of them, for `update_feedback`)."""
         praise = self.type_key() == "berom"
         about = None if praise else self.about.currentData()
         return dict(
@@ -318,6 +370,9 @@ class FeedbackForm(QWidget):
     def discard(self) -> None:
         """Forget the edits: back to the state after the last registration (or the start)."""
         self.saved_note.clear()
+        if self.editing is not None:
+            self.stop_edit()
+            return
         if self._pristine:
             self.received.set_date(self._pristine["received_on"])
             self.channel.setCurrentIndex(max(0, self.channel.findData(self._pristine["channel"])))
@@ -325,5 +380,52 @@ class FeedbackForm(QWidget):
         self.clear()
 
     def focus_first(self) -> None:
+        if self.editing is not None:  # a correction is most often of the date
+            self.received.setFocus()
+            return
         checked = self.type_group.checkedButton()
         (checked or self.type_buttons["berom"]).setFocus()
+
+    # --- correcting a registered item -------------------------------------------------------
+    def start_edit(self, item: FeedbackInfo) -> None:
+        """Fill the form with a registered item; what the blank form held comes back with `stop_edit`."""
+        if self.editing is None:
+            self._registration = dict(self._pristine)
+        self.editing = item
+        self._programmatic = True
+        self.received.set_date(item.received_on)
+        self.channel.setCurrentIndex(max(0, self.channel.findData(item.channel)))
+        self.set_type(item.type)
+        self.sender.setCurrentIndex(max(0, self.sender.findData(item.from_key)))
+        self.about.setCurrentIndex(max(0, self.about.findData(item.about_key)) if item.about_key else 0)
+        self.about_note.setText(item.about_note or "")
+        self._keep_choice(self.place, item.place_id, item.place_name or "")
+        self._keep_choice(self.activity, item.activity_id, item.activity_name or "")
+        self.text.setPlainText(item.text)
+        self.contact.setText(item.contact or "")
+        self.anonymous.setChecked(item.anonymous)
+        self.confidential.setChecked(item.confidential)
+        self.due.set_date(item.response_due)
+        self._programmatic = False
+        # the due date follows a corrected received date only if it was never set by hand
+        self._due_touched = item.response_due != add_months(item.received_on, 1)
+        self.saved_note.clear()
+        self.errors.clear()
+        self._update_enabled()
+        self._show_mode()
+        self._pristine = self.snapshot()
+        self.mode_changed.emit()
+
+    def stop_edit(self) -> None:
+        """Back to registering new items, with the date, channel and place the blank form had."""
+        if self.editing is None:
+            return
+        self.editing = None
+        for combo, data in self._added:
+            combo.removeItem(combo.findData(data))
+        self._added = []
+        self._pristine = self._registration
+        self._registration = {}
+        self._show_mode()
+        self.discard()
+        self.mode_changed.emit()

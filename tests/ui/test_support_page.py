@@ -349,3 +349,162 @@ def test_the_models_pass_the_model_tester(window, qtbot, db, qtmodeltester):
     assert page.persons.contacts.data(page.persons.contacts.index(1, 6)) == "Bytte batteri …"
     for model in (page.persons.model, page.persons.contacts, page.groups.model, page.trainings.model):
         qtmodeltester.check(model)
+
+
+@pytest.fixture
+def visits(db, fixare):
+    """A person with two home visits and a phone call of another service."""
+    who = factories.person(db, reference="FX-1")
+    first = factories.contact(db, who.id, day=dt.date(2026, 3, 3), staff_id=fixare.id, minutes=30,
+                              tasks=["brandvarnare"], note="Bytte batteri")
+    second = factories.contact(db, who.id, day=dt.date(2026, 4, 4), staff_id=fixare.id, minutes=20)
+    other = factories.contact(db, who.id, service="syn_horsel", day=dt.date(2026, 2, 2), kind="telefon",
+                              tasks=["horapparat"])
+    return who, first, second, other
+
+
+def show_person(db, window, who):
+    page = open_page(window)
+    page.persons.select_person(db.read(persons.get_person, who.id))
+    return page, page.persons
+
+
+def contact_row(tab, contact_id):
+    return next(i for i, c in enumerate(tab.contacts.rows) if c.id == contact_id)
+
+
+def choose_contact(tab, contact_id):
+    tab.contacts_view.selectRow(contact_row(tab, contact_id))
+
+
+def click_contact(qtbot, tab, contact_id, double=False):
+    where = tab.contacts_view.visualRect(tab.contacts.index(contact_row(tab, contact_id), 0)).center()
+    qtbot.mouseClick(tab.contacts_view.viewport(), Qt.MouseButton.LeftButton, pos=where)
+    if double:
+        qtbot.mouseDClick(tab.contacts_view.viewport(), Qt.MouseButton.LeftButton, pos=where)
+
+
+def test_a_contact_is_corrected_in_the_form_and_read_back(window, qtbot, db, fixare, visits):
+    who, first, second, other = visits
+    page, tab = show_person(db, window, who)
+    form = tab.form
+    click_contact(qtbot, tab, first.id, double=True)
+    assert form.editing.id == first.id and focused() is form.date
+    assert form.title() == "Ändra kontakten 2026-03-03 med FX-1 – Fixartjänst"
+    assert form.save.text() == "Spara ändringen" and not form.cancel.isHidden()
+    assert (form.date.date_value(), form.kind.currentData(), form.staff.currentData(), form.minutes.text()) == (
+        dt.date(2026, 3, 3), "hembesok", fixare.id, "30")
+    assert [k for k, b in form.task_boxes.items() if b.isChecked()] == ["brandvarnare"]
+    assert form.note.toPlainText() == "Bytte batteri" and not page.has_unsaved_changes()
+
+    form.date.set_date(dt.date(2026, 3, 4))
+    form.minutes.setText("45")
+    form.task_boxes["brandvarnare"].setChecked(False)
+    form.task_boxes["glodlampor"].setChecked(True)
+    assert page.has_unsaved_changes()
+    qtbot.mouseClick(form.save, Qt.MouseButton.LeftButton)
+
+    saved = db.read(contacts.get_contact, first.id)
+    assert (saved.contact_date, saved.minutes, saved.tasks, saved.note, saved.staff_id) == (
+        dt.date(2026, 3, 4), 45, ("glodlampor",), "Bytte batteri", fixare.id)
+    assert len(db.read(contacts.list_contacts, person_id=who.id)) == 3
+    # the form is a new contact again; the list shows the new values with the contact still chosen
+    assert form.editing is None and form.title() == "Ny kontakt med FX-1 – Fixartjänst" and form.cancel.isHidden()
+    assert form.minutes.text() == "" and form.date.date_value() == TODAY and not page.has_unsaved_changes()
+    assert tab.selected_contact() == saved
+
+    # a contact of another service is corrected with that service's checklist; Esc leaves it as it was
+    choose_contact(tab, other.id)
+    assert tab.edit_contact()
+    assert "horapparat" in form.task_boxes and form.task_boxes["horapparat"].isChecked()
+    assert form.title().endswith("Syn- och hörselstöd") and form.kind.currentData() == "telefon"
+    form.minutes.setText("15")
+    key(qtbot, Qt.Key.Key_Escape)
+    assert form.editing is None and "brandvarnare" in form.task_boxes and not page.has_unsaved_changes()
+    assert db.read(contacts.get_contact, other.id) == other
+
+
+def test_a_refused_contact_correction_is_explained_under_its_field(window, db, visits, unchanged):
+    who, first, _second, _other = visits
+    page, tab = show_person(db, window, who)
+    choose_contact(tab, first.id)
+    tab.edit.click()
+    form = tab.form
+    form.minutes.setText("2000")
+    form.date.set_date(TODAY + dt.timedelta(days=1))
+    with unchanged():
+        assert page.save_changes() is False
+    assert "1440" in form.errors.message_for("Minuter") and "framtiden" in form.errors.message_for("Datum")
+    assert form.editing.id == first.id and page.has_unsaved_changes()
+    assert db.read(contacts.get_contact, first.id) == first
+
+
+def test_a_correction_of_a_contact_someone_else_changed_is_refused_and_shows_theirs(window, db, visits):
+    who, first, second, _other = visits
+    page, tab = show_person(db, window, who)
+    choose_contact(tab, first.id)
+    tab.edit_contact()
+    form = tab.form
+    form.minutes.setText("45")
+    theirs = db.call(contacts.update_contact, first.id, note="Ringde först")  # someone else, meanwhile
+    assert form.save_changes() is False
+    assert "ändrats av någon annan" in form.general.text() and not form.general.isHidden()
+    assert form.editing == theirs and form.note.toPlainText() == "Ringde först" and form.minutes.text() == "30"
+    assert tab.selected_contact() == theirs  # the list shows theirs, still chosen
+    assert db.read(contacts.get_contact, first.id) == theirs
+    form.minutes.setText("45")  # done again on their version, it is saved
+    assert form.save_changes()
+    assert (db.read(contacts.get_contact, first.id).minutes, db.read(contacts.get_contact, first.id).note) == (
+        45, "Ringde först")
+
+    choose_contact(tab, second.id)
+    tab.edit_contact()
+    form.minutes.setText("25")
+    db.call(contacts.delete_contact, second.id)  # someone else removes it
+    assert form.save_changes() is False
+    assert "finns inte längre" in form.general.text() and form.editing is None
+    assert second.id not in [c.id for c in tab.contacts.rows]
+
+
+def test_a_contact_correction_is_not_left_without_asking(window, qtbot, db, visits, monkeypatch):
+    from seniorhalsan.ui import main_window
+
+    who, first, second, _other = visits
+    somebody = factories.person(db, reference="FX-2")
+    page, tab = show_person(db, window, who)
+    form = tab.form
+    form.minutes.setText("20")  # a new contact, begun
+    asked = []
+
+    def answer(reply):
+        monkeypatch.setattr(tab, "ask_unsaved_contact", lambda text: asked.append(text) or reply)
+
+    answer("cancel")
+    choose_contact(tab, first.id)
+    assert tab.edit_contact() is False and form.editing is None and form.minutes.text() == "20"
+    answer("discard")
+    assert tab.edit_contact() and form.minutes.text() == "30"
+    assert "ny kontakt" in asked[0]
+
+    form.minutes.setText("35")
+    confirmed = []
+    monkeypatch.setattr(main_window, "confirm_unsaved", lambda parent, p: confirmed.append(p) or False)
+    window.show_page("attendance")
+    assert confirmed == [page] and window.current_key == "support"
+
+    answer("cancel")  # another contact clicked in the list: stay
+    click_contact(qtbot, tab, second.id)
+    qtbot.waitUntil(lambda: tab.selected_contact().id == first.id, timeout=1000)
+    assert form.editing.id == first.id and form.minutes.text() == "35"
+    answer("save")
+    choose_contact(tab, second.id)
+    assert form.editing is None and tab.selected_contact().id == second.id
+    assert db.read(contacts.get_contact, first.id).minutes == 35
+    assert "ändrat kontakten" in asked[-1]
+
+    tab.edit_contact()
+    form.minutes.setText("50")
+    answer("discard")  # another person
+    tab.select_person(db.read(persons.get_person, somebody.id))
+    assert form.editing is None and form.person.id == somebody.id and not page.has_unsaved_changes()
+    assert db.read(contacts.get_contact, second.id).minutes == 20

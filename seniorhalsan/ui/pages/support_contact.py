@@ -1,4 +1,5 @@
-"""Ny kontakt: a support contact with the selected person in a few keystrokes."""
+"""Ny kontakt: a support contact with the selected person in a few keystrokes; also the
+correction of a contact already saved."""
 
 from __future__ import annotations
 
@@ -11,17 +12,21 @@ from PySide6.QtWidgets import (
     QComboBox,
     QGridLayout,
     QGroupBox,
+    QHBoxLayout,
     QLabel,
     QPushButton,
     QVBoxLayout,
     QWidget,
 )
 
+from ...errors import Conflict, NotFound, UserError, ValidationError
 from ...services import contacts, staff
+from ...services.contacts import ContactInfo
 from ...services.lookups import ServiceInfo
 from ...services.persons import PersonInfo
 from ...vocabulary import CONTACT_KINDS
-from ..common import AppContext, submit
+from .. import i18n
+from ..common import AppContext, show_error, submit
 from ..forms import DateField, FieldErrors, hint
 from ..i18n import _
 from .support_models import (
@@ -42,9 +47,16 @@ LONG_TASK_NAME = 24  # with longer checklist names, two columns instead of three
 
 
 class ContactForm(QGroupBox):
-    """Date, kind and staff are filled in already; minutes, the checklist and a note are typed."""
+    """Date, kind and staff are filled in already; minutes, the checklist and a note are typed.
+
+    With `start_edit` it holds a saved contact instead (`editing`), with that contact's service's
+    checklist; `stop_edit` brings back the new-contact form as it was.
+    """
 
     saved = Signal(object)  # ContactInfo
+    corrected = Signal(object)  # ContactInfo, as saved
+    stale = Signal()  # someone else changed or removed the contact being corrected
+    cancelled = Signal()
 
     def __init__(self, app: AppContext, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -52,6 +64,10 @@ class ContactForm(QGroupBox):
         self.person: PersonInfo | None = None
         self.service: ServiceInfo | None = None
         self.task_boxes: dict[str, QCheckBox] = {}
+        self.editing: ContactInfo | None = None
+        self._editing_service: ServiceInfo | None = None
+        self._original: dict[str, Any] = {}  # the corrected contact's values, to tell an edit
+        self._kept: tuple[Any, ...] = ()  # the new-contact form's date, kind, staff and service while correcting
 
         self.date = DateField(app.db.clock())
         self.kind = choice_combo(CONTACT_KINDS)
@@ -65,6 +81,8 @@ class ContactForm(QGroupBox):
         self.save = QPushButton()
         self.save.setProperty("primary", True)
         self.save.setAutoDefault(True)
+        self.cancel = QPushButton()
+        self.cancel.hide()
         self.help = hint()
         self.general = error_label()
         self.errors = FieldErrors(self.general)
@@ -91,7 +109,11 @@ class ContactForm(QGroupBox):
         grid.addWidget(self.errors.add("Utfört", self.tasks), 2, 1, 1, 3)
         grid.addWidget(self.labels["note"], 3, 0, top)
         grid.addWidget(self.errors.add("Anteckning", self.note), 3, 1, 1, 2, top)
-        grid.addWidget(self.save, 3, 3, Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignBottom)
+        buttons = QHBoxLayout()
+        buttons.setContentsMargins(0, 0, 0, 0)
+        buttons.addWidget(self.cancel)
+        buttons.addWidget(self.save)
+        grid.addLayout(buttons, 3, 3, Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignBottom)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(8, 4, 8, 6)
         layout.setSpacing(4)
@@ -107,6 +129,10 @@ class ContactForm(QGroupBox):
             shortcut.setContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
             shortcut.activated.connect(self.save_changes)
         self.save.clicked.connect(self.save_changes)
+        self.cancel.clicked.connect(self.cancel_edit)
+        escape = QShortcut(QKeySequence(Qt.Key.Key_Escape), self)
+        escape.setContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
+        escape.activated.connect(self.cancel_edit)
         self.retranslate()
         self.set_person(None)
 
@@ -122,8 +148,8 @@ class ContactForm(QGroupBox):
         self.minutes.setPlaceholderText(_("min"))
         self.note.setPlaceholderText(_("Frivilligt. Ctrl+Enter sparar kontakten."))
         self.note.setToolTip(_("Bara det som behövs för arbetet"))
-        self.save.setText(_("Spara kontakt"))
-        self.save.setToolTip(_("Spara kontakten (Ctrl+Enter). I formuläret går Enter vidare och mellanslag kryssar i."))
+        self.cancel.setText(_("Avbryt"))
+        self.cancel.setToolTip(_("Lämna kontakten som den var (Esc)"))
         retranslate_choices(self.kind, CONTACT_KINDS)
         if self.staff.count():
             self.staff.setItemText(self.staff.count() - 1, _("(ingen angiven)"))
@@ -131,6 +157,18 @@ class ContactForm(QGroupBox):
 
     def _update_who(self) -> None:
         service = self.service.name if self.service else ""
+        self.cancel.setVisible(self.editing is not None)
+        if self.editing is not None:
+            self.setTitle(_("Ändra kontakten {date} med {reference} – {service}").format(
+                date=i18n.date_text(self.editing.contact_date, "short"),
+                reference=self.editing.person_reference or "", service=self.editing.service_name))
+            self.help.hide()
+            self.save.setText(_("Spara ändringen"))
+            self.save.setToolTip(_("Spara rättelsen av kontakten (Ctrl+Enter)"))
+            return
+        self.save.setText(_("Spara kontakt"))
+        self.save.setToolTip(
+            _("Spara kontakten (Ctrl+Enter). I formuläret går Enter vidare och mellanslag kryssar i."))
         if self.person is None:
             self.setTitle(_("Ny kontakt – {service}").format(service=service))
             self.help.setText(_("Välj en person i listan, eller lägg till en ny, för att skriva en kontakt."))
@@ -142,14 +180,24 @@ class ContactForm(QGroupBox):
 
     # --- the person and the service -----------------------------------------------------------
     def set_person(self, person: PersonInfo | None) -> None:
-        """What is typed stays: a contact begun for the wrong person is just moved to the right one."""
+        """What is typed stays: a contact begun for the wrong person is just moved to the right one.
+        A correction belongs to its contact's person, so it ends with another person."""
+        if self.editing is not None and (person is None or person.id != self.editing.person_id):
+            self.stop_edit()
         self.person = person
         self.setEnabled(person is not None)
         self._update_who()
 
     def set_service(self, service: ServiceInfo) -> None:
-        """The service's checklist and defaults; minutes and the note stay."""
+        """The service's checklist and defaults; minutes and the note stay. A correction keeps its
+        contact's checklist: the new service's comes when it ends."""
         self.service = service
+        if self.editing is None:
+            self._show_tasks(service)
+            self.reload_defaults()
+        self._update_who()
+
+    def _show_tasks(self, service: ServiceInfo) -> None:
         for box in self.task_boxes.values():
             self.tasks_grid.removeWidget(box)
             box.hide()
@@ -168,8 +216,6 @@ class ContactForm(QGroupBox):
             self.setTabOrder(first, second)
         self.tasks.setVisible(bool(service.tasks))
         self.labels["tasks"].setVisible(bool(service.tasks))
-        self.reload_defaults()
-        self._update_who()
 
     def reload_defaults(self) -> None:
         """Kind and staff as the service usually has them (staff: the one last chosen here)."""
@@ -198,7 +244,11 @@ class ContactForm(QGroupBox):
 
     # --- typing -----------------------------------------------------------------------------
     def focus_first(self) -> None:
-        """Date, kind and staff are usually right already: start at the minutes."""
+        """Date, kind and staff are usually right already: start at the minutes (in a correction,
+        at the date, the most common mistake)."""
+        if self.editing is not None:
+            self.date.setFocus()
+            return
         self.minutes.setFocus()
         self.minutes.selectAll()
 
@@ -214,11 +264,16 @@ class ContactForm(QGroupBox):
         }
 
     def has_changes(self) -> bool:
-        """Typed minutes, a ticked box or a note; the prefilled date, kind and staff are not edits."""
+        """Typed minutes, a ticked box or a note; the prefilled date, kind and staff are not edits.
+        In a correction, anything that differs from the saved contact."""
+        if self.editing is not None:
+            return self.values() != self._original
         return bool(self.minutes.text().strip() or self.note.toPlainText().strip()
                     or any(box.isChecked() for box in self.task_boxes.values()))
 
     def save_changes(self) -> bool:
+        if self.editing is not None:
+            return self._save_correction()
         if self.person is None or self.service is None:
             return not self.has_changes()
         ok, saved = submit(self, self.errors, lambda: self.app.db.call(
@@ -239,5 +294,98 @@ class ContactForm(QGroupBox):
             box.setChecked(False)
 
     def discard_changes(self) -> None:
+        if self.editing is not None:
+            self.stop_edit()
+            return
         self.clear()
         self.date.set_date(self.app.db.clock())
+
+    # --- correcting a saved contact ---------------------------------------------------------
+    def start_edit(self, contact: ContactInfo, service: ServiceInfo) -> None:
+        """Fill the form with a saved contact of `service` (its own, which may not be the one chosen)."""
+        if self.editing is None:
+            self._kept = (self.date.date_value(), self.kind.currentData(), self.staff.currentData(),
+                          self.service.key if self.service else None)
+        self.editing = contact
+        self._editing_service = service
+        self._show_tasks(service)
+        self.errors.clear()
+        self.date.set_date(contact.contact_date)
+        select_data(self.kind, contact.kind)
+        if contact.staff_id is not None and self.staff.findData(contact.staff_id) < 0:  # no longer active
+            self.staff.insertItem(self.staff.count() - 1, contact.staff_name or "", contact.staff_id)
+        self._select_staff(contact.staff_id)
+        self.minutes.setText("" if contact.minutes is None else str(contact.minutes))
+        for key, box in self.task_boxes.items():
+            box.setChecked(key in contact.tasks)
+        self.note.setPlainText(contact.note or "")
+        self._original = self.values()
+        self._update_who()
+
+    def _select_staff(self, staff_id: int | None) -> None:
+        index = self.staff.findData(staff_id) if staff_id is not None else -1
+        self.staff.setCurrentIndex(index if index >= 0 else self.staff.count() - 1)
+
+    def stop_edit(self) -> None:
+        """Back to a new contact: the chosen service's checklist, and the date, kind and staff it had."""
+        if self.editing is None:
+            return
+        self.editing = None
+        self._editing_service = None
+        self._original = {}
+        day, kind, staff_id, service_key = self._kept
+        if self.service is not None:
+            self._show_tasks(self.service)
+            self.reload_defaults()
+            if service_key == self.service.key:
+                select_data(self.kind, kind)
+                self._select_staff(staff_id)
+        self.date.set_date(day)
+        self.clear()
+        self._update_who()
+
+    def cancel_edit(self) -> None:
+        """Esc or Avbryt: the contact stays as it was."""
+        if self.editing is None:
+            return
+        self.stop_edit()
+        self.cancelled.emit()
+
+    def _save_correction(self) -> bool:
+        """All of it with the version it was read at, or nothing; a stale contact is shown afresh."""
+        contact = self.editing
+        if not self.has_changes():
+            self.cancel_edit()
+            return True
+        self.errors.clear()
+        try:
+            saved = self.app.db.call(contacts.update_contact, contact.id, version=contact.version, **self.values())
+        except ValidationError as exc:
+            self.errors.show(exc)
+            return False
+        except (Conflict, NotFound) as exc:
+            self._show_newer(exc)
+            return False
+        except UserError as exc:
+            self.errors.show_message(str(exc))
+            return False
+        except Exception as exc:
+            show_error(self, exc)
+            return False
+        self.stop_edit()
+        self.corrected.emit(saved)
+        return True
+
+    def _show_newer(self, exc: UserError) -> None:
+        """Someone else changed the contact meanwhile: the form takes theirs and says so; or it is gone."""
+        try:
+            current = self.app.db.read(contacts.get_contact, self.editing.id)
+        except NotFound:
+            current = None
+        if current is None:
+            self.stop_edit()
+            self.errors.show_message(_("Kontakten finns inte längre; någon annan kan ha tagit bort den."))
+        else:
+            self.start_edit(current, self._editing_service)
+            self.errors.show_message(str(exc))
+        self.stale.emit()

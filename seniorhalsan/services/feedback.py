@@ -182,6 +182,11 @@ def _validated(ctx: Ctx, check: Checker, current: Feedback | None, fields: dict[
     due = out.get("response_due")
     if received and due and due < received:
         check.fail("Återkoppling senast", "ligger före dagen den kom in.")
+    if current is not None and "received_on" in out and received:
+        if current.answered_on and received > current.answered_on:
+            check.fail("Mottagen", f"kan inte ligga efter dagen då återkoppling gavs ({current.answered_on.isoformat()}).")
+        elif current.action_on and received > current.action_on:
+            check.fail("Mottagen", f"kan inte ligga efter dagen då åtgärden gjordes ({current.action_on.isoformat()}).")
     return out
 
 

@@ -52,6 +52,23 @@ def test_answer_and_action_are_recorded_on_the_item(db, unchanged):
     assert db.read(feedback.list_feedback, status="obesvarad") == []
 
 
+def test_a_corrected_receipt_date_may_not_pass_the_answer_or_the_action(db, unchanged):
+    item = register(db, contact="Astrid")
+    db.call(feedback.record_answer, item.id, answered_on=dt.date(2026, 2, 10))
+    with unchanged(), pytest.raises(ValidationError) as refused:
+        db.call(feedback.update_feedback, item.id, received_on=dt.date(2026, 2, 11))
+    assert refused.value.fields == ["Mottagen"] and "2026-02-10" in str(refused.value)
+    corrected = db.call(feedback.update_feedback, item.id, received_on=dt.date(2026, 2, 10), text="Fler tider.")
+    assert (corrected.received_on, corrected.text, corrected.answered_on) == (
+        dt.date(2026, 2, 10), "Fler tider.", dt.date(2026, 2, 10))
+
+    acted = register(db)
+    db.call(feedback.record_action, acted.id, action_text="Nya tider.", action_on=dt.date(2026, 3, 1))
+    with unchanged(), pytest.raises(ValidationError) as refused:
+        db.call(feedback.update_feedback, acted.id, received_on=dt.date(2026, 3, 2))
+    assert refused.value.fields == ["Mottagen"]
+
+
 def test_waiting_and_overdue_items(db):
     register(db, contact="Bo, bo@example.se")  # due 28 February, long past
     register(db, received_on=dt.date(2026, 11, 15), contact="Siv, tel 08-1")  # due in December

@@ -68,6 +68,7 @@ class MainWindow(QMainWindow):
         self.busy.hide()
         self.waiting_label = QLabel()
         self.database_label = QLabel()
+        self.database_label.setContentsMargins(0, 0, 10, 0)
         self.statusBar().addWidget(self.waiting_label, 1)
         self.statusBar().addPermanentWidget(self.busy)
         self.statusBar().addPermanentWidget(self.database_label)

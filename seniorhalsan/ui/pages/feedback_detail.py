@@ -72,8 +72,9 @@ class FeedbackDetail(QWidget):
         summary_layout.addWidget(self.facts)
         summary_layout.addWidget(self.body, 1)
         summary_layout.addWidget(self.due)
+        summary_layout.addWidget(self.contact)  # a line of its own: an address is read in one go
         bottom = QHBoxLayout()
-        bottom.addWidget(self.contact, 1)
+        bottom.addStretch(1)
         bottom.addWidget(self.edit)
         bottom.addWidget(self.delete)
         summary_layout.addLayout(bottom)

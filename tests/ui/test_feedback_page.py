@@ -60,6 +60,7 @@ def add(db, day=D(2026, 9, 1), kind="synpunkt", sender="Senior", about="Tillgän
 def test_register_a_feedback_item_and_answer_it(window, qtbot, db):
     axelsberg = factories.place_named(db, "Axelsberg")
     page = open_page(window, FORM)
+    listed = page.register_list
     form = page.form
     assert form.received.date_value() == D(2026, 11, 20)  # today
     assert form.sender.currentData() == "senior" and form.channel.currentData() == "blankett"
@@ -83,8 +84,8 @@ def test_register_a_feedback_item_and_answer_it(window, qtbot, db):
     assert "1 synpunkter väntar på återkoppling, varav 1 är försenade" in window.waiting_label.text()
 
     page.tabs.setCurrentIndex(REGISTER)
-    assert page.model.rowCount() == 1
-    page.table.setCurrentIndex(page.model.index(0, 0))
+    assert listed.model.rowCount() == 1
+    listed.table.setCurrentIndex(listed.model.index(0, 0))
     detail = page.detail
     assert detail.item.id == item.id
     detail.answer_day.set_date(D(2026, 11, 10))
@@ -103,7 +104,7 @@ def test_register_a_feedback_item_and_answer_it(window, qtbot, db):
     assert figures["about"]["bemotande"]["T3"] == 1 and figures["from"]["senior"]["total"] == 1
     assert figures["answered"]["T3"] == 1 and figures["acted_on"]["T3"] == 1
     assert "Inga synpunkter väntar" in window.waiting_label.text()
-    assert page.model.row_at(0).status == "atgardad"
+    assert listed.model.row_at(0).status == "atgardad"
 
 
 def test_a_refused_registration_shows_messages_under_the_fields_and_saves_nothing(window, db, unchanged):
@@ -181,40 +182,43 @@ def register(db):
 
 def shown(page, items):
     names = {item.id: name for name, item in items.items()}
-    return [names[page.model.row_at(row).id] for row in range(page.model.rowCount())]
+    model = page.register_list.model
+    return [names[model.row_at(row).id] for row in range(model.rowCount())]
 
 
 def test_filters_and_overdue_rows(window, db, register, qtmodeltester):
     items, axelsberg, grondal = register
     page = open_page(window)
+    listed = page.register_list
+    filters = listed.filters
     assert shown(page, items) == ["praise", "late", "acted", "answered", "old"]
-    assert page.count.text() == "5 synpunkter"
-    choose(page.status, "obesvarad")
+    assert filters.count.text() == "5 synpunkter"
+    choose(filters.status, "obesvarad")
     assert shown(page, items) == ["praise", "late"]
-    choose(page.status, "besvarad")
+    choose(filters.status, "besvarad")
     assert shown(page, items) == ["answered", "old"]
-    choose(page.status, "atgardad")
+    choose(filters.status, "atgardad")
     assert shown(page, items) == ["acted"]
-    choose(page.status, None)
-    assert not page.tertial.isEnabled()
-    choose(page.year, 2026)
-    assert page.tertial.isEnabled()
+    choose(filters.status, None)
+    assert not filters.tertial.isEnabled()
+    choose(filters.year, 2026)
+    assert filters.tertial.isEnabled()
     assert shown(page, items) == ["praise", "late", "acted", "answered"]
-    choose(page.tertial, 2)
+    choose(filters.tertial, 2)
     assert shown(page, items) == ["acted"]
-    choose(page.tertial, None)
-    choose(page.place, axelsberg.id)
+    choose(filters.tertial, None)
+    choose(filters.place, axelsberg.id)
     assert shown(page, items) == ["answered"]
-    choose(page.year, None)
+    choose(filters.year, None)
     assert shown(page, items) == ["answered", "old"]
-    choose(page.place, None)
-    page.overdue.setChecked(True)
+    choose(filters.place, None)
+    filters.overdue.setChecked(True)
     assert shown(page, items) == ["late"]
-    assert "(1)" in page.overdue.text()
-    page.overdue.setChecked(False)
+    assert "(1)" in filters.overdue.text()
+    filters.overdue.setChecked(False)
 
     # overdue rows stand out, and say since when
-    model = page.model
+    model = listed.model
     late = shown(page, items).index("late")
     on_time = shown(page, items).index("praise")
     assert model.data(model.index(late, 0), Qt.ItemDataRole.BackgroundRole) == QBrush(WARNING_BACKGROUND)
@@ -235,10 +239,11 @@ def test_the_register_pages_through_many_items(window, db, qtmodeltester):
     for n in range(12):
         add(db, D(2026, 1, 1) + dt.timedelta(days=n), text=f"Synpunkt {n}")
     page = open_page(window)
-    page.model.page = 5
+    listed = page.register_list
+    listed.model.page = 5
     page.reload()
-    assert page.model.rowCount() == 5 and page.model.total == 12
-    qtmodeltester.check(page.model)
+    assert listed.model.rowCount() == 5 and listed.model.total == 12
+    qtmodeltester.check(listed.model)
     oldest = db.read(feedback.list_feedback)[-1]
     assert page.select_feedback(oldest.id)  # fetches the pages it needs
     assert page.detail.item.text == "Synpunkt 0"
@@ -256,7 +261,8 @@ def test_a_mistaken_item_is_deleted_after_a_question(window, db, monkeypatch):
     monkeypatch.setattr(feedback_page, "ask", lambda parent, title, text: True)
     page.detail.delete.click()
     assert db.read(feedback.list_feedback) == []
-    assert page.model.rowCount() == 0 and page.detail.item is None and not page.empty.isHidden()
+    listed = page.register_list
+    assert listed.model.rowCount() == 0 and page.detail.item is None and not listed.empty.isHidden()
 
 
 def test_the_summary_for_the_report_is_kept_per_year_and_tertial(window, db):
@@ -290,28 +296,30 @@ def test_leaving_with_a_half_typed_form_asks_first(window, db, monkeypatch):
 
 
 def selected_ids(page):
-    return [page.model.row_at(index.row()).id for index in page.table.selectionModel().selectedRows()]
+    listed = page.register_list
+    return [listed.model.row_at(index.row()).id for index in listed.table.selectionModel().selectedRows()]
 
 
 def test_another_item_with_a_typed_answer_asks_first(window, qtbot, db, monkeypatch):
     first, second = add(db, D(2026, 9, 1), contact="Ann"), add(db, D(2026, 9, 2), contact="Bo")
     page = open_page(window)
+    listed = page.register_list
     page.select_feedback(first.id)
     page.detail.answer_text.setPlainText("Svarade i telefon.")
     monkeypatch.setattr(feedback_page, "ask_unsaved", lambda parent, text: None)  # stay
-    page.table.setCurrentIndex(page.model.index(page.row_of(second.id), 0))
+    listed.table.setCurrentIndex(listed.model.index(listed.row_of(second.id), 0))
     assert page.detail.item.id == first.id and page.detail.answer_text.toPlainText() == "Svarade i telefon."
-    assert page.model.row_at(page.table.currentIndex().row()).id == first.id
-    where = page.table.visualRect(page.model.index(page.row_of(second.id), 0)).center()
-    qtbot.mouseClick(page.table.viewport(), Qt.MouseButton.LeftButton, pos=where)  # a click selects afterwards
+    assert listed.model.row_at(listed.table.currentIndex().row()).id == first.id
+    where = listed.table.visualRect(listed.model.index(listed.row_of(second.id), 0)).center()
+    qtbot.mouseClick(listed.table.viewport(), Qt.MouseButton.LeftButton, pos=where)  # a click selects afterwards
     qtbot.waitUntil(lambda: selected_ids(page) == [first.id], timeout=1000)
     assert page.detail.item.id == first.id
     monkeypatch.setattr(feedback_page, "ask_unsaved", lambda parent, text: "discard")
-    page.table.setCurrentIndex(page.model.index(page.row_of(second.id), 0))
+    listed.table.setCurrentIndex(listed.model.index(listed.row_of(second.id), 0))
     assert page.detail.item.id == second.id and db.read(feedback.get_feedback, first.id).answered_on is None
     page.detail.answer_text.setPlainText("Skrev ett brev.")
     monkeypatch.setattr(feedback_page, "ask_unsaved", lambda parent, text: "save")
-    page.table.setCurrentIndex(page.model.index(page.row_of(first.id), 0))
+    listed.table.setCurrentIndex(listed.model.index(listed.row_of(first.id), 0))
     assert page.detail.item.id == first.id and selected_ids(page) == [first.id]
     assert db.read(feedback.get_feedback, second.id).answer_text == "Skrev ett brev."
 
@@ -359,7 +367,8 @@ def test_an_item_is_corrected_in_the_form_and_read_back(window, qtbot, db):
     assert page.tabs.tabText(FORM) == "Registrera ny" and form.text.toPlainText() == ""
     assert form.received.date_value() == D(2026, 11, 20) and not page.has_unsaved_changes()
     assert page.tabs.currentIndex() == REGISTER
-    current = page.model.row_at(page.table.currentIndex().row())
+    listed = page.register_list
+    current = listed.model.row_at(listed.table.currentIndex().row())
     assert (current.id, current.place_id, current.received_on) == (item.id, grondal.id, D(2026, 9, 3))
     assert page.detail.item == saved and "Gröndal" in page.detail.facts.text()
 
@@ -401,7 +410,8 @@ def test_a_correction_of_an_item_someone_else_changed_is_refused_and_shows_their
     assert form.editing == theirs and form.place.currentData() == grondal.id
     assert form.contact.text() == "Bo, 08-123 45" and form.text.toPlainText() == item.text
     assert db.read(feedback.get_feedback, item.id) == theirs
-    assert page.model.row_at(page.row_of(item.id)).place_id == grondal.id  # the register shows theirs too
+    listed = page.register_list
+    assert listed.model.row_at(listed.row_of(item.id)).place_id == grondal.id  # the register shows theirs too
 
     form.text.setPlainText("Min rättelse")  # done again on their version, it is saved
     assert page.submit_form()
@@ -414,6 +424,7 @@ def test_a_correction_is_not_left_without_asking(window, qtbot, db, monkeypatch)
 
     first, second = add(db, D(2026, 9, 1), text="Första"), add(db, D(2026, 9, 2), text="Andra")
     page = open_page(window, FORM)
+    listed = page.register_list
     page.form.text.setPlainText("En ny som inte är registrerad")
     asked = []
     monkeypatch.setattr(feedback_page, "ask_unsaved", lambda parent, text: asked.append(text) or None)
@@ -431,21 +442,21 @@ def test_a_correction_is_not_left_without_asking(window, qtbot, db, monkeypatch)
 
     page.tabs.setCurrentIndex(REGISTER)
     monkeypatch.setattr(feedback_page, "ask_unsaved", lambda parent, text: asked.append(text) or None)  # stay
-    where = page.table.visualRect(page.model.index(page.row_of(second.id), 0)).center()
-    qtbot.mouseClick(page.table.viewport(), Qt.MouseButton.LeftButton, pos=where)
+    where = listed.table.visualRect(listed.model.index(listed.row_of(second.id), 0)).center()
+    qtbot.mouseClick(listed.table.viewport(), Qt.MouseButton.LeftButton, pos=where)
     qtbot.waitUntil(lambda: selected_ids(page) == [first.id], timeout=1000)
     assert page.detail.item.id == first.id and page.form.text.toPlainText() == "Första, rättad"
-    assert page.model.row_at(page.table.currentIndex().row()).id == first.id
+    assert listed.model.row_at(listed.table.currentIndex().row()).id == first.id
     monkeypatch.setattr(feedback_page, "ask_unsaved", lambda parent, text: asked.append(text) or "save")
-    page.table.setCurrentIndex(page.model.index(page.row_of(second.id), 0))
+    listed.table.setCurrentIndex(listed.model.index(listed.row_of(second.id), 0))
     assert page.detail.item.id == second.id and page.form.editing is None
-    assert page.model.row_at(page.table.currentIndex().row()).id == second.id
+    assert listed.model.row_at(listed.table.currentIndex().row()).id == second.id
     assert db.read(feedback.get_feedback, first.id).text == "Första, rättad"
     assert len(asked) == 4 and "ändrat synpunkten" in asked[-1]
 
     page.edit_item(second)
     page.form.text.setPlainText("Andra, rättad")
     monkeypatch.setattr(feedback_page, "ask_unsaved", lambda parent, text: "discard")
-    page.table.setCurrentIndex(page.model.index(page.row_of(first.id), 0))
+    listed.table.setCurrentIndex(listed.model.index(listed.row_of(first.id), 0))
     assert page.detail.item.id == first.id and page.form.editing is None and not page.has_unsaved_changes()
     assert db.read(feedback.get_feedback, second.id).text == "Andra"

@@ -84,7 +84,7 @@ def test_a_home_visit_for_a_new_person_is_logged_with_the_keyboard(window, qtbot
     assert (numbers["contacts"], numbers["persons"], numbers["new_persons"]) == (1, 1, 1)
     assert numbers["tasks"]["brandvarnare"] == 1 and numbers["by_contact_kind"]["hembesok"] == 1
     # the card shows it, the form is ready for the next one, date and kind kept
-    assert [c.id for c in tab.contacts.rows] == [logged[0].id]
+    assert [c.id for c in tab.contacts.model.rows] == [logged[0].id]
     assert tab.form.minutes.text() == "" and not any(b.isChecked() for b in tab.form.task_boxes.values())
     assert tab.form.kind.currentData() == "hembesok" and tab.form.date.date_value() == TODAY
     assert not page.has_unsaved_changes()
@@ -200,17 +200,17 @@ def test_a_mistaken_contact_is_deleted_after_asking(window, qtbot, db, monkeypat
     page = open_page(window)
     tab = page.persons
     tab.select_person(db.read(persons.get_person, who.id))
-    assert [c.contact_date for c in tab.contacts.rows] == [dt.date(2026, 4, 4), dt.date(2026, 3, 3)]
-    tab.contacts_view.selectRow(1)
+    assert [c.contact_date for c in tab.contacts.model.rows] == [dt.date(2026, 4, 4), dt.date(2026, 3, 3)]
+    tab.contacts.view.selectRow(1)
     questions = []
     monkeypatch.setattr(support_models, "ask", lambda parent, title, text, yes: questions.append(text) or False)
-    assert tab.delete_contact() is False
+    assert tab.contacts.delete_contact() is False
     assert len(db.read(contacts.list_contacts, person_id=who.id)) == 2
     monkeypatch.setattr(support_models, "ask", lambda parent, title, text, yes: questions.append(text) or True)
-    assert tab.delete_contact() is True
+    assert tab.contacts.delete_contact() is True
     assert "2026-03-03" in questions[0]
     assert first.id not in [c.id for c in db.read(contacts.list_contacts, person_id=who.id)]
-    assert [c.contact_date for c in tab.contacts.rows] == [dt.date(2026, 4, 4)]
+    assert [c.contact_date for c in tab.contacts.model.rows] == [dt.date(2026, 4, 4)]
 
 
 def test_a_group_meeting_is_added_offered_again_and_deleted(window, qtbot, db):
@@ -343,11 +343,11 @@ def test_the_models_pass_the_model_tester(window, qtbot, db, qtmodeltester):
             participants=12)
     page = open_page(window)
     page.persons.select_person(db.read(persons.get_person, who.id))
-    assert page.persons.model.rowCount() == 2 and page.persons.contacts.rowCount() == 2
+    assert page.persons.model.rowCount() == 2 and page.persons.contacts.model.rowCount() == 2
     assert page.groups.model.rowCount() == 1 and page.trainings.model.rowCount() == 1
-    assert page.persons.contacts.data(page.persons.contacts.index(1, 5)) == "Brandvarnare"
-    assert page.persons.contacts.data(page.persons.contacts.index(1, 6)) == "Bytte batteri …"
-    for model in (page.persons.model, page.persons.contacts, page.groups.model, page.trainings.model):
+    assert page.persons.contacts.model.data(page.persons.contacts.model.index(1, 5)) == "Brandvarnare"
+    assert page.persons.contacts.model.data(page.persons.contacts.model.index(1, 6)) == "Bytte batteri …"
+    for model in (page.persons.model, page.persons.contacts.model, page.groups.model, page.trainings.model):
         qtmodeltester.check(model)
 
 
@@ -370,18 +370,18 @@ def show_person(db, window, who):
 
 
 def contact_row(tab, contact_id):
-    return next(i for i, c in enumerate(tab.contacts.rows) if c.id == contact_id)
+    return next(i for i, c in enumerate(tab.contacts.model.rows) if c.id == contact_id)
 
 
 def choose_contact(tab, contact_id):
-    tab.contacts_view.selectRow(contact_row(tab, contact_id))
+    tab.contacts.view.selectRow(contact_row(tab, contact_id))
 
 
 def click_contact(qtbot, tab, contact_id, double=False):
-    where = tab.contacts_view.visualRect(tab.contacts.index(contact_row(tab, contact_id), 0)).center()
-    qtbot.mouseClick(tab.contacts_view.viewport(), Qt.MouseButton.LeftButton, pos=where)
+    where = tab.contacts.view.visualRect(tab.contacts.model.index(contact_row(tab, contact_id), 0)).center()
+    qtbot.mouseClick(tab.contacts.view.viewport(), Qt.MouseButton.LeftButton, pos=where)
     if double:
-        qtbot.mouseDClick(tab.contacts_view.viewport(), Qt.MouseButton.LeftButton, pos=where)
+        qtbot.mouseDClick(tab.contacts.view.viewport(), Qt.MouseButton.LeftButton, pos=where)
 
 
 def test_a_contact_is_corrected_in_the_form_and_read_back(window, qtbot, db, fixare, visits):
@@ -411,11 +411,11 @@ def test_a_contact_is_corrected_in_the_form_and_read_back(window, qtbot, db, fix
     # the form is a new contact again; the list shows the new values with the contact still chosen
     assert form.editing is None and form.title() == "Ny kontakt med FX-1 – Fixartjänst" and form.cancel.isHidden()
     assert form.minutes.text() == "" and form.date.date_value() == TODAY and not page.has_unsaved_changes()
-    assert tab.selected_contact() == saved
+    assert tab.contacts.selected_contact() == saved
 
     # a contact of another service is corrected with that service's checklist; Esc leaves it as it was
     choose_contact(tab, other.id)
-    assert tab.edit_contact()
+    assert tab.contacts.edit_contact()
     assert "horapparat" in form.task_boxes and form.task_boxes["horapparat"].isChecked()
     assert form.title().endswith("Syn- och hörselstöd") and form.kind.currentData() == "telefon"
     form.minutes.setText("15")
@@ -428,7 +428,7 @@ def test_a_refused_contact_correction_is_explained_under_its_field(window, db, v
     who, first, _second, _other = visits
     page, tab = show_person(db, window, who)
     choose_contact(tab, first.id)
-    tab.edit.click()
+    tab.contacts.edit.click()
     form = tab.form
     form.minutes.setText("2000")
     form.date.set_date(TODAY + dt.timedelta(days=1))
@@ -443,14 +443,14 @@ def test_a_correction_of_a_contact_someone_else_changed_is_refused_and_shows_the
     who, first, second, _other = visits
     page, tab = show_person(db, window, who)
     choose_contact(tab, first.id)
-    tab.edit_contact()
+    tab.contacts.edit_contact()
     form = tab.form
     form.minutes.setText("45")
     theirs = db.call(contacts.update_contact, first.id, note="Ringde först")  # someone else, meanwhile
     assert form.save_changes() is False
     assert "ändrats av någon annan" in form.general.text() and not form.general.isHidden()
     assert form.editing == theirs and form.note.toPlainText() == "Ringde först" and form.minutes.text() == "30"
-    assert tab.selected_contact() == theirs  # the list shows theirs, still chosen
+    assert tab.contacts.selected_contact() == theirs  # the list shows theirs, still chosen
     assert db.read(contacts.get_contact, first.id) == theirs
     form.minutes.setText("45")  # done again on their version, it is saved
     assert form.save_changes()
@@ -458,12 +458,12 @@ def test_a_correction_of_a_contact_someone_else_changed_is_refused_and_shows_the
         45, "Ringde först")
 
     choose_contact(tab, second.id)
-    tab.edit_contact()
+    tab.contacts.edit_contact()
     form.minutes.setText("25")
     db.call(contacts.delete_contact, second.id)  # someone else removes it
     assert form.save_changes() is False
     assert "finns inte längre" in form.general.text() and form.editing is None
-    assert second.id not in [c.id for c in tab.contacts.rows]
+    assert second.id not in [c.id for c in tab.contacts.model.rows]
 
 
 def test_a_contact_correction_is_not_left_without_asking(window, qtbot, db, visits, monkeypatch):
@@ -477,13 +477,13 @@ def test_a_contact_correction_is_not_left_without_asking(window, qtbot, db, visi
     asked = []
 
     def answer(reply):
-        monkeypatch.setattr(tab, "ask_unsaved_contact", lambda text: asked.append(text) or reply)
+        monkeypatch.setattr(tab.contacts, "ask_unsaved_contact", lambda text: asked.append(text) or reply)
 
     answer("cancel")
     choose_contact(tab, first.id)
-    assert tab.edit_contact() is False and form.editing is None and form.minutes.text() == "20"
+    assert tab.contacts.edit_contact() is False and form.editing is None and form.minutes.text() == "20"
     answer("discard")
-    assert tab.edit_contact() and form.minutes.text() == "30"
+    assert tab.contacts.edit_contact() and form.minutes.text() == "30"
     assert "ny kontakt" in asked[0]
 
     form.minutes.setText("35")
@@ -494,15 +494,15 @@ def test_a_contact_correction_is_not_left_without_asking(window, qtbot, db, visi
 
     answer("cancel")  # another contact clicked in the list: stay
     click_contact(qtbot, tab, second.id)
-    qtbot.waitUntil(lambda: tab.selected_contact().id == first.id, timeout=1000)
+    qtbot.waitUntil(lambda: tab.contacts.selected_contact().id == first.id, timeout=1000)
     assert form.editing.id == first.id and form.minutes.text() == "35"
     answer("save")
     choose_contact(tab, second.id)
-    assert form.editing is None and tab.selected_contact().id == second.id
+    assert form.editing is None and tab.contacts.selected_contact().id == second.id
     assert db.read(contacts.get_contact, first.id).minutes == 35
     assert "ändrat kontakten" in asked[-1]
 
-    tab.edit_contact()
+    tab.contacts.edit_contact()
     form.minutes.setText("50")
     answer("discard")  # another person
     tab.select_person(db.read(persons.get_person, somebody.id))

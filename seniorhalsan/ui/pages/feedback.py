@@ -1,23 +1,9 @@
-"""Tyck till: the register with its filters, the paper form, återkoppling and åtgärd."""
+"""Tyck till: the register and the chosen item's återkoppling and åtgärd, the paper form, the summary."""
 
 from __future__ import annotations
 
-from PySide6.QtCore import QItemSelectionModel, Qt, QTimer
-from PySide6.QtWidgets import (
-    QAbstractItemView,
-    QCheckBox,
-    QComboBox,
-    QHBoxLayout,
-    QHeaderView,
-    QLabel,
-    QMessageBox,
-    QScrollArea,
-    QSplitter,
-    QTableView,
-    QTabWidget,
-    QVBoxLayout,
-    QWidget,
-)
+from PySide6.QtCore import Qt, QTimer
+from PySide6.QtWidgets import QLabel, QMessageBox, QScrollArea, QSplitter, QTabWidget, QVBoxLayout, QWidget
 
 from ...errors import UserError, ValidationError
 from ...services import activities as activity_service
@@ -27,13 +13,13 @@ from ...services import places as place_service
 from ...services.feedback import FeedbackInfo
 from .. import i18n
 from ..common import Page, ask_save_discard, show_error
-from ..forms import heading, hint
+from ..forms import heading
 from ..i18n import _
-from ..models import PagedModel
 from .feedback_correction import save_correction
 from .feedback_detail import FeedbackDetail
 from .feedback_form import FeedbackForm
-from .feedback_model import highlight, register_columns, status_filters, type_labels
+from .feedback_model import type_labels
+from .feedback_register import FeedbackRegister
 from .feedback_summary import SummaryEditor
 
 REGISTER, FORM, SUMMARY = range(3)
@@ -64,64 +50,19 @@ class FeedbackPage(Page):
 
     def __init__(self, app, parent=None) -> None:
         super().__init__(app, parent)
-        self.short_names: dict[str, str] = {}
-        self._filters: dict = {}
-        self._overdue_count = 0
 
         self.heading = heading()
         self.tabs = QTabWidget()
 
         # --- the register -------------------------------------------------------------------
-        self.status_label = QLabel()
-        self.status = QComboBox()
-        self.year_label = QLabel()
-        self.year = QComboBox()
-        self.tertial_label = QLabel()
-        self.tertial = QComboBox()
-        self.place_label = QLabel()
-        self.place = QComboBox()
-        self.place.setMinimumWidth(180)
-        self.overdue = QCheckBox()
-        filters = QHBoxLayout()
-        for label, widget in ((self.status_label, self.status), (self.year_label, self.year),
-                              (self.tertial_label, self.tertial), (self.place_label, self.place)):
-            label.setBuddy(widget)
-            filters.addWidget(label)
-            filters.addWidget(widget)
-            filters.addSpacing(6)
-        filters.addWidget(self.overdue)
-        filters.addStretch(1)
-        self.count = QLabel()
-        filters.addWidget(self.count)
-
-        self.model = PagedModel(register_columns(self.short_names, self.app.db.clock), self._fetch, self._count,
-                                highlight=highlight, parent=self)
-        self.table = QTableView()
-        self.table.setModel(self.model)
-        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-        self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
-        self.table.verticalHeader().hide()
-        self.table.setWordWrap(False)
-        header = self.table.horizontalHeader()
-        header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
-        header.setSectionResizeMode(5, QHeaderView.ResizeMode.Stretch)
-        for column, width in enumerate((118, 95, 110, 150, 130, 0, 125, 190)):
-            if width:
-                header.resizeSection(column, width)
-        self.empty = hint()
+        self.register_list = FeedbackRegister(app)
         self.detail = FeedbackDetail(app.db)
         self.message = QLabel()
         self.message.setWordWrap(True)
         self.message.hide()
 
-        upper = QWidget()
-        upper_layout = QVBoxLayout(upper)
-        upper_layout.setContentsMargins(0, 0, 0, 0)
-        upper_layout.addLayout(filters)
-        upper_layout.addWidget(self.table, 1)
-        upper_layout.addWidget(self.empty)
         self.splitter = QSplitter(Qt.Orientation.Vertical)
-        self.splitter.addWidget(upper)
+        self.splitter.addWidget(self.register_list)
         self.splitter.addWidget(self.detail)
         self.splitter.setStretchFactor(0, 1)
         self.splitter.setStretchFactor(1, 1)
@@ -151,14 +92,8 @@ class FeedbackPage(Page):
         layout.addWidget(self.heading)
         layout.addWidget(self.tabs, 1)
 
-        self.status.currentIndexChanged.connect(lambda _i: self.reload())
-        self.year.currentIndexChanged.connect(lambda _i: self._year_changed())
-        self.tertial.currentIndexChanged.connect(lambda _i: self.reload())
-        self.place.currentIndexChanged.connect(lambda _i: self.reload())
-        self.overdue.toggled.connect(lambda _c: self.reload())
-        self.table.selectionModel().currentRowChanged.connect(lambda current, _prev: self._row_changed(current.row()))
-        self.model.modelReset.connect(self._update_count)
-        self.model.rowsInserted.connect(lambda *_a: self._update_count())
+        self.register_list.filters.changed.connect(self.reload)
+        self.register_list.row_changed.connect(self._row_changed)
         self.form.submitted.connect(self.submit_form)
         self.form.cancelled.connect(self.cancel_edit)
         self.form.mode_changed.connect(self._show_form_tab)
@@ -169,12 +104,7 @@ class FeedbackPage(Page):
         self.summary.saved.connect(lambda: self.app.bus.notify("texts"))
         self.tabs.currentChanged.connect(self._tab_changed)
 
-        self.setTabOrder(self.status, self.year)
-        self.setTabOrder(self.year, self.tertial)
-        self.setTabOrder(self.tertial, self.place)
-        self.setTabOrder(self.place, self.overdue)
-        self.setTabOrder(self.overdue, self.table)
-        self.setTabOrder(self.table, self.detail.answer_day)
+        self.setTabOrder(self.register_list.table, self.detail.answer_day)
 
         self._load_choices()
         self.retranslate()
@@ -189,25 +119,10 @@ class FeedbackPage(Page):
         self.tabs.setTabToolTip(REGISTER, _("Listan med filter; välj en rad för att registrera återkoppling och åtgärd"))
         self._show_form_tab()
         self.tabs.setTabToolTip(SUMMARY, _("Enhetschefens sammanfattning och planerade åtgärder, per år och tertial"))
-        self.status_label.setText(_("&Visa:"))
-        self.year_label.setText(_("Å&r:"))
-        self.tertial_label.setText(_("T&ertial:"))
-        self.tertial.setToolTip(_("T1 = januari–april, T2 = maj–augusti, T3 = september–december"))
-        self.place_label.setText(_("Mötes&plats:"))
-        self.overdue.setToolTip(_("Bara de med kontaktuppgift där återkopplingen är försenad"))
-        self._show_overdue_count()
-        self._fill(self.status, status_filters())
-        self._fill(self.tertial, [(None, _("Hela året")), (1, _("T1 (jan–apr)")), (2, _("T2 (maj–aug)")),
-                                  (3, _("T3 (sep–dec)"))])
-        if self.year.count():
-            self.year.setItemText(0, _("Alla år"))
-        if self.place.count():
-            self.place.setItemText(0, _("Alla platser"))
-        self.empty.setText(_("Inga synpunkter med de här filtren."))
+        self.register_list.retranslate()
         self.form.retranslate()
         self.detail.retranslate()
         self.summary.retranslate()
-        self._update_count()
 
     def _show_form_tab(self) -> None:
         if self.form.editing is None:
@@ -218,122 +133,49 @@ class FeedbackPage(Page):
             self.tabs.setTabText(FORM, _("Ändra synpunkt"))
             self.tabs.setTabToolTip(FORM, _("Rätta en registrerad synpunkt; Avbryt går tillbaka till listan"))
 
-    @staticmethod
-    def _fill(combo: QComboBox, items: list[tuple[object, str]]) -> None:
-        """Set the items' texts again, or fill the combo the first time; the choice stays."""
-        if combo.count() == len(items):
-            for row, (_data, text) in enumerate(items):
-                combo.setItemText(row, text)
-            return
-        combo.blockSignals(True)
-        combo.clear()
-        for data, text in items:
-            combo.addItem(text, data)
-        combo.blockSignals(False)
-
     # --- loading ----------------------------------------------------------------------------
     def _load_choices(self) -> None:
         categories = self.app.db.read(lookups.feedback_categories)
-        self.short_names.clear()
-        self.short_names.update({c.key: c.short_name for c in categories})
+        self.register_list.set_categories(categories)
         places = self.app.db.read(place_service.list_places)
         activities = self.app.db.read(activity_service.list_activities)
         self.form.set_choices([c for c in categories if c.grp == "from"], [c for c in categories if c.grp == "about"],
                               places, activities)
-        today = self.app.db.clock()
-        keep = self.place.currentData()
-        self.place.blockSignals(True)
-        self.place.clear()
-        self.place.addItem(_("Alla platser"), None)
-        for p in sorted(places, key=lambda p: (not p.in_use_on(today), p.name)):
-            self.place.addItem(p.name if p.in_use_on(today) else p.name + " " + _("(stängd)"), p.id)
-        self.place.setCurrentIndex(max(0, self.place.findData(keep)))
-        self.place.blockSignals(False)
+        self.register_list.filters.set_places(places, self.app.db.clock())
         self._load_years()
 
     def _load_years(self) -> None:
         today = self.app.db.clock()
         years = sorted(set(self.app.db.read(feedback_service.feedback_years)) | {today.year}, reverse=True)
-        keep = self.year.currentData()
-        self.year.blockSignals(True)
-        self.year.clear()
-        self.year.addItem(_("Alla år"), None)
-        for year in years:
-            self.year.addItem(str(year), year)
-        self.year.setCurrentIndex(max(0, self.year.findData(keep)))
-        self.year.blockSignals(False)
-        self.tertial.setEnabled(self.year.currentData() is not None)
+        self.register_list.filters.set_years(years)
         self.summary.set_years(years, self.summary.year.currentData() or today.year)
-
-    def filters(self) -> dict:
-        year = self.year.currentData()
-        return dict(
-            status=self.status.currentData(),
-            year=year,
-            tertial=self.tertial.currentData() if year is not None else None,
-            place_id=self.place.currentData(),
-            overdue_only=self.overdue.isChecked(),
-        )
-
-    def _fetch(self, offset: int, limit: int) -> list[FeedbackInfo]:
-        return self.app.db.read(feedback_service.list_feedback, **self._filters, offset=offset, limit=limit)
-
-    def _count(self) -> int:
-        return self.app.db.read(feedback_service.count_feedback, **self._filters)
-
-    def _year_changed(self) -> None:
-        self.tertial.setEnabled(self.year.currentData() is not None)
-        self.reload()
 
     def reload(self) -> None:
         """Read the register again with the filters; the selected item stays selected if it is still listed."""
         selected = self.detail.item.id if self.detail.item else None
-        self._filters = self.filters()
-        self.model.reload()
-        row = self.row_of(selected) if selected is not None else None
+        self.register_list.read()
+        row = self.register_list.row_of(selected) if selected is not None else None
         if row is not None:
-            self.table.selectionModel().setCurrentIndex(
-                self.model.index(row, 0),
-                QItemSelectionModel.SelectionFlag.ClearAndSelect | QItemSelectionModel.SelectionFlag.Rows,
-            )
+            self.register_list.select(row)
             if not self.detail.is_dirty():
-                self.detail.show_item(self.model.row_at(row))
+                self.detail.show_item(self.register_list.model.row_at(row))
         elif not self.detail.is_dirty():
             self.detail.show_item(None)
-        self._overdue_count = self.app.db.read(feedback_service.waiting_summary).overdue
-        self._show_overdue_count()
-
-    def _show_overdue_count(self) -> None:
-        self.overdue.setText(_("Bara &försenade ({n})").format(n=i18n.number(self._overdue_count)))
-
-    def _update_count(self) -> None:
-        total = self.model.total
-        self.count.setText(_("{n} synpunkter").format(n=i18n.number(total)) if total != 1 else _("1 synpunkt"))
-        self.empty.setVisible(total == 0)
-
-    def row_of(self, feedback_id: int) -> int | None:
-        while True:
-            for row, item in enumerate(self.model.rows):
-                if item.id == feedback_id:
-                    return row
-            if not self.model.canFetchMore():
-                return None
-            self.model.fetchMore()
+        self.register_list.filters.show_overdue_count(self.app.db.read(feedback_service.waiting_summary).overdue)
 
     def select_feedback(self, feedback_id: int) -> bool:
         """Show the register with this item selected (False if the filters hide it)."""
         self.tabs.setCurrentIndex(REGISTER)
-        row = self.row_of(feedback_id)
+        row = self.register_list.row_of(feedback_id)
         if row is None:
             return False
-        self.table.setCurrentIndex(self.model.index(row, 0))
-        self.table.scrollTo(self.model.index(row, 0), QAbstractItemView.ScrollHint.PositionAtCenter)
+        self.register_list.go_to(row)
         return True
 
     def _row_changed(self, row: int) -> None:
-        if row < 0 or row >= len(self.model.rows):
+        item = self.register_list.item_at(row)
+        if item is None:
             return
-        item = self.model.row_at(row)
         if self.detail.item is not None and self.detail.item.id == item.id:
             return
         shown = self.detail.item
@@ -342,29 +184,17 @@ class FeedbackPage(Page):
             corrected is not None and corrected.id != item.id and not self._leave_edit()
         ):
             if shown is not None:  # stay on the item; what was typed stays too
-                self._point_at(shown.id)
+                self.register_list.point_at(shown.id)
                 # a click selects its row after telling of it: point back once more when it is done
-                QTimer.singleShot(0, self, lambda: self._point_at(shown.id))
+                QTimer.singleShot(0, self, lambda: self.register_list.point_at(shown.id))
             return
         # saving above read the register again: point at the chosen item, as it is now
-        row = self.row_of(item.id)
+        row = self.register_list.row_of(item.id)
         if row is None:
             return
-        self._point_at(item.id)
+        self.register_list.point_at(item.id)
         self.message.hide()
-        self.detail.show_item(self.model.row_at(row))
-
-    def _point_at(self, feedback_id: int) -> None:
-        """Select the item's row without reacting to it as a new choice."""
-        row = self.row_of(feedback_id)
-        if row is None:
-            return
-        selection = self.table.selectionModel()
-        selection.blockSignals(True)
-        selection.setCurrentIndex(self.model.index(row, 0), QItemSelectionModel.SelectionFlag.ClearAndSelect
-                                  | QItemSelectionModel.SelectionFlag.Rows)
-        selection.blockSignals(False)
-        self.table.viewport().update()
+        self.detail.show_item(self.register_list.model.row_at(row))
 
     def _leave_detail(self) -> bool:
         """Typed återkoppling or åtgärd is saved or thrown away (as the user says) before another item shows."""

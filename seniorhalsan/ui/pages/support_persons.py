@@ -1,4 +1,4 @@
-"""Personer och kontakter: find a person as you type, their card and contacts, a new contact."""
+"""Personer och kontakter: find a person as you type; their card, a new contact and their contacts beside."""
 
 from __future__ import annotations
 
@@ -14,21 +14,19 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from ...errors import NotFound, UserError
-from ...services import contacts, persons
-from ...services.contacts import ContactInfo
+from ...errors import NotFound
+from ...services import persons
 from ...services.lookups import ServiceInfo
 from ...services.persons import PersonInfo
-from ...vocabulary import CONTACT_KINDS
 from .. import i18n
-from ..common import AppContext, ask_save_discard, show_error
+from ..common import AppContext, ask_save_discard
 from ..forms import hint
 from ..i18n import _
 from ..models import RecordModel
-from . import support_models
 from .support_card import PersonCard
 from .support_contact import ContactForm
-from .support_models import PersonList, SearchBox, contact_columns, person_columns, scrolled, table
+from .support_models import PersonList, SearchBox, person_columns, scrolled, table
+from .support_person_contacts import PersonContacts
 
 SEARCH_DELAY_MS = 120
 SEARCH_LIMIT = 50
@@ -42,8 +40,6 @@ class PersonsTab(QWidget):
         super().__init__(parent)
         self.app = app
         self.service: ServiceInfo | None = None
-        self.services: list[ServiceInfo] = []
-        self.task_names: dict[tuple[str, str], str] = {}
         self.selected: PersonInfo | None = None
 
         self.search_label = QLabel()
@@ -82,32 +78,11 @@ class PersonsTab(QWidget):
         forms_layout.addStretch(1)
         self.forms = scrolled(forms)
 
-        self.contacts_title = QLabel()
-        font = self.contacts_title.font()
-        font.setBold(True)
-        self.contacts_title.setFont(font)
-        self.contacts: RecordModel[ContactInfo] = RecordModel(contact_columns(self._task_names), parent=self)
-        self.contacts_view = table(self.contacts)
-        contacts_header = self.contacts_view.horizontalHeader()
-        contacts_header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
-        contacts_header.setSectionResizeMode(5, QHeaderView.ResizeMode.Interactive)
-        contacts_header.resizeSection(5, 190)
-        contacts_header.setStretchLastSection(True)
-        self.edit = QPushButton()
-        self.delete = QPushButton()
-        contacts_row = QHBoxLayout()
-        contacts_row.addWidget(self.contacts_title, 1)
-        contacts_row.addWidget(self.edit)
-        contacts_row.addWidget(self.delete)
-        bottom = QWidget()
-        bottom_layout = QVBoxLayout(bottom)
-        bottom_layout.setContentsMargins(0, 4, 0, 0)
-        bottom_layout.addLayout(contacts_row)
-        bottom_layout.addWidget(self.contacts_view, 1)
+        self.contacts = PersonContacts(app, self.form)
 
         self.right = QSplitter(Qt.Orientation.Vertical)
         self.right.addWidget(self.forms)
-        self.right.addWidget(bottom)
+        self.right.addWidget(self.contacts)
         self.right.setStretchFactor(0, 3)
         self.right.setStretchFactor(1, 2)
         self.right.setChildrenCollapsible(False)
@@ -138,23 +113,12 @@ class PersonsTab(QWidget):
         self.new_person.clicked.connect(self.start_new_person)
         self.card.saved.connect(self._person_saved)
         self.card.cancelled.connect(self._new_person_cancelled)
-        self.form.saved.connect(self._contact_saved)
-        self.form.corrected.connect(self._contact_corrected)
-        self.form.stale.connect(self._correction_stale)
-        self.form.cancelled.connect(self._correction_cancelled)
-        self.edit.clicked.connect(lambda: self.edit_contact())
-        self.contacts_view.doubleClicked.connect(lambda _i: self.edit_contact())
-        self.delete.clicked.connect(lambda: self.delete_contact())
-        self.contacts_view.selectionModel().selectionChanged.connect(lambda *_a: self._update_buttons())
-        self.contacts_view.selectionModel().currentRowChanged.connect(self._contact_row_changed)
-        delete_key = QShortcut(QKeySequence(QKeySequence.StandardKey.Delete), self.contacts_view)
-        delete_key.setContext(Qt.ShortcutContext.WidgetShortcut)
-        delete_key.activated.connect(lambda: self.delete_contact())
+        self.contacts.correcting.connect(lambda: self.forms.ensureWidgetVisible(self.form))
+        self.contacts.logged.connect(self.focus_search)
 
         self.setTabOrder(self.search, self.new_person)
         self.setTabOrder(self.new_person, self.list)
         self.retranslate()
-        self._update_buttons()
 
     # --- texts ------------------------------------------------------------------------------
     def retranslate(self) -> None:
@@ -164,15 +128,10 @@ class PersonsTab(QWidget):
         self.new_person.setText(_("N&y person"))
         self.new_person.setToolTip(_("Lägg till en person som inte finns i listan (Ctrl+N)"))
         self.list.setToolTip(_("Enter går till Ny kontakt för den valda personen"))
-        self.edit.setText(_("&Ändra kontakt …"))
-        self.edit.setToolTip(
-            _("Rätta datum, typ, minuter eller annat i den valda kontakten (eller dubbelklicka på den)"))
-        self.delete.setText(_("Ta bort kontakten …"))
-        self.delete.setToolTip(_("Ta bort en kontakt som blev fel (Delete)"))
         self.card.retranslate()
         self.form.retranslate()
+        self.contacts.retranslate()
         self._update_found()
-        self._update_contacts_title()
 
     def _update_found(self) -> None:
         n = self.model.rowCount()
@@ -186,23 +145,12 @@ class PersonsTab(QWidget):
         else:
             self.found.setText(_("Insatsens personer först, senaste kontakten överst."))
 
-    def _update_contacts_title(self) -> None:
-        if self.selected is None:
-            self.contacts_title.setText(_("Kontakter"))
-        else:
-            self.contacts_title.setText(_("Kontakter med {reference} ({n})").format(
-                reference=self.selected.reference or "", n=i18n.number(self.contacts.rowCount())))
-
     # --- the service ------------------------------------------------------------------------
     def set_service(self, service: ServiceInfo, services: list[ServiceInfo]) -> None:
         self.service = service
-        self.services = list(services)
-        self.task_names = {(s.key, t.key): t.name for s in services for t in s.tasks}
+        self.contacts.set_services(services)
         self.form.set_service(service)
         self.run_search()
-
-    def _task_names(self, contact: ContactInfo) -> list[str]:
-        return [self.task_names.get((contact.service_key, key), key) for key in contact.tasks]
 
     # --- searching --------------------------------------------------------------------------
     def run_search(self) -> None:
@@ -273,12 +221,12 @@ class PersonsTab(QWidget):
         if self.card.has_changes() and not self._settle_card():
             return False
         another = person is None or self.selected is None or person.id != self.selected.id
-        if another and not self._leave_correction():
+        if another and not self.contacts.leave_correction():
             return False
         self.selected = person
         self.card.load(person)
         self.form.set_person(person)
-        self.load_contacts()
+        self.contacts.load(person)
         self._show_selected_in_list()
         return True
 
@@ -310,27 +258,14 @@ class PersonsTab(QWidget):
         if not self.card.has_changes() or fresh is None:
             self.card.load(fresh)
         self.form.set_person(fresh)
-        self.load_contacts()
-
-    def load_contacts(self) -> None:
-        if self.selected is None:
-            self.contacts.set_rows([])
-        else:
-            self.contacts.set_rows(self.app.db.read(contacts.list_contacts, person_id=self.selected.id))
-        self._update_contacts_title()
-        self._update_buttons()
-
-    def _update_buttons(self) -> None:
-        chosen = bool(self.contacts_view.selectionModel().selectedRows())
-        self.edit.setEnabled(chosen)
-        self.delete.setEnabled(chosen)
+        self.contacts.load(fresh)
 
     # --- a new person -----------------------------------------------------------------------
     def start_new_person(self) -> None:
         """The card takes a new person; what was typed in the search box is used as reference or name."""
         if self.card.has_changes() and not self._settle_card():
             return
-        if not self._leave_correction():
+        if not self.contacts.leave_correction():
             return
         text = self.search.text().strip()
         looks_like_reference = bool(text) and " " not in text and any(c.isdigit() for c in text)
@@ -350,141 +285,10 @@ class PersonsTab(QWidget):
             self.search.blockSignals(True)
             self.search.setText(person.reference or "")
             self.search.blockSignals(False)
-            self.load_contacts()
+            self.contacts.load(person)
         self.app.bus.notify("persons")
         if created:
             self.form.focus_first()
-
-    # --- contacts ---------------------------------------------------------------------------
-    def _contact_saved(self, contact: ContactInfo) -> None:
-        self.app.bus.notify("contacts")
-        row = next((i for i, c in enumerate(self.contacts.rows) if c.id == contact.id), -1)
-        if row >= 0:
-            self.contacts_view.selectRow(row)
-        status_bar = getattr(self.window(), "statusBar", None)
-        if status_bar is not None:
-            status_bar().showMessage(_("Kontakten med {reference} är sparad.").format(
-                reference=contact.person_reference or ""), 5000)
-        self.focus_search()
-
-    def edit_contact(self, contact: ContactInfo | None = None) -> bool:
-        """Put the selected contact into the form to correct it; what the form holds is settled first."""
-        contact = contact or self.selected_contact()
-        if contact is None:
-            return False
-        service = next((s for s in self.services if s.key == contact.service_key), None)
-        if service is None:
-            return False
-        editing = self.form.editing
-        if editing is None or editing.id != contact.id:
-            if self.form.has_changes() and not self._settle_form():
-                return False
-            self.form.start_edit(contact, service)
-        self.forms.ensureWidgetVisible(self.form)
-        self.form.focus_first()
-        return True
-
-    def _settle_form(self) -> bool:
-        """The form holds a new contact or a correction not saved: save, throw away or stay (asked)."""
-        if self.form.editing is not None:
-            text = _("Du har ändrat kontakten utan att spara. Vill du spara ändringen?")
-        else:
-            text = _("Du har börjat skriva en ny kontakt som inte är sparad. Vill du spara den först?")
-        answer = self.ask_unsaved_contact(text)
-        if answer == "save":
-            return self.form.save_changes()
-        if answer == "discard":
-            self.form.discard_changes()
-            return True
-        return False
-
-    def ask_unsaved_contact(self, text: str) -> str:
-        """'save', 'discard' or 'cancel' (tests replace this)."""
-        return ask_save_discard(self, text)
-
-    def _leave_correction(self) -> bool:
-        """End a correction before another contact or person is chosen, asking first if it has edits."""
-        if self.form.editing is None:
-            return True
-        if self.form.has_changes() and not self._settle_form():
-            return False
-        self.form.stop_edit()
-        return True
-
-    def _contact_row_changed(self, current: QModelIndex, _previous: QModelIndex) -> None:
-        editing = self.form.editing
-        if editing is None or not current.isValid():
-            return
-        chosen = self.contacts.row_at(current.row())
-        if chosen.id == editing.id:
-            return
-        if not self._leave_correction():
-            self._select_contact(editing.id)  # stay on it; what was typed stays too
-            # a click selects its row after telling of it: point back once more when it is done
-            QTimer.singleShot(0, self, lambda: self._select_contact(editing.id))
-            return
-        self._select_contact(chosen.id)  # a saved correction read the list again
-
-    def _select_contact(self, contact_id: int) -> None:
-        row = next((i for i, c in enumerate(self.contacts.rows) if c.id == contact_id), -1)
-        if row < 0:
-            return
-        selection = self.contacts_view.selectionModel()
-        selection.blockSignals(True)
-        selection.setCurrentIndex(self.contacts.index(row, 0), QItemSelectionModel.SelectionFlag.ClearAndSelect
-                                  | QItemSelectionModel.SelectionFlag.Rows)
-        selection.blockSignals(False)
-        self.contacts_view.viewport().update()
-        self._update_buttons()
-
-    def _contact_corrected(self, contact: ContactInfo) -> None:
-        self.app.bus.notify("contacts")
-        self._select_contact(contact.id)
-        status_bar = getattr(self.window(), "statusBar", None)
-        if status_bar is not None:
-            status_bar().showMessage(_("Ändringen av kontakten {date} är sparad.").format(
-                date=i18n.date_text(contact.contact_date, "short")), 5000)
-        self.contacts_view.setFocus()
-
-    def _correction_stale(self) -> None:
-        """The list shows the newer values too, with the contact still chosen."""
-        editing = self.form.editing
-        self.load_contacts()
-        if editing is not None:
-            self._select_contact(editing.id)
-
-    def _correction_cancelled(self) -> None:
-        self.contacts_view.setFocus()
-
-    def selected_contact(self) -> ContactInfo | None:
-        rows = self.contacts_view.selectionModel().selectedRows()
-        return self.contacts.row_at(rows[0].row()) if rows else None
-
-    def delete_contact(self, confirmed: bool | None = None) -> bool:
-        """Delete the selected contact after asking (`confirmed` answers for the caller)."""
-        contact = self.selected_contact()
-        if contact is None:
-            return False
-        if confirmed is None:
-            question = _("Ta bort kontakten {date} ({kind}, {service})? Det går inte att ångra.").format(
-                date=i18n.date_text(contact.contact_date, "short"),
-                kind=support_models.label_of(CONTACT_KINDS, contact.kind).lower(), service=contact.service_name)
-            confirmed = support_models.ask(self, _("Ta bort kontakten"), question, _("Ta bort"))
-        if not confirmed:
-            return False
-        try:
-            self.app.db.call(contacts.delete_contact, contact.id)
-            if self.form.editing is not None and self.form.editing.id == contact.id:
-                self.form.stop_edit()
-        except UserError as exc:
-            show_error(self, exc)
-            self.load_contacts()
-            return False
-        except Exception as exc:
-            show_error(self, exc)
-            return False
-        self.app.bus.notify("contacts")
-        return True
 
     # --- the page's questions ---------------------------------------------------------------
     def has_unsaved_changes(self) -> bool:

@@ -7,8 +7,8 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 
-from PySide6.QtCore import QObject, Signal
-from PySide6.QtWidgets import QMessageBox, QWidget
+from PySide6.QtCore import QItemSelectionModel, QObject, Signal
+from PySide6.QtWidgets import QAbstractItemView, QMessageBox, QWidget
 
 from ..errors import UserError, ValidationError
 from ..paths import log_file
@@ -88,6 +88,22 @@ class Page(QWidget):
 
     def discard_changes(self) -> None:
         pass
+
+
+def select_row_quietly(view: QAbstractItemView, row: int) -> None:
+    """Select a row (or, with -1, none) without the view telling of it as the user's new choice:
+    the page already shows what is selected, or has just kept it after asking."""
+    selection = view.selectionModel()
+    selection.blockSignals(True)
+    if row >= 0:
+        index = view.model().index(row, 0)
+        selection.setCurrentIndex(index, QItemSelectionModel.SelectionFlag.ClearAndSelect
+                                  | QItemSelectionModel.SelectionFlag.Rows)
+        view.scrollTo(index)
+    else:
+        selection.clear()
+    selection.blockSignals(False)
+    view.viewport().update()
 
 
 def show_error(parent: QWidget | None, exc: Exception, title: str | None = None) -> None:

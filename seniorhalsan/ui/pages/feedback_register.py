@@ -8,7 +8,7 @@ from PySide6.QtWidgets import QAbstractItemView, QHeaderView, QTableView, QVBoxL
 from ...services import feedback as feedback_service
 from ...services.feedback import FeedbackInfo
 from ...services.lookups import CategoryInfo
-from ..common import AppContext
+from ..common import AppContext, select_row_quietly
 from ..forms import hint
 from ..i18n import _
 from ..models import PagedModel
@@ -112,9 +112,4 @@ class FeedbackRegister(QWidget):
         row = self.row_of(feedback_id)
         if row is None:
             return
-        selection = self.table.selectionModel()
-        selection.blockSignals(True)
-        selection.setCurrentIndex(self.model.index(row, 0), QItemSelectionModel.SelectionFlag.ClearAndSelect
-                                  | QItemSelectionModel.SelectionFlag.Rows)
-        selection.blockSignals(False)
-        self.table.viewport().update()
+        select_row_quietly(self.table, row)

@@ -68,7 +68,7 @@ class SupportPage(Page):
         self.service.setToolTip(_("Insatsen du arbetar med. Programmet kommer ihåg den till nästa gång."))
         self.service_hint.setText(_("Kontakter, träffar och utbildningar skrivs för den här insatsen."))
         self.tabs.setTabText(0, _("&Personer och kontakter"))
-        self.tabs.setTabText(1, _("&Gruppträffar"))
+        self.tabs.setTabText(1, _("Grupptr&äffar"))
         self.tabs.setTabText(2, _("&Utbildningar"))
         for tab in (self.persons, self.groups, self.trainings):
             tab.retranslate()

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import QItemSelectionModel, QModelIndex, Qt, QTimer, Signal
+from PySide6.QtCore import QModelIndex, Qt, QTimer, Signal
 from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import QHBoxLayout, QHeaderView, QLabel, QPushButton, QVBoxLayout, QWidget
 
@@ -13,7 +13,7 @@ from ...services.lookups import ServiceInfo
 from ...services.persons import PersonInfo
 from ...vocabulary import CONTACT_KINDS
 from .. import i18n
-from ..common import AppContext, ask_save_discard, show_error
+from ..common import AppContext, ask_save_discard, select_row_quietly, show_error
 from ..i18n import _
 from ..models import RecordModel
 from . import support_models
@@ -120,12 +120,7 @@ class PersonContacts(QWidget):
         row = next((i for i, c in enumerate(self.model.rows) if c.id == contact_id), -1)
         if row < 0:
             return
-        selection = self.view.selectionModel()
-        selection.blockSignals(True)
-        selection.setCurrentIndex(self.model.index(row, 0), QItemSelectionModel.SelectionFlag.ClearAndSelect
-                                  | QItemSelectionModel.SelectionFlag.Rows)
-        selection.blockSignals(False)
-        self.view.viewport().update()
+        select_row_quietly(self.view, row)
         self._update_buttons()
 
     def _contact_saved(self, contact: ContactInfo) -> None:

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import QItemSelectionModel, QModelIndex, Qt, QTimer
+from PySide6.QtCore import QModelIndex, Qt, QTimer
 from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QHBoxLayout,
@@ -19,7 +19,7 @@ from ...services import persons
 from ...services.lookups import ServiceInfo
 from ...services.persons import PersonInfo
 from .. import i18n
-from ..common import AppContext, ask_save_discard
+from ..common import AppContext, ask_save_discard, select_row_quietly
 from ..forms import hint
 from ..i18n import _
 from ..models import RecordModel
@@ -162,17 +162,7 @@ class PersonsTab(QWidget):
         self._update_found()
 
     def _show_selected_in_list(self) -> None:
-        row = self._row_of(self.selected.id) if self.selected else -1
-        selection = self.list.selectionModel()
-        selection.blockSignals(True)
-        if row >= 0:
-            selection.setCurrentIndex(self.model.index(row, 0), QItemSelectionModel.SelectionFlag.ClearAndSelect
-                                      | QItemSelectionModel.SelectionFlag.Rows)
-            self.list.scrollTo(self.model.index(row, 0))
-        else:
-            selection.clear()
-        selection.blockSignals(False)
-        self.list.viewport().update()
+        select_row_quietly(self.list, self._row_of(self.selected.id) if self.selected else -1)
 
     def _row_of(self, person_id: int) -> int:
         return next((i for i, p in enumerate(self.model.rows) if p.id == person_id), -1)

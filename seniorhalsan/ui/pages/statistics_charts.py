@@ -16,7 +16,7 @@ from PySide6.QtCharts import (
     QStackedBarSeries,
     QValueAxis,
 )
-from PySide6.QtCore import QMargins, Qt
+from PySide6.QtCore import QLocale, QMargins, Qt
 from PySide6.QtGui import QColor, QFont, QPainter
 
 from .. import i18n
@@ -77,6 +77,8 @@ class BarChart(_View):
         self.categories = list(categories)
         self.sets = [(name, list(values)) for name, values in sets]
         self._chart.setTitle(title)
+        self._chart.setLocale(QLocale())  # the chosen language's numbers on the axis: 5 000, not 5000
+        self._chart.setLocalizeNumbers(True)
         if self.horizontal:
             series = QHorizontalStackedBarSeries() if self.stacked else QHorizontalBarSeries()
         else:
@@ -100,7 +102,7 @@ class BarChart(_View):
         category_axis.setTruncateLabels(False)
         category_axis.setLabelsFont(self._axis_font())
         value_axis = QValueAxis()
-        value_axis.setLabelFormat("%d")
+        value_axis.setLabelFormat("%.0f")
         value_axis.setLabelsFont(self._axis_font())
         highest = self._highest()
         value_axis.setRange(0, max(4.0, highest * (1.15 if labels else 1.05)))

@@ -38,8 +38,8 @@ class ActivitiesPage(Page):
 
     def retranslate(self) -> None:
         self.heading.setText(self.title())
-        self.tabs.setTabText(0, _("&Aktiviteter"))
-        self.tabs.setTabText(1, _("Sc&hema"))
+        self.tabs.setTabText(0, _("Akti&viteter"))
+        self.tabs.setTabText(1, _("Sche&ma"))
         self.catalogue.retranslate()
         self.schedule.retranslate()
 

@@ -182,7 +182,7 @@ class ScheduleTab(QWidget):
         self.add_button.setText(_("&Lägg till i rutan …"))
         self.add_button.setToolTip(_("En ny aktivitet i veckoschemat på den valda dagen och timmen (Insert)"))
         self.dated_title.setText(_("Datum under terminen (utflykter och evenemang)"))
-        self.add_dated_button.setText(_("Lägg till d&atum …"))
+        self.add_dated_button.setText(_("Lägg till dat&um …"))
         self.edit_dated_button.setText(_("Ä&ndra …"))
         self.remove_dated_button.setText(_("Ta &bort"))
         if self.terms:  # the term names follow the language

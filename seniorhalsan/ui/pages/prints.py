@@ -231,7 +231,7 @@ class PrintsPage(Page):
         self.tertial_label.setText(_("Te&rtial:"))
         self.tertial_label.setBuddy(self.tertial)
         self.build_button.setText(_("&Skapa och förhandsgranska"))
-        self.save_button.setText(_("Spara &som …"))
+        self.save_button.setText(_("Spara so&m …"))
         self.print_button.setText(_("Skriv &ut …"))
         self.booklet_help.setText(_(
             "Häftet skrivs ut dubbelsidigt med vändning längs kortsidan. Lägg arken i en bunt, "

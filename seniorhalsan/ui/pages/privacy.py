@@ -372,10 +372,10 @@ class PrivacyPage(Page):
         self.tabs.setTabText(0, _("Konton"))
         self.tabs.setTabText(1, _("Åtkomstlogg"))
         self.tabs.setTabText(2, _("Gallring"))
-        self.disable_button.setText(_("Stäng &av kontot"))
-        self.password_button.setText(_("Nytt &lösenord …"))
+        self.disable_button.setText(_("Stäng av &kontot"))
+        self.password_button.setText(_("N&ytt lösenord …"))
         self.new_box.setTitle(_("Nytt konto"))
-        for key, text in (("user", _("&Användarnamn:")), ("name", _("&Namn:")), ("role", _("&Roll:")),
+        for key, text in (("user", _("Anv&ändarnamn:")), ("name", _("&Namn:")), ("role", _("&Roll:")),
                           ("services", _("Insatser:")), ("password", _("&Lösenord:")), ("repeat", _("&Upprepa:"))):
             self.labels[key].setText(text)
         self.new_role.setToolTip(_("Enhetschef: allt. Samordnare: aktiviteter, schema, närvaro, synpunkter och statistik. "
@@ -396,7 +396,7 @@ class PrivacyPage(Page):
         self.gallring_box.setTitle(_("Gallring efter tid"))
         self.years_label.setText(_("Gallra efter (år utan kontakt):"))
         self.save_years.setText(_("Spara som standard"))
-        self.gallra_button.setText(_("&Gallra nu …"))
+        self.gallra_button.setText(_("Ga&llra nu …"))
         self.erase_box.setTitle(_("Ta bort en person på begäran"))
         self.erase_label.setText(_("&Referens:"))
-        self.erase_button.setText(_("&Rensa personuppgifterna …"))
+        self.erase_button.setText(_("Rensa &personuppgifterna …"))

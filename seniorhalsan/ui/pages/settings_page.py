@@ -109,11 +109,11 @@ class SettingsPage(Page):
         self.database_box.setTitle(_("Databas"))
         self.database_now.setText(_("Programmet använder nu: {url}").format(url=self.app.db.url))
         self.choose_database.setText(_("Välj en annan &databasfil …"))
-        self.default_database.setText(_("Använd &standardfilen"))
-        self.server_label.setText(_("Gemensam &server:"))
+        self.default_database.setText(_("Använd standard&filen"))
+        self.server_label.setText(_("Gemensam ser&ver:"))
         self.server.setToolTip(_("Adressen till enhetens PostgreSQL-server, t.ex. "
                                  "postgresql+psycopg://seniorhalsan@server/seniorhalsan. Lösenordet läggs i filen .pgpass."))
-        self.use_server.setText(_("Använd &servern"))
+        self.use_server.setText(_("Anv&änd servern"))
         chosen = self.app.settings.database
         self.database_next.setText(
             _("Vid nästa start öppnas: {where}. Ändringen gäller när programmet startas om.").format(

@@ -177,7 +177,7 @@ class PersonCard(QGroupBox):
     def retranslate(self) -> None:
         texts = {
             "reference": _("&Referens:"), "birth_year": _("&Födelseår:"), "gender": _("&Kön:"),
-            "housing": _("&Boende:"), "name": _("Na&mn:"), "phone": _("Te&lefon:"), "email": _("E-p&ost:"),
+            "housing": _("&Boende:"), "name": _("&Namn:"), "phone": _("Te&lefon:"), "email": _("E-p&ost:"),
             "address": _("Adress:"), "note": _("Anteckning:"),
         }
         for key, text in texts.items():

@@ -138,7 +138,7 @@ class ContactForm(QGroupBox):
 
     # --- texts ------------------------------------------------------------------------------
     def retranslate(self) -> None:
-        texts = {"date": _("&Datum:"), "kind": _("&Typ:"), "staff": _("Med&arbetare:"), "minutes": _("Mi&nuter:"),
+        texts = {"date": _("&Datum:"), "kind": _("T&yp:"), "staff": _("&Medarbetare:"), "minutes": _("Minu&ter:"),
                  "tasks": _("Utfört:"), "note": _("Ant&eckning:")}
         for key, text in texts.items():
             self.labels[key].setText(text)

@@ -54,9 +54,9 @@ class GroupsTab(YearListTab):
         return self.note
 
     def retranslate(self) -> None:
-        texts = {"date": _("&Datum:"), "kind": _("&Typ:"), "title": _("&Namn på gruppen:"),
-                 "participants": _("D&eltagare:"), "place": _("P&lats:"), "staff": _("&Medarbetare:"),
-                 "note": _("&Anteckning:")}
+        texts = {"date": _("&Datum:"), "kind": _("T&yp:"), "title": _("&Namn på gruppen:"),
+                 "participants": _("Del&tagare:"), "place": _("P&lats:"), "staff": _("&Medarbetare:"),
+                 "note": _("Ant&eckning:")}
         for key, text in texts.items():
             self.labels[key].setText(text)
         self.form_box.setTitle(_("Ny gruppträff"))
@@ -170,8 +170,8 @@ class TrainingsTab(YearListTab):
         return self.staff
 
     def retranslate(self) -> None:
-        texts = {"date": _("&Datum:"), "audience": _("&Målgrupp:"), "topic": _("Äm&ne:"),
-                 "participants": _("D&eltagare:"), "minutes": _("Minu&ter:"), "staff": _("Med&arbetare:")}
+        texts = {"date": _("&Datum:"), "audience": _("Må&lgrupp:"), "topic": _("Äm&ne:"),
+                 "participants": _("D&eltagare:"), "minutes": _("Minu&ter:"), "staff": _("&Medarbetare:")}
         for key, text in texts.items():
             self.labels[key].setText(text)
         self.form_box.setTitle(_("Ny utbildning"))

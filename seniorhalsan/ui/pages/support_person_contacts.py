@@ -74,7 +74,8 @@ class PersonContacts(QWidget):
 
     # --- texts ------------------------------------------------------------------------------
     def retranslate(self) -> None:
-        self.edit.setText(_("&Ändra kontakt …"))
+        # no Alt+letter: the tab has none left; Tab from the list reaches the button
+        self.edit.setText(_("Ändra kontakt …"))
         self.edit.setToolTip(
             _("Rätta datum, typ, minuter eller annat i den valda kontakten (eller dubbelklicka på den)"))
         self.delete.setText(_("Ta bort kontakten …"))

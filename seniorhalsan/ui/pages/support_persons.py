@@ -47,7 +47,8 @@ class PersonsTab(QWidget):
         self.search.setClearButtonEnabled(True)
         self.search_label.setBuddy(self.search)
         self.new_person = QPushButton()
-        new_key = QShortcut(QKeySequence("Ctrl+N"), self)  # the button's own shortcut is its mnemonic
+        # Ctrl+N and no Alt+letter: the tab already uses every letter its labels offer
+        new_key = QShortcut(QKeySequence("Ctrl+N"), self)
         new_key.setContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
         new_key.activated.connect(self.start_new_person)
         self.found = hint()
@@ -125,7 +126,7 @@ class PersonsTab(QWidget):
         self.search_label.setText(_("&Sök:"))
         self.search.setPlaceholderText(_("Referens eller namn"))
         self.search.setToolTip(_("Listan visar träffarna medan du skriver. Pil ned eller Enter går till listan."))
-        self.new_person.setText(_("N&y person"))
+        self.new_person.setText(_("Ny person"))
         self.new_person.setToolTip(_("Lägg till en person som inte finns i listan (Ctrl+N)"))
         self.list.setToolTip(_("Enter går till Ny kontakt för den valda personen"))
         self.card.retranslate()

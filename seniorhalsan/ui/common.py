@@ -10,7 +10,7 @@ from typing import TYPE_CHECKING, Any
 from PySide6.QtCore import QItemSelectionModel, QObject, Signal
 from PySide6.QtWidgets import QAbstractItemView, QMessageBox, QWidget
 
-from ..errors import UserError, ValidationError
+from ..errors import Conflict, NotFound, UserError, ValidationError
 from ..paths import log_file
 from . import i18n
 from .forms import FieldErrors
@@ -119,13 +119,24 @@ def show_error(parent: QWidget | None, exc: Exception, title: str | None = None)
     )
 
 
-def submit(parent: QWidget, errors: FieldErrors, call: Callable[[], Any]) -> tuple[bool, Any]:
+def submit(
+    parent: QWidget, errors: FieldErrors, call: Callable[[], Any], *,
+    on_stale: Callable[[UserError], None] | None = None,
+) -> tuple[bool, Any]:
     """Run a form's service call: refused fields under their fields, other refusals in the
-    form's general label, a bug as a calm message. Returns (saved, result)."""
+    form's general label, a bug as a calm message. Returns (saved, result).
+
+    With `on_stale`, a record that someone else changed or removed meanwhile (Conflict,
+    NotFound) goes there instead, so the form can show the newer values."""
     try:
         return True, call()
     except ValidationError as exc:
         errors.show(exc)
+    except (Conflict, NotFound) as exc:
+        if on_stale is None:
+            errors.show_message(str(exc))
+        else:
+            on_stale(exc)
     except UserError as exc:
         errors.show_message(str(exc))
     except Exception as exc:

@@ -3,10 +3,10 @@
 from __future__ import annotations
 
 from ...db.session import Database
-from ...errors import Conflict, NotFound, UserError, ValidationError
+from ...errors import NotFound, UserError
 from ...services import feedback as feedback_service
 from ...services.feedback import FeedbackInfo
-from ..common import show_error
+from ..common import submit
 from ..i18n import _
 from .feedback_form import FeedbackForm
 
@@ -17,19 +17,12 @@ def save_correction(db: Database, form: FeedbackForm) -> FeedbackInfo | None:
     item = form.editing
     assert item is not None
     form.errors.clear()
-    try:
-        saved = db.call(feedback_service.update_feedback, item.id, version=item.version, **form.values())
-    except ValidationError as exc:
-        form.errors.show(exc)
-        return None
-    except (Conflict, NotFound) as exc:
-        _show_newer(db, form, exc)
-        return None
-    except UserError as exc:
-        form.errors.show_message(str(exc))
-        return None
-    except Exception as exc:
-        show_error(form, exc)
+    ok, saved = submit(
+        form, form.errors,
+        lambda: db.call(feedback_service.update_feedback, item.id, version=item.version, **form.values()),
+        on_stale=lambda exc: _show_newer(db, form, exc),
+    )
+    if not ok:
         return None
     form.stop_edit()
     return saved

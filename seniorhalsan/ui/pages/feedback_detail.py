@@ -18,10 +18,11 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from ...errors import Conflict, NotFound, UserError, ValidationError
+from ...errors import NotFound, UserError
 from ...services import feedback as feedback_service
 from ...services.feedback import FeedbackInfo
 from .. import i18n
+from ..common import submit
 from ..forms import ERROR_STYLE, DateField, FieldErrors, hint
 from ..i18n import _
 from .feedback_model import channel_labels, overdue_text, type_labels
@@ -288,16 +289,11 @@ class FeedbackDetail(QWidget):
     def _write(self, fn: Callable[..., FeedbackInfo], errors: FieldErrors, **values: Any) -> bool:
         assert self.item is not None
         errors.clear()
-        try:
-            saved = self.db.call(fn, self.item.id, version=self.item.version, **values)
-        except ValidationError as exc:
-            errors.show(exc)
-            return False
-        except (Conflict, NotFound) as exc:
-            self._reload_after(exc, errors)
-            return False
-        except UserError as exc:
-            self._general(errors, str(exc))
+        ok, saved = submit(
+            self, errors, lambda: self.db.call(fn, self.item.id, version=self.item.version, **values),
+            on_stale=lambda exc: self._reload_after(exc, errors),
+        )
+        if not ok:
             return False
         self.show_item(saved)
         self.saved.emit(saved)
@@ -311,13 +307,6 @@ class FeedbackDetail(QWidget):
             current = None
         self.show_item(current)
         if current is not None:
-            self._general(errors, str(exc))
+            errors.show_message(str(exc))
         self.stale.emit("" if current is not None else str(exc))
 
-    @staticmethod
-    def _general(errors: FieldErrors, message: str) -> None:
-        label = errors.general
-        label.setText(message)
-        label.setStyleSheet(ERROR_STYLE)
-        label.setWordWrap(True)
-        label.show()

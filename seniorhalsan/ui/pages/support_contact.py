@@ -19,14 +19,14 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from ...errors import Conflict, NotFound, UserError, ValidationError
+from ...errors import NotFound, UserError
 from ...services import contacts, staff
 from ...services.contacts import ContactInfo
 from ...services.lookups import ServiceInfo
 from ...services.persons import PersonInfo
 from ...vocabulary import CONTACT_KINDS
 from .. import i18n
-from ..common import AppContext, show_error, submit
+from ..common import AppContext, submit
 from ..forms import DateField, FieldErrors, hint
 from ..i18n import _
 from .support_models import (
@@ -358,19 +358,12 @@ class ContactForm(QGroupBox):
             self.cancel_edit()
             return True
         self.errors.clear()
-        try:
-            saved = self.app.db.call(contacts.update_contact, contact.id, version=contact.version, **self.values())
-        except ValidationError as exc:
-            self.errors.show(exc)
-            return False
-        except (Conflict, NotFound) as exc:
-            self._show_newer(exc)
-            return False
-        except UserError as exc:
-            self.errors.show_message(str(exc))
-            return False
-        except Exception as exc:
-            show_error(self, exc)
+        ok, saved = submit(
+            self, self.errors,
+            lambda: self.app.db.call(contacts.update_contact, contact.id, version=contact.version, **self.values()),
+            on_stale=self._show_newer,
+        )
+        if not ok:
             return False
         self.stop_edit()
         self.corrected.emit(saved)

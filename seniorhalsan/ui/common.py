@@ -144,6 +144,20 @@ def submit(
     return False, None
 
 
+def ask(parent: QWidget, title: str, text: str, yes: str | None = None) -> bool:
+    """A yes/no question before something cannot be undone, the action named on its button
+    (Ta bort unless told); No is the default answer."""
+    box = QMessageBox(parent)
+    box.setIcon(QMessageBox.Icon.Question)
+    box.setWindowTitle(title)
+    box.setText(text)
+    accept = box.addButton(yes or _("Ta bort"), QMessageBox.ButtonRole.DestructiveRole)
+    cancel = box.addButton(_("Avbryt"), QMessageBox.ButtonRole.RejectRole)
+    box.setDefaultButton(cancel)
+    box.exec()
+    return box.clickedButton() is accept
+
+
 def ask_save_discard(parent: QWidget, text: str, *, discard_text: str | None = None) -> str:
     """'save', 'discard' or 'cancel' for edits that are not saved; Save is the default."""
     box = QMessageBox(parent)

@@ -10,7 +10,7 @@ from seniorhalsan import stats
 from seniorhalsan.services import contacts, groups, persons
 from seniorhalsan.ui import i18n
 from seniorhalsan.ui.app import build
-from seniorhalsan.ui.pages import support_models
+from seniorhalsan.ui.pages import support_person_contacts
 from seniorhalsan.ui.settings import SettingsStore
 from tests import factories
 from tests.conftest import TODAY
@@ -203,10 +203,10 @@ def test_a_mistaken_contact_is_deleted_after_asking(window, qtbot, db, monkeypat
     assert [c.contact_date for c in tab.contacts.model.rows] == [dt.date(2026, 4, 4), dt.date(2026, 3, 3)]
     tab.contacts.view.selectRow(1)
     questions = []
-    monkeypatch.setattr(support_models, "ask", lambda parent, title, text, yes: questions.append(text) or False)
+    monkeypatch.setattr(support_person_contacts, "ask", lambda parent, title, text, yes: questions.append(text) or False)
     assert tab.contacts.delete_contact() is False
     assert len(db.read(contacts.list_contacts, person_id=who.id)) == 2
-    monkeypatch.setattr(support_models, "ask", lambda parent, title, text, yes: questions.append(text) or True)
+    monkeypatch.setattr(support_person_contacts, "ask", lambda parent, title, text, yes: questions.append(text) or True)
     assert tab.contacts.delete_contact() is True
     assert "2026-03-03" in questions[0]
     assert first.id not in [c.id for c in db.read(contacts.list_contacts, person_id=who.id)]

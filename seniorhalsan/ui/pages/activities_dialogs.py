@@ -18,7 +18,6 @@ from PySide6.QtWidgets import (
     QFormLayout,
     QLabel,
     QLineEdit,
-    QMessageBox,
     QSpinBox,
     QTimeEdit,
     QVBoxLayout,
@@ -30,26 +29,13 @@ from ...services.activities import ActivityInfo
 from ...services.places import PlaceInfo
 from ...services.schedule import EntryInfo, TermInfo
 from ...services.staff import StaffInfo
-from ..common import show_error
+from ..common import ask, show_error
 from ..forms import DateField, FieldErrors, hint
 from ..i18n import _
 from .activities_form import select_data, staff_label
 from .activities_grid import day_names, term_kind_name, term_label
 
 TERM_ORDER = ("vt", "sommar", "ht")
-
-
-def ask(parent: QWidget, title: str, text: str, yes: str) -> bool:
-    """A yes/no question with the action named on its button (No is the default)."""
-    box = QMessageBox(parent)
-    box.setIcon(QMessageBox.Icon.Question)
-    box.setWindowTitle(title)
-    box.setText(text)
-    accept = box.addButton(yes, QMessageBox.ButtonRole.DestructiveRole)
-    cancel = box.addButton(_("Avbryt"), QMessageBox.ButtonRole.RejectRole)
-    box.setDefaultButton(cancel)
-    box.exec()
-    return box.clickedButton() is accept
 
 
 def time_edit(value: dt.time | None, *, optional: bool = False) -> QTimeEdit:

@@ -28,11 +28,11 @@ from ...services import schedule
 from ...services import staff as staff_service
 from ...services.schedule import EntryInfo, TermInfo
 from .. import i18n
-from ..common import show_error
+from ..common import ask, show_error
 from ..forms import hint
 from ..i18n import _
 from ..models import Column, RecordModel
-from .activities_dialogs import EntryDialog, TermDialog, ask
+from .activities_dialogs import EntryDialog, TermDialog
 from .activities_grid import WeekGridModel, WeekGridView, day_names, hhmm, leader_labels, term_label, time_span
 
 ADD = "add"  # chosen from a cell's menu: a new entry in that hour

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from PySide6.QtCore import Qt, QTimer
-from PySide6.QtWidgets import QLabel, QMessageBox, QScrollArea, QSplitter, QTabWidget, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QLabel, QScrollArea, QSplitter, QTabWidget, QVBoxLayout, QWidget
 
 from ...errors import UserError, ValidationError
 from ...services import activities as activity_service
@@ -12,7 +12,7 @@ from ...services import lookups
 from ...services import places as place_service
 from ...services.feedback import FeedbackInfo
 from .. import i18n
-from ..common import Page, ask_save_discard, show_error
+from ..common import Page, ask, ask_save_discard, show_error
 from ..forms import heading
 from ..i18n import _
 from .feedback_correction import save_correction
@@ -23,16 +23,6 @@ from .feedback_register import FeedbackRegister
 from .feedback_summary import SummaryEditor
 
 REGISTER, FORM, SUMMARY = range(3)
-
-
-def ask(parent: QWidget, title: str, text: str) -> bool:
-    """A yes/no question; tests replace this function, as nobody can answer a modal box there."""
-    box = QMessageBox(QMessageBox.Icon.Question, title, text, QMessageBox.StandardButton.NoButton, parent)
-    yes = box.addButton(_("Ta bort"), QMessageBox.ButtonRole.DestructiveRole)
-    no = box.addButton(_("Avbryt"), QMessageBox.ButtonRole.RejectRole)
-    box.setDefaultButton(no)
-    box.exec()
-    return box.clickedButton() is yes
 
 
 def ask_unsaved(parent: QWidget, text: str) -> str | None:

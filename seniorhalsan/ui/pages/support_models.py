@@ -13,7 +13,6 @@ from PySide6.QtWidgets import (
     QFrame,
     QLabel,
     QLineEdit,
-    QMessageBox,
     QPlainTextEdit,
     QScrollArea,
     QTableView,
@@ -223,19 +222,6 @@ class EnterMovesOn(QObject):
             watched.focusNextChild()
             return True
         return False
-
-
-def ask(parent: QWidget, title: str, text: str, yes: str) -> bool:
-    """A yes/no question before something cannot be undone; No is the default answer."""
-    box = QMessageBox(parent)
-    box.setIcon(QMessageBox.Icon.Question)
-    box.setWindowTitle(title)
-    box.setText(text)
-    accept = box.addButton(yes, QMessageBox.ButtonRole.DestructiveRole)
-    cancel = box.addButton(_("Avbryt"), QMessageBox.ButtonRole.RejectRole)
-    box.setDefaultButton(cancel)
-    box.exec()
-    return box.clickedButton() is accept
 
 
 class SearchBox(QLineEdit):

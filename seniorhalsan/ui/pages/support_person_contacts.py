@@ -13,7 +13,7 @@ from ...services.lookups import ServiceInfo
 from ...services.persons import PersonInfo
 from ...vocabulary import CONTACT_KINDS
 from .. import i18n
-from ..common import AppContext, ask_save_discard, select_row_quietly, show_error
+from ..common import AppContext, ask, ask_save_discard, select_row_quietly, show_error
 from ..i18n import _
 from ..models import RecordModel
 from . import support_models
@@ -223,7 +223,7 @@ class PersonContacts(QWidget):
             question = _("Ta bort kontakten {date} ({kind}, {service})? Det går inte att ångra.").format(
                 date=i18n.date_text(contact.contact_date, "short"),
                 kind=support_models.label_of(CONTACT_KINDS, contact.kind).lower(), service=contact.service_name)
-            confirmed = support_models.ask(self, _("Ta bort kontakten"), question, _("Ta bort"))
+            confirmed = ask(self, _("Ta bort kontakten"), question, _("Ta bort"))
         if not confirmed:
             return False
         try:

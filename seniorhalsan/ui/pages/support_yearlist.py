@@ -23,11 +23,10 @@ from PySide6.QtWidgets import (
 
 from ...services import staff
 from ...services.lookups import ServiceInfo
-from ..common import AppContext, show_error, submit
+from ..common import AppContext, ask, show_error, submit
 from ..forms import DateField, FieldErrors
 from ..i18n import _
 from ..models import Column, RecordModel
-from . import support_models
 from .support_models import EnterMovesOn, beside, compact, error_label, fill_staff, table
 
 
@@ -262,7 +261,7 @@ class YearListTab(QWidget):
         if record is None:
             return False
         if confirmed is None:
-            confirmed = support_models.ask(self, _("Ta bort"), self.describe(record), _("Ta bort"))
+            confirmed = ask(self, _("Ta bort"), self.describe(record), _("Ta bort"))
         if not confirmed:
             return False
         try:

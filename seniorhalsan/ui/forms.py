@@ -3,10 +3,11 @@
 from __future__ import annotations
 
 import datetime as dt
+from typing import Any
 
 from PySide6.QtCore import QDate, QRegularExpression, Qt
 from PySide6.QtGui import QRegularExpressionValidator
-from PySide6.QtWidgets import QDateEdit, QFormLayout, QLabel, QLineEdit, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QComboBox, QDateEdit, QFormLayout, QLabel, QLineEdit, QVBoxLayout, QWidget
 
 from ..errors import ValidationError
 
@@ -127,6 +128,12 @@ class FieldErrors:
     def message_for(self, field: str) -> str:
         label = self.labels.get(field)
         return label.text() if label is not None and not label.isHidden() else ""
+
+
+def select_data(combo: QComboBox, data: Any) -> None:
+    """Choose the item holding `data`, or the first item when none does."""
+    index = combo.findData(data)
+    combo.setCurrentIndex(index if index >= 0 else 0)
 
 
 def heading(text: str = "") -> QLabel:

@@ -30,9 +30,9 @@ from ...services.places import PlaceInfo
 from ...services.schedule import EntryInfo, TermInfo
 from ...services.staff import StaffInfo
 from ..common import ask, show_error
-from ..forms import DateField, FieldErrors, hint
+from ..forms import DateField, FieldErrors, hint, select_data
 from ..i18n import _
-from .activities_form import select_data, staff_label
+from .activities_form import staff_label
 from .activities_grid import day_names, term_kind_name, term_label
 
 TERM_ORDER = ("vt", "sommar", "ht")

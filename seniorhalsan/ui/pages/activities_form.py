@@ -29,7 +29,7 @@ from ...services.places import PlaceInfo
 from ...services.staff import StaffInfo
 from .. import i18n
 from ..common import show_error
-from ..forms import ERROR_STYLE, FieldErrors, heading, hint
+from ..forms import ERROR_STYLE, FieldErrors, heading, hint, select_data
 from ..i18n import _
 
 DESCRIPTION_MAX = 2000  # what the service accepts
@@ -68,11 +68,6 @@ def fill_combo(combo: QComboBox, items: list[tuple[str, Any]], *, none_text: str
     index = combo.findData(chosen)
     combo.setCurrentIndex(index if index >= 0 else 0)
     combo.blockSignals(False)
-
-
-def select_data(combo: QComboBox, data: Any) -> None:
-    index = combo.findData(data)
-    combo.setCurrentIndex(index if index >= 0 else 0)
 
 
 class ActivityForm(QWidget):
@@ -260,7 +255,7 @@ class ActivityForm(QWidget):
         if record is None:
             self.name.clear()
             self.description.clear()
-            self.kind.setCurrentIndex(max(0, self.kind.findData("social")))
+            select_data(self.kind, "social")
             self.place.setCurrentIndex(0)
             self.leader.setCurrentIndex(0)
             for box in (self.digital, self.outdoors, self.needs_signup):

@@ -29,7 +29,7 @@ from ...services import staff as staff_service
 from ...services.schedule import EntryInfo, TermInfo
 from .. import i18n
 from ..common import ask, show_error
-from ..forms import hint
+from ..forms import hint, select_data
 from ..i18n import _
 from ..models import Column, RecordModel
 from .activities_dialogs import EntryDialog, TermDialog
@@ -211,7 +211,7 @@ class ScheduleTab(QWidget):
         self.term.clear()
         for t in self.terms:
             self.term.addItem(term_label(t), t.id)
-        self.term.setCurrentIndex(max(0, self.term.findData(wanted)))
+        select_data(self.term, wanted)
         self.term.blockSignals(False)
         has_terms = bool(self.terms)
         self.empty.setVisible(not has_terms)
@@ -246,7 +246,7 @@ class ScheduleTab(QWidget):
         for p in shown:
             count = weekly.get(p.id, 0)
             self.place.addItem(p.name + (" – " + _("{n} i veckan").format(n=count) if count else ""), p.id)
-        self.place.setCurrentIndex(max(0, self.place.findData(wanted)))
+        select_data(self.place, wanted)
         self.place.blockSignals(False)
 
     def _place_changed(self) -> None:
@@ -373,7 +373,7 @@ class ScheduleTab(QWidget):
             saved = dialog.outcome
             if isinstance(saved, EntryInfo) and saved.weekday:
                 if saved.place_id != self.place_id():
-                    self.place.setCurrentIndex(max(0, self.place.findData(saved.place_id)))
+                    select_data(self.place, saved.place_id)
                 self.grid.go_to(self.grid_model.index_of(saved.weekday, saved.starts_at))
         elif dialog.failure is not None:  # e.g. someone else changed the entry: show what holds now
             self.app.bus.notify("schedule")

@@ -9,6 +9,7 @@ from PySide6.QtWidgets import QCheckBox, QComboBox, QHBoxLayout, QLabel, QWidget
 
 from ...services.places import PlaceInfo
 from .. import i18n
+from ..forms import select_data
 from ..i18n import _
 from .feedback_model import status_filters
 
@@ -102,7 +103,7 @@ class RegisterFilters(QWidget):
         self.place.addItem(_("Alla platser"), None)
         for p in sorted(places, key=lambda p: (not p.in_use_on(today), p.name)):
             self.place.addItem(p.name if p.in_use_on(today) else p.name + " " + _("(stängd)"), p.id)
-        self.place.setCurrentIndex(max(0, self.place.findData(keep)))
+        select_data(self.place, keep)
         self.place.blockSignals(False)
 
     def set_years(self, years: list[int]) -> None:
@@ -113,7 +114,7 @@ class RegisterFilters(QWidget):
         self.year.addItem(_("Alla år"), None)
         for year in years:
             self.year.addItem(str(year), year)
-        self.year.setCurrentIndex(max(0, self.year.findData(keep)))
+        select_data(self.year, keep)
         self.year.blockSignals(False)
         self.tertial.setEnabled(self.year.currentData() is not None)
 

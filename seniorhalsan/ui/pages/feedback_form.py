@@ -29,7 +29,7 @@ from ...services.feedback import FeedbackInfo
 from ...services.lookups import CategoryInfo
 from ...services.places import PlaceInfo
 from .. import i18n
-from ..forms import DateField, FieldErrors, hint
+from ..forms import DateField, FieldErrors, hint, select_data
 from ..i18n import _
 from .feedback_model import channel_labels, type_labels
 
@@ -375,8 +375,8 @@ class FeedbackForm(QWidget):
             return
         if self._pristine:
             self.received.set_date(self._pristine["received_on"])
-            self.channel.setCurrentIndex(max(0, self.channel.findData(self._pristine["channel"])))
-            self.place.setCurrentIndex(max(0, self.place.findData(self._pristine["place_id"])))
+            select_data(self.channel, self._pristine["channel"])
+            select_data(self.place, self._pristine["place_id"])
         self.clear()
 
     def focus_first(self) -> None:
@@ -394,9 +394,9 @@ class FeedbackForm(QWidget):
         self.editing = item
         self._programmatic = True
         self.received.set_date(item.received_on)
-        self.channel.setCurrentIndex(max(0, self.channel.findData(item.channel)))
+        select_data(self.channel, item.channel)
         self.set_type(item.type)
-        self.sender.setCurrentIndex(max(0, self.sender.findData(item.from_key)))
+        select_data(self.sender, item.from_key)
         self.about.setCurrentIndex(max(0, self.about.findData(item.about_key)) if item.about_key else 0)
         self.about_note.setText(item.about_note or "")
         self._keep_choice(self.place, item.place_id, item.place_name or "")

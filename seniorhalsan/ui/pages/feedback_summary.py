@@ -7,7 +7,7 @@ from PySide6.QtWidgets import QComboBox, QFormLayout, QHBoxLayout, QLabel, QPlai
 
 from ...errors import UserError, ValidationError
 from ...services import texts
-from ..forms import FieldErrors, hint
+from ..forms import FieldErrors, hint, select_data
 from ..i18n import _
 
 PERIODS = (None, 1, 2)  # the year report, and the tertial reports T1 and T2
@@ -106,7 +106,7 @@ class SummaryEditor(QWidget):
         if self.loaded is not None and self.is_dirty() and not self.save():
             for combo, value in zip((self.year, self.period), self.loaded):
                 combo.blockSignals(True)
-                combo.setCurrentIndex(max(0, combo.findData(value)))
+                select_data(combo, value)
                 combo.blockSignals(False)
             return
         self.load()

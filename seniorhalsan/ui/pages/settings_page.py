@@ -20,7 +20,7 @@ from PySide6.QtWidgets import (
 from ...paths import data_dir, log_file
 from .. import i18n, style
 from ..common import Page
-from ..forms import heading, hint
+from ..forms import heading, hint, select_data
 from ..i18n import _
 from ..settings import TEXT_SIZES
 
@@ -71,7 +71,7 @@ class SettingsPage(Page):
         self.language = QComboBox()
         for code, name in i18n.LANGUAGES.items():
             self.language.addItem(name, code)
-        self.language.setCurrentIndex(max(0, self.language.findData(app.settings.language)))
+        select_data(self.language, app.settings.language)
         self.language.setMaximumWidth(260)
         self.language.currentIndexChanged.connect(lambda _i: self.set_language(self.language.currentData()))
         self.size_label = QLabel()

@@ -27,7 +27,7 @@ from ...periods import tertial_range
 from ...stats import YearOverview
 from .. import i18n
 from ..common import Page
-from ..forms import ERROR_STYLE, heading, hint
+from ..forms import ERROR_STYLE, heading, hint, select_data
 from ..i18n import _
 from .statistics_charts import BarChart, PieChart
 from .statistics_model import (
@@ -268,7 +268,7 @@ class StatisticsPage(Page):
         self.year.clear()
         for year in years:
             self.year.addItem(str(year), year)
-        self.year.setCurrentIndex(max(0, self.year.findData(keep)))
+        select_data(self.year, keep)
         self.year.blockSignals(False)
 
     def chosen(self) -> tuple[int, dt.date | None]:

@@ -23,9 +23,9 @@ from ...services import persons
 from ...services.persons import PersonInfo
 from ...vocabulary import GENDERS, HOUSING
 from ..common import AppContext, show_error
-from ..forms import ERROR_STYLE, FieldErrors
+from ..forms import ERROR_STYLE, FieldErrors, select_data
 from ..i18n import _
-from .support_models import beside, choice_combo, error_label, note_edit, number_edit, retranslate_choices, select_data
+from .support_models import beside, choice_combo, error_label, note_edit, number_edit, retranslate_choices
 
 # The card's fields in the order a new person is typed; the service's labels name them in refusals.
 TEXT_FIELDS = ("reference", "name", "phone", "email", "address")

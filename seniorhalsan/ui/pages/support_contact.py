@@ -27,7 +27,7 @@ from ...services.persons import PersonInfo
 from ...vocabulary import CONTACT_KINDS
 from .. import i18n
 from ..common import AppContext, submit
-from ..forms import DateField, FieldErrors, hint
+from ..forms import DateField, FieldErrors, hint, select_data
 from ..i18n import _
 from .support_models import (
     beside,
@@ -40,7 +40,6 @@ from .support_models import (
     number_edit,
     number_or_text,
     retranslate_choices,
-    select_data,
 )
 
 LONG_TASK_NAME = 24  # with longer checklist names, two columns instead of three

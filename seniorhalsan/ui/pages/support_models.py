@@ -24,7 +24,7 @@ from ...services.groups import GroupMeetingInfo, TrainingInfo
 from ...services.persons import PersonInfo
 from ...services.staff import StaffInfo
 from ...vocabulary import CONTACT_KINDS, GENDERS, GROUP_KINDS
-from ..forms import ERROR_STYLE, count_validator
+from ..forms import ERROR_STYLE, count_validator, select_data
 from ..i18n import _
 from ..models import Column
 
@@ -178,11 +178,6 @@ def retranslate_choices(combo: QComboBox, table: dict[str, str], empty_text: str
     for index in range(combo.count()):
         key = combo.itemData(index)
         combo.setItemText(index, empty_text if key is None else label_of(table, key))
-
-
-def select_data(combo: QComboBox, value) -> None:
-    index = combo.findData(value)
-    combo.setCurrentIndex(index if index >= 0 else 0)
 
 
 def fill_staff(combo: QComboBox, own: list[StaffInfo], others: list[StaffInfo], selected: int | None,

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import warnings
+
 import pytest
 from PySide6.QtCore import QEvent
 from PySide6.QtWidgets import QApplication, QDialog, QMessageBox
@@ -20,6 +22,26 @@ def no_unexpected_dialogs(monkeypatch):
 
     monkeypatch.setattr(QMessageBox, "exec", refuse)
     monkeypatch.setattr(QDialog, "exec", refuse)
+
+
+def free_closed_windows() -> None:
+    """Really delete the windows of earlier tests: each live widget slows every new window's
+    style sheet, and a page's language hook (a lambda) would outlive its page."""
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore", RuntimeWarning)
+        try:
+            i18n.notifier.changed.disconnect()
+        except (RuntimeError, TypeError):
+            pass
+    QApplication.sendPostedEvents(None, QEvent.Type.DeferredDelete)
+
+
+@pytest.fixture(autouse=True)
+def fresh_windows(qapp):
+    """Set up before `window`, so torn down after it: no test meets an earlier test's window."""
+    free_closed_windows()
+    yield
+    free_closed_windows()
 
 
 @pytest.fixture

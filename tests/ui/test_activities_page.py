@@ -3,8 +3,8 @@
 import datetime as dt
 
 import pytest
-from PySide6.QtCore import QEvent, Qt
-from PySide6.QtWidgets import QApplication, QDialog
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QDialog
 
 from seniorhalsan.services import activities, schedule
 from seniorhalsan.ui import i18n
@@ -14,14 +14,6 @@ from seniorhalsan.ui.pages.activities_grid import term_label
 from tests import factories
 
 TUESDAY = 2
-
-
-@pytest.fixture(autouse=True)
-def _delete_closed_windows():
-    """Set up before `window`, so torn down after it: delete the closed window now. Left to
-    deleteLater, each test's window lives on and every later restyle of the app walks it too."""
-    yield
-    QApplication.sendPostedEvents(None, QEvent.Type.DeferredDelete.value)
 
 
 @pytest.fixture

@@ -2,12 +2,10 @@
 
 import datetime as dt
 
-import warnings
 
 import pytest
-from PySide6.QtCore import QEvent, Qt
+from PySide6.QtCore import Qt
 from PySide6.QtGui import QBrush, QFont
-from PySide6.QtWidgets import QApplication
 
 from seniorhalsan import stats
 from seniorhalsan.services import feedback, texts
@@ -18,25 +16,6 @@ from seniorhalsan.ui.pages.feedback import FORM, REGISTER, SUMMARY
 from tests import factories
 
 D = dt.date
-
-
-def free_closed_windows() -> None:
-    """Really delete the windows of earlier tests: each live widget slows every new window's
-    style sheet, and a page's language hook (a lambda) would outlive its page."""
-    with warnings.catch_warnings():
-        warnings.simplefilter("ignore", RuntimeWarning)
-        try:
-            i18n.notifier.changed.disconnect()
-        except (RuntimeError, TypeError):
-            pass
-    QApplication.sendPostedEvents(None, QEvent.Type.DeferredDelete)
-
-
-@pytest.fixture(autouse=True)
-def _fresh_windows(qapp):
-    free_closed_windows()
-    yield
-    free_closed_windows()
 
 
 def open_page(window, tab=REGISTER):

@@ -11,22 +11,13 @@ from collections import defaultdict
 from collections.abc import Iterator
 
 import pytest
-from PySide6.QtCore import QEvent
-from PySide6.QtWidgets import QAbstractButton, QApplication, QGroupBox, QLabel, QTabWidget, QWidget
+from PySide6.QtWidgets import QAbstractButton, QGroupBox, QLabel, QTabWidget, QWidget
 
 from seniorhalsan.services import feedback, schedule
 from seniorhalsan.ui import i18n
 from seniorhalsan.ui.pages import PAGES
 from tests import factories
 from tests.conftest import TODAY
-
-
-@pytest.fixture(autouse=True)
-def _delete_closed_windows():
-    """Set up before `window`, so torn down after it: a closed window left to deleteLater
-    lives on and slows every later test's restyle."""
-    yield
-    QApplication.sendPostedEvents(None, QEvent.Type.DeferredDelete.value)
 
 
 @pytest.fixture

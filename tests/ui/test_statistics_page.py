@@ -1,11 +1,9 @@
 """Statistik: hand-made years computed off the GUI thread, shown as tables and charts."""
 
 import datetime as dt
-import warnings
 
 import pytest
-from PySide6.QtCore import QEvent, Qt
-from PySide6.QtWidgets import QApplication
+from PySide6.QtCore import Qt
 
 from seniorhalsan import stats
 from seniorhalsan.services import attendance, feedback, groups
@@ -13,24 +11,6 @@ from seniorhalsan.ui import i18n
 from tests import factories
 
 D = dt.date
-
-
-def free_closed_windows() -> None:
-    """Really delete the windows of earlier tests (see test_feedback_page)."""
-    with warnings.catch_warnings():
-        warnings.simplefilter("ignore", RuntimeWarning)
-        try:
-            i18n.notifier.changed.disconnect()
-        except (RuntimeError, TypeError):
-            pass
-    QApplication.sendPostedEvents(None, QEvent.Type.DeferredDelete)
-
-
-@pytest.fixture(autouse=True)
-def _fresh_windows(qapp):
-    free_closed_windows()
-    yield
-    free_closed_windows()
 
 
 @pytest.fixture

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 
-from seniorhalsan.services import activities, contacts, persons, places, schedule, staff
+from seniorhalsan.services import activities, attendance, contacts, persons, places, schedule, staff
 
 
 def place(db, name="Testgården", **kw):
@@ -17,6 +17,11 @@ def place_named(db, name):
 
 def activity(db, name="Testgympa", kind="fysisk", **kw):
     return db.call(activities.create_activity, name=name, kind=kind, **kw)
+
+
+def session(db, activity, place, day, **counts):
+    """A session held (or cancelled) with its counts: women/men/other, total, new_visitors."""
+    return db.call(attendance.record_attendance, activity_id=activity.id, place_id=place.id, held_on=day, **counts)
 
 
 def staff_member(db, name="Test Testsson", **kw):

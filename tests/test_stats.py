@@ -1,6 +1,7 @@
 """The year's numbers on small hand-made data whose answers are worked out here."""
 
 import datetime as dt
+from functools import partial
 
 import pytest
 
@@ -20,8 +21,7 @@ def year(db):
     kor = factories.activity(db, "Kör", kind="kultur")
     oppet = factories.activity(db, "Öppet gym", kind="fysisk")
 
-    def count(activity, place, day, **kw):
-        db.call(attendance.record_attendance, activity_id=activity.id, place_id=place.id, held_on=day, **kw)
+    count = partial(factories.session, db)
 
     count(gympa, axelsberg, D(2025, 1, 13), women=20, men=5, new_visitors=2)   # T1
     count(kor, axelsberg, D(2025, 4, 30), women=30, men=4, other=1)              # T1

@@ -2,13 +2,14 @@
 
 import datetime as dt
 import shutil
+from functools import partial
 
 import pytest
 
 from seniorhalsan.database import open_database
 from seniorhalsan.paths import sqlite_url
 from seniorhalsan.reports.figures import set_feedback_summary
-from seniorhalsan.services import attendance, feedback, groups
+from seniorhalsan.services import feedback, groups
 from tests import factories
 from tests.conftest import TODAY, on_postgresql
 
@@ -60,8 +61,7 @@ def _fill(db):
     kor = factories.activity(db, "Kör", kind="kultur")
     oppet = factories.activity(db, "Öppet gym", kind="fysisk")
 
-    def count(activity, place, day, **kw):
-        db.call(attendance.record_attendance, activity_id=activity.id, place_id=place.id, held_on=day, **kw)
+    count = partial(factories.session, db)
 
     count(gympa, axelsberg, D(2025, 1, 13), women=900, men=300, new_visitors=20)  # T1
     count(kor, axelsberg, D(2025, 4, 30), women=30, men=4, other=1)                # T1

@@ -1,12 +1,13 @@
 """Statistik: hand-made years computed off the GUI thread, shown as tables and charts."""
 
 import datetime as dt
+from functools import partial
 
 import pytest
 from PySide6.QtCore import Qt
 
 from seniorhalsan import stats
-from seniorhalsan.services import attendance, feedback, groups
+from seniorhalsan.services import feedback, groups
 from seniorhalsan.ui import i18n
 from tests import factories
 
@@ -21,8 +22,7 @@ def years(db):
     gympa = factories.activity(db, "Seniorgympa", kind="fysisk")
     kor = factories.activity(db, "Kör", kind="kultur")
 
-    def count(activity, place, day, **kw):
-        db.call(attendance.record_attendance, activity_id=activity.id, place_id=place.id, held_on=day, **kw)
+    count = partial(factories.session, db)
 
     count(gympa, axelsberg, D(2025, 1, 13), women=20, men=5, new_visitors=5)   # T1
     count(kor, axelsberg, D(2025, 4, 30), women=30, men=4, other=1)              # T1

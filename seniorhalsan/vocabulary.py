@@ -9,64 +9,70 @@ from __future__ import annotations
 import unicodedata
 from functools import lru_cache
 
-GENDERS = {"kvinna": "Kvinna", "man": "Man", "annat": "Annat/okänt"}
+
+def N_(label: str) -> str:
+    """Marks a label for the translation catalogue; the window translates it where it is shown."""
+    return label
+
+
+GENDERS = {"kvinna": N_("Kvinna"), "man": N_("Man"), "annat": N_("Annat/okänt")}
 GENDER_ALIASES = {"k": "kvinna", "m": "man", "a": "annat", "kvinnor": "kvinna", "man": "man",
                   "okant": "annat", "okand": "annat", "annan": "annat", "ovrigt": "annat"}
 # how the statistics name them (JSON keys)
 GENDER_STAT_KEYS = {"kvinna": "women", "man": "men", "annat": "other"}
 
 HOUSING = {
-    "ordinart": "Ordinärt boende",
-    "servicehus": "Servicehus",
-    "sarskilt": "Särskilt boende",
-    "okant": "Okänt",
+    "ordinart": N_("Ordinärt boende"),
+    "servicehus": N_("Servicehus"),
+    "sarskilt": N_("Särskilt boende"),
+    "okant": N_("Okänt"),
 }
 
 CONTACT_KINDS = {
-    "hembesok": "Hembesök",
-    "telefon": "Telefon",
-    "oppen_mottagning": "Öppen mottagning",
-    "motesplats": "Besök på mötesplats",
-    "digitalt": "Digitalt",
+    "hembesok": N_("Hembesök"),
+    "telefon": N_("Telefon"),
+    "oppen_mottagning": N_("Öppen mottagning"),
+    "motesplats": N_("Besök på mötesplats"),
+    "digitalt": N_("Digitalt"),
 }
 
-FEEDBACK_TYPES = {"berom": "Beröm", "synpunkt": "Synpunkt", "klagomal": "Klagomål"}
+FEEDBACK_TYPES = {"berom": N_("Beröm"), "synpunkt": N_("Synpunkt"), "klagomal": N_("Klagomål")}
 
 FEEDBACK_CHANNELS = {
-    "blankett": "Tyck till-blankett",
-    "muntligt": "Muntligt",
-    "brev": "Brev",
-    "telefon": "Telefon",
-    "epost": "E-post",
-    "annat": "Annat",
+    "blankett": N_("Tyck till-blankett"),
+    "muntligt": N_("Muntligt"),
+    "brev": N_("Brev"),
+    "telefon": N_("Telefon"),
+    "epost": N_("E-post"),
+    "annat": N_("Annat"),
 }
 
 PLACE_KINDS = {
-    "motesplats": "Mötesplats",
-    "aktivitetscenter": "Aktivitetscenter",
-    "gym": "Gym",
-    "partner": "Samarbetspartners lokal",
-    "utomhus": "Utomhus",
-    "digitalt": "Digitalt",
+    "motesplats": N_("Mötesplats"),
+    "aktivitetscenter": N_("Aktivitetscenter"),
+    "gym": N_("Gym"),
+    "partner": N_("Samarbetspartners lokal"),
+    "utomhus": N_("Utomhus"),
+    "digitalt": N_("Digitalt"),
 }
 
 STAFF_KINDS = {
-    "anstalld": "Anställd",
-    "timanstalld": "Timanställd senior",
-    "volontar": "Volontär",
-    "extern": "Extern ledare",
+    "anstalld": N_("Anställd"),
+    "timanstalld": N_("Timanställd senior"),
+    "volontar": N_("Volontär"),
+    "extern": N_("Extern ledare"),
 }
 
-TERM_KINDS = {"vt": "Vårtermin", "sommar": "Sommarprogram", "ht": "Hösttermin"}
+TERM_KINDS = {"vt": N_("Vårtermin"), "sommar": N_("Sommarprogram"), "ht": N_("Hösttermin")}
 
 GROUP_KINDS = {
-    "grupp": "Grupp",
-    "kurs": "Kurs",
-    "cafe": "Café/drop-in",
-    "oppen_mottagning": "Öppen mottagning",
-    "forelasning": "Föreläsning",
-    "evenemang": "Evenemang",
-    "utflykt": "Utflykt",
+    "grupp": N_("Grupp"),
+    "kurs": N_("Kurs"),
+    "cafe": N_("Café/drop-in"),
+    "oppen_mottagning": N_("Öppen mottagning"),
+    "forelasning": N_("Föreläsning"),
+    "evenemang": N_("Evenemang"),
+    "utflykt": N_("Utflykt"),
 }
 
 AGE_GROUPS = ("<65", "65-74", "75-84", "85+")

@@ -15,6 +15,7 @@ from pathlib import Path
 
 from babel.messages.catalog import Catalog
 from babel.messages.extract import extract_from_dir
+from babel.messages.frontend import parse_mapping_cfg
 from babel.messages.pofile import read_po, write_po
 
 from ..paths import RESOURCES
@@ -28,15 +29,18 @@ def po_path(language: str) -> Path:
     return RESOURCES / "translations" / language / "LC_MESSAGES" / "seniorhalsan.po"
 
 
+CONFIG = RESOURCES / "translations" / "babel.cfg"
+KEYWORDS = {"_": None, "N_": None}  # N_: a label marked where it is defined, translated where shown
+
+
 def extract() -> Catalog:
-    """Every `_("…")` in the window's code."""
+    """Every `_("…")` and `N_("…")` in the files that babel.cfg names."""
     catalog = Catalog(project="Seniorhälsan", version="", charset="utf-8", locale=None)
-    method_map = [("seniorhalsan/ui/**.py", "python")]
+    with open(CONFIG, encoding="utf-8") as fh:
+        method_map, options_map = parse_mapping_cfg(fh)
     for filename, lineno, message, comments, context in extract_from_dir(
-        str(ROOT), method_map, keywords={"_": None}, comment_tags=("Translators:",)
+        str(ROOT), method_map, options_map, keywords=KEYWORDS, comment_tags=("Translators:",)
     ):
-        if not filename.startswith("seniorhalsan/ui"):
-            continue
         catalog.add(message, None, [(filename, lineno)], auto_comments=comments, context=context)
     return catalog
 

@@ -52,7 +52,7 @@ class AppContext:
 
 
 class Page(QWidget):
-    """A page of the main window. Subclasses set `key`, `title` and build their widgets."""
+    """A page of the main window, registered in `pages.PAGES` (which sets its `key`)."""
 
     key = ""
 
@@ -65,10 +65,6 @@ class Page(QWidget):
 
     def _language_changed(self, _language: str) -> None:
         self.retranslate()
-
-    @staticmethod
-    def title() -> str:
-        return ""
 
     def retranslate(self) -> None:
         """Set every visible text again in the current language."""

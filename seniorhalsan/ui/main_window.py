@@ -27,7 +27,7 @@ from .. import __version__
 from . import i18n
 from .common import AppContext, Page, confirm_unsaved
 from .i18n import _
-from .pages import PAGE_PERMISSIONS, PAGES
+from .pages import BY_KEY, PAGES
 
 
 class MainWindow(QMainWindow):
@@ -45,9 +45,9 @@ class MainWindow(QMainWindow):
         self.navigation = QListWidget()
         self.navigation.setObjectName("navigation")
         self.stack = QStackedWidget()
-        for key, page_class in PAGES:
-            item = QListWidgetItem(page_class.title())
-            item.setData(Qt.ItemDataRole.UserRole, key)
+        for spec in PAGES:
+            item = QListWidgetItem(spec.title())
+            item.setData(Qt.ItemDataRole.UserRole, spec.key)
             self.navigation.addItem(item)
             self.stack.addWidget(QWidget())  # built the first time it is shown
         self.navigation.currentRowChanged.connect(self._navigate)
@@ -115,8 +115,8 @@ class MainWindow(QMainWindow):
     # --- navigation -----------------------------------------------------------------------
     def page(self, key: str) -> Page:
         if key not in self.pages:
-            index = [k for k, _cls in PAGES].index(key)
-            page = dict(PAGES)[key](self.app)
+            index = PAGES.index(BY_KEY[key])
+            page = BY_KEY[key](self.app)
             placeholder = self.stack.widget(index)
             self.stack.removeWidget(placeholder)
             placeholder.deleteLater()
@@ -129,16 +129,16 @@ class MainWindow(QMainWindow):
             return True  # nobody has signed in yet; the pages are built only after that
         from ..roles import allowed
 
-        needed = PAGE_PERMISSIONS.get(key)
+        needed = BY_KEY[key].permissions
         return needed is None or any(allowed(self.app.db.actor, p) for p in needed)
 
     def apply_role(self) -> None:
         """Show only the pages the signed-in role can use."""
-        for row, (key, _cls) in enumerate(PAGES):
-            self.navigation.item(row).setHidden(not self.may_see(key))
+        for row, spec in enumerate(PAGES):
+            self.navigation.item(row).setHidden(not self.may_see(spec.key))
 
     def show_page(self, key: str) -> None:
-        keys = [k for k, _cls in PAGES]
+        keys = [spec.key for spec in PAGES]
         if key not in keys or not self.may_see(key):
             key = next(k for k in keys if self.may_see(k))
         if self.navigation.currentRow() == keys.index(key):
@@ -150,7 +150,7 @@ class MainWindow(QMainWindow):
         return self.pages.get(self.current_key)
 
     def _navigate(self, row: int) -> None:
-        key = PAGES[row][0]
+        key = PAGES[row].key
         if self.app.db is None:
             self.wanted_key = key  # shown as soon as the database is open
             return
@@ -159,7 +159,7 @@ class MainWindow(QMainWindow):
         previous = self.current_page()
         if previous is not None and not confirm_unsaved(self, previous):
             self.navigation.blockSignals(True)
-            self.navigation.setCurrentRow([k for k, _c in PAGES].index(self.current_key))
+            self.navigation.setCurrentRow(PAGES.index(BY_KEY[self.current_key]))
             self.navigation.blockSignals(False)
             return
         page = self.page(key)
@@ -182,12 +182,12 @@ class MainWindow(QMainWindow):
         self.file_menu.addAction(self.quit_action)
         self.page_actions = []
         self.go_menu = self.menuBar().addMenu("")
-        for number, (key, page_class) in enumerate(PAGES, start=1):
+        for number, spec in enumerate(PAGES, start=1):
             action = QAction(self)
             action.setShortcut(QKeySequence(f"Ctrl+{number}"))
-            action.triggered.connect(lambda _checked=False, k=key: self.show_page(k))
+            action.triggered.connect(lambda _checked=False, k=spec.key: self.show_page(k))
             self.go_menu.addAction(action)
-            self.page_actions.append((action, page_class))
+            self.page_actions.append((action, spec))
         self.help_menu = self.menuBar().addMenu("")
         self.about_action = QAction(self)
         self.about_action.triggered.connect(self._about)
@@ -231,15 +231,15 @@ class MainWindow(QMainWindow):
         actor = self.app.db.actor if self.app.db is not None else None
         signed_in = f" – {actor.username}" if actor else ""
         self.setWindowTitle(f"Seniorhälsan – {self.unit.name}{signed_in}" if self.unit else "Seniorhälsan")
-        for row, (_key, page_class) in enumerate(PAGES):
-            self.navigation.item(row).setText(page_class.title())
+        for row, spec in enumerate(PAGES):
+            self.navigation.item(row).setText(spec.title())
         self._size_navigation()
         self.file_menu.setTitle(_("&Arkiv"))
         self.save_action.setText(_("&Spara"))
         self.quit_action.setText(_("&Avsluta"))
         self.go_menu.setTitle(_("&Gå till"))
-        for action, page_class in self.page_actions:
-            action.setText(page_class.title())
+        for action, spec in self.page_actions:
+            action.setText(spec.title())
         self.help_menu.setTitle(_("&Hjälp"))
         self.about_action.setText(_("&Om Seniorhälsan"))
         self.database_label.setText(_("Databas: {name}").format(name=self._database_name()))

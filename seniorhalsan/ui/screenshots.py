@@ -68,7 +68,7 @@ def main(argv: list[str] | None = None) -> int:
     window.showMaximized()
     window.activateWindow()  # so the focus frame shows as it does for a user
 
-    keys = [key for key, _cls in PAGES if not args.only or key == args.only]
+    keys = [spec.key for spec in PAGES if not args.only or spec.key == args.only]
 
     def shoot(index: int = 0) -> None:
         if index >= len(keys):

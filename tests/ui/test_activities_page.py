@@ -8,9 +8,9 @@ from PySide6.QtWidgets import QDialog
 
 from seniorhalsan.services import activities, schedule
 from seniorhalsan.ui import i18n
-from seniorhalsan.ui.pages import activities_dialogs
-from seniorhalsan.ui.pages.activities_dialogs import EntryDialog, TermDialog, copy_target, suggest_dates
-from seniorhalsan.ui.pages.activities_grid import term_label
+from seniorhalsan.ui.pages.activities import dialogs as activities_dialogs
+from seniorhalsan.ui.pages.activities.dialogs import EntryDialog, TermDialog, copy_target, suggest_dates
+from seniorhalsan.ui.pages.activities.grid import term_label
 from tests import factories
 
 TUESDAY = 2
@@ -194,7 +194,7 @@ def test_the_list_filters_by_text_and_kind(window, db, catalogue):
 
 
 def test_choosing_another_row_with_unsaved_edits_asks_first(window, db, catalogue, monkeypatch):
-    from seniorhalsan.ui.pages import activities_catalogue
+    from seniorhalsan.ui.pages.activities import catalogue as activities_catalogue
 
     page = open_page(window)
     tab = page.catalogue
@@ -269,7 +269,7 @@ def test_an_entry_is_edited_and_removed_from_its_cell(window, qtbot, db, catalog
 
     asked = []
     monkeypatch.setattr(activities_dialogs, "ask", lambda *a: asked.append(a) or True)
-    from seniorhalsan.ui.pages import activities_schedule
+    from seniorhalsan.ui.pages.activities import schedule as activities_schedule
 
     monkeypatch.setattr(activities_schedule, "ask", lambda *a: asked.append(a) or True)
     qtbot.keyClick(tab.grid, Qt.Key.Key_Delete)
@@ -313,7 +313,7 @@ def test_dated_events_are_listed_added_and_removed(window, db, catalogue, planne
     assert dated == [("Canasta", dt.date(2026, 3, 3), dt.time(14)), ("Canasta", dt.date(2026, 5, 20), dt.time(13))]
     assert len(tab.dated_model.rows) == 2 and tab.grid_model.entry_count() == 1  # not in the weekly grid
 
-    from seniorhalsan.ui.pages import activities_schedule
+    from seniorhalsan.ui.pages.activities import schedule as activities_schedule
 
     monkeypatch.setattr(activities_schedule, "ask", lambda *a: True)
     tab.dated_view.setCurrentIndex(tab.dated_model.index(0, 0))

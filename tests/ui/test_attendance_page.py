@@ -8,7 +8,7 @@ from PySide6.QtWidgets import QApplication
 
 from seniorhalsan import stats
 from seniorhalsan.services import attendance, schedule
-from seniorhalsan.ui.pages.attendance_model import CANCELLED, TOTAL, WOMEN
+from seniorhalsan.ui.pages.attendance.model import CANCELLED, TOTAL, WOMEN
 from tests import factories
 
 DAY = dt.date(2026, 3, 10)  # a Tuesday
@@ -80,7 +80,7 @@ def test_cancelling_and_an_extra_session(window, qtbot, db, planned):
     page = open_day(window, qtbot, planned)
     page.model.setData(page.model.index(0, CANCELLED), Qt.CheckState.Checked.value, Qt.ItemDataRole.CheckStateRole)
     event = factories.activity(db, "Öppen scen", kind="kultur")
-    from seniorhalsan.ui.pages.attendance_model import extra_session
+    from seniorhalsan.ui.pages.attendance.model import extra_session
 
     row = page.model.add_extra(extra_session(event.id, event.name, "kultur", planned.id, "Axelsberg", DAY,
                                              dt.time(15), dt.time(17)))

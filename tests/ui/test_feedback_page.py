@@ -11,8 +11,8 @@ from seniorhalsan import stats
 from seniorhalsan.services import feedback, texts
 from seniorhalsan.ui import i18n
 from seniorhalsan.ui.models import WARNING_BACKGROUND
-from seniorhalsan.ui.pages import feedback as feedback_page
-from seniorhalsan.ui.pages.feedback import FORM, REGISTER, SUMMARY
+from seniorhalsan.ui.pages.feedback import page as feedback_page
+from seniorhalsan.ui.pages.feedback.page import FORM, REGISTER, SUMMARY
 from tests import factories
 
 D = dt.date

@@ -76,7 +76,7 @@ def test_switching_language_keeps_what_is_typed(window, qtbot, db):
     axelsberg = factories.place_named(db, "Axelsberg")
     factories.activity(db, "Seniorgympa", place_id=axelsberg.id)
     page = window.page("attendance")
-    page.model.add_extra(__import__("seniorhalsan.ui.pages.attendance_model", fromlist=["x"]).extra_session(
+    page.model.add_extra(__import__("seniorhalsan.ui.pages.attendance.model", fromlist=["x"]).extra_session(
         1, "Seniorgympa", "fysisk", axelsberg.id, "Axelsberg", page.day, None, None))
     page.model.setData(page.model.index(0, 5), "12")
     i18n.set_language("en")

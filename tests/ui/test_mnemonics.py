@@ -133,11 +133,11 @@ def test_no_two_mnemonics_in_view_share_a_letter(window, unit, language):
         for letter, texts in clashes(reachable_texts(window)).items():
             found.append(f"{view}: Alt+{letter.upper()} {texts}")
 
-    for key, ref in PAGES:
-        window.show_page(key)
-        page = window.page(key)
-        look(ref.title())
-        for view in each_tab(window, page, ref.title()):
+    for spec in PAGES:
+        window.show_page(spec.key)
+        page = window.page(spec.key)
+        look(spec.title())
+        for view in each_tab(window, page, spec.title()):
             look(view)
     for view in modes(window, unit):
         look(view)

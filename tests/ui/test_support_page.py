@@ -10,7 +10,7 @@ from seniorhalsan import stats
 from seniorhalsan.services import contacts, groups, persons
 from seniorhalsan.ui import i18n
 from seniorhalsan.ui.app import build
-from seniorhalsan.ui.pages import support_person_contacts
+from seniorhalsan.ui.pages.support import person_contacts as support_person_contacts
 from seniorhalsan.ui.settings import SettingsStore
 from tests import factories
 from tests.conftest import TODAY

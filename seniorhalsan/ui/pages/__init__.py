@@ -1,12 +1,15 @@
-"""The pages of the main window, in the order of the navigation list.
+"""The pages of the main window, each registered once: its key, title, who may see it, and class.
 
-A page's module is imported the first time the page is built, so that the window can
-show itself (its navigation names every page) before the pages' own code is loaded.
+A page lives in a subpackage of its own (`attendance/`, `feedback/`, …) whose `page`
+module holds the page class. That module is imported the first time the page is built,
+so that the window can show itself (its navigation names every page) before the pages'
+own code is loaded.
 """
 
 from __future__ import annotations
 
 from collections.abc import Callable
+from dataclasses import dataclass
 from importlib import import_module
 from typing import TYPE_CHECKING
 
@@ -16,45 +19,43 @@ if TYPE_CHECKING:
     from ..common import AppContext, Page
 
 
-class PageRef:
-    """A page class named by its module; called like the class, it builds the page."""
+@dataclass(frozen=True)
+class PageSpec:
+    """A page of the navigation. `permissions`: a role needs one of them to see the page
+    (the services refuse the rest anyway); None: everyone sees it."""
 
-    def __init__(self, module: str, name: str, title: Callable[[], str]) -> None:
-        self.module = module
-        self.name = name
-        self._title = title
+    key: str
+    package: str
+    class_name: str
+    title_of: Callable[[], str]
+    permissions: tuple[str, ...] | None
 
     def title(self) -> str:
-        return self._title()
+        return self.title_of()
 
     def load(self) -> type[Page]:
-        return getattr(import_module(f"{__name__}.{self.module}"), self.name)
+        return getattr(import_module(f"{__name__}.{self.package}.page"), self.class_name)
 
     def __call__(self, app: AppContext, parent=None) -> Page:
-        return self.load()(app, parent)
+        page = self.load()(app, parent)
+        page.key = self.key
+        return page
 
 
-PAGES: list[tuple[str, PageRef]] = [
-    ("attendance", PageRef("attendance", "AttendancePage", lambda: _("Närvaro"))),
-    ("activities", PageRef("activities", "ActivitiesPage", lambda: _("Aktiviteter och schema"))),
-    ("support", PageRef("support", "SupportPage", lambda: _("Stödinsatser"))),
-    ("feedback", PageRef("feedback", "FeedbackPage", lambda: _("Tyck till"))),
-    ("statistics", PageRef("statistics", "StatisticsPage", lambda: _("Statistik"))),
-    ("import", PageRef("importer", "ImportPage", lambda: _("Import"))),
-    ("prints", PageRef("prints", "PrintsPage", lambda: _("Utskrifter"))),
-    ("settings", PageRef("settings_page", "SettingsPage", lambda: _("Inställningar"))),
-    ("privacy", PageRef("privacy", "PrivacyPage", lambda: _("Konton och dataskydd"))),
-]
+PAGES: tuple[PageSpec, ...] = (
+    PageSpec("attendance", "attendance", "AttendancePage", lambda: _("Närvaro"), ("attendance",)),
+    PageSpec("activities", "activities", "ActivitiesPage", lambda: _("Aktiviteter och schema"), ("catalogue",)),
+    PageSpec("support", "support", "SupportPage", lambda: _("Stödinsatser"), ("persons",)),
+    PageSpec("feedback", "feedback", "FeedbackPage", lambda: _("Tyck till"), ("feedback",)),
+    PageSpec("statistics", "statistics", "StatisticsPage", lambda: _("Statistik"), ("statistics",)),
+    PageSpec("import", "importer", "ImportPage", lambda: _("Import"), ("attendance", "persons", "feedback")),
+    PageSpec("prints", "prints", "PrintsPage", lambda: _("Utskrifter"), ("statistics",)),
+    PageSpec("settings", "settings", "SettingsPage", lambda: _("Inställningar"), None),
+    PageSpec("privacy", "privacy", "PrivacyPage", lambda: _("Konton och dataskydd"), ("accounts",)),
+)
 
-# What a role needs to see a page (the services refuse the rest anyway); None: everyone.
-PAGE_PERMISSIONS: dict[str, tuple[str, ...] | None] = {
-    "attendance": ("attendance",),
-    "activities": ("catalogue",),
-    "support": ("persons",),
-    "feedback": ("feedback",),
-    "statistics": ("statistics",),
-    "import": ("attendance", "persons", "feedback"),
-    "prints": ("statistics",),
-    "settings": None,
-    "privacy": ("accounts",),
-}
+BY_KEY: dict[str, PageSpec] = {spec.key: spec for spec in PAGES}
+
+
+def title_of(key: str) -> str:
+    return BY_KEY[key].title()

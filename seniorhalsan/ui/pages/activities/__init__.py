@@ -1,0 +1,1 @@
+"""Aktiviteter och schema: the activity catalogue and each term's weekly schedule."""

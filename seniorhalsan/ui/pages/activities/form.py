@@ -1,0 +1,338 @@
+"""The edit form of one activity: the catalogue's fields, refusals shown next to them."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtGui import QTextOption
+from PySide6.QtWidgets import (
+    QCheckBox,
+    QComboBox,
+    QFormLayout,
+    QHBoxLayout,
+    QLabel,
+    QLineEdit,
+    QPlainTextEdit,
+    QPushButton,
+    QScrollArea,
+    QVBoxLayout,
+    QWidget,
+)
+
+from ....db.session import Ctx
+from ....errors import Conflict, ValidationError
+from ....services import activities as activity_service
+from ....services.activities import ActivityInfo
+from ....services.lookups import KindInfo
+from ....services.places import PlaceInfo
+from ....services.staff import StaffInfo
+from ... import i18n
+from ...common import show_error
+from ...forms import ERROR_STYLE, FieldErrors, heading, hint, select_data
+from ...i18n import _
+
+DESCRIPTION_MAX = 2000  # what the service accepts
+DESCRIPTION_ADVICE = 400  # about what fits beside the schedule in the folder at a large type size
+
+
+def create_activity(ctx: Ctx, *, active: bool = True, **fields: Any) -> ActivityInfo:
+    """A new activity in one transaction, inactive from the start if so chosen."""
+    info = activity_service.create_activity(ctx, **fields)
+    if not active:
+        info = activity_service.update_activity(ctx, info.id, active=False)
+    return info
+
+
+def staff_label(person: StaffInfo) -> str:
+    """A leader as the combo shows it: volunteers and those who left are marked."""
+    marks = []
+    if person.kind == "volontar":
+        marks.append(_("volontär"))
+    elif person.kind == "extern":
+        marks.append(_("extern"))
+    if not person.active:
+        marks.append(_("slutat"))
+    return person.name + (f" ({', '.join(marks)})" if marks else "")
+
+
+def fill_combo(combo: QComboBox, items: list[tuple[str, Any]], *, none_text: str | None = None) -> None:
+    """Refill a combo with (text, data) pairs and keep what was chosen."""
+    chosen = combo.currentData()
+    combo.blockSignals(True)
+    combo.clear()
+    if none_text is not None:
+        combo.addItem(none_text, None)
+    for text, data in items:
+        combo.addItem(text, data)
+    index = combo.findData(chosen)
+    combo.setCurrentIndex(index if index >= 0 else 0)
+    combo.blockSignals(False)
+
+
+class ActivityForm(QWidget):
+    """Name, kind, folder text, usual place, leader and flags; New, Save and Discard.
+
+    It answers `has_unsaved_changes`, `save_changes` and `discard_changes` like a page,
+    so `confirm_unsaved` can ask about it before another activity is opened.
+    """
+
+    saved = Signal(object)  # ActivityInfo
+    dirty_changed = Signal(bool)
+
+    def __init__(self, app, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.app = app
+        self.record: ActivityInfo | None = None
+        self._baseline: dict[str, Any] = {}
+        self._dirty = False
+
+        self.title = heading()
+        self.name = QLineEdit()
+        self.kind = QComboBox()
+        self.description = QPlainTextEdit()
+        self.description.setTabChangesFocus(True)
+        self.description.setMinimumHeight(110)
+        self.description.setWordWrapMode(QTextOption.WrapMode.WrapAtWordBoundaryOrAnywhere)
+        self.count = QLabel()
+        self.count.setWordWrap(True)
+        self.description_hint = hint()
+        self.place = QComboBox()
+        self.leader = QComboBox()
+        self.digital = QCheckBox()
+        self.outdoors = QCheckBox()
+        self.needs_signup = QCheckBox()
+        self.active = QCheckBox()
+        self.banner = QLabel()
+        self.banner.setWordWrap(True)
+        self.banner.setProperty("role", "banner")
+        self.banner.hide()
+        self.general = QLabel()
+        self.general.hide()
+        self.errors = FieldErrors(self.general)
+
+        self.labels = {key: QLabel() for key in ("name", "kind", "description", "place", "leader")}
+        form = QFormLayout()
+        form.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.AllNonFixedFieldsGrow)
+        self.errors.row(form, "Namn", self.labels["name"], self.name)
+        self.errors.row(form, "Typ", self.labels["kind"], self.kind)
+        description_box = QWidget()
+        description_layout = QVBoxLayout(description_box)
+        description_layout.setContentsMargins(0, 0, 0, 0)
+        description_layout.setSpacing(2)
+        description_layout.addWidget(self.description)
+        description_layout.addWidget(self.count)
+        description_layout.addWidget(self.description_hint)
+        self.labels["description"].setBuddy(self.description)
+        form.addRow(self.labels["description"], self.errors.add("Beskrivning", description_box))
+        self.errors.widgets["Beskrivning"] = self.description  # the red frame goes on the text itself
+        self.errors.row(form, "Plats", self.labels["place"], self.place)
+        self.errors.row(form, "Ledare", self.labels["leader"], self.leader)
+        flags = QVBoxLayout()
+        for box in (self.digital, self.outdoors, self.needs_signup, self.active):
+            flags.addWidget(box)
+        self.flags_label = QLabel()
+        form.addRow(self.flags_label, flags)
+
+        self.new = QPushButton()
+        self.discard = QPushButton()
+        self.save = QPushButton()
+        self.save.setProperty("primary", True)
+        buttons = QHBoxLayout()
+        buttons.addWidget(self.new)
+        buttons.addStretch(1)
+        buttons.addWidget(self.discard)
+        buttons.addWidget(self.save)
+
+        # the fields scroll when refusals make them tall; title and buttons stay in sight
+        fields = QWidget()
+        fields_layout = QVBoxLayout(fields)
+        fields_layout.setContentsMargins(0, 0, 6, 0)
+        fields_layout.addLayout(form)
+        fields_layout.addWidget(self.general)
+        fields_layout.addStretch(1)
+        self.scroll = QScrollArea()
+        self.scroll.setWidgetResizable(True)
+        self.scroll.setFrameShape(QScrollArea.Shape.NoFrame)
+        self.scroll.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)  # the fields wrap instead
+        self.scroll.setWidget(fields)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.addWidget(self.title)
+        layout.addWidget(self.banner)
+        layout.addWidget(self.scroll, 1)
+        layout.addLayout(buttons)
+
+        self.name.textChanged.connect(self._changed)
+        self.description.textChanged.connect(self._changed)
+        for combo in (self.kind, self.place, self.leader):
+            combo.currentIndexChanged.connect(self._changed)
+        for box in (self.digital, self.outdoors, self.needs_signup, self.active):
+            box.toggled.connect(self._changed)
+        self.save.clicked.connect(self.save_changes)
+        self.name.returnPressed.connect(self.save_changes)  # Enter in the name saves, as in a dialog
+        self.discard.clicked.connect(self.discard_changes)
+
+        self.retranslate()
+        self._update()
+
+    # --- texts ------------------------------------------------------------------------------
+    def retranslate(self) -> None:
+        self.labels["name"].setText(_("&Namn"))
+        self.labels["kind"].setText(_("&Typ"))
+        self.labels["description"].setText(_("&Beskrivning i foldern"))
+        self.labels["place"].setText(_("Vanlig &plats"))
+        self.labels["leader"].setText(_("&Ledare"))
+        self.flags_label.setText(_("Egenskaper"))
+        self.description_hint.setText(_("Texten trycks i foldern för äldre läsare: skriv kort, med enkla ord."))
+        self.digital.setText(_("&Digital (deltar hemifrån)"))
+        self.outdoors.setText(_("&Utomhus"))
+        self.needs_signup.setText(_("Anm&älan krävs"))
+        self.active.setText(_("A&ktiv (kan läggas på schemat)"))
+        self.new.setText(_("Ny aktivit&et"))
+        self.new.setToolTip(_("Töm formuläret för en ny aktivitet"))
+        self.discard.setText(_("Ång&ra ändringar"))
+        self.save.setText(_("&Spara"))
+        self.save.setToolTip(_("Spara aktiviteten (Ctrl+S)"))
+        self._update_title()
+        self._update_count()
+
+    def _update_title(self) -> None:
+        self.title.setText(self.record.name if self.record else _("Ny aktivitet"))
+
+    def _update_count(self) -> None:
+        length = len(self.description.toPlainText().strip())
+        text = _("{n} tecken").format(n=i18n.number(length))
+        if length > DESCRIPTION_MAX:
+            text += " – " + _("för lång, högst {n}").format(n=i18n.number(DESCRIPTION_MAX))
+            self.count.setStyleSheet(ERROR_STYLE)
+        elif length > DESCRIPTION_ADVICE:
+            text += " – " + _("lång för foldern; runt {n} räcker oftast").format(n=i18n.number(DESCRIPTION_ADVICE))
+            self.count.setStyleSheet("color: #7a4a00;")
+        else:
+            self.count.setStyleSheet("color: #444444;")
+        self.count.setText(text)
+
+    # --- choices ----------------------------------------------------------------------------
+    def set_choices(self, kinds: list[KindInfo], places: list[PlaceInfo], staff: list[StaffInfo]) -> None:
+        """Fill the combos; what the form shows stays chosen (and unsaved edits stay unsaved)."""
+        dirty = self.has_unsaved_changes()
+        today = self.app.db.clock()
+        fill_combo(self.kind, [(k.name, k.key) for k in kinds])
+        fill_combo(
+            self.place,
+            [(p.name + ("" if p.in_use_on(today) else " " + _("(stängd)")), p.id) for p in places],
+            none_text=_("(ingen fast plats)"),
+        )
+        ordered = sorted(staff, key=lambda s: (not s.active, s.name))
+        fill_combo(self.leader, [(staff_label(s), s.id) for s in ordered], none_text=_("(ingen ledare)"))
+        if not dirty:
+            self._baseline = self.values()
+        self._update()
+
+    # --- the record -------------------------------------------------------------------------
+    def values(self) -> dict[str, Any]:
+        """Keyword arguments for the services, as the form shows them now."""
+        return {
+            "name": self.name.text(),
+            "kind": self.kind.currentData(),
+            "description": self.description.toPlainText().strip() or None,
+            "place_id": self.place.currentData(),
+            "leader_id": self.leader.currentData(),
+            "digital": self.digital.isChecked(),
+            "outdoors": self.outdoors.isChecked(),
+            "needs_signup": self.needs_signup.isChecked(),
+            "active": self.active.isChecked(),
+        }
+
+    def load(self, record: ActivityInfo | None) -> None:
+        """Show an activity (None: an empty form for a new one)."""
+        self.record = record
+        widgets = (self.name, self.description, self.kind, self.place, self.leader,
+                   self.digital, self.outdoors, self.needs_signup, self.active)
+        for widget in widgets:
+            widget.blockSignals(True)
+        if record is None:
+            self.name.clear()
+            self.description.clear()
+            select_data(self.kind, "social")
+            self.place.setCurrentIndex(0)
+            self.leader.setCurrentIndex(0)
+            for box in (self.digital, self.outdoors, self.needs_signup):
+                box.setChecked(False)
+            self.active.setChecked(True)
+        else:
+            self.name.setText(record.name)
+            self.description.setPlainText(record.description or "")
+            select_data(self.kind, record.kind)
+            select_data(self.place, record.place_id)
+            select_data(self.leader, record.leader_id)
+            self.digital.setChecked(record.digital)
+            self.outdoors.setChecked(record.outdoors)
+            self.needs_signup.setChecked(record.needs_signup)
+            self.active.setChecked(record.active)
+        for widget in widgets:
+            widget.blockSignals(False)
+        self._baseline = self.values()
+        self.errors.clear()
+        self.banner.hide()
+        self._update_title()
+        self._update()
+
+    def start_new(self) -> None:
+        self.load(None)
+        self.name.setFocus()
+
+    def _changed(self, *_args) -> None:
+        self._update()
+
+    def _update(self) -> None:
+        self._update_count()
+        dirty = self.has_unsaved_changes()
+        self.save.setEnabled(dirty or self.record is None)
+        self.discard.setEnabled(dirty)
+        if dirty != self._dirty:
+            self._dirty = dirty
+            self.dirty_changed.emit(dirty)
+
+    # --- what a page answers ----------------------------------------------------------------
+    def has_unsaved_changes(self) -> bool:
+        return self.values() != self._baseline
+
+    def save_changes(self) -> bool:
+        if self.record is not None and not self.has_unsaved_changes():
+            return True
+        values = self.values()
+        try:
+            if self.record is None:
+                info = self.app.db.call(create_activity, **values)
+            else:
+                info = self.app.db.call(
+                    activity_service.update_activity, self.record.id, version=self.record.version, **values
+                )
+        except ValidationError as exc:
+            self.errors.show(exc)
+            return False
+        except Conflict as exc:
+            # someone else saved first: show theirs, say so, and let the user do it again
+            self.load(self.app.db.read(activity_service.get_activity, self.record.id))
+            self.banner.setText(str(exc))
+            self.banner.show()
+            self.saved.emit(self.record)
+            return False
+        except Exception as exc:
+            show_error(self, exc)
+            return False
+        self.load(info)
+        self.saved.emit(info)
+        return True
+
+    def discard_changes(self) -> None:
+        if self.record is None:
+            self.load(None)
+            return
+        try:
+            self.load(self.app.db.read(activity_service.get_activity, self.record.id))
+        except Exception as exc:
+            show_error(self, exc)
+            self.load(None)

@@ -1,0 +1,1 @@
+"""Närvaro: a place's sessions of a day, their counts, history and month calendar."""

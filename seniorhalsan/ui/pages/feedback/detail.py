@@ -1,0 +1,312 @@
+"""One feedback item: what it said, and the återkoppling and åtgärd recorded on it."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from typing import Any
+
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtWidgets import (
+    QFormLayout,
+    QGroupBox,
+    QHBoxLayout,
+    QLabel,
+    QPlainTextEdit,
+    QPushButton,
+    QStackedWidget,
+    QVBoxLayout,
+    QWidget,
+)
+
+from ....errors import NotFound, UserError
+from ....services import feedback as feedback_service
+from ....services.feedback import FeedbackInfo
+from ... import i18n
+from ...common import submit
+from ...forms import ERROR_STYLE, DateField, FieldErrors, hint
+from ...i18n import _
+from .model import channel_labels, overdue_text, type_labels
+
+
+def _text_edit(height: int = 70) -> QPlainTextEdit:
+    edit = QPlainTextEdit()
+    edit.setTabChangesFocus(True)
+    edit.setMinimumHeight(height)
+    return edit
+
+
+class FeedbackDetail(QWidget):
+    """Shows the selected item; records återkoppling and åtgärd with the item's version.
+
+    `saved` carries the item as the database now holds it; `stale` asks the page to read
+    the register again (someone else changed the item, or removed it: then with why);
+    `edit_requested` asks for the item in the form, to correct it.
+    """
+
+    saved = Signal(object)
+    stale = Signal(str)
+    delete_requested = Signal(object)
+    edit_requested = Signal(object)
+
+    def __init__(self, db, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.db = db
+        self.item: FeedbackInfo | None = None
+        self._pristine: tuple[Any, ...] = ()
+
+        self.empty = hint()
+        self.summary_box = QGroupBox()
+        self.facts = QLabel()
+        self.facts.setWordWrap(True)
+        self.facts.setTextFormat(Qt.TextFormat.PlainText)
+        self.body = QPlainTextEdit()
+        self.body.setReadOnly(True)
+        self.body.setTabChangesFocus(True)
+        self.body.setMinimumHeight(50)
+        self.contact = QLabel()
+        self.contact.setWordWrap(True)
+        self.due = QLabel()
+        self.due.setWordWrap(True)
+        self.edit = QPushButton()
+        self.delete = QPushButton()
+        summary_layout = QVBoxLayout(self.summary_box)
+        summary_layout.addWidget(self.facts)
+        summary_layout.addWidget(self.body, 1)
+        summary_layout.addWidget(self.due)
+        summary_layout.addWidget(self.contact)  # a line of its own: an address is read in one go
+        bottom = QHBoxLayout()
+        bottom.addStretch(1)
+        bottom.addWidget(self.edit)
+        bottom.addWidget(self.delete)
+        summary_layout.addLayout(bottom)
+
+        self.answer_box = QGroupBox()
+        self.answer_general = QLabel()
+        self.answer_general.hide()
+        self.answer_errors = FieldErrors(self.answer_general)
+        self.answer_day = DateField(db.clock())
+        self.answer_text = _text_edit()
+        self.answer_day_label = QLabel()
+        self.answer_text_label = QLabel()
+        self.save_answer = QPushButton()
+        self.save_answer.setProperty("primary", True)
+        self.remove_answer = QPushButton()
+        answer_form = QFormLayout()
+        self.answer_errors.row(answer_form, "Återkoppling", self.answer_day_label, self.answer_day)
+        self.answer_errors.row(answer_form, "Återkopplingens text", self.answer_text_label, self.answer_text)
+        answer_buttons = QHBoxLayout()
+        answer_buttons.addWidget(self.remove_answer)
+        answer_buttons.addStretch(1)
+        answer_buttons.addWidget(self.save_answer)
+        answer_layout = QVBoxLayout(self.answer_box)
+        answer_layout.addLayout(answer_form, 1)
+        answer_layout.addWidget(self.answer_general)
+        answer_layout.addLayout(answer_buttons)
+
+        self.action_box = QGroupBox()
+        self.action_general = QLabel()
+        self.action_general.hide()
+        self.action_errors = FieldErrors(self.action_general)
+        self.action_text = _text_edit()
+        self.action_day = DateField(db.clock())
+        self.action_text_label = QLabel()
+        self.action_day_label = QLabel()
+        self.save_action = QPushButton()
+        self.save_action.setProperty("primary", True)
+        action_form = QFormLayout()
+        self.action_errors.row(action_form, "Åtgärd", self.action_text_label, self.action_text)
+        self.action_errors.row(action_form, "Åtgärdsdatum", self.action_day_label, self.action_day)
+        action_buttons = QHBoxLayout()
+        action_buttons.addStretch(1)
+        action_buttons.addWidget(self.save_action)
+        action_layout = QVBoxLayout(self.action_box)
+        action_layout.addLayout(action_form, 1)
+        action_layout.addWidget(self.action_general)
+        action_layout.addLayout(action_buttons)
+
+        shown = QWidget()
+        shown_layout = QHBoxLayout(shown)
+        shown_layout.setContentsMargins(0, 0, 0, 0)
+        shown_layout.addWidget(self.summary_box, 5)
+        shown_layout.addWidget(self.answer_box, 4)
+        shown_layout.addWidget(self.action_box, 4)
+        self.stack = QStackedWidget()
+        self.stack.addWidget(self.empty)
+        self.stack.addWidget(shown)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.addWidget(self.stack)
+
+        self.setTabOrder(self.answer_day, self.answer_text)
+        self.setTabOrder(self.answer_text, self.save_answer)
+        self.setTabOrder(self.save_answer, self.action_text)
+        self.setTabOrder(self.action_text, self.action_day)
+        self.setTabOrder(self.action_day, self.save_action)
+
+        self.save_answer.clicked.connect(self.record_answer)
+        self.remove_answer.clicked.connect(self.take_back_answer)
+        self.save_action.clicked.connect(self.record_action)
+        self.edit.clicked.connect(lambda: self.item and self.edit_requested.emit(self.item))
+        self.delete.clicked.connect(lambda: self.item and self.delete_requested.emit(self.item))
+        self.retranslate()
+        self.show_item(None)
+
+    # --- texts ------------------------------------------------------------------------------
+    def retranslate(self) -> None:
+        self.empty.setText(_("Välj en synpunkt i listan för att se den och registrera återkoppling och åtgärd."))
+        self.summary_box.setTitle(_("Synpunkten"))
+        self.answer_box.setTitle(_("Återkoppling"))
+        self.action_box.setTitle(_("Åtgärd"))
+        self.answer_day_label.setText(_("Lämnad &den:"))
+        self.answer_text_label.setText(_("Vad som &sades:"))
+        self.answer_text.setPlaceholderText(_("Kort: vad svarade ni, och hur (brev, telefon, samtal)?"))
+        self.save_answer.setText(_("Spara åter&koppling"))
+        self.save_answer.setToolTip(_("Registrera att återkoppling har lämnats"))
+        self.remove_answer.setText(_("Ta &bort"))
+        self.remove_answer.setToolTip(_("Ta bort återkopplingen (om den registrerades av misstag)"))
+        self.action_text_label.setText(_("Vad som g&jordes:"))
+        self.action_text.setPlaceholderText(_("T.ex. \"Ett extra gympapass på torsdagar\". Töm texten och spara "
+                                              "för att ta bort åtgärden."))
+        self.action_day_label.setText(_("Åtgärdad de&n:"))
+        self.save_action.setText(_("Spara å&tgärd"))
+        self.save_action.setToolTip(_("Registrera vad som gjordes med anledning av synpunkten"))
+        self.edit.setText(_("&Ändra synpunkten …"))
+        self.edit.setToolTip(_("Rätta datum, plats, text eller annat som blev fel när synpunkten registrerades"))
+        self.delete.setText(_("Ta bort s&ynpunkten …"))
+        self.delete.setToolTip(_("Ta bort en synpunkt som registrerades av misstag"))
+        self._show_facts()
+
+    # --- showing ----------------------------------------------------------------------------
+    def show_item(self, item: FeedbackInfo | None) -> None:
+        """Show an item (None: nothing selected); clears any typed but unsaved answer or action."""
+        self.item = item
+        self.answer_errors.clear()
+        self.action_errors.clear()
+        self.stack.setCurrentIndex(0 if item is None else 1)
+        if item is None:
+            self._pristine = ()
+            return
+        today = self.db.clock()
+        self.body.setPlainText(item.text)
+        self.answer_day.set_date(item.answered_on or today)
+        self.answer_text.setPlainText(item.answer_text or "")
+        self.remove_answer.setEnabled(item.answered_on is not None)
+        self.action_text.setPlainText(item.action_text or "")
+        self.action_day.set_date(item.action_on or today)
+        self._show_facts()
+        self._pristine = self._state()
+
+    def replace_item(self, item: FeedbackInfo) -> None:
+        """The item as corrected in the form; a typed but unsaved answer or action stays."""
+        if not self.is_dirty():
+            self.show_item(item)
+            return
+        self.item = item
+        self.body.setPlainText(item.text)
+        self._show_facts()
+
+    def _show_facts(self) -> None:
+        item = self.item
+        if item is None:
+            return
+        first = " · ".join([
+            type_labels().get(item.type, item.type),
+            _("mottagen {day}").format(day=i18n.date_text(item.received_on, "long")),
+            channel_labels().get(item.channel, item.channel),
+        ])
+        second = [_("Från: {who}.").format(who=item.from_name)]
+        if item.about_name:
+            about = item.about_name + (f" – {item.about_note}" if item.about_note else "")
+            second.append(_("Gäller: {what}.").format(what=about))
+        where = ", ".join(x for x in (item.place_name, item.activity_name) if x)
+        if where:
+            second.append(_("Var: {where}.").format(where=where))
+        flags = [text for flag, text in ((item.anonymous, _("anonym")), (item.confidential, _("sekretess"))) if flag]
+        if flags:
+            second.append(_("Markerad: {flags}.").format(flags=", ".join(flags)))
+        lines = [first, " ".join(second)]
+        self.facts.setText("\n".join(lines))
+        if item.contact:
+            self.contact.setText(_("Kontaktuppgift: {contact}").format(contact=item.contact))
+        else:
+            self.contact.setText(_("Ingen kontaktuppgift: återkoppling kan inte lämnas."))
+        late = overdue_text(item, self.db.clock())
+        if late:
+            self.due.setText(late)
+            self.due.setStyleSheet(ERROR_STYLE)
+        elif item.contact and not item.answered_on:
+            self.due.setText(_("Återkoppling senast {day}.").format(day=i18n.date_text(item.response_due, "long")))
+            self.due.setStyleSheet("")
+        else:
+            self.due.setText("")
+            self.due.setStyleSheet("")
+        self.due.setVisible(bool(self.due.text()))
+
+    def _state(self) -> tuple[Any, ...]:
+        return (self.answer_day.date_value(), self.answer_text.toPlainText().strip(),
+                self.action_text.toPlainText().strip(), self.action_day.date_value())
+
+    def is_dirty(self) -> bool:
+        return self.item is not None and bool(self._pristine) and self._state() != self._pristine
+
+    def answer_dirty(self) -> bool:
+        return self.is_dirty() and self._state()[:2] != self._pristine[:2]
+
+    def action_dirty(self) -> bool:
+        return self.is_dirty() and self._state()[2:] != self._pristine[2:]
+
+    def discard(self) -> None:
+        self.show_item(self.item)
+
+    # --- writing ----------------------------------------------------------------------------
+    def record_answer(self) -> bool:
+        if self.item is None:
+            return True
+        return self._write(feedback_service.record_answer, self.answer_errors, answered_on=self.answer_day.date_value(),
+                           answer_text=self.answer_text.toPlainText())
+
+    def take_back_answer(self) -> bool:
+        if self.item is None:
+            return True
+        return self._write(feedback_service.record_answer, self.answer_errors, answered_on=None, answer_text=None)
+
+    def record_action(self) -> bool:
+        if self.item is None:
+            return True
+        text = self.action_text.toPlainText().strip()
+        return self._write(feedback_service.record_action, self.action_errors, action_text=text or None,
+                           action_on=self.action_day.date_value() if text else None)
+
+    def save(self) -> bool:
+        """Save what was typed in either part (Ctrl+S)."""
+        ok = True
+        if self.answer_dirty():
+            ok = self.record_answer() and ok
+        if ok and self.action_dirty():
+            ok = self.record_action() and ok
+        return ok
+
+    def _write(self, fn: Callable[..., FeedbackInfo], errors: FieldErrors, **values: Any) -> bool:
+        assert self.item is not None
+        errors.clear()
+        ok, saved = submit(
+            self, errors, lambda: self.db.call(fn, self.item.id, version=self.item.version, **values),
+            on_stale=lambda exc: self._reload_after(exc, errors),
+        )
+        if not ok:
+            return False
+        self.show_item(saved)
+        self.saved.emit(saved)
+        return True
+
+    def _reload_after(self, exc: UserError, errors: FieldErrors) -> None:
+        """Someone else changed or removed the item: show theirs, say so, and refresh the list."""
+        try:
+            current = self.db.read(feedback_service.get_feedback, self.item.id)
+        except NotFound:
+            current = None
+        self.show_item(current)
+        if current is not None:
+            errors.show_message(str(exc))
+        self.stale.emit("" if current is not None else str(exc))
+

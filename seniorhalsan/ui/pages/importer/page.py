@@ -1,0 +1,316 @@
+"""Import: drop or pick a CSV/XLSX file, see it and every bad line before anything is saved."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from PySide6.QtCore import Qt
+from PySide6.QtGui import QDragEnterEvent, QDropEvent
+from PySide6.QtWidgets import (
+    QCheckBox,
+    QComboBox,
+    QFileDialog,
+    QFrame,
+    QHBoxLayout,
+    QHeaderView,
+    QLabel,
+    QProgressBar,
+    QPushButton,
+    QSplitter,
+    QTableView,
+    QVBoxLayout,
+    QWidget,
+)
+
+from .... import importing
+from ....errors import UserError
+from ....importing import ImportRefused, ImportReport
+from ....importing.reader import Table
+from ...common import Page, show_error
+from ...forms import heading, hint
+from ...i18n import _
+from ...models import Column, RecordModel
+
+KINDS = ("attendance", "contacts", "feedback")
+TOPICS = {"attendance": ("attendance", "places", "activities"), "contacts": ("persons", "contacts"),
+          "feedback": ("feedback", "places")}
+
+
+def kind_label(kind: str) -> str:
+    return {"attendance": _("Närvaro"), "contacts": _("Stödkontakter"), "feedback": _("Synpunkter (Tyck till)")}[kind]
+
+
+def expected_columns(kind: str) -> str:
+    return {
+        "attendance": _("Första raden: datum; mötesplats; aktivitet; kvinnor; män; övriga – eller totalt i stället "
+                        "för de tre – och valfritt nya."),
+        "contacts": _("Första raden: datum; tjänst; person; födelseår; kön; kontakttyp; och valfritt medarbetare; "
+                      "minuter; anteckning."),
+        "feedback": _("Första raden: datum; typ; från; gäller; mötesplats; text; kontakt; återkoppling; åtgärd."),
+    }[kind]
+
+
+def guess_kind(path: Path) -> str | None:
+    """Which import a file is for, from the words on its first line."""
+    for kind in ("contacts", "feedback", "attendance"):
+        try:
+            table = importing.read_file(kind, path)
+        except UserError:
+            return None
+        columns = set(table.columns)
+        if kind == "contacts" and {"tjänst", "födelseår"} <= columns:
+            return kind
+        if kind == "feedback" and {"typ", "från"} <= columns:
+            return kind
+        if kind == "attendance" and "aktivitet" in columns:
+            return kind
+    return None
+
+
+class DropZone(QFrame):
+    """A frame that takes a file dropped from the file manager."""
+
+    def __init__(self, on_file, parent=None) -> None:
+        super().__init__(parent)
+        self.on_file = on_file
+        self.setAcceptDrops(True)
+        self.setFrameShape(QFrame.Shape.StyledPanel)
+        self.setMinimumHeight(70)
+        self.setStyleSheet("DropZone { border: 2px dashed #7a8699; border-radius: 6px; background: #f7f9fc; }")
+        self.label = QLabel()
+        self.label.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        self.label.setWordWrap(True)
+        layout = QVBoxLayout(self)
+        layout.addWidget(self.label)
+
+    def dragEnterEvent(self, event: QDragEnterEvent) -> None:
+        if event.mimeData().hasUrls():
+            event.acceptProposedAction()
+
+    def dropEvent(self, event: QDropEvent) -> None:
+        urls = [u for u in event.mimeData().urls() if u.isLocalFile()]
+        if urls:
+            self.on_file(Path(urls[0].toLocalFile()))
+            event.acceptProposedAction()
+
+
+def error_columns() -> list[Column]:
+    return [
+        Column(lambda: _("Rad"), lambda e: e.line, "number"),
+        Column(lambda: _("Kolumn"), lambda e: e.column),
+        Column(lambda: _("Fel"), lambda e: e.message, tooltip=lambda e: e.message),
+    ]
+
+
+class ImportPage(Page):
+    def __init__(self, app, parent=None) -> None:
+        super().__init__(app, parent)
+        self.path: Path | None = None
+        self.table: Table | None = None
+        self.checked: ImportReport | None = None
+        self.bad_lines: set[int] = set()
+
+        self.heading = heading()
+        self.intro = hint()
+        self.drop = DropZone(self.load_file)
+        self.choose = QPushButton()
+        self.choose.clicked.connect(self._choose_file)
+        self.kind_label = QLabel()
+        self.kind = QComboBox()
+        for kind in KINDS:
+            self.kind.addItem(kind_label(kind), kind)
+        self.kind.currentIndexChanged.connect(self._kind_changed)
+        self.columns_hint = hint()
+        self.create_missing = QCheckBox()
+        self.create_missing.toggled.connect(lambda _c: self._forget_check())
+        self.check = QPushButton()
+        self.check.clicked.connect(self.run_check)
+        self.do_import = QPushButton()
+        self.do_import.setProperty("primary", True)
+        self.do_import.clicked.connect(self.run_import)
+        self.busy = QProgressBar()
+        self.busy.setRange(0, 0)
+        self.busy.setMaximumWidth(200)
+        self.busy.hide()
+        self.status = QLabel()
+        self.status.setWordWrap(True)
+
+        controls = QHBoxLayout()
+        controls.addWidget(self.choose)
+        controls.addWidget(self.kind_label)
+        controls.addWidget(self.kind)
+        controls.addWidget(self.create_missing)
+        controls.addStretch(1)
+        actions = QHBoxLayout()
+        actions.addWidget(self.status, 1)
+        actions.addWidget(self.busy)
+        actions.addWidget(self.check)
+        actions.addWidget(self.do_import)
+
+        self.preview = RecordModel([], highlight=lambda row: "warning" if row.line in self.bad_lines else None, parent=self)
+        self.preview_view = QTableView()
+        self.preview_view.setModel(self.preview)
+        self.preview_view.verticalHeader().hide()
+        self.preview_title = QLabel()
+        self.errors = RecordModel(error_columns(), parent=self)
+        self.errors_view = QTableView()
+        self.errors_view.setModel(self.errors)
+        self.errors_view.verticalHeader().hide()
+        self.errors_view.horizontalHeader().setSectionResizeMode(2, QHeaderView.ResizeMode.Stretch)
+        self.errors_title = QLabel()
+        self.errors_title.setStyleSheet("color: #b00020; font-weight: bold;")
+        top = QWidget()
+        top_layout = QVBoxLayout(top)
+        top_layout.setContentsMargins(0, 0, 0, 0)
+        top_layout.addWidget(self.preview_title)
+        top_layout.addWidget(self.preview_view)
+        bottom = QWidget()
+        bottom_layout = QVBoxLayout(bottom)
+        bottom_layout.setContentsMargins(0, 0, 0, 0)
+        bottom_layout.addWidget(self.errors_title)
+        bottom_layout.addWidget(self.errors_view)
+        self.splitter = QSplitter(Qt.Orientation.Vertical)
+        self.splitter.addWidget(top)
+        self.splitter.addWidget(bottom)
+
+        layout = QVBoxLayout(self)
+        layout.addWidget(self.heading)
+        layout.addWidget(self.intro)
+        layout.addWidget(self.drop)
+        layout.addLayout(controls)
+        layout.addWidget(self.columns_hint)
+        layout.addWidget(self.splitter, 1)
+        layout.addLayout(actions)
+        self.retranslate()
+        self._update()
+
+    def retranslate(self) -> None:
+        self.heading.setText(_("Import"))
+        self.intro.setText(_(
+            "Importera närvaro, stödkontakter eller synpunkter från en CSV- eller Excel-fil (.xlsx). "
+            "Filen kontrolleras först: om någon rad är fel visas den här och ingenting sparas."
+        ))
+        self.drop.label.setText(_("Släpp en fil här, eller välj en fil med knappen nedan."))
+        self.choose.setText(_("&Välj fil …"))
+        self.kind_label.setText(_("&Typ:"))
+        self.kind_label.setBuddy(self.kind)
+        for index, kind in enumerate(KINDS):
+            self.kind.setItemText(index, kind_label(kind))
+        self.create_missing.setText(_("Skapa okända &mötesplatser, aktiviteter och medarbetare"))
+        self.create_missing.setToolTip(_("Annars räknas ett okänt namn som ett fel, med förslag på närmaste kända namn."))
+        self.check.setText(_("&Kontrollera"))
+        self.do_import.setText(_("&Importera"))
+        self.columns_hint.setText(expected_columns(self.kind.currentData()))
+        self._update()
+
+    # --- the file ------------------------------------------------------------------------
+    def _choose_file(self) -> None:
+        name, _filter = QFileDialog.getOpenFileName(
+            self, _("Välj fil att importera"), "", _("Kalkylblad (*.csv *.xlsx *.txt);;Alla filer (*)")
+        )
+        if name:
+            self.load_file(Path(name))
+
+    def load_file(self, path: Path) -> None:
+        self.path = Path(path)
+        kind = guess_kind(self.path)
+        if kind is not None:
+            self.kind.blockSignals(True)
+            self.kind.setCurrentIndex(KINDS.index(kind))
+            self.kind.blockSignals(False)
+            self.columns_hint.setText(expected_columns(kind))
+        self._reload_table()
+
+    def _kind_changed(self, _index: int) -> None:
+        self.columns_hint.setText(expected_columns(self.kind.currentData()))
+        self._reload_table()
+
+    def _reload_table(self) -> None:
+        self._forget_check()
+        if self.path is None:
+            return
+        try:
+            self.table = importing.read_file(self.kind.currentData(), self.path)
+        except UserError as exc:
+            self.table = None
+            self.preview.set_rows([])
+            self.status.setText(str(exc))
+            self._update()
+            return
+        columns = [Column(lambda: _("Rad"), lambda row: row.line, "number")]
+        for name in self.table.columns:
+            columns.append(Column(lambda name=name: name, lambda row, name=name: row.get(name)))
+        self.preview.columns = columns
+        self.preview.set_rows(self.table.rows[:1000])
+        self.preview_view.resizeColumnsToContents()
+        self.status.setText(_("{name}: {rows} rader. Tryck på Kontrollera.").format(name=self.path.name, rows=len(self.table.rows)))
+        self._update()
+
+    def _forget_check(self) -> None:
+        self.checked = None
+        self.bad_lines = set()
+        self.errors.set_rows([])
+        self._update()
+
+    def _update(self) -> None:
+        ready = self.table is not None and self.app.ops.running == 0
+        self.check.setEnabled(ready)
+        self.do_import.setEnabled(ready and self.checked is not None)
+        shown = self.table is not None
+        self.preview_title.setText(
+            _("Filens innehåll ({n} rader)").format(n=len(self.table.rows)) if shown else _("Ingen fil vald.")
+        )
+        self.errors_title.setVisible(bool(self.errors.rows))
+        self.errors_title.setText(_("{n} fel – filen kan inte importeras förrän de är rättade:").format(n=len(self.errors.rows)))
+
+    # --- check and import -------------------------------------------------------------------
+    def _start(self, write: bool) -> None:
+        self.busy.show()
+        self.check.setEnabled(False)
+        self.do_import.setEnabled(False)
+        self.app.run(
+            importing.import_file, self.kind.currentData(), self.path, write=write,
+            create_missing=self.create_missing.isChecked(),
+            on_done=lambda report: self._finished(report, write),
+            on_error=self._failed,
+        )
+
+    def run_check(self) -> None:
+        """A dry run: the import runs in a transaction that is always rolled back."""
+        if self.path is not None:
+            self.status.setText(_("Kontrollerar …"))
+            self._start(write=False)
+
+    def run_import(self) -> None:
+        if self.path is not None and self.checked is not None:
+            self.status.setText(_("Importerar …"))
+            self._start(write=True)
+
+    def _finished(self, report: ImportReport, written: bool) -> None:
+        self.busy.hide()
+        self.errors.set_rows([])
+        self.bad_lines = set()
+        if written:
+            self.checked = None
+            self.status.setText(_("Importen är klar. {summary}").format(summary=report.summary()))
+            self.app.bus.notify(*TOPICS[self.kind.currentData()])
+        else:
+            self.checked = report
+            self.status.setText(_("Filen är rätt. Om du importerar: {summary}").format(summary=report.summary()))
+        self._update()
+
+    def _failed(self, exc: Exception) -> None:
+        self.busy.hide()
+        self.checked = None
+        if isinstance(exc, ImportRefused):
+            self.errors.set_rows(exc.report.errors)
+            self.bad_lines = {e.line for e in exc.report.errors}
+            self.preview.set_rows(self.preview.rows)
+            self.status.setText(_("Inget har sparats. Rätta felen i filen och välj den igen."))
+        elif isinstance(exc, UserError):
+            self.status.setText(str(exc))
+        else:
+            self.status.setText(_("Ett oväntat fel inträffade; inget sparades."))
+            show_error(self, exc)
+        self._update()
+

@@ -1,0 +1,1 @@
+"""Utskrifter: the folder, the statistics reports and the workbook, previewed and saved."""

@@ -1,0 +1,414 @@
+"""Utskrifter: build, preview, print and save the term folder and the year's reports."""
+
+from __future__ import annotations
+
+import shutil
+import tempfile
+from pathlib import Path
+
+from PySide6.QtCore import QRectF, QSize, Qt
+from PySide6.QtGui import QPainter
+from PySide6.QtPdf import QPdfDocument
+from PySide6.QtPdfWidgets import QPdfView
+from PySide6.QtPrintSupport import QPrintDialog, QPrinter
+from PySide6.QtWidgets import (
+    QButtonGroup,
+    QComboBox,
+    QFileDialog,
+    QFormLayout,
+    QGroupBox,
+    QHBoxLayout,
+    QLabel,
+    QPlainTextEdit,
+    QProgressBar,
+    QPushButton,
+    QRadioButton,
+    QScrollArea,
+    QSpinBox,
+    QSplitter,
+    QTabWidget,
+    QVBoxLayout,
+    QWidget,
+)
+
+from ....errors import UserError
+from ....reports import api as reports
+from ....services import schedule
+from ....services import texts as text_service
+from ....services.lookups import services as list_services
+from ...common import Page, show_error
+from ...forms import heading, hint
+from ...i18n import _
+
+DOCUMENTS = ("folder", "year", "tertial", "workbook")
+FOLDER_TEXTS = ("folder.presentation", "folder.feedback", "folder.other_actors", "folder.unit_head")
+
+
+def document_label(kind: str) -> str:
+    return {
+        "folder": _("Terminens folder"),
+        "year": _("Årets statistik (verksamhetsberättelsen)"),
+        "tertial": _("Tertialrapport"),
+        "workbook": _("Tabellerna som Excel-fil (till controllern)"),
+    }[kind]
+
+
+def text_label(key: str) -> str:
+    return {
+        "folder.presentation": _("Presentation av enheten"),
+        "folder.feedback": _("Så lämnar du synpunkter (Tyck till)"),
+        "folder.other_actors": _("Andra aktörer"),
+        "folder.unit_head": _("Enhetschefens kontaktuppgifter"),
+    }.get(key, key)
+
+
+class PrintsPage(Page):
+    def __init__(self, app, parent=None) -> None:
+        super().__init__(app, parent)
+        self.work = Path(tempfile.mkdtemp(prefix="seniorhalsan-utskrift-"))
+        self.current: reports.Written | None = None
+        self.texts_dirty = False
+
+        self.heading = heading()
+        self.tabs = QTabWidget()
+        self.tabs.addTab(self._documents_tab(), "")
+        self.tabs.addTab(self._texts_tab(), "")
+        layout = QVBoxLayout(self)
+        layout.addWidget(self.heading)
+        layout.addWidget(self.tabs, 1)
+        self.retranslate()
+        self._load_terms()
+        self._kind_changed()
+
+    # --- building the widgets ------------------------------------------------------------
+    def _documents_tab(self) -> QWidget:
+        self.kind_group = QButtonGroup(self)
+        self.kind_buttons: dict[str, QRadioButton] = {}
+        choices = QVBoxLayout()
+        for kind in DOCUMENTS:
+            button = QRadioButton()
+            self.kind_buttons[kind] = button
+            self.kind_group.addButton(button)
+            choices.addWidget(button)
+        self.kind_buttons["folder"].setChecked(True)
+        for button in self.kind_buttons.values():
+            button.toggled.connect(lambda checked: checked and self._kind_changed())
+        self.choice_box = QGroupBox()
+        self.choice_box.setLayout(choices)
+
+        self.term_label = QLabel()
+        self.term = QComboBox()
+        self.layout_label = QLabel()
+        self.layout_a4 = QRadioButton()
+        self.layout_booklet = QRadioButton()
+        self.layout_a4.setChecked(True)
+        self.layout_booklet.toggled.connect(lambda _checked: self._kind_changed())
+        layout_row = QHBoxLayout()
+        layout_row.addWidget(self.layout_a4)
+        layout_row.addWidget(self.layout_booklet)
+        self.year_label = QLabel()
+        self.year = QSpinBox()
+        self.year.setRange(2000, 2100)
+        self.year.setValue(self.app.db.clock().year)
+        self.tertial_label = QLabel()
+        self.tertial = QComboBox()
+        self.tertial.addItem("T1", 1)
+        self.tertial.addItem("T2", 2)
+        self.options = QFormLayout()
+        self.options.addRow(self.term_label, self.term)
+        self.options.addRow(self.layout_label, layout_row)
+        self.options.addRow(self.year_label, self.year)
+        self.options.addRow(self.tertial_label, self.tertial)
+        self.options_box = QGroupBox()
+        self.options_box.setLayout(self.options)
+
+        self.build_button = QPushButton()
+        self.build_button.setProperty("primary", True)
+        self.build_button.clicked.connect(self.build)
+        self.save_button = QPushButton()
+        self.save_button.clicked.connect(self._save_as)
+        self.print_button = QPushButton()
+        self.print_button.clicked.connect(self._print)
+        self.busy = QProgressBar()
+        self.busy.setRange(0, 0)
+        self.busy.hide()
+        self.status = QLabel()
+        self.status.setWordWrap(True)
+        self.booklet_help = hint()
+
+        left = QWidget()
+        left_layout = QVBoxLayout(left)
+        left_layout.addWidget(self.choice_box)
+        left_layout.addWidget(self.options_box)
+        left_layout.addWidget(self.build_button)
+        buttons = QHBoxLayout()
+        buttons.addWidget(self.save_button)
+        buttons.addWidget(self.print_button)
+        left_layout.addLayout(buttons)
+        left_layout.addWidget(self.busy)
+        left_layout.addWidget(self.status)
+        left_layout.addWidget(self.booklet_help)
+        left_layout.addStretch(1)
+        left.setMinimumWidth(340)
+        left.setMaximumWidth(460)
+
+        self.document = QPdfDocument(self)
+        self.preview = QPdfView()
+        self.preview.setDocument(self.document)
+        self.preview.setPageMode(QPdfView.PageMode.MultiPage)
+        self.preview.setZoomMode(QPdfView.ZoomMode.FitToWidth)
+        self.preview_note = QLabel()
+        self.preview_note.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        right = QWidget()
+        right_layout = QVBoxLayout(right)
+        right_layout.setContentsMargins(0, 0, 0, 0)
+        right_layout.addWidget(self.preview_note)
+        right_layout.addWidget(self.preview, 1)
+
+        self.splitter = QSplitter()
+        self.splitter.addWidget(left)
+        self.splitter.addWidget(right)
+        self.splitter.setStretchFactor(1, 1)
+        return self.splitter
+
+    def _texts_tab(self) -> QWidget:
+        self.text_intro = hint()
+        self.text_edits: dict[str, QPlainTextEdit] = {}
+        self.text_labels: dict[str, QLabel] = {}
+        form = QFormLayout()
+        keys = list(FOLDER_TEXTS) + [f"folder.service.{s.key}" for s in self.app.db.read(list_services)]
+        self.service_names = {f"folder.service.{s.key}": s.name for s in self.app.db.read(list_services)}
+        for key in keys:
+            edit = QPlainTextEdit()
+            edit.setMinimumHeight(70)
+            edit.textChanged.connect(self._texts_edited)
+            label = QLabel()
+            label.setBuddy(edit)
+            label.setWordWrap(True)
+            self.text_edits[key] = edit
+            self.text_labels[key] = label
+            form.addRow(label, edit)
+        self.save_texts_button = QPushButton()
+        self.save_texts_button.setProperty("primary", True)
+        self.save_texts_button.clicked.connect(self.save_changes)
+        self.texts_status = QLabel()
+        inner = QWidget()
+        inner_layout = QVBoxLayout(inner)
+        inner_layout.addWidget(self.text_intro)
+        inner_layout.addLayout(form)
+        row = QHBoxLayout()
+        row.addWidget(self.texts_status, 1)
+        row.addWidget(self.save_texts_button)
+        inner_layout.addLayout(row)
+        scroll = QScrollArea()
+        scroll.setWidgetResizable(True)
+        scroll.setWidget(inner)
+        self._load_texts()
+        return scroll
+
+    def retranslate(self) -> None:
+        self.heading.setText(_("Utskrifter"))
+        self.tabs.setTabText(0, _("Dokument"))
+        self.tabs.setTabText(1, _("Texter i foldern"))
+        self.choice_box.setTitle(_("Vad vill du skriva ut?"))
+        for kind, button in self.kind_buttons.items():
+            button.setText(document_label(kind))
+        self.options_box.setTitle(_("Val"))
+        self.term_label.setText(_("&Termin:"))
+        self.term_label.setBuddy(self.term)
+        self.layout_label.setText(_("Format:"))
+        self.layout_a4.setText(_("A4-sidor"))
+        self.layout_booklet.setText(_("A5-häfte"))
+        self.layout_booklet.setToolTip(_("Två sidor på varje A4-ark i vikningsordning"))
+        self.year_label.setText(_("&År:"))
+        self.year_label.setBuddy(self.year)
+        self.tertial_label.setText(_("Te&rtial:"))
+        self.tertial_label.setBuddy(self.tertial)
+        self.build_button.setText(_("&Skapa och förhandsgranska"))
+        self.save_button.setText(_("Spara so&m …"))
+        self.print_button.setText(_("Skriv &ut …"))
+        self.booklet_help.setText(_(
+            "Häftet skrivs ut dubbelsidigt med vändning längs kortsidan. Lägg arken i en bunt, "
+            "vik på mitten och häfta."
+        ))
+        self.preview_note.setText(_("Förhandsgranskningen visas här.") if self.current is None else "")
+        self.text_intro.setText(_(
+            "Texterna som står i foldern utöver schemat och aktiviteterna. Skriv enkelt och kort; "
+            "foldern läses av äldre personer."
+        ))
+        for key, label in self.text_labels.items():
+            label.setText(text_label(key) if key in FOLDER_TEXTS else
+                          _("Så når man {service}").format(service=self.service_names.get(key, key)))
+        self.save_texts_button.setText(_("Spara &texterna"))
+        self._update()
+
+    # --- state ---------------------------------------------------------------------------
+    def _kind(self) -> str:
+        return next(k for k, b in self.kind_buttons.items() if b.isChecked())
+
+    def _kind_changed(self) -> None:
+        kind = self._kind()
+        for widget in (self.term_label, self.term, self.layout_label, self.layout_a4, self.layout_booklet):
+            widget.setVisible(kind == "folder")
+        self.booklet_help.setVisible(kind == "folder" and self.layout_booklet.isChecked())
+        for widget in (self.year_label, self.year):
+            widget.setVisible(kind != "folder")
+        for widget in (self.tertial_label, self.tertial):
+            widget.setVisible(kind == "tertial")
+        self._update()
+
+    def _update(self) -> None:
+        idle = self.app.ops.running == 0
+        self.build_button.setEnabled(idle)
+        has_pdf = self.current is not None and self.current.path.suffix == ".pdf"
+        self.save_button.setEnabled(idle and self.current is not None)
+        self.print_button.setEnabled(idle and has_pdf)
+
+    def _load_terms(self) -> None:
+        terms = self.app.db.read(schedule.list_terms)
+        self.term.clear()
+        today = self.app.db.clock()
+        for index, t in enumerate(reversed(terms)):
+            self.term.addItem(t.title, t.code)
+            self.term.setItemData(index, f"{t.starts_on.isoformat()} – {t.ends_on.isoformat()}", Qt.ItemDataRole.ToolTipRole)
+        current = next((i for i, t in enumerate(reversed(terms)) if t.covers(today)), 0)
+        self.term.setCurrentIndex(current)
+
+    def on_changed(self, topics: set[str]) -> None:
+        if "schedule" in topics:
+            self._load_terms()
+        if "texts" in topics and not self.texts_dirty:
+            self._load_texts()
+
+    # --- building documents ----------------------------------------------------------------
+    def build(self) -> None:
+        kind = self._kind()
+        db = self.app.db
+        if kind == "folder":
+            code = self.term.currentData()
+            if not code:
+                self.status.setText(_("Det finns ingen termin ännu. Lägg upp en under Aktiviteter och schema."))
+                return
+            booklet = self.layout_booklet.isChecked()
+            target = self.work / f"folder-{code}{'-hafte' if booklet else ''}.pdf"
+            work = lambda: reports.write_folder(db, code, target, booklet=booklet)  # noqa: E731
+        elif kind == "workbook":
+            year = self.year.value()
+            target = self.work / f"statistik-{year}.xlsx"
+            work = lambda: reports.write_year_workbook(db, year, target)  # noqa: E731
+        else:
+            year = self.year.value()
+            tertial = self.tertial.currentData() if kind == "tertial" else None
+            target = self.work / (f"tertialrapport-{year}-t{tertial}.pdf" if tertial else f"statistik-{year}.pdf")
+            work = lambda: reports.write_year_report(db, year, target, tertial=tertial)  # noqa: E731
+        self.status.setText(_("Skapar dokumentet …"))
+        self.busy.show()
+        self.app.ops.run(work, on_done=self._built, on_error=self._failed)
+        self._update()
+
+    def _built(self, written: reports.Written) -> None:
+        self.busy.hide()
+        self.current = written
+        if written.path.suffix == ".pdf":
+            self.document.load(str(written.path))
+            self.preview_note.setText("")
+            text = _("{title}: {pages} sidor. Spara eller skriv ut.").format(title=written.title, pages=written.pages)
+        else:
+            self.document.close()
+            self.preview_note.setText(_("En Excel-fil kan inte förhandsgranskas här; spara den och öppna den i Excel."))
+            text = _("{title}: Excel-filen är klar. Spara den.").format(title=written.title)
+        warning = written.warning()
+        self.status.setText(text + ("\n" + warning if warning else ""))
+        self._update()
+
+    def _failed(self, exc: Exception) -> None:
+        self.busy.hide()
+        if isinstance(exc, UserError):
+            self.status.setText(str(exc))
+        else:
+            self.status.setText(_("Dokumentet kunde inte skapas."))
+            show_error(self, exc)
+        self._update()
+
+    def save_to(self, path: Path) -> Path:
+        """Copy the built document to where the user wants it."""
+        shutil.copyfile(self.current.path, path)
+        self.status.setText(_("Sparad: {path}").format(path=path))
+        return path
+
+    def _save_as(self) -> None:
+        if self.current is None:
+            return
+        suffix = self.current.path.suffix
+        filters = _("PDF (*.pdf)") if suffix == ".pdf" else _("Excel (*.xlsx)")
+        name, _filter = QFileDialog.getSaveFileName(self, _("Spara som"), str(Path.home() / self.current.path.name), filters)
+        if name:
+            try:
+                self.save_to(Path(name if name.endswith(suffix) else name + suffix))
+            except OSError as exc:
+                self.status.setText(_("Filen kunde inte sparas: {reason}").format(reason=exc.strerror or exc))
+
+    def _print(self) -> None:
+        if self.current is None or self.document.pageCount() == 0:
+            return
+        printer = QPrinter(QPrinter.PrinterMode.HighResolution)
+        dialog = QPrintDialog(printer, self)
+        if dialog.exec() != QPrintDialog.DialogCode.Accepted:
+            return
+        self.print_to(printer)
+
+    def print_to(self, printer: QPrinter) -> None:
+        """Each page drawn at up to 300 dpi and scaled onto the sheet, one sheet per page."""
+        painter = QPainter()
+        if not painter.begin(printer):
+            self.status.setText(_("Skrivaren kunde inte startas."))
+            return
+        try:
+            for page in range(self.document.pageCount()):
+                if page:
+                    printer.newPage()
+                area = printer.pageRect(QPrinter.Unit.DevicePixel)
+                points = self.document.pagePointSize(page)
+                scale = min(area.width() / points.width(), area.height() / points.height())
+                target = QRectF(0, 0, points.width() * scale, points.height() * scale)
+                dpi = min(300, printer.resolution())
+                image = self.document.render(page, QSize(int(points.width() * dpi / 72), int(points.height() * dpi / 72)))
+                painter.drawImage(target, image)
+        finally:
+            painter.end()
+        self.status.setText(_("Dokumentet skickades till skrivaren."))
+
+    # --- folder texts ------------------------------------------------------------------------
+    def _load_texts(self) -> None:
+        for key, edit in self.text_edits.items():
+            edit.blockSignals(True)
+            edit.setPlainText(self.app.db.read(text_service.get_text, key))
+            edit.blockSignals(False)
+        self.texts_dirty = False
+
+    def _texts_edited(self) -> None:
+        self.texts_dirty = True
+        self.texts_status.setText(_("Ändrat, inte sparat."))
+
+    def has_unsaved_changes(self) -> bool:
+        return self.texts_dirty
+
+    def save_changes(self) -> bool:
+        if not self.texts_dirty:
+            return True
+        try:
+            self.app.db.call(text_service.set_texts, {k: e.toPlainText() for k, e in self.text_edits.items()})
+        except Exception as exc:
+            show_error(self, exc)
+            return False
+        self.texts_dirty = False
+        self.texts_status.setText(_("Texterna är sparade."))
+        self.app.bus.notify("texts")
+        return True
+
+    def discard_changes(self) -> None:
+        self._load_texts()
+
+    def prepare_screenshot(self) -> None:
+        self.year.setValue(self.app.db.clock().year)
+        self.build()

@@ -1,0 +1,1 @@
+"""Konton och dataskydd: accounts, the access log and gallring."""

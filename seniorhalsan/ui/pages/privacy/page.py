@@ -1,0 +1,396 @@
+"""Konton och dataskydd: accounts, the access log and gallring (the unit head's page)."""
+
+from __future__ import annotations
+
+import datetime as dt
+from pathlib import Path
+
+from PySide6.QtWidgets import (
+    QCheckBox,
+    QComboBox,
+    QFileDialog,
+    QFormLayout,
+    QGridLayout,
+    QGroupBox,
+    QHBoxLayout,
+    QHeaderView,
+    QInputDialog,
+    QLabel,
+    QLineEdit,
+    QMessageBox,
+    QPushButton,
+    QSpinBox,
+    QTableView,
+    QTabWidget,
+    QVBoxLayout,
+    QWidget,
+)
+
+from ....errors import UserError, ValidationError
+from ....roles import ROLES
+from ....services import access_log, accounts, retention
+from ....services import persons as person_service
+from ....services.lookups import services as list_services
+from ...common import Page, show_error
+from ...forms import DateField, FieldErrors, heading, hint
+from ...i18n import _
+from ...models import Column, PagedModel, RecordModel
+
+
+def account_columns() -> list[Column]:
+    return [
+        Column(lambda: _("Användarnamn"), lambda a: a.username),
+        Column(lambda: _("Namn"), lambda a: a.display_name or ""),
+        Column(lambda: _("Roll"), lambda a: a.role_label),
+        Column(lambda: _("Insatser"), lambda a: ", ".join(a.services)),
+        Column(lambda: _("Senast inloggad"), lambda a: a.last_login.strftime("%Y-%m-%d %H:%M") if a.last_login else ""),
+        Column(lambda: _("Avstängt"), lambda a: not a.active, "check"),
+    ]
+
+
+def log_columns() -> list[Column]:
+    return [
+        Column(lambda: _("Tid"), lambda e: e.at.strftime("%Y-%m-%d %H:%M:%S")),
+        Column(lambda: _("Användare"), lambda e: e.username),
+        Column(lambda: _("Åtgärd"), lambda e: access_log.OPERATIONS.get(e.operation, e.operation)),
+        Column(lambda: _("Post"), lambda e: access_log.RECORD_TYPES.get(e.record_type, e.record_type)),
+        Column(lambda: _("Id"), lambda e: e.record_id, "number"),
+        Column(lambda: _("Detalj"), lambda e: e.detail or ""),
+    ]
+
+
+class PrivacyPage(Page):
+    def __init__(self, app, parent=None) -> None:
+        super().__init__(app, parent)
+        self.heading = heading()
+        self.tabs = QTabWidget()
+        self.tabs.addTab(self._accounts_tab(), "")
+        self.tabs.addTab(self._log_tab(), "")
+        self.tabs.addTab(self._gallring_tab(), "")
+        layout = QVBoxLayout(self)
+        layout.addWidget(self.heading)
+        layout.addWidget(self.tabs, 1)
+        self.retranslate()
+        self.activated()
+
+    # --- accounts ------------------------------------------------------------------------
+    def _accounts_tab(self) -> QWidget:
+        self.accounts = RecordModel(account_columns(), highlight=lambda a: None if a.active else "muted", parent=self)
+        self.accounts_view = QTableView()
+        self.accounts_view.setModel(self.accounts)
+        self.accounts_view.setSelectionBehavior(QTableView.SelectionBehavior.SelectRows)
+        self.accounts_view.verticalHeader().hide()
+        self.accounts_view.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
+        self.accounts_view.horizontalHeader().setStretchLastSection(True)
+        self.no_accounts = hint()
+        self.disable_button = QPushButton()
+        self.disable_button.clicked.connect(self._disable)
+        self.password_button = QPushButton()
+        self.password_button.clicked.connect(self._reset_password)
+
+        self.account_errors = FieldErrors(QLabel())
+        self.new_username = QLineEdit()
+        self.new_name = QLineEdit()
+        self.new_role = QComboBox()
+        for key, label in ROLES.items():
+            self.new_role.addItem(label, key)
+        self.new_role.currentIndexChanged.connect(self._role_changed)
+        self.service_boxes: dict[str, QCheckBox] = {}
+        services_row = QWidget()
+        services_layout = QGridLayout(services_row)
+        services_layout.setContentsMargins(0, 0, 0, 0)
+        for index, service in enumerate(self.app.db.read(list_services)):
+            box = QCheckBox(service.name)
+            self.service_boxes[service.key] = box
+            services_layout.addWidget(box, index // 2, index % 2)
+        self.new_password = QLineEdit()
+        self.new_password.setEchoMode(QLineEdit.EchoMode.Password)
+        self.new_repeat = QLineEdit()
+        self.new_repeat.setEchoMode(QLineEdit.EchoMode.Password)
+        self.labels = {key: QLabel() for key in ("user", "name", "role", "services", "password", "repeat")}
+        form = QFormLayout()
+        self.account_errors.row(form, "Användarnamn", self.labels["user"], self.new_username)
+        self.account_errors.row(form, "Namn", self.labels["name"], self.new_name)
+        self.account_errors.row(form, "Roll", self.labels["role"], self.new_role)
+        self.account_errors.row(form, "Insatser", self.labels["services"], services_row)
+        self.account_errors.row(form, "Lösenord", self.labels["password"], self.new_password)
+        self.account_errors.row(form, "Upprepa", self.labels["repeat"], self.new_repeat)
+        self.create_button = QPushButton()
+        self.create_button.setProperty("primary", True)
+        self.create_button.clicked.connect(self.create_account)
+        self.new_box = QGroupBox()
+        new_layout = QVBoxLayout(self.new_box)
+        new_layout.addLayout(form)
+        new_layout.addWidget(self.account_errors.general)
+        new_layout.addWidget(self.create_button)
+        new_layout.addStretch(1)
+
+        tab = QWidget()
+        layout = QHBoxLayout(tab)
+        left = QVBoxLayout()
+        left.addWidget(self.no_accounts)
+        left.addWidget(self.accounts_view, 1)
+        row = QHBoxLayout()
+        row.addWidget(self.disable_button)
+        row.addWidget(self.password_button)
+        row.addStretch(1)
+        left.addLayout(row)
+        layout.addLayout(left, 3)
+        layout.addWidget(self.new_box, 2)
+        self.new_box.setMaximumWidth(480)
+        self._role_changed()
+        return tab
+
+    def _role_changed(self, *_args) -> None:
+        instructor = self.new_role.currentData() == "instruktor"
+        for box in self.service_boxes.values():
+            box.setEnabled(instructor)
+            if not instructor:
+                box.setChecked(False)
+
+    def create_account(self) -> bool:
+        self.account_errors.clear()
+        if self.new_password.text() != self.new_repeat.text():
+            self.account_errors.show(ValidationError.of("Upprepa", _("lösenorden är inte lika.")))
+            return False
+        try:
+            self.app.db.call(
+                accounts.create_account, username=self.new_username.text(), password=self.new_password.text(),
+                role=self.new_role.currentData(), display_name=self.new_name.text() or None,
+                services=[k for k, b in self.service_boxes.items() if b.isChecked()],
+            )
+        except ValidationError as exc:
+            self.account_errors.show(exc)
+            return False
+        except UserError as exc:
+            show_error(self, exc)
+            return False
+        for widget in (self.new_username, self.new_name, self.new_password, self.new_repeat):
+            widget.clear()
+        self._load_accounts()
+        return True
+
+    def _selected_account(self):
+        rows = self.accounts_view.selectionModel().selectedRows()
+        return self.accounts.row_at(rows[0].row()) if rows else None
+
+    def _disable(self) -> None:
+        account = self._selected_account()
+        if account is None or not self.ask(_("Stänga av kontot {name}? Personen kan då inte logga in.").format(name=account.username)):
+            return
+        try:
+            self.app.db.call(accounts.disable_account, username=account.username)
+        except UserError as exc:
+            show_error(self, exc)
+        self._load_accounts()
+
+    def _reset_password(self) -> None:
+        account = self._selected_account()
+        if account is None:
+            return
+        password, ok = QInputDialog.getText(self, _("Nytt lösenord"), _("Nytt lösenord för {name}:").format(name=account.username),
+                                            QLineEdit.EchoMode.Password)
+        if ok:
+            self.set_password(account.username, password)
+
+    def set_password(self, username: str, password: str) -> bool:
+        try:
+            self.app.db.call(accounts.set_password, username=username, password=password)
+        except UserError as exc:
+            show_error(self, exc)
+            return False
+        self._load_accounts()
+        return True
+
+    def _load_accounts(self) -> None:
+        rows = self.app.db.read(accounts.list_accounts)
+        self.accounts.set_rows(rows)
+        self.no_accounts.setVisible(not rows)
+
+    # --- access log ----------------------------------------------------------------------
+    def _log_tab(self) -> QWidget:
+        self.log_user = QLineEdit()
+        self.log_type = QComboBox()
+        self.log_type.addItem("", None)
+        for key, label in access_log.RECORD_TYPES.items():
+            self.log_type.addItem(label, key)
+        self.log_since = DateField()
+        self.log_until = DateField()
+        # the log is written in real time, whatever day the window works with
+        self.log_since.set_date(dt.date.today() - dt.timedelta(days=30))
+        self.log_until.set_date(dt.date.today())
+        self.log_search = QPushButton()
+        self.log_search.clicked.connect(self.search_log)
+        self.log_export = QPushButton()
+        self.log_export.clicked.connect(self._export_log)
+        self.log_filter_labels = {key: QLabel() for key in ("user", "type", "since", "until")}
+        filters = QHBoxLayout()
+        for key, widget in (("user", self.log_user), ("type", self.log_type), ("since", self.log_since), ("until", self.log_until)):
+            self.log_filter_labels[key].setBuddy(widget)
+            filters.addWidget(self.log_filter_labels[key])
+            filters.addWidget(widget)
+        filters.addWidget(self.log_search)
+        filters.addStretch(1)
+        filters.addWidget(self.log_export)
+        self.log = PagedModel(log_columns(), self._fetch_log, self._count_log, parent=self)
+        self.log_view = QTableView()
+        self.log_view.setModel(self.log)
+        self.log_view.verticalHeader().hide()
+        self.log_view.horizontalHeader().setSectionResizeMode(5, QHeaderView.ResizeMode.Stretch)
+        self.log_note = hint()
+        tab = QWidget()
+        layout = QVBoxLayout(tab)
+        layout.addWidget(self.log_note)
+        layout.addLayout(filters)
+        layout.addWidget(self.log_view, 1)
+        return tab
+
+    def _filters(self) -> dict:
+        return dict(username=self.log_user.text().strip() or None, record_type=self.log_type.currentData(),
+                    since=self.log_since.date_value(), until=self.log_until.date_value())
+
+    def _fetch_log(self, offset: int, limit: int):
+        return self.app.db.read(access_log.search, offset=offset, limit=limit, **self._filters())
+
+    def _count_log(self) -> int:
+        return self.app.db.read(access_log.count, **self._filters())
+
+    def search_log(self) -> None:
+        self.log.reload()
+
+    def export_log(self, path: Path) -> int:
+        return self.app.db.read(access_log.export_csv, path, **self._filters())
+
+    def _export_log(self) -> None:
+        name, _filter = QFileDialog.getSaveFileName(self, _("Exportera åtkomstloggen"), str(Path.home() / "atkomstlogg.csv"),
+                                                    _("CSV (*.csv)"))
+        if name:
+            count = self.export_log(Path(name))
+            self.log_note.setText(_("{n} rader exporterades till {path}.").format(n=count, path=name))
+
+    # --- gallring -------------------------------------------------------------------------
+    def _gallring_tab(self) -> QWidget:
+        self.years = QSpinBox()
+        self.years.setRange(1, 50)
+        self.years_label = QLabel()
+        self.years_label.setBuddy(self.years)
+        self.save_years = QPushButton()
+        self.save_years.clicked.connect(self._save_years)
+        self.gallring_preview = QLabel()
+        self.gallring_preview.setWordWrap(True)
+        self.gallra_button = QPushButton()
+        self.gallra_button.clicked.connect(self.gallra)
+        self.years.valueChanged.connect(lambda _v: self._preview())
+        self.erase_reference = QLineEdit()
+        self.erase_label = QLabel()
+        self.erase_label.setBuddy(self.erase_reference)
+        self.erase_button = QPushButton()
+        self.erase_button.clicked.connect(self.erase)
+        self.gallring_status = QLabel()
+        self.gallring_status.setWordWrap(True)
+        self.gallring_intro = hint()
+        self.gallring_box = QGroupBox()
+        box = QFormLayout(self.gallring_box)
+        years_row = QHBoxLayout()
+        years_row.addWidget(self.years)
+        years_row.addWidget(self.save_years)
+        years_row.addStretch(1)
+        box.addRow(self.years_label, years_row)
+        box.addRow(self.gallring_preview)
+        box.addRow(self.gallra_button)
+        self.erase_box = QGroupBox()
+        erase = QHBoxLayout(self.erase_box)
+        erase.addWidget(self.erase_label)
+        erase.addWidget(self.erase_reference)
+        erase.addWidget(self.erase_button)
+        tab = QWidget()
+        layout = QVBoxLayout(tab)
+        layout.addWidget(self.gallring_intro)
+        layout.addWidget(self.gallring_box)
+        layout.addWidget(self.erase_box)
+        layout.addWidget(self.gallring_status)
+        layout.addStretch(1)
+        return tab
+
+    def _preview(self) -> None:
+        planned = self.app.db.read(retention.preview, older_than_years=self.years.value())
+        self.gallring_preview.setText(
+            _("{n} personer har inte haft någon kontakt sedan {day}.").format(n=planned.persons, day=planned.cutoff.isoformat())
+        )
+        self.gallra_button.setEnabled(planned.persons > 0)
+
+    def _save_years(self) -> None:
+        self.app.db.call(retention.set_retention_years, self.years.value())
+        self.gallring_status.setText(_("Gallringstiden är sparad."))
+
+    def gallra(self) -> None:
+        planned = self.app.db.read(retention.preview, older_than_years=self.years.value())
+        if not planned.persons or not self.ask(
+            _("Personuppgifterna för {n} personer utan kontakt sedan {day} rensas. Statistiken påverkas inte. Fortsätta?").format(
+                n=planned.persons, day=planned.cutoff.isoformat())):
+            return
+        done = self.app.db.call(retention.gallra, older_than_years=self.years.value())
+        self.gallring_status.setText(_("{n} personer gallrades.").format(n=done.persons))
+        self.app.bus.notify("persons")
+        self._preview()
+
+    def erase(self) -> None:
+        reference = self.erase_reference.text().strip()
+        person = self.app.db.read(person_service.person_by_reference, reference) if reference else None
+        if person is None:
+            self.gallring_status.setText(_("Det finns ingen person med referensen {ref}.").format(ref=reference or "–"))
+            return
+        if not self.ask(_("Rensa personuppgifterna för {ref}? Det går inte att ångra.").format(ref=reference)):
+            return
+        self.app.db.call(retention.erase_person, person.id)
+        self.erase_reference.clear()
+        self.gallring_status.setText(_("Personuppgifterna för {ref} är rensade.").format(ref=reference))
+        self.app.bus.notify("persons")
+        self._preview()
+
+    # --- common ---------------------------------------------------------------------------
+    def ask(self, question: str) -> bool:
+        """Yes or no from the user (a method, so the tests can answer it)."""
+        return QMessageBox.question(self, _("Bekräfta"), question) == QMessageBox.StandardButton.Yes
+
+    def activated(self) -> None:
+        self._load_accounts()
+        self.years.blockSignals(True)
+        self.years.setValue(self.app.db.read(retention.retention_years))
+        self.years.blockSignals(False)
+        self._preview()
+        self.log.reload()
+
+    def retranslate(self) -> None:
+        self.heading.setText(_("Konton och dataskydd"))
+        self.tabs.setTabText(0, _("Konton"))
+        self.tabs.setTabText(1, _("Åtkomstlogg"))
+        self.tabs.setTabText(2, _("Gallring"))
+        self.disable_button.setText(_("Stäng av &kontot"))
+        self.password_button.setText(_("N&ytt lösenord …"))
+        self.new_box.setTitle(_("Nytt konto"))
+        for key, text in (("user", _("Anv&ändarnamn:")), ("name", _("&Namn:")), ("role", _("&Roll:")),
+                          ("services", _("Insatser:")), ("password", _("&Lösenord:")), ("repeat", _("&Upprepa:"))):
+            self.labels[key].setText(text)
+        self.new_role.setToolTip(_("Enhetschef: allt. Samordnare: aktiviteter, schema, närvaro, synpunkter och statistik. "
+                                   "Instruktör: personer och kontakter i sina insatser. Läsare: bara statistik."))
+        self.create_button.setText(_("&Skapa kontot"))
+        self.no_accounts.setText(_("Databasen har inga konton ännu, så programmet används utan inloggning. "
+                                   "Det första kontot ska vara enhetschefens; därefter krävs inloggning."))
+        self.log_note.setText(_("Varje visning av en persons kort och varje ändring av personer, kontakter och "
+                                "synpunkter loggas. Loggen kan inte ändras eller tas bort."))
+        for key, text in (("user", _("Anv&ändare:")), ("type", _("&Post:")), ("since", _("&Från:")), ("until", _("&Till:"))):
+            self.log_filter_labels[key].setText(text)
+        self.log_search.setText(_("&Sök"))
+        self.log_export.setText(_("&Exportera …"))
+        self.gallring_intro.setText(_(
+            "Gallring rensar referens, namn, kontaktuppgifter och anteckningar för personer som inte haft någon "
+            "kontakt på ett antal år. Födelseår, kön och kontakterna finns kvar, så statistiken för tidigare år "
+            "blir exakt densamma."))
+        self.gallring_box.setTitle(_("Gallring efter tid"))
+        self.years_label.setText(_("Gallra efter (år utan kontakt):"))
+        self.save_years.setText(_("Spara som standard"))
+        self.gallra_button.setText(_("Ga&llra nu …"))
+        self.erase_box.setTitle(_("Ta bort en person på begäran"))
+        self.erase_label.setText(_("&Referens:"))
+        self.erase_button.setText(_("Rensa &personuppgifterna …"))

@@ -1,0 +1,1 @@
+"""Inställningar: language, text size and which database opens."""

@@ -1,0 +1,1 @@
+"""Statistik: the year's and a period's figures as tables and charts."""

@@ -1,0 +1,330 @@
+"""The statistics page's tables: rows built from `stats.year_overview`, shown by one model."""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass
+from typing import Any
+
+from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt
+from PySide6.QtGui import QBrush, QColor, QFont
+
+from ....formatting import change as change_text
+from ....periods import TERTIALS
+from ....stats import YearOverview
+from ... import i18n
+from ...i18n import _
+
+Index = QModelIndex | QPersistentModelIndex
+RAW_ROLE = Qt.ItemDataRole.UserRole  # the number behind a cell, for charts and tests
+HEADING_BACKGROUND = QColor("#e8eef7")
+
+
+@dataclass(frozen=True)
+class Line:
+    """One row: a label and its cells (numbers, or text already formatted)."""
+
+    label: str
+    cells: tuple[Any, ...] = ()
+    heading: bool = False
+    indent: bool = False
+    tooltip: str = ""
+
+
+class FigureModel(QAbstractTableModel):
+    """A read-only table of `Line`s; the first column is the label."""
+
+    def __init__(self, headers: Callable[[], Sequence[str]], parent=None) -> None:
+        super().__init__(parent)
+        self.headers = headers
+        self.lines: list[Line] = []
+        self.header_tips: dict[int, Callable[[], str]] = {}
+        i18n.notifier.changed.connect(self._retranslate)
+
+    def _retranslate(self, _language: str) -> None:
+        self.headerDataChanged.emit(Qt.Orientation.Horizontal, 0, max(0, self.columnCount() - 1))
+
+    def set_lines(self, lines: Sequence[Line]) -> None:
+        self.beginResetModel()
+        self.lines = list(lines)
+        self.endResetModel()
+
+    def line(self, label: str) -> Line:
+        """The first row with this label (for tests and charts)."""
+        return next(line for line in self.lines if line.label == label)
+
+    def text(self, row: int, column: int) -> str:
+        return self.data(self.index(row, column)) or ""
+
+    def row_texts(self, label: str) -> list[str]:
+        row = next(i for i, line in enumerate(self.lines) if line.label == label)
+        return [self.text(row, column) for column in range(1, self.columnCount())]
+
+    def rowCount(self, parent: Index = QModelIndex()) -> int:
+        return 0 if parent.isValid() else len(self.lines)
+
+    def columnCount(self, parent: Index = QModelIndex()) -> int:
+        return 0 if parent.isValid() else len(self.headers())
+
+    def headerData(self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole):
+        if orientation != Qt.Orientation.Horizontal or not 0 <= section < self.columnCount():
+            return None
+        if role == Qt.ItemDataRole.DisplayRole:
+            return self.headers()[section]
+        if role == Qt.ItemDataRole.TextAlignmentRole:
+            align = Qt.AlignmentFlag.AlignLeft if section == 0 else Qt.AlignmentFlag.AlignRight
+            return int(align | Qt.AlignmentFlag.AlignVCenter)
+        if role == Qt.ItemDataRole.ToolTipRole and section in self.header_tips:
+            return self.header_tips[section]()
+        return None
+
+    def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole):
+        if not index.isValid() or index.row() >= len(self.lines) or index.column() >= self.columnCount():
+            return None
+        line = self.lines[index.row()]
+        column = index.column()
+        value = line.label if column == 0 else (line.cells[column - 1] if column - 1 < len(line.cells) else None)
+        if role == Qt.ItemDataRole.DisplayRole:
+            if column == 0:
+                return ("    " if line.indent else "") + line.label
+            if value is None:
+                return ""
+            if isinstance(value, (int, float)):
+                return i18n.number(value)
+            return str(value)
+        if role == RAW_ROLE:
+            return value
+        if role == Qt.ItemDataRole.TextAlignmentRole:
+            align = Qt.AlignmentFlag.AlignLeft if column == 0 else Qt.AlignmentFlag.AlignRight
+            return int(align | Qt.AlignmentFlag.AlignVCenter)
+        if role == Qt.ItemDataRole.FontRole and line.heading:
+            font = QFont()
+            font.setBold(True)
+            return font
+        if role == Qt.ItemDataRole.BackgroundRole and line.heading:
+            return QBrush(HEADING_BACKGROUND)
+        if role == Qt.ItemDataRole.ToolTipRole and line.tooltip:
+            return line.tooltip
+        return None
+
+
+# --- the rows -----------------------------------------------------------------------------
+
+
+def change(now: int, before: int | None) -> str:
+    """'+37 %' against the year before; '–' when there was nothing to compare with."""
+    if before is None:
+        return ""
+    return change_text(now, before, locale=i18n.locale())
+
+
+def share(part: int, whole: int) -> str:
+    return i18n.percent(part, whole)
+
+
+def contact_kind_labels() -> dict[str, str]:
+    """The same keys as `vocabulary.CONTACT_KINDS`."""
+    return {"hembesok": _("Hembesök"), "telefon": _("Telefon"), "oppen_mottagning": _("Öppen mottagning"),
+            "motesplats": _("Besök på mötesplats"), "digitalt": _("Digitalt")}
+
+
+def age_labels() -> dict[str, str]:
+    """The same keys as `vocabulary.AGE_GROUPS`."""
+    return {"<65": _("Under 65 år"), "65-74": _("65–74 år"), "75-84": _("75–84 år"), "85+": _("85 år och äldre")}
+
+
+def compare_headers() -> list[str]:
+    return [_("Antal"), _("Andel"), _("Förra året"), _("Förändring")]
+
+
+def _previous(overview: YearOverview, *path: str) -> Any:
+    value: Any = overview.previous
+    for key in path:
+        if value is None:
+            return None
+        value = value.get(key)
+    return value
+
+
+def attendance_lines(overview: YearOverview) -> list[Line]:
+    a = overview.stats["attendance"]
+    counted = a["women"] + a["men"] + a["other"]
+    gender_tip = _("Andel av de besök där kön räknades ({n} besök).").format(n=i18n.number(counted))
+
+    def row(label: str, key: str, whole: int | None, tip: str = "", heading: bool = False) -> Line:
+        before = _previous(overview, "attendance", key)
+        return Line(label, (a[key], share(a[key], whole) if whole is not None else "", before,
+                            change(a[key], before)), heading=heading, tooltip=tip)
+
+    return [
+        row(_("Besök totalt"), "visits", None, _("Räknade besökare vid genomförda tillfällen."), heading=True),
+        row(_("Kvinnor"), "women", counted, gender_tip),
+        row(_("Män"), "men", counted, gender_tip),
+        row(_("Annat/okänt kön"), "other", counted, gender_tip),
+        row(_("Utan uppdelning på kön"), "unspecified", a["visits"],
+            _("Besök som räknades som ett totalt antal. Andel av alla besök.")),
+        row(_("Nya besökare"), "new_visitors", a["visits"], _("Andel av alla besök.")),
+        row(_("Genomförda tillfällen"), "sessions", None, _("Inställda tillfällen räknas inte.")),
+    ]
+
+
+def tertial_names() -> dict[str, str]:
+    return {"T1": _("T1 (januari–april)"), "T2": _("T2 (maj–augusti)"), "T3": _("T3 (september–december)")}
+
+
+def tertial_lines(overview: YearOverview) -> list[Line]:
+    a = overview.stats["attendance"]
+    names = tertial_names()
+    lines = []
+    for tertial in TERTIALS[: (overview.last.month - 1) // 4 + 1]:
+        before = _previous(overview, "attendance", "by_tertial", tertial)
+        value = a["by_tertial"][tertial]
+        lines.append(Line(names[tertial], (value, share(value, a["visits"]), before, change(value, before))))
+    return lines
+
+
+def place_headers() -> list[str]:
+    return [_("Mötesplats"), _("Besök"), _("Kvinnor"), _("Män"), _("Tillfällen"), _("Förra året"), _("Förändring")]
+
+
+def place_lines(overview: YearOverview) -> list[Line]:
+    a = overview.stats["attendance"]
+    detail = {p.name: p for p in overview.detail.places}
+    before = _previous(overview, "attendance", "by_place") or {}
+    lines = []
+    for name, visits in sorted(a["by_place"].items(), key=lambda kv: (-kv[1], kv[0])):
+        figures = detail.get(name)
+        previous = before.get(name, 0) if overview.previous is not None else None
+        lines.append(Line(name, (
+            visits, figures.women if figures else 0, figures.men if figures else 0,
+            figures.sessions if figures else 0, previous, change(visits, previous),
+        ), tooltip=_("{share} av alla besök").format(share=share(visits, a["visits"]))))
+    return lines
+
+
+def kind_lines(overview: YearOverview) -> list[Line]:
+    a = overview.stats["attendance"]
+    names = overview.labels.get("kinds", {})
+    lines = []
+    for key, visits in a["by_kind"].items():
+        before = _previous(overview, "attendance", "by_kind", key)
+        lines.append(Line(names.get(key, key), (visits, share(visits, a["visits"]), before, change(visits, before))))
+    return lines
+
+
+def service_keys(overview: YearOverview) -> list[str]:
+    return list(overview.stats["services"])
+
+
+def service_headers(overview: YearOverview | None) -> list[str]:
+    names = overview.labels.get("services", {}) if overview else {}
+    return [""] + [names.get(key, key) for key in (service_keys(overview) if overview else [])]
+
+
+def service_lines(overview: YearOverview) -> list[Line]:
+    services = overview.stats["services"]
+    keys = service_keys(overview)
+
+    def cells(fn: Callable[[dict], Any]) -> tuple[Any, ...]:
+        return tuple(fn(services[key]) for key in keys)
+
+    persons_tip = _("Andel av personerna som fick stöd under perioden.")
+    lines = [
+        Line(_("Kontakter"), cells(lambda s: s["contacts"]), heading=True,
+             tooltip=_("Varje möte med en person: hembesök, samtal, besök.")),
+    ]
+    for kind, label in contact_kind_labels().items():
+        lines.append(Line(label, cells(lambda s, k=kind: s["by_contact_kind"].get(k, 0)), indent=True))
+    lines += [
+        Line(_("Kontakter förra året"), cells(lambda s: s["previous_year"]["contacts"]), indent=True,
+             tooltip=_("Samma period förra året.")),
+        Line(_("Förändring, kontakter"), cells(lambda s: change(s["contacts"], s["previous_year"]["contacts"])),
+             indent=True),
+        Line(_("Personer"), cells(lambda s: s["persons"]), heading=True,
+             tooltip=_("Olika personer med minst en kontakt under perioden.")),
+        Line(_("Personer förra året"), cells(lambda s: s["previous_year"]["persons"]), indent=True,
+             tooltip=_("Samma period förra året.")),
+        Line(_("Förändring, personer"), cells(lambda s: change(s["persons"], s["previous_year"]["persons"])),
+             indent=True),
+        Line(_("Nya personer"), cells(lambda s: s["new_persons"]), indent=True,
+             tooltip=_("Personens första kontakt med insatsen någonsin låg under perioden.")),
+        Line(_("Andel nya"), cells(lambda s: share(s["new_persons"], s["persons"])), indent=True),
+        Line(_("Kön (andel av personerna)"), heading=True),
+        Line(_("Kvinnor"), cells(lambda s: share(s["persons_by_gender"]["women"], s["persons"])), indent=True,
+             tooltip=persons_tip),
+        Line(_("Män"), cells(lambda s: share(s["persons_by_gender"]["men"], s["persons"])), indent=True,
+             tooltip=persons_tip),
+        Line(_("Annat/okänt kön"), cells(lambda s: share(s["persons_by_gender"]["other"], s["persons"])),
+             indent=True, tooltip=persons_tip),
+        Line(_("Ålder (andel av personerna)"), heading=True, tooltip=_("Ålder = året minus födelseåret.")),
+    ]
+    for group, label in age_labels().items():
+        lines.append(Line(label, cells(lambda s, g=group: share(s["persons_by_age"][g], s["persons"])), indent=True,
+                          tooltip=persons_tip))
+    return lines
+
+
+def task_headers() -> list[str]:
+    return [_("Utfört vid besöken"), _("Kontakter")]
+
+
+def task_lines(overview: YearOverview) -> list[Line]:
+    """Each service's checklist, with how many contacts ticked each point."""
+    names = overview.labels.get("tasks", {})
+    services = overview.labels.get("services", {})
+    lines = []
+    for key, figures in overview.stats["services"].items():
+        if not figures["tasks"]:
+            continue
+        lines.append(Line(services.get(key, key), heading=True))
+        lines += [Line(names.get(f"{key}:{task}", task), (n,), indent=True) for task, n in figures["tasks"].items()]
+    return lines
+
+
+def group_headers() -> list[str]:
+    return ["", _("Träffar"), _("Deltagare"), _("Deltagare förra året"), _("Förändring")]
+
+
+def group_lines(overview: YearOverview) -> list[Line]:
+    names = overview.labels.get("services", {})
+    lines = [Line(_("Gruppträffar, föreläsningar och kurser"), heading=True)]
+    for key, g in overview.stats["groups"].items():
+        before = _previous(overview, "groups", key, "participants")
+        lines.append(Line(names.get(key, key), (g["meetings"], g["participants"], before,
+                                                change(g["participants"], before)), indent=True))
+    t = overview.stats["trainings"]
+    before = _previous(overview, "trainings", "participants")
+    lines.append(Line(_("Utbildningar för personal"), (t["sessions"], t["participants"], before,
+                                                      change(t["participants"], before)), heading=True,
+                      tooltip=_("Utbildningar som enheten gav, t.ex. för hemtjänstens personal.")))
+    return lines
+
+
+def feedback_headers() -> list[str]:
+    return ["", "T1", "T2", _("T3 (VB)"), _("Totalt")]
+
+
+def feedback_lines(overview: YearOverview) -> list[Line]:
+    """Every row of the city's template, in its order, zeros included."""
+    f = overview.stats["feedback"]
+    labels = overview.labels
+
+    def four(values: dict[str, int]) -> tuple[int, ...]:
+        return tuple(values[t] for t in TERTIALS) + (values["total"],)
+
+    lines = [
+        Line(_("Inkomna totalt"), four(f["total"]), heading=True),
+        Line(_("Beröm"), heading=True),
+        Line(_("Antal beröm"), four(f["praise"]), indent=True),
+        Line(_("Från vem"), heading=True),
+    ]
+    lines += [Line(labels["from"].get(key, key), four(values), indent=True) for key, values in f["from"].items()]
+    lines.append(Line(_("Gäller"), heading=True, tooltip=_("Beröm räknas aldrig här.")))
+    lines += [Line(labels["about"].get(key, key), four(values), indent=True) for key, values in f["about"].items()]
+    lines += [
+        Line(_("Återkoppling"), heading=True),
+        Line(_("Klagomål där återkoppling lämnats"), four(f["answered"]), indent=True),
+        Line(_("Åtgärder"), heading=True),
+        Line(_("Klagomål där åtgärder vidtagits"), four(f["acted_on"]), indent=True),
+    ]
+    return lines

@@ -1,0 +1,1 @@
+"""Stödinsatser: persons, their contacts, groups and trainings of a support service."""

@@ -1,0 +1,383 @@
+"""Ny kontakt: a support contact with the selected person in a few keystrokes; also the
+correction of a contact already saved."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from PySide6.QtCore import QByteArray, Qt, Signal
+from PySide6.QtGui import QKeySequence, QShortcut
+from PySide6.QtWidgets import (
+    QCheckBox,
+    QComboBox,
+    QGridLayout,
+    QGroupBox,
+    QHBoxLayout,
+    QLabel,
+    QPushButton,
+    QVBoxLayout,
+    QWidget,
+)
+
+from ....errors import NotFound, UserError
+from ....services import contacts, staff
+from ....services.contacts import ContactInfo
+from ....services.lookups import ServiceInfo
+from ....services.persons import PersonInfo
+from ....vocabulary import CONTACT_KINDS
+from ... import i18n
+from ...common import AppContext, submit
+from ...forms import DateField, FieldErrors, hint, select_data
+from ...i18n import _
+from .models import (
+    beside,
+    EnterMovesOn,
+    choice_combo,
+    compact,
+    error_label,
+    fill_staff,
+    note_edit,
+    number_edit,
+    number_or_text,
+    retranslate_choices,
+)
+
+LONG_TASK_NAME = 24  # with longer checklist names, two columns instead of three
+
+
+class ContactForm(QGroupBox):
+    """Date, kind and staff are filled in already; minutes, the checklist and a note are typed.
+
+    With `start_edit` it holds a saved contact instead (`editing`), with that contact's service's
+    checklist; `stop_edit` brings back the new-contact form as it was.
+    """
+
+    saved = Signal(object)  # ContactInfo
+    corrected = Signal(object)  # ContactInfo, as saved
+    stale = Signal()  # someone else changed or removed the contact being corrected
+    cancelled = Signal()
+
+    def __init__(self, app: AppContext, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.app = app
+        self.person: PersonInfo | None = None
+        self.service: ServiceInfo | None = None
+        self.task_boxes: dict[str, QCheckBox] = {}
+        self.editing: ContactInfo | None = None
+        self._editing_service: ServiceInfo | None = None
+        self._original: dict[str, Any] = {}  # the corrected contact's values, to tell an edit
+        self._kept: tuple[Any, ...] = ()  # the new-contact form's date, kind, staff and service while correcting
+
+        self.date = DateField(app.db.clock())
+        self.kind = choice_combo(CONTACT_KINDS)
+        self.staff = compact(QComboBox())
+        self.minutes = number_edit(4, 90)
+        self.tasks = QWidget()
+        self.tasks_grid = QGridLayout(self.tasks)
+        self.tasks_grid.setContentsMargins(0, 0, 0, 0)
+        self.tasks_grid.setVerticalSpacing(2)
+        self.note = note_edit(2)
+        self.save = QPushButton()
+        self.save.setProperty("primary", True)
+        self.save.setAutoDefault(True)
+        self.cancel = QPushButton()
+        self.cancel.hide()
+        self.help = hint()
+        self.general = error_label()
+        self.errors = FieldErrors(self.general)
+
+        self.labels = {k: QLabel() for k in ("date", "kind", "staff", "minutes", "tasks", "note")}
+        for key, widget in (("date", self.date), ("kind", self.kind), ("staff", self.staff),
+                            ("minutes", self.minutes), ("note", self.note)):
+            beside(self.labels[key], widget)
+        # Two pairs of fields a row, the service's checklist across the form, the note below it.
+        top = Qt.AlignmentFlag.AlignTop
+        grid = QGridLayout()
+        grid.setContentsMargins(0, 0, 0, 0)
+        grid.setVerticalSpacing(4)
+        grid.setColumnStretch(1, 1)
+        grid.setColumnStretch(3, 1)
+        for n, (key, field, widget) in enumerate((
+            ("date", "Datum", self.date), ("kind", "Kontakttyp", self.kind),
+            ("staff", "Medarbetare", self.staff), ("minutes", "Minuter", self.minutes),
+        )):
+            row, column = divmod(n, 2)
+            grid.addWidget(self.labels[key], row, column * 2, top)
+            grid.addWidget(self.errors.add(field, widget), row, column * 2 + 1, top)
+        grid.addWidget(self.labels["tasks"], 2, 0, top)
+        grid.addWidget(self.errors.add("Utfört", self.tasks), 2, 1, 1, 3)
+        grid.addWidget(self.labels["note"], 3, 0, top)
+        grid.addWidget(self.errors.add("Anteckning", self.note), 3, 1, 1, 2, top)
+        buttons = QHBoxLayout()
+        buttons.setContentsMargins(0, 0, 0, 0)
+        buttons.addWidget(self.cancel)
+        buttons.addWidget(self.save)
+        grid.addLayout(buttons, 3, 3, Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignBottom)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(8, 4, 8, 6)
+        layout.setSpacing(4)
+        layout.addWidget(self.help)
+        layout.addLayout(grid)
+        layout.addWidget(self.general)
+
+        self.enter = EnterMovesOn(self)
+        for widget in (self.date, self.kind, self.staff, self.minutes):
+            widget.installEventFilter(self.enter)
+        for sequence in ("Ctrl+Return", "Ctrl+Enter"):
+            shortcut = QShortcut(QKeySequence(sequence), self)
+            shortcut.setContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
+            shortcut.activated.connect(self.save_changes)
+        self.save.clicked.connect(self.save_changes)
+        self.cancel.clicked.connect(self.cancel_edit)
+        escape = QShortcut(QKeySequence(Qt.Key.Key_Escape), self)
+        escape.setContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
+        escape.activated.connect(self.cancel_edit)
+        self.retranslate()
+        self.set_person(None)
+
+    # --- texts ------------------------------------------------------------------------------
+    def retranslate(self) -> None:
+        texts = {"date": _("&Datum:"), "kind": _("T&yp:"), "staff": _("&Medarbetare:"), "minutes": _("Minu&ter:"),
+                 "tasks": _("Utfört:"), "note": _("Ant&eckning:")}
+        for key, text in texts.items():
+            self.labels[key].setText(text)
+        self.date.setToolTip(_("Dagen för kontakten; i dag är förvalt"))
+        self.kind.setToolTip(_("Förvalt är insatsens vanligaste typ av kontakt"))
+        self.minutes.setToolTip(_("Hur länge kontakten tog, i minuter"))
+        self.minutes.setPlaceholderText(_("min"))
+        self.note.setPlaceholderText(_("Frivilligt. Ctrl+Enter sparar kontakten."))
+        self.note.setToolTip(_("Bara det som behövs för arbetet"))
+        self.cancel.setText(_("Avbryt"))
+        self.cancel.setToolTip(_("Lämna kontakten som den var (Esc)"))
+        retranslate_choices(self.kind, CONTACT_KINDS)
+        if self.staff.count():
+            self.staff.setItemText(self.staff.count() - 1, _("(ingen angiven)"))
+        self._update_who()
+
+    def _update_who(self) -> None:
+        service = self.service.name if self.service else ""
+        self.cancel.setVisible(self.editing is not None)
+        if self.editing is not None:
+            self.setTitle(_("Ändra kontakten {date} med {reference} – {service}").format(
+                date=i18n.date_text(self.editing.contact_date, "short"),
+                reference=self.editing.person_reference or "", service=self.editing.service_name))
+            self.help.hide()
+            self.save.setText(_("Spara ändringen"))
+            self.save.setToolTip(_("Spara rättelsen av kontakten (Ctrl+Enter)"))
+            return
+        self.save.setText(_("Spara kontakt"))
+        self.save.setToolTip(
+            _("Spara kontakten (Ctrl+Enter). I formuläret går Enter vidare och mellanslag kryssar i."))
+        if self.person is None:
+            self.setTitle(_("Ny kontakt – {service}").format(service=service))
+            self.help.setText(_("Välj en person i listan, eller lägg till en ny, för att skriva en kontakt."))
+            self.help.show()
+        else:
+            self.setTitle(_("Ny kontakt med {reference} – {service}").format(
+                reference=self.person.reference or "", service=service))
+            self.help.hide()
+
+    # --- the person and the service -----------------------------------------------------------
+    def set_person(self, person: PersonInfo | None) -> None:
+        """What is typed stays: a contact begun for the wrong person is just moved to the right one.
+        A correction belongs to its contact's person, so it ends with another person."""
+        if self.editing is not None and (person is None or person.id != self.editing.person_id):
+            self.stop_edit()
+        self.person = person
+        self.setEnabled(person is not None)
+        self._update_who()
+
+    def set_service(self, service: ServiceInfo) -> None:
+        """The service's checklist and defaults; minutes and the note stay. A correction keeps its
+        contact's checklist: the new service's comes when it ends."""
+        self.service = service
+        if self.editing is None:
+            self._show_tasks(service)
+            self.reload_defaults()
+        self._update_who()
+
+    def _show_tasks(self, service: ServiceInfo) -> None:
+        for box in self.task_boxes.values():
+            self.tasks_grid.removeWidget(box)
+            box.hide()
+            box.deleteLater()
+        self.task_boxes = {}
+        columns = 2 if any(len(t.name) > LONG_TASK_NAME for t in service.tasks) else 3
+        rows = (len(service.tasks) + columns - 1) // columns
+        for n, task in enumerate(service.tasks):
+            box = QCheckBox(task.name)
+            box.installEventFilter(self.enter)
+            self.task_boxes[task.key] = box
+            self.tasks_grid.addWidget(box, n % rows, n // rows)  # down the first column, then the next
+            box.show()
+        chain = [self.date, self.kind, self.staff, self.minutes, *self.task_boxes.values(), self.note, self.save]
+        for first, second in zip(chain, chain[1:]):
+            self.setTabOrder(first, second)
+        self.tasks.setVisible(bool(service.tasks))
+        self.labels["tasks"].setVisible(bool(service.tasks))
+
+    def reload_defaults(self) -> None:
+        """Kind and staff as the service usually has them (staff: the one last chosen here)."""
+        if self.service is None:
+            return
+        defaults = self.app.db.read(contacts.contact_defaults, service=self.service.key)
+        remembered = self._remembered_staff()
+        own = self.app.db.read(staff.list_staff, service_key=self.service.key)
+        everyone = self.app.db.read(staff.list_staff)
+        known = {s.id for s in everyone}
+        chosen = remembered if remembered in known else defaults.staff_id
+        fill_staff(self.staff, own, everyone, chosen, _("(ingen angiven)"))
+        select_data(self.kind, defaults.kind)
+
+    def _state_key(self) -> str:
+        return f"support/staff/{self.service.key if self.service else ''}"
+
+    def _remembered_staff(self) -> int | None:
+        raw = self.app.store.state(self._state_key())
+        text = bytes(raw.data()).decode() if raw is not None else ""
+        return int(text) if text.isdigit() else None
+
+    def _remember_staff(self) -> None:
+        chosen = self.staff.currentData()
+        self.app.store.set_state(self._state_key(), QByteArray(str(chosen or "").encode()))
+
+    # --- typing -----------------------------------------------------------------------------
+    def focus_first(self) -> None:
+        """Date, kind and staff are usually right already: start at the minutes (in a correction,
+        at the date, the most common mistake)."""
+        if self.editing is not None:
+            self.date.setFocus()
+            return
+        self.minutes.setFocus()
+        self.minutes.selectAll()
+
+    def values(self) -> dict[str, Any]:
+        """Keyword arguments for `contacts.add_contact` (without the person and the service)."""
+        return {
+            "contact_date": self.date.date_value(),
+            "kind": self.kind.currentData(),
+            "staff_id": self.staff.currentData(),
+            "minutes": number_or_text(self.minutes),
+            "tasks": [key for key, box in self.task_boxes.items() if box.isChecked()],
+            "note": self.note.toPlainText().strip() or None,
+        }
+
+    def has_changes(self) -> bool:
+        """Typed minutes, a ticked box or a note; the prefilled date, kind and staff are not edits.
+        In a correction, anything that differs from the saved contact."""
+        if self.editing is not None:
+            return self.values() != self._original
+        return bool(self.minutes.text().strip() or self.note.toPlainText().strip()
+                    or any(box.isChecked() for box in self.task_boxes.values()))
+
+    def save_changes(self) -> bool:
+        if self.editing is not None:
+            return self._save_correction()
+        if self.person is None or self.service is None:
+            return not self.has_changes()
+        ok, saved = submit(self, self.errors, lambda: self.app.db.call(
+            contacts.add_contact, person_id=self.person.id, service=self.service.key, **self.values()))
+        if not ok:
+            return False
+        self._remember_staff()
+        self.clear()
+        self.saved.emit(saved)
+        return True
+
+    def clear(self) -> None:
+        """Ready for the next contact: date and kind stay, the rest is emptied."""
+        self.errors.clear()
+        self.minutes.clear()
+        self.note.clear()
+        for box in self.task_boxes.values():
+            box.setChecked(False)
+
+    def discard_changes(self) -> None:
+        if self.editing is not None:
+            self.stop_edit()
+            return
+        self.clear()
+        self.date.set_date(self.app.db.clock())
+
+    # --- correcting a saved contact ---------------------------------------------------------
+    def start_edit(self, contact: ContactInfo, service: ServiceInfo) -> None:
+        """Fill the form with a saved contact of `service` (its own, which may not be the one chosen)."""
+        if self.editing is None:
+            self._kept = (self.date.date_value(), self.kind.currentData(), self.staff.currentData(),
+                          self.service.key if self.service else None)
+        self.editing = contact
+        self._editing_service = service
+        self._show_tasks(service)
+        self.errors.clear()
+        self.date.set_date(contact.contact_date)
+        select_data(self.kind, contact.kind)
+        if contact.staff_id is not None and self.staff.findData(contact.staff_id) < 0:  # no longer active
+            self.staff.insertItem(self.staff.count() - 1, contact.staff_name or "", contact.staff_id)
+        self._select_staff(contact.staff_id)
+        self.minutes.setText("" if contact.minutes is None else str(contact.minutes))
+        for key, box in self.task_boxes.items():
+            box.setChecked(key in contact.tasks)
+        self.note.setPlainText(contact.note or "")
+        self._original = self.values()
+        self._update_who()
+
+    def _select_staff(self, staff_id: int | None) -> None:
+        index = self.staff.findData(staff_id) if staff_id is not None else -1
+        self.staff.setCurrentIndex(index if index >= 0 else self.staff.count() - 1)
+
+    def stop_edit(self) -> None:
+        """Back to a new contact: the chosen service's checklist, and the date, kind and staff it had."""
+        if self.editing is None:
+            return
+        self.editing = None
+        self._editing_service = None
+        self._original = {}
+        day, kind, staff_id, service_key = self._kept
+        if self.service is not None:
+            self._show_tasks(self.service)
+            self.reload_defaults()
+            if service_key == self.service.key:
+                select_data(self.kind, kind)
+                self._select_staff(staff_id)
+        self.date.set_date(day)
+        self.clear()
+        self._update_who()
+
+    def cancel_edit(self) -> None:
+        """Esc or Avbryt: the contact stays as it was."""
+        if self.editing is None:
+            return
+        self.stop_edit()
+        self.cancelled.emit()
+
+    def _save_correction(self) -> bool:
+        """All of it with the version it was read at, or nothing; a stale contact is shown afresh."""
+        contact = self.editing
+        if not self.has_changes():
+            self.cancel_edit()
+            return True
+        self.errors.clear()
+        ok, saved = submit(
+            self, self.errors,
+            lambda: self.app.db.call(contacts.update_contact, contact.id, version=contact.version, **self.values()),
+            on_stale=self._show_newer,
+        )
+        if not ok:
+            return False
+        self.stop_edit()
+        self.corrected.emit(saved)
+        return True
+
+    def _show_newer(self, exc: UserError) -> None:
+        """Someone else changed the contact meanwhile: the form takes theirs and says so; or it is gone."""
+        try:
+            current = self.app.db.read(contacts.get_contact, self.editing.id)
+        except NotFound:
+            current = None
+        if current is None:
+            self.stop_edit()
+            self.errors.show_message(_("Kontakten finns inte längre; någon annan kan ha tagit bort den."))
+        else:
+            self.start_edit(current, self._editing_service)
+            self.errors.show_message(str(exc))
+        self.stale.emit()

@@ -18,13 +18,21 @@ class UserError(Exception):
 
 @dataclass(frozen=True)
 class FieldError:
-    """One refused value: the field's Swedish label and why."""
+    """One refused value: the field's key (`women`, `date`, …, see `fields.LABELS`), why,
+    and the Swedish label a user reads. Code maps the key, never the label."""
 
     field: str
     message: str
+    label: str = ""
+
+    def __post_init__(self) -> None:
+        if not self.label:
+            from .fields import label
+
+            object.__setattr__(self, "label", label(self.field))
 
     def __str__(self) -> str:
-        return f"{self.field}: {self.message}"
+        return f"{self.label}: {self.message}"
 
 
 class ValidationError(UserError):
@@ -36,6 +44,7 @@ class ValidationError(UserError):
 
     @classmethod
     def of(cls, field: str, message: str) -> "ValidationError":
+        """A refusal of one field, named by its key."""
         return cls(FieldError(field, message))
 
     @property

@@ -50,12 +50,12 @@ COUNTS = ("women", "men", "other", "total", "new_visitors")
 NEW_SESSION = ("unit_id", "activity_id", "place_id", "held_on", "cancelled", *COUNTS)
 
 COLUMN_OF_FIELD = {
-    "Kvinnor": "kvinnor",
-    "Män": "män",
-    "Övriga": "övriga",
-    "Totalt": "totalt",
-    "Nya besökare": "nya",
-    "Inställt": "totalt",
+    "women": "kvinnor",
+    "men": "män",
+    "other": "övriga",
+    "total": "totalt",
+    "new_visitors": "nya",
+    "cancelled": "totalt",
 }
 
 
@@ -70,7 +70,7 @@ def import_attendance(ctx: Ctx, table: Table, *, create_missing: bool = False) -
     if missing:
         raise ValidationError(
             FieldError(
-                "Kolumner",
+                "columns",
                 "filen saknar " + ", ".join(missing)
                 + ". Första raden ska vara datum;mötesplats;aktivitet;kvinnor;män;övriga"
                 " eller datum;mötesplats;aktivitet;totalt (med nya som valfri kolumn).",
@@ -144,9 +144,9 @@ def import_attendance(ctx: Ctx, table: Table, *, create_missing: bool = False) -
             new_visitors=row.get("nya"),
         )
         if counts.total is None and not check.errors:
-            check.fail("Totalt", "ange antal besökare.")
+            check.fail("total", "ange antal besökare.")
         for error in check.errors:
-            report.error(row.line, COLUMN_OF_FIELD.get(error.field, error.field.lower()), error.message)
+            report.error(row.line, COLUMN_OF_FIELD.get(error.field, error.label.lower()), error.message)
         if not check.errors and day is not None and place is not None and activity_id is not None:
             parsed.append((row.line, place.id, activity_id, day, counts))
 

@@ -45,17 +45,17 @@ ALIASES = {
 }
 
 COLUMN_OF_FIELD = {
-    "Datum": "datum",
-    "Kontakttyp": "kontakttyp",
-    "Minuter": "minuter",
-    "Anteckning": "anteckning",
-    "Utfört": "utfört",
-    "Födelseår": "födelseår",
-    "Kön": "kön",
-    "Referens": "person",
-    "Person": "person",
-    "Insats": "tjänst",
-    "Medarbetare": "medarbetare",
+    "date": "datum",
+    "contact_kind": "kontakttyp",
+    "minutes": "minuter",
+    "note": "anteckning",
+    "tasks": "utfört",
+    "birth_year": "födelseår",
+    "gender": "kön",
+    "reference": "person",
+    "person": "person",
+    "service": "tjänst",
+    "staff": "medarbetare",
 }
 
 
@@ -72,7 +72,7 @@ def import_contacts(ctx: Ctx, table: Table, *, create_missing: bool = False) -> 
     if missing:
         raise ValidationError(
             FieldError(
-                "Kolumner",
+                "columns",
                 "filen saknar " + ", ".join(missing)
                 + ". Första raden ska vara datum;tjänst;person;födelseår;kön;kontakttyp"
                 " (och valfritt medarbetare;minuter;anteckning).",
@@ -103,11 +103,11 @@ def import_contacts(ctx: Ctx, table: Table, *, create_missing: bool = False) -> 
             )
 
         reference = row.text("person")
-        birth_year = check.integer("Födelseår", row.get("födelseår"), required=True)
-        gender = check.choice("Kön", row.text("kön"), GENDERS, aliases=GENDER_ALIASES)
-        kind = check.choice("Kontakttyp", row.text("kontakttyp"), CONTACT_KINDS)
+        birth_year = check.integer("birth_year", row.get("födelseår"), required=True)
+        gender = check.choice("gender", row.text("kön"), GENDERS, aliases=GENDER_ALIASES)
+        kind = check.choice("contact_kind", row.text("kontakttyp"), CONTACT_KINDS)
         for error in check.errors:
-            report.error(row.line, COLUMN_OF_FIELD.get(error.field, error.field), error.message)
+            report.error(row.line, COLUMN_OF_FIELD.get(error.field, error.label.lower()), error.message)
         if not reference:
             report.error(row.line, "person", "personens referens saknas.")
         elif birth_year is not None and gender is not None:
@@ -155,13 +155,13 @@ def _save_line(ctx, row, report, day, service, reference, birth_year, gender, ki
         else:
             wrong = person_service.matches(person, birth_year=birth_year, gender=gender)
             for field in wrong:
-                recorded = person.birth_year if field == "Födelseår" else GENDERS[person.gender].lower()
+                recorded = person.birth_year if field == "birth_year" else GENDERS[person.gender].lower()
                 report.error(row.line, COLUMN_OF_FIELD[field], f"stämmer inte med det registrerade för {reference} ({recorded}).")
             if wrong:
                 return
     except ValidationError as exc:
         for error in exc.errors:
-            report.error(row.line, COLUMN_OF_FIELD.get(error.field, error.field), error.message)
+            report.error(row.line, COLUMN_OF_FIELD.get(error.field, error.label.lower()), error.message)
         return
 
     key = (day, service.id, person.id, kind)
@@ -196,4 +196,4 @@ def _save_line(ctx, row, report, day, service, reference, birth_year, gender, ki
         report.created += 1
     except ValidationError as exc:
         for error in exc.errors:
-            report.error(row.line, COLUMN_OF_FIELD.get(error.field, error.field), error.message)
+            report.error(row.line, COLUMN_OF_FIELD.get(error.field, error.label.lower()), error.message)

@@ -41,20 +41,20 @@ ALIASES = {
 }
 
 COLUMN_OF_FIELD = {
-    "Mottagen": "datum",
-    "Typ": "typ",
-    "Från": "från",
-    "Gäller": "gäller",
-    "Gäller, annat": "gäller",
-    "Mötesplats": "mötesplats",
-    "Aktivitet": "aktivitet",
-    "Text": "text",
-    "Kontaktuppgift": "kontakt",
-    "Hur den kom in": "kanal",
-    "Återkoppling": "återkoppling",
-    "Återkopplingens text": "återkoppling",
-    "Åtgärd": "åtgärd",
-    "Åtgärdsdatum": "åtgärd",
+    "received_on": "datum",
+    "type": "typ",
+    "from": "från",
+    "about": "gäller",
+    "about_note": "gäller",
+    "place": "mötesplats",
+    "activity": "aktivitet",
+    "text": "text",
+    "contact": "kontakt",
+    "channel": "kanal",
+    "answered_on": "återkoppling",
+    "answer_text": "återkoppling",
+    "action": "åtgärd",
+    "action_on": "åtgärd",
 }
 
 
@@ -65,7 +65,7 @@ def import_feedback(ctx: Ctx, table: Table, *, create_missing: bool = False) -> 
     if missing:
         raise ValidationError(
             FieldError(
-                "Kolumner",
+                "columns",
                 "filen saknar " + ", ".join(missing)
                 + ". Första raden ska vara datum;typ;från;gäller;mötesplats;text;kontakt;återkoppling;åtgärd.",
             )
@@ -158,7 +158,7 @@ def _save_line(ctx: Ctx, row, report: ImportReport, fields: dict, answered_on, a
                 report.unchanged += 1
     except ValidationError as exc:
         for error in exc.errors:
-            report.error(row.line, COLUMN_OF_FIELD.get(error.field, error.field), error.message)
+            report.error(row.line, COLUMN_OF_FIELD.get(error.field, error.label.lower()), error.message)
 
 
 def _twins(ctx: Ctx, fields: dict) -> list[Feedback]:

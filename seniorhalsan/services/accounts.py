@@ -54,10 +54,10 @@ class LoginFailed(UserError):
 
 def _check_password(check: Checker, password: str | None) -> str | None:
     if not password or len(password) < MIN_PASSWORD:
-        check.fail("Lösenord", f"måste ha minst {MIN_PASSWORD} tecken.")
+        check.fail("password", f"måste ha minst {MIN_PASSWORD} tecken.")
         return None
     if password.strip() != password:
-        check.fail("Lösenord", "får inte börja eller sluta med mellanslag.")
+        check.fail("password", "får inte börja eller sluta med mellanslag.")
         return None
     return password
 
@@ -79,26 +79,26 @@ def create_account(
 ) -> AccountInfo:
     _first_account_or_manager(ctx)
     check = Checker()
-    name = check.text("Användarnamn", username, required=True, max_length=40)
+    name = check.text("username", username, required=True, max_length=40)
     if name and (" " in name or name.lower() != name):
-        check.fail("Användarnamn", "skrivs med små bokstäver utan mellanslag, t.ex. karin.e.")
+        check.fail("username", "skrivs med små bokstäver utan mellanslag, t.ex. karin.e.")
     if name and ctx.session.scalar(select(User).where(func.lower(User.username) == name.lower())):
-        check.fail("Användarnamn", f"{name} finns redan.")
-    role = check.choice("Roll", role, ROLES)
+        check.fail("username", f"{name} finns redan.")
+    role = check.choice("role", role, ROLES)
     if role and not has_accounts(ctx) and role != "enhetschef":
-        check.fail("Roll", "det första kontot ska vara enhetschefens, så att någon kan hantera kontona.")
+        check.fail("role", "det första kontot ska vara enhetschefens, så att någon kan hantera kontona.")
     found: list[Service] = []
     for key in services or ():
         try:
             found.append(service_by_key(ctx, key))
         except NotFound as exc:
-            check.fail("Insatser", str(exc))
+            check.fail("services", str(exc))
     if role == "instruktor" and not services:
-        check.fail("Insatser", "en instruktör behöver minst en insats (t.ex. fixartjanst).")
+        check.fail("services", "en instruktör behöver minst en insats (t.ex. fixartjanst).")
     if role and role != "instruktor" and services:
-        check.fail("Insatser", "bara instruktörer knyts till insatser.")
+        check.fail("services", "bara instruktörer knyts till insatser.")
     password = _check_password(check, password)
-    display = check.text("Namn", display_name, max_length=120)
+    display = check.text("name", display_name, max_length=120)
     check.done()
     user = User(
         unit_id=ctx.unit_id, username=name, display_name=display, role=role,
@@ -148,7 +148,7 @@ def _user(ctx: Ctx, username: str) -> User:
 def disable_account(ctx: Ctx, *, username: str) -> AccountInfo:
     user = _user(ctx, username)
     if ctx.actor is not None and user.username == ctx.actor.username:
-        raise ValidationError.of("Användarnamn", "du kan inte stänga av ditt eget konto.")
+        raise ValidationError.of("username", "du kan inte stänga av ditt eget konto.")
     user.active = False
     ctx.session.flush()
     return _info(user)

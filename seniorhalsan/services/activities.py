@@ -87,26 +87,26 @@ def find_activity(ctx: Ctx, name: str) -> ActivityInfo | None:
 def _validated(ctx: Ctx, check: Checker, activity_id: int | None, fields: dict) -> dict:
     out: dict = {}
     if "name" in fields:
-        name = check.text("Namn", fields["name"], required=True, max_length=120)
+        name = check.text("name", fields["name"], required=True, max_length=120)
         if name:
             twin = find_activity(ctx, name)
             if twin and twin.id != activity_id:
-                check.fail("Namn", f"det finns redan en aktivitet som heter {twin.name}.")
+                check.fail("name", f"det finns redan en aktivitet som heter {twin.name}.")
         out["name"] = name
     if "kind" in fields:
         try:
             out["kind_id"] = kind_by_key(ctx, fields["kind"]).id
         except NotFound:
-            check.fail("Typ", f"'{fields['kind']}' är ingen aktivitetstyp.")
+            check.fail("kind", f"'{fields['kind']}' är ingen aktivitetstyp.")
     if "description" in fields:
-        out["description"] = check.text("Beskrivning", fields["description"], max_length=2000)
+        out["description"] = check.text("description", fields["description"], max_length=2000)
     if "place_id" in fields:
         place_id = fields["place_id"]
         if place_id is not None:
             try:
                 owned(ctx, Place, place_id, "Mötesplatsen")
             except NotFound as exc:
-                check.fail("Plats", str(exc))
+                check.fail("place", str(exc))
         out["place_id"] = place_id
     if "leader_id" in fields:
         leader_id = fields["leader_id"]
@@ -114,7 +114,7 @@ def _validated(ctx: Ctx, check: Checker, activity_id: int | None, fields: dict) 
             try:
                 owned(ctx, Staff, leader_id, "Ledaren")
             except NotFound as exc:
-                check.fail("Ledare", str(exc))
+                check.fail("leader", str(exc))
         out["leader_id"] = leader_id
     for flag in ("digital", "outdoors", "needs_signup", "active"):
         if flag in fields and fields[flag] is not None:

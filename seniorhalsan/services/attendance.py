@@ -47,26 +47,26 @@ def check_counts(
     A split count fills empty parts with 0 and computes the total; a total given beside
     a split must agree with it. First-time visitors cannot outnumber the visitors.
     """
-    w = check.count("Kvinnor", women)
-    m = check.count("Män", men)
-    o = check.count("Övriga", other)
-    t = check.count("Totalt", total)
-    n = check.count("Nya besökare", new_visitors)
+    w = check.count("women", women)
+    m = check.count("men", men)
+    o = check.count("other", other)
+    t = check.count("total", total)
+    n = check.count("new_visitors", new_visitors)
     split_given = _given(women) or _given(men) or _given(other)
     if split_given:
         w, m, o = w or 0, m or 0, o or 0
         computed = w + m + o
         if t is not None and t != computed:
-            check.fail("Totalt", f"{t} stämmer inte med kvinnor + män + övriga ({computed}).")
+            check.fail("total", f"{t} stämmer inte med kvinnor + män + övriga ({computed}).")
         t = computed
     else:
         w = m = o = None
     if n is not None and t is not None and n > t:
-        check.fail("Nya besökare", f"{n} nya kan inte vara fler än besökarna ({t}).")
+        check.fail("new_visitors", f"{n} nya kan inte vara fler än besökarna ({t}).")
     if n is not None and t is None:
-        check.fail("Nya besökare", "ange också hur många som kom.")
+        check.fail("new_visitors", "ange också hur många som kom.")
     if cancelled and t:
-        check.fail("Inställt", "ett inställt tillfälle kan inte ha besökare.")
+        check.fail("cancelled", "ett inställt tillfälle kan inte ha besökare.")
     if cancelled:
         w = m = o = t = n = None
     return Counts(w, m, o, t, n)
@@ -237,13 +237,13 @@ def record_attendance(
     counts = check_counts(
         check, women=women, men=men, other=other, total=total, new_visitors=new_visitors, cancelled=cancelled
     )
-    note = check.text("Anteckning", note)
+    note = check.text("note", note)
 
     if session_id is not None:
         session = owned(ctx, ActivitySession, session_id, "Tillfället")
         check_version("Tillfället", session, version)
         if counts.total is not None and session.held_on > ctx.today:
-            check.fail("Datum", f"{session.held_on.isoformat()} ligger i framtiden; räkna besökare efter tillfället.")
+            check.fail("date", f"{session.held_on.isoformat()} ligger i framtiden; räkna besökare efter tillfället.")
         check.done()
         _apply(session, counts, cancelled, note)
         ctx.session.flush()
@@ -258,30 +258,30 @@ def record_attendance(
         starts_at = starts_at or entry.starts_at
         ends_at = ends_at or entry.ends_at
 
-    day = check.date("Datum", held_on, today=None if cancelled and counts.total is None else ctx.today)
-    start = check.time("Starttid", starts_at)
-    end = check.time("Sluttid", ends_at)
+    day = check.date("date", held_on, today=None if cancelled and counts.total is None else ctx.today)
+    start = check.time("start", starts_at)
+    end = check.time("end", ends_at)
     if start and end and end <= start:
-        check.fail("Sluttid", "måste vara efter starttiden.")
+        check.fail("end", "måste vara efter starttiden.")
     activity = place = None
     if activity_id is None:
-        check.fail("Aktivitet", "måste väljas.")
+        check.fail("activity", "måste väljas.")
     else:
         try:
             activity = owned(ctx, Activity, activity_id, "Aktiviteten")
         except NotFound as exc:
-            check.fail("Aktivitet", str(exc))
+            check.fail("activity", str(exc))
     if place_id is None:
-        check.fail("Mötesplats", "måste väljas.")
+        check.fail("place", "måste väljas.")
     else:
         try:
             place = owned(ctx, Place, place_id, "Mötesplatsen")
         except NotFound as exc:
-            check.fail("Mötesplats", str(exc))
+            check.fail("place", str(exc))
     if place is not None and day is not None:
         check_place_open(check, place, day)
     if entry is not None and day is not None and not _entry_applies(entry, day):
-        check.fail("Datum", f"{entry.activity.name} står inte på schemat {day.isoformat()}.")
+        check.fail("date", f"{entry.activity.name} står inte på schemat {day.isoformat()}.")
     check.done()
 
     if entry is not None:
@@ -340,9 +340,9 @@ def record_many(ctx: Ctx, items: list[dict[str, Any]]) -> list[SessionInfo]:
 
 def check_place_open(check: Checker, place: Place, day: dt.date) -> None:
     if place.opened_on and day < place.opened_on:
-        check.fail("Mötesplats", f"{place.name} hade inte öppnat {day.isoformat()} (öppnade {place.opened_on.isoformat()}).")
+        check.fail("place", f"{place.name} hade inte öppnat {day.isoformat()} (öppnade {place.opened_on.isoformat()}).")
     if place.closed_on and day > place.closed_on:
-        check.fail("Mötesplats", f"{place.name} var stängd {day.isoformat()} (stängde {place.closed_on.isoformat()}).")
+        check.fail("place", f"{place.name} var stängd {day.isoformat()} (stängde {place.closed_on.isoformat()}).")
 
 
 def _entry_applies(entry: ScheduleEntry, day: dt.date) -> bool:
@@ -455,7 +455,7 @@ class DaySummary:
 def month_summary(ctx: Ctx, *, place_id: int, year: int, month: int) -> list[DaySummary]:
     """A place's month at a glance: per day, sessions held and cancelled and visits."""
     if not 1 <= month <= 12:
-        raise ValidationError.of("Månad", "ange 1–12.")
+        raise ValidationError.of("month", "ange 1–12.")
     first = dt.date(year, month, 1)
     last = (dt.date(year + month // 12, month % 12 + 1, 1)) - dt.timedelta(days=1)
     s = ActivitySession

@@ -75,7 +75,7 @@ def resolve_tasks(check: Checker, service: Service, tasks: Any) -> list[ServiceT
         match = next((t for t in service.tasks if wanted in (fold(t.key), fold(t.name))), None)
         if match is None:
             names = ", ".join(t.name.lower() for t in service.tasks)
-            check.fail("Utfört", f"'{item}' finns inte på checklistan för {service.name} ({names}).")
+            check.fail("tasks", f"'{item}' finns inte på checklistan för {service.name} ({names}).")
         elif match not in found:
             found.append(match)
     return found
@@ -84,23 +84,23 @@ def resolve_tasks(check: Checker, service: Service, tasks: Any) -> list[ServiceT
 def _validated(ctx: Ctx, check: Checker, service: Service | None, person: Person | None, fields: dict) -> dict:
     out: dict[str, Any] = {}
     if "contact_date" in fields:
-        day = check.date("Datum", fields["contact_date"], today=ctx.today)
+        day = check.date("date", fields["contact_date"], today=ctx.today)
         if day and person is not None and day.year < person.birth_year:
-            check.fail("Datum", "ligger före personens födelseår.")
+            check.fail("date", "ligger före personens födelseår.")
         out["contact_date"] = day
     if "kind" in fields:
-        out["kind"] = check.choice("Kontakttyp", fields["kind"], CONTACT_KINDS)
+        out["kind"] = check.choice("contact_kind", fields["kind"], CONTACT_KINDS)
     if "staff_id" in fields:
         if fields["staff_id"] is not None:
             try:
                 owned(ctx, Staff, fields["staff_id"], "Medarbetaren")
             except NotFound as exc:
-                check.fail("Medarbetare", str(exc))
+                check.fail("staff", str(exc))
         out["staff_id"] = fields["staff_id"]
     if "minutes" in fields:
-        out["minutes"] = check.minutes("Minuter", fields["minutes"])
+        out["minutes"] = check.minutes("minutes", fields["minutes"])
     if "note" in fields:
-        out["note"] = check.text("Anteckning", fields["note"], max_length=4000)
+        out["note"] = check.text("note", fields["note"], max_length=4000)
     if "tasks" in fields and service is not None:
         out["tasks"] = resolve_tasks(check, service, fields["tasks"])
     return out
@@ -126,15 +126,15 @@ def add_contact(
     try:
         person = owned(ctx, Person, person_id, "Personen")
         if person.erased_at is not None:
-            check.fail("Person", "personens uppgifter är gallrade; registrera personen på nytt.")
+            check.fail("person", "personens uppgifter är gallrade; registrera personen på nytt.")
     except NotFound as exc:
-        check.fail("Person", str(exc))
+        check.fail("person", str(exc))
     svc = None
     try:
         svc = service_by_key(ctx, service)
         check_service(ctx, svc.key)
     except NotFound as exc:
-        check.fail("Insats", str(exc))
+        check.fail("service", str(exc))
     values = _validated(
         ctx,
         check,

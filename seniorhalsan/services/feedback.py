@@ -135,58 +135,58 @@ def _category_field(ctx: Ctx, check: Checker, grp: str, label: str, value: Any, 
 def _validated(ctx: Ctx, check: Checker, current: Feedback | None, fields: dict[str, Any]) -> dict[str, Any]:
     out: dict[str, Any] = {}
     if "received_on" in fields:
-        out["received_on"] = check.date("Mottagen", fields["received_on"], today=ctx.today)
+        out["received_on"] = check.date("received_on", fields["received_on"], today=ctx.today)
     if "channel" in fields:
-        out["channel"] = check.choice("Hur den kom in", fields["channel"] or "blankett", FEEDBACK_CHANNELS)
+        out["channel"] = check.choice("channel", fields["channel"] or "blankett", FEEDBACK_CHANNELS)
     if "type" in fields:
-        out["type"] = check.choice("Typ", fields["type"], FEEDBACK_TYPES)
+        out["type"] = check.choice("type", fields["type"], FEEDBACK_TYPES)
     if "from_key" in fields:
-        row = _category_field(ctx, check, "from", "Från", fields["from_key"], required=True)
+        row = _category_field(ctx, check, "from", "from", fields["from_key"], required=True)
         out["from_id"] = row.id if row else None
     kind = out.get("type") or (current.type if current else None)
     if "about_key" in fields:
-        row = _category_field(ctx, check, "about", "Gäller", fields["about_key"], required=False)
+        row = _category_field(ctx, check, "about", "about", fields["about_key"], required=False)
         out["about_id"] = row.id if row else None
     about_id = out.get("about_id", current.about_id if current else None)
     about_typed = bool(str(fields.get("about_key") or "").strip())
     if kind in ("synpunkt", "klagomal") and about_id is None and not about_typed and (
         "about_key" in fields or "type" in fields
     ):
-        check.fail("Gäller", "välj vad synpunkten eller klagomålet gäller.")
+        check.fail("about", "välj vad synpunkten eller klagomålet gäller.")
     if "about_note" in fields:
-        out["about_note"] = check.text("Gäller, annat", fields["about_note"])
+        out["about_note"] = check.text("about_note", fields["about_note"])
     if "place_id" in fields:
         if fields["place_id"] is not None:
             try:
                 owned(ctx, Place, fields["place_id"], "Mötesplatsen")
             except NotFound as exc:
-                check.fail("Mötesplats", str(exc))
+                check.fail("place", str(exc))
         out["place_id"] = fields["place_id"]
     if "activity_id" in fields:
         if fields["activity_id"] is not None:
             try:
                 owned(ctx, Activity, fields["activity_id"], "Aktiviteten")
             except NotFound as exc:
-                check.fail("Aktivitet", str(exc))
+                check.fail("activity", str(exc))
         out["activity_id"] = fields["activity_id"]
     if "text" in fields:
-        out["text"] = check.text("Text", fields["text"], required=True, max_length=8000)
+        out["text"] = check.text("text", fields["text"], required=True, max_length=8000)
     if "contact" in fields:
-        out["contact"] = check.text("Kontaktuppgift", fields["contact"])
+        out["contact"] = check.text("contact", fields["contact"])
     for flag in ("anonymous", "confidential"):
         if flag in fields and fields[flag] is not None:
             out[flag] = bool(fields[flag])
     if "response_due" in fields and fields["response_due"] is not None:
-        out["response_due"] = check.date("Återkoppling senast", fields["response_due"])
+        out["response_due"] = check.date("answer_due", fields["response_due"])
     received = out.get("received_on") or (current.received_on if current else None)
     due = out.get("response_due")
     if received and due and due < received:
-        check.fail("Återkoppling senast", "ligger före dagen den kom in.")
+        check.fail("answer_due", "ligger före dagen den kom in.")
     if current is not None and "received_on" in out and received:
         if current.answered_on and received > current.answered_on:
-            check.fail("Mottagen", f"kan inte ligga efter dagen då återkoppling gavs ({current.answered_on.isoformat()}).")
+            check.fail("received_on", f"kan inte ligga efter dagen då återkoppling gavs ({current.answered_on.isoformat()}).")
         elif current.action_on and received > current.action_on:
-            check.fail("Mottagen", f"kan inte ligga efter dagen då åtgärden gjordes ({current.action_on.isoformat()}).")
+            check.fail("received_on", f"kan inte ligga efter dagen då åtgärden gjordes ({current.action_on.isoformat()}).")
     return out
 
 
@@ -255,10 +255,10 @@ def record_answer(
     item = owned(ctx, Feedback, feedback_id, "Synpunkten")
     check_version("Synpunkten", item, version)
     check = Checker()
-    day = check.date("Återkoppling", answered_on, today=ctx.today, required=False)
+    day = check.date("answered_on", answered_on, today=ctx.today, required=False)
     if day and day < item.received_on:
-        check.fail("Återkoppling", "kan inte ligga före dagen synpunkten kom in.")
-    text = check.text("Återkopplingens text", answer_text, max_length=8000)
+        check.fail("answered_on", "kan inte ligga före dagen synpunkten kom in.")
+    text = check.text("answer_text", answer_text, max_length=8000)
     check.done()
     item.answered_on, item.answer_text = day, text if day else None
     ctx.session.flush()
@@ -276,12 +276,12 @@ def record_action(
     item = owned(ctx, Feedback, feedback_id, "Synpunkten")
     check_version("Synpunkten", item, version)
     check = Checker()
-    text = check.text("Åtgärd", action_text, max_length=8000)
-    day = check.date("Åtgärdsdatum", action_on, today=ctx.today, required=False)
+    text = check.text("action", action_text, max_length=8000)
+    day = check.date("action_on", action_on, today=ctx.today, required=False)
     if day and not text:
-        check.fail("Åtgärd", "beskriv vad som gjordes.")
+        check.fail("action", "beskriv vad som gjordes.")
     if day and day < item.received_on:
-        check.fail("Åtgärdsdatum", "kan inte ligga före dagen synpunkten kom in.")
+        check.fail("action_on", "kan inte ligga före dagen synpunkten kom in.")
     check.done()
     item.action_text = text
     item.action_on = day if text else None

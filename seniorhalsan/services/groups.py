@@ -63,7 +63,7 @@ def _training(t: Training, service_key: str | None) -> TrainingInfo:
 
 
 def _check_refs(ctx: Ctx, check: Checker, staff_id: Any, place_id: Any = None) -> None:
-    for model, value, label, field in ((Staff, staff_id, "Medarbetaren", "Medarbetare"), (Place, place_id, "Mötesplatsen", "Plats")):
+    for model, value, label, field in ((Staff, staff_id, "Medarbetaren", "staff"), (Place, place_id, "Mötesplatsen", "place")):
         if value is not None:
             try:
                 owned(ctx, model, value, label)
@@ -91,12 +91,12 @@ def add_group_meeting(
         svc = service_by_key(ctx, service)
         check_service(ctx, svc.key)
     except NotFound as exc:
-        check.fail("Insats", str(exc))
-    day = check.date("Datum", held_on, today=ctx.today)
-    kind = check.choice("Typ av träff", kind, GROUP_KINDS)
-    title = check.text("Namn på gruppen", title, required=True, max_length=120)
-    count = check.count("Deltagare", participants, required=True)
-    note = check.text("Anteckning", note)
+        check.fail("service", str(exc))
+    day = check.date("date", held_on, today=ctx.today)
+    kind = check.choice("group_kind", kind, GROUP_KINDS)
+    title = check.text("group_title", title, required=True, max_length=120)
+    count = check.count("participants", participants, required=True)
+    note = check.text("note", note)
     _check_refs(ctx, check, staff_id, place_id)
     check.done()
     meeting = GroupMeeting(
@@ -116,11 +116,11 @@ def update_group_meeting(ctx: Ctx, meeting_id: int, *, version: int | None = Non
     check_version("Gruppträffen", meeting, version)
     check = Checker()
     if participants is not None:
-        meeting.participants = check.count("Deltagare", participants, required=True)
+        meeting.participants = check.count("participants", participants, required=True)
     if title is not None:
-        meeting.title = check.text("Namn på gruppen", title, required=True, max_length=120)
+        meeting.title = check.text("group_title", title, required=True, max_length=120)
     if note is not None:
-        meeting.note = check.text("Anteckning", note)
+        meeting.note = check.text("note", note)
     check.done()
     ctx.session.flush()
     return _group(meeting, ctx.session.get(Service, meeting.service_id))
@@ -171,12 +171,12 @@ def add_training(
         try:
             svc = service_by_key(ctx, service)
         except NotFound as exc:
-            check.fail("Insats", str(exc))
-    day = check.date("Datum", held_on, today=ctx.today)
-    audience = check.text("Målgrupp", audience, required=True)
-    topic = check.text("Ämne", topic)
-    count = check.count("Deltagare", participants, required=True)
-    length = check.minutes("Minuter", minutes)
+            check.fail("service", str(exc))
+    day = check.date("date", held_on, today=ctx.today)
+    audience = check.text("audience", audience, required=True)
+    topic = check.text("topic", topic)
+    count = check.count("participants", participants, required=True)
+    length = check.minutes("minutes", minutes)
     _check_refs(ctx, check, staff_id)
     check.done()
     training = Training(

@@ -144,31 +144,31 @@ def _next_reference(ctx: Ctx) -> str:
 def _validated(ctx: Ctx, check: Checker, person_id: int | None, fields: dict[str, Any]) -> dict[str, Any]:
     out: dict[str, Any] = {}
     if "reference" in fields and fields["reference"] is not None:
-        reference = check.text("Referens", fields["reference"], max_length=40)
+        reference = check.text("reference", fields["reference"], max_length=40)
         if reference:
             twin = person_by_reference(ctx, reference)
             if twin and twin.id != person_id:
-                check.fail("Referens", f"{reference} används redan av en annan person.")
+                check.fail("reference", f"{reference} används redan av en annan person.")
         out["reference"] = reference
     if "birth_year" in fields:
-        out["birth_year"] = check.birth_year("Födelseår", fields["birth_year"], today=ctx.today)
+        out["birth_year"] = check.birth_year("birth_year", fields["birth_year"], today=ctx.today)
     if "gender" in fields:
-        out["gender"] = check.choice("Kön", fields["gender"], GENDERS, aliases=GENDER_ALIASES)
+        out["gender"] = check.choice("gender", fields["gender"], GENDERS, aliases=GENDER_ALIASES)
     if "housing" in fields:
-        out["housing"] = check.choice("Boende", fields["housing"], HOUSING, required=False)
+        out["housing"] = check.choice("housing", fields["housing"], HOUSING, required=False)
     if "name" in fields:
-        out["name"] = check.text("Namn", fields["name"], max_length=120)
+        out["name"] = check.text("name", fields["name"], max_length=120)
     if "phone" in fields:
-        out["phone"] = check.text("Telefon", fields["phone"], max_length=40)
+        out["phone"] = check.text("phone", fields["phone"], max_length=40)
     if "email" in fields:
-        email = check.text("E-post", fields["email"], max_length=120)
+        email = check.text("email", fields["email"], max_length=120)
         if email and "@" not in email:
-            check.fail("E-post", f"'{email}' ser inte ut som en e-postadress.")
+            check.fail("email", f"'{email}' ser inte ut som en e-postadress.")
         out["email"] = email
     if "address" in fields:
-        out["address"] = check.text("Adress", fields["address"])
+        out["address"] = check.text("address", fields["address"])
     if "note" in fields:
-        out["note"] = check.text("Anteckning", fields["note"], max_length=4000)
+        out["note"] = check.text("note", fields["note"], max_length=4000)
     return out
 
 
@@ -229,11 +229,11 @@ def update_person(ctx: Ctx, person_id: int, *, version: int | None = None, **cha
     _check_visible(ctx, person)
     check_version("Personen", person, version)
     if person.erased_at is not None:
-        raise ValidationError.of("Person", "uppgifterna är gallrade och kan inte ändras.")
+        raise ValidationError.of("person", "uppgifterna är gallrade och kan inte ändras.")
     check = Checker()
     values = _validated(ctx, check, person.id, changes)
     if "reference" in changes and not values.get("reference"):
-        check.fail("Referens", "måste fyllas i.")
+        check.fail("reference", "måste fyllas i.")
     check.done()
     for key, value in values.items():
         setattr(person, key, value)
@@ -245,7 +245,7 @@ def matches(person: PersonInfo, *, birth_year: int | None, gender: str | None) -
     """Which of birth year and gender disagree with what is recorded (for the importer)."""
     wrong = []
     if birth_year is not None and birth_year != person.birth_year:
-        wrong.append("Födelseår")
+        wrong.append("birth_year")
     if gender is not None and fold(gender) != fold(person.gender):
-        wrong.append("Kön")
+        wrong.append("gender")
     return wrong

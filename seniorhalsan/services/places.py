@@ -105,7 +105,7 @@ def _check_unique_name(ctx: Ctx, check: Checker, name: str | None, *, except_id:
         return
     for place in list_places(ctx):
         if place.id != except_id and fold(place.name) == fold(name):
-            check.fail("Namn", f"det finns redan en plats som heter {place.name}.")
+            check.fail("name", f"det finns redan en plats som heter {place.name}.")
 
 
 @requires("catalogue")
@@ -119,13 +119,13 @@ def create_place(
     closed_on: dt.date | None = None,
 ) -> PlaceInfo:
     check = Checker()
-    name = check.text("Namn", name, required=True, max_length=120)
-    kind = check.choice("Typ av plats", kind, PLACE_KINDS)
-    address = check.text("Adress", address)
-    opened_on = check.date("Öppnade", opened_on, required=False)
-    closed_on = check.date("Stängde", closed_on, required=False)
+    name = check.text("name", name, required=True, max_length=120)
+    kind = check.choice("place_kind", kind, PLACE_KINDS)
+    address = check.text("address", address)
+    opened_on = check.date("opened_on", opened_on, required=False)
+    closed_on = check.date("closed_on", closed_on, required=False)
     if opened_on and closed_on and closed_on < opened_on:
-        check.fail("Stängde", "kan inte vara före dagen platsen öppnade.")
+        check.fail("closed_on", "kan inte vara före dagen platsen öppnade.")
     _check_unique_name(ctx, check, name)
     check.done()
     place = Place(
@@ -153,17 +153,17 @@ def update_place(
     check_version("Mötesplatsen", place, version)
     check = Checker()
     if kind is not None:
-        place.kind = check.choice("Typ av plats", kind, PLACE_KINDS) or place.kind
+        place.kind = check.choice("place_kind", kind, PLACE_KINDS) or place.kind
     if address is not None:
-        place.address = check.text("Adress", address)
+        place.address = check.text("address", address)
     if opened_on is not None:
-        place.opened_on = check.date("Öppnade", opened_on)
+        place.opened_on = check.date("opened_on", opened_on)
     if closed_on is not None:
-        place.closed_on = check.date("Stängde", closed_on)
+        place.closed_on = check.date("closed_on", closed_on)
     if reopen:
         place.closed_on = None
     if place.opened_on and place.closed_on and place.closed_on < place.opened_on:
-        check.fail("Stängde", "kan inte vara före dagen platsen öppnade.")
+        check.fail("closed_on", "kan inte vara före dagen platsen öppnade.")
     check.done()
     ctx.session.flush()
     return _info(place)
@@ -180,14 +180,14 @@ def rename_place(ctx: Ctx, place_id: int, *, new_name: str, from_date: dt.date) 
     """Give a place a new name from a day on; reports before that day keep the old name."""
     place = owned(ctx, Place, place_id, "Mötesplatsen")
     check = Checker()
-    new_name = check.text("Nytt namn", new_name, required=True, max_length=120)
-    from_date = check.date("Gäller från", from_date)
+    new_name = check.text("new_name", new_name, required=True, max_length=120)
+    from_date = check.date("valid_from", from_date)
     _check_unique_name(ctx, check, new_name, except_id=place.id)
     if from_date and any(n.used_until >= from_date for n in place.former_names):
-        check.fail("Gäller från", "måste ligga efter platsens förra namnbyte.")
+        check.fail("valid_from", "måste ligga efter platsens förra namnbyte.")
     check.done()
     if new_name == place.name:
-        raise ValidationError.of("Nytt namn", "är samma som det nuvarande.")
+        raise ValidationError.of("new_name", "är samma som det nuvarande.")
     place.former_names.append(PlaceName(name=place.name, used_until=from_date - dt.timedelta(days=1)))
     place.name = new_name
     ctx.session.flush()

@@ -38,7 +38,7 @@ def retention_years(ctx: Ctx) -> int:
 @requires("accounts")
 def set_retention_years(ctx: Ctx, years: int) -> int:
     if not isinstance(years, int) or not 1 <= years <= 50:
-        raise ValidationError.of("År", "ange ett helt antal år mellan 1 och 50.")
+        raise ValidationError.of("year", "ange ett helt antal år mellan 1 och 50.")
     set_text(ctx, RETENTION_KEY, str(years))
     return years
 
@@ -102,7 +102,7 @@ def gallra(ctx: Ctx, *, older_than_years: int | None = None) -> Gallring:
     """Clear the personal data of everyone with no contact for the given number of years."""
     years = older_than_years or retention_years(ctx)
     if years < 1:
-        raise ValidationError.of("År", "ange minst ett år.")
+        raise ValidationError.of("year", "ange minst ett år.")
     cutoff = _cutoff(ctx, years)
     ids = _stale_ids(ctx, cutoff)
     _clear(ctx, ids, f"ingen kontakt sedan {cutoff.isoformat()}")
@@ -114,5 +114,5 @@ def erase_person(ctx: Ctx, person_id: int) -> None:
     """Remove a person's personal data on request; the numbers of past years stay."""
     person = owned(ctx, Person, person_id, "Personen")
     if person.erased_at is not None:
-        raise ValidationError.of("Person", "uppgifterna är redan gallrade.")
+        raise ValidationError.of("person", "uppgifterna är redan gallrade.")
     _clear(ctx, [person.id], "på begäran")

@@ -113,25 +113,25 @@ def terms_on(ctx: Ctx, day: dt.date) -> list[TermInfo]:
 
 
 def _check_term_dates(check: Checker, kind: str | None, year: int | None, starts_on, ends_on):
-    starts_on = check.date("Startdatum", starts_on)
-    ends_on = check.date("Slutdatum", ends_on)
+    starts_on = check.date("starts_on", starts_on)
+    ends_on = check.date("ends_on", ends_on)
     if starts_on and ends_on and ends_on < starts_on:
-        check.fail("Slutdatum", "ligger före startdatum.")
+        check.fail("ends_on", "ligger före startdatum.")
     if year is not None and starts_on and abs(starts_on.year - year) > 1:
-        check.fail("Startdatum", f"ligger inte nära år {year}.")
+        check.fail("starts_on", f"ligger inte nära år {year}.")
     return starts_on, ends_on
 
 
 @requires("catalogue")
 def create_term(ctx: Ctx, *, kind: str, year: int, starts_on: dt.date, ends_on: dt.date) -> TermInfo:
     check = Checker()
-    kind = check.choice("Termin", kind, TERM_KINDS)
-    year = check.integer("År", year, required=True)
+    kind = check.choice("term", kind, TERM_KINDS)
+    year = check.integer("year", year, required=True)
     if year is not None and not 1990 <= year <= ctx.today.year + 5:
-        check.fail("År", f"{year} är inget rimligt år.")
+        check.fail("year", f"{year} är inget rimligt år.")
     starts_on, ends_on = _check_term_dates(check, kind, year, starts_on, ends_on)
     if kind and year and any(t.kind == kind and t.year == year for t in list_terms(ctx)):
-        check.fail("Termin", f"{term_title(kind, year).lower()} finns redan.")
+        check.fail("term", f"{term_title(kind, year).lower()} finns redan.")
     check.done()
     term = Term(unit_id=ctx.unit_id, kind=kind, year=year, starts_on=starts_on, ends_on=ends_on)
     ctx.session.add(term)
@@ -208,7 +208,7 @@ def _validated_entry(ctx: Ctx, term: Term, fields: dict) -> dict:
             activity = owned(ctx, Activity, fields["activity_id"], "Aktiviteten")
             out["activity_id"] = activity.id
         except NotFound as exc:
-            check.fail("Aktivitet", str(exc))
+            check.fail("activity", str(exc))
     if "place_id" in fields:
         try:
             place = owned(ctx, Place, fields["place_id"], "Mötesplatsen")
@@ -216,32 +216,32 @@ def _validated_entry(ctx: Ctx, term: Term, fields: dict) -> dict:
             if (place.closed_on and place.closed_on < term.starts_on) or (
                 place.opened_on and place.opened_on > term.ends_on
             ):
-                check.fail("Plats", f"{place.name} används inte under {term_title(term.kind, term.year).lower()}.")
+                check.fail("place", f"{place.name} används inte under {term_title(term.kind, term.year).lower()}.")
         except NotFound as exc:
-            check.fail("Plats", str(exc))
+            check.fail("place", str(exc))
     if "weekday" in fields and fields["weekday"] is not None:
-        weekday = check.integer("Veckodag", fields["weekday"])
+        weekday = check.integer("weekday", fields["weekday"])
         if weekday is not None and not 1 <= weekday <= 7:
-            check.fail("Veckodag", "ange 1 (måndag) till 7 (söndag).")
+            check.fail("weekday", "ange 1 (måndag) till 7 (söndag).")
         out["weekday"] = weekday
     if "on_date" in fields and fields["on_date"] is not None:
-        on_date = check.date("Datum", fields["on_date"])
+        on_date = check.date("date", fields["on_date"])
         if on_date and not term.starts_on <= on_date <= term.ends_on:
-            check.fail("Datum", "ligger utanför terminens datum.")
+            check.fail("date", "ligger utanför terminens datum.")
         out["on_date"] = on_date
     if "starts_at" in fields:
-        out["starts_at"] = check.time("Starttid", fields["starts_at"], required=True)
+        out["starts_at"] = check.time("start", fields["starts_at"], required=True)
     if "ends_at" in fields:
-        out["ends_at"] = check.time("Sluttid", fields["ends_at"])
+        out["ends_at"] = check.time("end", fields["ends_at"])
     if "leader_id" in fields:
         if fields["leader_id"] is not None:
             try:
                 owned(ctx, Staff, fields["leader_id"], "Ledaren")
             except NotFound as exc:
-                check.fail("Ledare", str(exc))
+                check.fail("leader", str(exc))
         out["leader_id"] = fields["leader_id"]
     if "note" in fields:
-        out["note"] = check.text("Anteckning", fields["note"])
+        out["note"] = check.text("note", fields["note"])
     check.done()
     return out
 
@@ -263,7 +263,7 @@ def add_entry(
     """A weekly slot (weekday 1–7) or, with `on_date`, a dated event of the term."""
     term = owned(ctx, Term, term_id, "Terminen")
     if (weekday is None) == (on_date is None):
-        raise ValidationError.of("Veckodag", "ange antingen en veckodag eller ett datum.")
+        raise ValidationError.of("weekday", "ange antingen en veckodag eller ett datum.")
     values = _validated_entry(
         ctx,
         term,
@@ -287,7 +287,7 @@ def add_entry(
 
 def _check_times(starts_at: dt.time | None, ends_at: dt.time | None) -> None:
     if starts_at and ends_at and ends_at <= starts_at:
-        raise ValidationError.of("Sluttid", "måste vara efter starttiden.")
+        raise ValidationError.of("end", "måste vara efter starttiden.")
 
 
 @requires("catalogue")

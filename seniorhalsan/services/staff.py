@@ -67,17 +67,17 @@ def find_staff(ctx: Ctx, name: str) -> StaffInfo | None:
 def _validated(ctx: Ctx, check: Checker, **fields) -> dict:
     out = {}
     if "name" in fields:
-        out["name"] = check.text("Namn", fields["name"], required=True, max_length=120)
+        out["name"] = check.text("name", fields["name"], required=True, max_length=120)
     if "title" in fields:
-        out["title"] = check.text("Titel", fields["title"], max_length=120)
+        out["title"] = check.text("title", fields["title"], max_length=120)
     if "kind" in fields:
-        out["kind"] = check.choice("Anställningsform", fields["kind"], STAFF_KINDS)
+        out["kind"] = check.choice("staff_kind", fields["kind"], STAFF_KINDS)
     if "phone" in fields:
-        out["phone"] = check.text("Telefon", fields["phone"], max_length=40)
+        out["phone"] = check.text("phone", fields["phone"], max_length=40)
     if "email" in fields:
-        email = check.text("E-post", fields["email"], max_length=120)
+        email = check.text("email", fields["email"], max_length=120)
         if email and "@" not in email:
-            check.fail("E-post", f"'{email}' ser inte ut som en e-postadress.")
+            check.fail("email", f"'{email}' ser inte ut som en e-postadress.")
         out["email"] = email
     if fields.get("services") is not None:
         found = []
@@ -85,7 +85,7 @@ def _validated(ctx: Ctx, check: Checker, **fields) -> dict:
             try:
                 found.append(service_by_key(ctx, key))
             except Exception as exc:  # NotFound, as a field error
-                check.fail("Insatser", str(exc))
+                check.fail("services", str(exc))
         out["services"] = found
     return out
 

@@ -30,10 +30,10 @@ def texts_with_prefix(ctx: Ctx, prefix: str) -> dict[str, str]:
 def set_text(ctx: Ctx, key: str, body: str | None) -> str:
     """Save a text; an empty body removes it (the default is then used)."""
     check = Checker()
-    key = check.text("Nyckel", key, required=True, max_length=120)
+    key = check.text("key", key, required=True, max_length=120)
     cleaned = (body or "").replace("\x00", "").strip()
     if len(cleaned) > MAX_TEXT:
-        check.fail("Text", f"texten är för lång ({len(cleaned)} tecken, högst {MAX_TEXT}).")
+        check.fail("text", f"texten är för lång ({len(cleaned)} tecken, högst {MAX_TEXT}).")
     check.done()
     row = ctx.session.scalar(select(UnitText).where(UnitText.unit_id == ctx.unit_id, UnitText.key == key))
     if not cleaned:

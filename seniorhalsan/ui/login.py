@@ -93,10 +93,10 @@ class FirstAccountDialog(QDialog):
         self.repeat = QLineEdit()
         self.repeat.setEchoMode(QLineEdit.EchoMode.Password)
         form = QFormLayout()
-        self.errors.row(form, "Användarnamn", QLabel(_("&Användarnamn:")), self.username)
-        self.errors.row(form, "Namn", QLabel(_("&Namn:")), self.display_name)
-        self.errors.row(form, "Lösenord", QLabel(_("&Lösenord:")), self.password)
-        self.errors.row(form, "Upprepa", QLabel(_("&Upprepa lösenordet:")), self.repeat)
+        self.errors.row(form, "username", QLabel(_("&Användarnamn:")), self.username)
+        self.errors.row(form, "name", QLabel(_("&Namn:")), self.display_name)
+        self.errors.row(form, "password", QLabel(_("&Lösenord:")), self.password)
+        self.errors.row(form, "repeat", QLabel(_("&Upprepa lösenordet:")), self.repeat)
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok)
         buttons.button(QDialogButtonBox.StandardButton.Ok).setText(_("Skapa kontot"))
         buttons.accepted.connect(self.create)
@@ -108,7 +108,7 @@ class FirstAccountDialog(QDialog):
 
     def create(self) -> bool:
         if self.password.text() != self.repeat.text():
-            self.errors.show(ValidationError.of("Upprepa", _("lösenorden är inte lika.")))
+            self.errors.show(ValidationError.of("repeat", _("lösenorden är inte lika.")))
             return False
         try:
             self.db.call(accounts.create_account, username=self.username.text(), password=self.password.text(),

@@ -24,20 +24,20 @@ def test_återkoppling_is_due_one_month_after_receipt(db):
 def test_a_feedback_without_a_sender_category_is_refused(db, unchanged):
     with unchanged(), pytest.raises(ValidationError) as refused:
         register(db, from_key="")
-    assert refused.value.fields == ["Från"]
+    assert refused.value.fields == ["from"]
 
 
 def test_a_view_must_say_what_it_is_about_but_praise_need_not(db, unchanged):
     with unchanged(), pytest.raises(ValidationError) as refused:
         register(db, about_key=None)
-    assert refused.value.fields == ["Gäller"]
+    assert refused.value.fields == ["about"]
     assert register(db, type="beröm", about_key=None).type == "berom"
 
 
 def test_unknown_template_rows_are_named(db, unchanged):
     with unchanged(), pytest.raises(ValidationError) as refused:
         register(db, from_key="Grannen", about_key="Vädret")
-    assert refused.value.fields == ["Från", "Gäller"]
+    assert refused.value.fields == ["from", "about"]
     assert "Närstående" in str(refused.value)
 
 
@@ -57,7 +57,7 @@ def test_a_corrected_receipt_date_may_not_pass_the_answer_or_the_action(db, unch
     db.call(feedback.record_answer, item.id, answered_on=dt.date(2026, 2, 10))
     with unchanged(), pytest.raises(ValidationError) as refused:
         db.call(feedback.update_feedback, item.id, received_on=dt.date(2026, 2, 11))
-    assert refused.value.fields == ["Mottagen"] and "2026-02-10" in str(refused.value)
+    assert refused.value.fields == ["received_on"] and "2026-02-10" in str(refused.value)
     corrected = db.call(feedback.update_feedback, item.id, received_on=dt.date(2026, 2, 10), text="Fler tider.")
     assert (corrected.received_on, corrected.text, corrected.answered_on) == (
         dt.date(2026, 2, 10), "Fler tider.", dt.date(2026, 2, 10))
@@ -66,7 +66,7 @@ def test_a_corrected_receipt_date_may_not_pass_the_answer_or_the_action(db, unch
     db.call(feedback.record_action, acted.id, action_text="Nya tider.", action_on=dt.date(2026, 3, 1))
     with unchanged(), pytest.raises(ValidationError) as refused:
         db.call(feedback.update_feedback, acted.id, received_on=dt.date(2026, 3, 2))
-    assert refused.value.fields == ["Mottagen"]
+    assert refused.value.fields == ["received_on"]
 
 
 def test_waiting_and_overdue_items(db):

@@ -20,7 +20,7 @@ def test_a_person_gets_a_reference_when_none_is_given(db):
 def test_a_birth_year_that_makes_someone_140_is_refused(db, unchanged):
     with unchanged(), pytest.raises(ValidationError) as refused:
         factories.person(db, birth_year=TODAY.year - 140)
-    assert refused.value.fields == ["Födelseår"]
+    assert refused.value.fields == ["birth_year"]
     assert "140 år" in str(refused.value)
 
 
@@ -32,7 +32,7 @@ def test_gender_may_be_written_in_several_ways(db, gender):
 def test_all_bad_fields_are_reported_at_once(db, unchanged):
     with unchanged(), pytest.raises(ValidationError) as refused:
         factories.person(db, birth_year="nittonhundra", gender="robot", email="inte-en-adress")
-    assert refused.value.fields == ["Födelseår", "Kön", "E-post"]
+    assert refused.value.fields == ["birth_year", "gender", "email"]
 
 
 def test_a_reference_belongs_to_one_person(db, unchanged):
@@ -61,11 +61,11 @@ def test_a_contact_with_its_checklist(db):
 @pytest.mark.parametrize(
     "changes, field",
     [
-        ({"day": TODAY + dt.timedelta(days=3)}, "Datum"),
-        ({"kind": "brevduva"}, "Kontakttyp"),
-        ({"minutes": -5}, "Minuter"),
-        ({"tasks": ["måla om köket"]}, "Utfört"),
-        ({"service": "hemtjänst"}, "Insats"),
+        ({"day": TODAY + dt.timedelta(days=3)}, "date"),
+        ({"kind": "brevduva"}, "contact_kind"),
+        ({"minutes": -5}, "minutes"),
+        ({"tasks": ["måla om köket"]}, "tasks"),
+        ({"service": "hemtjänst"}, "service"),
     ],
 )
 def test_bad_contacts_are_refused(db, unchanged, changes, field):
@@ -78,4 +78,4 @@ def test_bad_contacts_are_refused(db, unchanged, changes, field):
 def test_a_stranger_cannot_be_visited(db, unchanged):
     with unchanged(), pytest.raises(ValidationError) as refused:
         factories.contact(db, 9999)
-    assert refused.value.fields == ["Person"]
+    assert refused.value.fields == ["person"]

@@ -60,6 +60,6 @@ def test_term_codes_and_schedule_refusals(db, unchanged):
     with unchanged(), pytest.raises(ValidationError) as refused:
         db.call(schedule.add_entry, term_id=vt.id, activity_id=gympa.id,
                 place_id=factories.place_named(db, "Axelsberg").id, weekday=9, starts_at="25:00")
-    assert refused.value.fields == ["Veckodag", "Starttid"]
+    assert refused.value.fields == ["weekday", "start"]
     with unchanged(), pytest.raises(ValidationError):
         factories.term(db)  # vt2026 exists already

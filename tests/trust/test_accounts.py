@@ -22,7 +22,7 @@ def test_the_first_account_must_be_the_unit_heads(db, unchanged):
     assert not db.read(accounts.has_accounts)
     with unchanged(), pytest.raises(ValidationError) as refused:
         add(db, "maria", "samordnare")
-    assert refused.value.fields == ["Roll"]
+    assert refused.value.fields == ["role"]
     add(db, "karin", "enhetschef")
     assert db.read(accounts.has_accounts)
 
@@ -66,7 +66,7 @@ def test_account_fields_are_validated(db, unchanged):
     as_user(db, "karin")
     with unchanged(), pytest.raises(ValidationError) as refused:
         add(db, "Tomas G", "instruktor", password="kort")
-    assert refused.value.fields == ["Användarnamn", "Insatser", "Lösenord"]
+    assert refused.value.fields == ["username", "services", "password"]
     with unchanged(), pytest.raises(ValidationError):
         add(db, "karin", "lasare")  # taken
 

@@ -66,7 +66,7 @@ def test_the_first_account_dialog_creates_the_unit_head(qtbot, db):
     dialog.password.setText(PASSWORD)
     dialog.repeat.setText("något annat")
     assert not dialog.create()
-    assert "inte lika" in dialog.errors.message_for("Upprepa")
+    assert "inte lika" in dialog.errors.message_for("repeat")
     dialog.repeat.setText(PASSWORD)
     assert dialog.create()
     assert db.actor.role == "enhetschef"
@@ -105,7 +105,7 @@ def test_the_unit_head_manages_accounts_log_and_gallring(window, qtbot, db, tmp_
     page.new_password.setText(PASSWORD)
     page.new_repeat.setText(PASSWORD)
     assert not page.create_account()
-    assert "minst en insats" in page.account_errors.message_for("Insatser")
+    assert "minst en insats" in page.account_errors.message_for("services")
     page.service_boxes["fixartjanst"].setChecked(True)
     assert page.create_account()
     assert [a.username for a in db.read(accounts.list_accounts)] == ["karin", "tomas"]

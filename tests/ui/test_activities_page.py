@@ -142,12 +142,12 @@ def test_a_refused_name_is_shown_next_to_the_field_and_nothing_is_saved(window, 
     form.name.setText(name)
     with unchanged():
         assert form.save_changes() is False
-    assert message in form.errors.message_for("Namn")
+    assert message in form.errors.message_for("name")
     assert form.name.property("invalid") is True
     assert form.record is None
     form.name.setText("Seniorgympa 2")
     assert form.save_changes()
-    assert form.errors.message_for("Namn") == ""
+    assert form.errors.message_for("name") == ""
 
 
 def test_a_refused_edit_of_an_existing_activity_saves_nothing(window, db, catalogue, unchanged):
@@ -159,8 +159,8 @@ def test_a_refused_edit_of_an_existing_activity_saves_nothing(window, db, catalo
     assert "för lång" in form.count.text()
     with unchanged():
         assert page.save_changes() is False
-    assert "finns redan" in form.errors.message_for("Namn")
-    assert "för lång" in form.errors.message_for("Beskrivning")
+    assert "finns redan" in form.errors.message_for("name")
+    assert "för lång" in form.errors.message_for("description")
     assert page.has_unsaved_changes()
 
 
@@ -287,7 +287,7 @@ def test_a_refused_entry_keeps_the_dialog_open_and_saves_nothing(window, db, cat
         choose(dialog.activity, catalogue["canasta"].id)
         dialog.ends.setTime(dialog.starts.time().addSecs(-1800))
         dialog.ok_button.click()
-        seen["message"] = dialog.errors.message_for("Sluttid")
+        seen["message"] = dialog.errors.message_for("end")
         seen["result"] = dialog.result()
 
     answer_dialogs(monkeypatch, wrong_end)
@@ -363,7 +363,7 @@ def test_a_new_term_and_new_dates(window, db, catalogue, planned, monkeypatch, u
         choose(dialog.kind, "vt")
         dialog.year.setValue(2026)
         dialog.ok_button.click()
-        assert "finns redan" in dialog.errors.message_for("Termin")
+        assert "finns redan" in dialog.errors.message_for("term")
         choose(dialog.kind, "sommar")
         dialog.starts.set_date(dt.date(2026, 6, 15))
         dialog.ends.set_date(dt.date(2026, 8, 14))
@@ -374,7 +374,7 @@ def test_a_new_term_and_new_dates(window, db, catalogue, planned, monkeypatch, u
         dialog.ends.set_date(dt.date(2026, 5, 1))
         dialog.starts.set_date(dt.date(2026, 6, 1))
         dialog.ok_button.click()
-        assert "före startdatum" in dialog.errors.message_for("Slutdatum")
+        assert "före startdatum" in dialog.errors.message_for("ends_on")
         dialog.reject()
 
     answer_dialogs(monkeypatch, existing, wrong_dates)

@@ -94,10 +94,10 @@ def test_a_refused_registration_shows_messages_under_the_fields_and_saves_nothin
     form.received.set_date(D(2026, 12, 1))  # after today
     with unchanged():
         assert page.register() is False
-    assert form.errors.message_for("Gäller") == "Välj vad synpunkten eller klagomålet gäller."
-    assert form.errors.message_for("Från").startswith("Måste väljas")
-    assert "framtiden" in form.errors.message_for("Mottagen")
-    assert form.errors.message_for("Text").startswith("Måste fyllas i")
+    assert form.errors.message_for("about") == "Välj vad synpunkten eller klagomålet gäller."
+    assert form.errors.message_for("from").startswith("Måste väljas")
+    assert "framtiden" in form.errors.message_for("received_on")
+    assert form.errors.message_for("text").startswith("Måste fyllas i")
     assert page.has_unsaved_changes()
     assert db.read(feedback.list_feedback) == []
 
@@ -107,7 +107,7 @@ def test_a_refused_registration_shows_messages_under_the_fields_and_saves_nothin
     form.received.set_date(D(2026, 11, 19))
     form.text.setPlainText("Tack för en fin höst!")
     assert page.register()
-    assert form.errors.message_for("Gäller") == ""
+    assert form.errors.message_for("about") == ""
     [praise] = db.read(feedback.list_feedback)
     assert (praise.type, praise.about_key, praise.from_key) == ("berom", None, "narstaende")
 
@@ -130,7 +130,7 @@ def test_a_refused_answer_and_a_stale_item(window, db, unchanged):
     page.detail.answer_day.set_date(D(2026, 8, 1))
     with unchanged():
         assert page.detail.record_answer() is False
-    assert "före dagen" in page.detail.answer_errors.message_for("Återkoppling")
+    assert "före dagen" in page.detail.answer_errors.message_for("answered_on")
 
     # someone else records an åtgärd meanwhile: the answer is refused, the item shown again
     db.call(feedback.record_action, item.id, action_text="Nytt pass.")  # someone else, meanwhile
@@ -369,8 +369,8 @@ def test_a_refused_correction_is_explained_under_its_fields_and_saves_nothing(wi
     form.received.set_date(D(2026, 12, 1))  # after today
     with unchanged():
         assert page.save_changes() is False
-    assert form.errors.message_for("Text").startswith("Måste fyllas i")
-    assert "framtiden" in form.errors.message_for("Mottagen")
+    assert form.errors.message_for("text").startswith("Måste fyllas i")
+    assert "framtiden" in form.errors.message_for("received_on")
     assert form.editing.id == item.id and page.has_unsaved_changes()
     assert db.read(feedback.get_feedback, item.id) == item
 

@@ -127,12 +127,12 @@ def test_a_refused_contact_is_explained_under_its_field_and_nothing_is_saved(win
     tab.form.date.set_date(TODAY + dt.timedelta(days=1))
     with unchanged():
         assert tab.form.save_changes() is False
-        assert "framtiden" in tab.form.errors.message_for("Datum")
+        assert "framtiden" in tab.form.errors.message_for("date")
         tab.form.date.set_date(TODAY)
         tab.form.minutes.setText("2000")
         assert page.save_changes() is False
-    assert "1440" in tab.form.errors.message_for("Minuter")
-    assert tab.form.errors.message_for("Datum") == ""
+    assert "1440" in tab.form.errors.message_for("minutes")
+    assert tab.form.errors.message_for("date") == ""
     assert page.has_unsaved_changes()
     assert db.read(contacts.list_contacts, person_id=who.id) == []
 
@@ -144,8 +144,8 @@ def test_a_refused_new_person_is_explained_under_its_fields(window, qtbot, db, u
     card.birth_year.setText("1880")
     with unchanged():
         assert card.save_changes() is False
-    assert "146 år" in card.errors.message_for("Födelseår")
-    assert "måste väljas" in card.errors.message_for("Kön").lower()
+    assert "146 år" in card.errors.message_for("birth_year")
+    assert "måste väljas" in card.errors.message_for("gender").lower()
     assert card.creating and page.has_unsaved_changes()
     assert not page.persons.form.isEnabled()  # no contact until the person exists
 
@@ -225,7 +225,7 @@ def test_a_group_meeting_is_added_offered_again_and_deleted(window, qtbot, db):
     tab.group_title.setEditText("IT-grupp")
     tab.place.setCurrentIndex(tab.place.findData(place.id))
     assert tab.save_changes() is False  # how many came is not typed yet
-    assert "måste fyllas i" in tab.errors.message_for("Deltagare").lower()
+    assert "måste fyllas i" in tab.errors.message_for("participants").lower()
     tab.participants.setFocus()
     qtbot.keyClicks(focused(), "8")
     key(qtbot, Qt.Key.Key_Return, Qt.KeyboardModifier.ControlModifier)
@@ -434,7 +434,7 @@ def test_a_refused_contact_correction_is_explained_under_its_field(window, db, v
     form.date.set_date(TODAY + dt.timedelta(days=1))
     with unchanged():
         assert page.save_changes() is False
-    assert "1440" in form.errors.message_for("Minuter") and "framtiden" in form.errors.message_for("Datum")
+    assert "1440" in form.errors.message_for("minutes") and "framtiden" in form.errors.message_for("date")
     assert form.editing.id == first.id and page.has_unsaved_changes()
     assert db.read(contacts.get_contact, first.id) == first
 

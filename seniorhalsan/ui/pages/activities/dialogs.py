@@ -153,14 +153,14 @@ class EntryDialog(SubmitDialog):
         self.note = QLineEdit()
         self.note.setMaxLength(255)
 
-        rows = [("Aktivitet", _("&Aktivitet"), self.activity)]
-        rows.append(("Datum", _("&Datum"), self.on_date) if self.dated else ("Veckodag", _("&Veckodag"), self.weekday))
+        rows = [("activity", _("&Aktivitet"), self.activity)]
+        rows.append(("date", _("&Datum"), self.on_date) if self.dated else ("weekday", _("&Veckodag"), self.weekday))
         rows += [
-            ("Starttid", _("&Börjar"), self.starts),
-            ("Sluttid", _("&Slutar"), self.ends),
-            ("Plats", _("&Plats"), self.place),
-            ("Ledare", _("&Ledare"), self.leader),
-            ("Anteckning", _("A&nteckning"), self.note),
+            ("start", _("&Börjar"), self.starts),
+            ("end", _("&Slutar"), self.ends),
+            ("place", _("&Plats"), self.place),
+            ("leader", _("&Ledare"), self.leader),
+            ("note", _("A&nteckning"), self.note),
         ]
         for field, text, widget in rows:
             self.errors.row(self.form, field, QLabel(text), widget)
@@ -287,12 +287,12 @@ class TermDialog(SubmitDialog):
         self.ends = DateField(today)
 
         if mode == "copy":
-            self.errors.row(self.form, "Kopiera från", QLabel(_("&Kopiera från")), self.source)
+            self.errors.row(self.form, "source", QLabel(_("&Kopiera från")), self.source)
             self.form.addRow("", hint(_("Veckoschemat kopieras. Datum med utflykter och evenemang kopieras inte.")))
-        self.errors.row(self.form, "Termin", QLabel(_("&Termin")), self.kind)
-        self.errors.row(self.form, "År", QLabel(_("&År")), self.year)
-        self.errors.row(self.form, "Startdatum", QLabel(_("&Första dag")), self.starts)
-        self.errors.row(self.form, "Slutdatum", QLabel(_("&Sista dag")), self.ends)
+        self.errors.row(self.form, "term", QLabel(_("&Termin")), self.kind)
+        self.errors.row(self.form, "year", QLabel(_("&År")), self.year)
+        self.errors.row(self.form, "starts_on", QLabel(_("&Första dag")), self.starts)
+        self.errors.row(self.form, "ends_on", QLabel(_("&Sista dag")), self.ends)
 
         if mode == "edit" and term is not None:
             select_data(self.kind, term.kind)

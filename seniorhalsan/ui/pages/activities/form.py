@@ -114,8 +114,8 @@ class ActivityForm(QWidget):
         self.labels = {key: QLabel() for key in ("name", "kind", "description", "place", "leader")}
         form = QFormLayout()
         form.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.AllNonFixedFieldsGrow)
-        self.errors.row(form, "Namn", self.labels["name"], self.name)
-        self.errors.row(form, "Typ", self.labels["kind"], self.kind)
+        self.errors.row(form, "name", self.labels["name"], self.name)
+        self.errors.row(form, "kind", self.labels["kind"], self.kind)
         description_box = QWidget()
         description_layout = QVBoxLayout(description_box)
         description_layout.setContentsMargins(0, 0, 0, 0)
@@ -124,10 +124,10 @@ class ActivityForm(QWidget):
         description_layout.addWidget(self.count)
         description_layout.addWidget(self.description_hint)
         self.labels["description"].setBuddy(self.description)
-        form.addRow(self.labels["description"], self.errors.add("Beskrivning", description_box))
-        self.errors.widgets["Beskrivning"] = self.description  # the red frame goes on the text itself
-        self.errors.row(form, "Plats", self.labels["place"], self.place)
-        self.errors.row(form, "Ledare", self.labels["leader"], self.leader)
+        form.addRow(self.labels["description"], self.errors.add("description", description_box))
+        self.errors.widgets["description"] = self.description  # the red frame goes on the text itself
+        self.errors.row(form, "place", self.labels["place"], self.place)
+        self.errors.row(form, "leader", self.labels["leader"], self.leader)
         flags = QVBoxLayout()
         for box in (self.digital, self.outdoors, self.needs_signup, self.active):
             flags.addWidget(box)

@@ -21,8 +21,8 @@ Index = QModelIndex | QPersistentModelIndex
 
 TIME, ACTIVITY, WOMEN, MEN, OTHER, TOTAL, NEW, CANCELLED, NOTE = range(9)
 COUNT_FIELDS = {WOMEN: "women", MEN: "men", OTHER: "other", TOTAL: "total", NEW: "new_visitors"}
-SERVICE_FIELD = {"Kvinnor": WOMEN, "Män": MEN, "Övriga": OTHER, "Totalt": TOTAL, "Nya besökare": NEW,
-                 "Inställt": CANCELLED, "Anteckning": NOTE}
+SERVICE_FIELD = {"women": WOMEN, "men": MEN, "other": OTHER, "total": TOTAL, "new_visitors": NEW,
+                 "cancelled": CANCELLED, "note": NOTE}
 
 
 def headers() -> list[str]:

@@ -52,7 +52,7 @@ class SummaryEditor(QWidget):
             top.addWidget(combo)
         top.addStretch(1)
         form = QFormLayout()
-        self.errors.row(form, "Text", self.text_label, self.text)
+        self.errors.row(form, "text", self.text_label, self.text)
         buttons = QHBoxLayout()
         buttons.addWidget(self.saved_note, 1)
         buttons.addWidget(self.save_button)

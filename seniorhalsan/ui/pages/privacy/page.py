@@ -109,12 +109,12 @@ class PrivacyPage(Page):
         self.new_repeat.setEchoMode(QLineEdit.EchoMode.Password)
         self.labels = {key: QLabel() for key in ("user", "name", "role", "services", "password", "repeat")}
         form = QFormLayout()
-        self.account_errors.row(form, "Användarnamn", self.labels["user"], self.new_username)
-        self.account_errors.row(form, "Namn", self.labels["name"], self.new_name)
-        self.account_errors.row(form, "Roll", self.labels["role"], self.new_role)
-        self.account_errors.row(form, "Insatser", self.labels["services"], services_row)
-        self.account_errors.row(form, "Lösenord", self.labels["password"], self.new_password)
-        self.account_errors.row(form, "Upprepa", self.labels["repeat"], self.new_repeat)
+        self.account_errors.row(form, "username", self.labels["user"], self.new_username)
+        self.account_errors.row(form, "name", self.labels["name"], self.new_name)
+        self.account_errors.row(form, "role", self.labels["role"], self.new_role)
+        self.account_errors.row(form, "services", self.labels["services"], services_row)
+        self.account_errors.row(form, "password", self.labels["password"], self.new_password)
+        self.account_errors.row(form, "repeat", self.labels["repeat"], self.new_repeat)
         self.create_button = QPushButton()
         self.create_button.setProperty("primary", True)
         self.create_button.clicked.connect(self.create_account)
@@ -151,7 +151,7 @@ class PrivacyPage(Page):
     def create_account(self) -> bool:
         self.account_errors.clear()
         if self.new_password.text() != self.new_repeat.text():
-            self.account_errors.show(ValidationError.of("Upprepa", _("lösenorden är inte lika.")))
+            self.account_errors.show(ValidationError.of("repeat", _("lösenorden är inte lika.")))
             return False
         try:
             self.app.db.call(

@@ -87,21 +87,21 @@ class PersonCard(QGroupBox):
         details.setColumnStretch(1, 1)
         details.setColumnStretch(3, 1)
         details.addWidget(self.labels["phone"], 0, 0, top)
-        details.addWidget(self.errors.add("Telefon", self.phone), 0, 1, top)
+        details.addWidget(self.errors.add("phone", self.phone), 0, 1, top)
         details.addWidget(self.labels["email"], 0, 2, top)
-        details.addWidget(self.errors.add("E-post", self.email), 0, 3, top)
+        details.addWidget(self.errors.add("email", self.email), 0, 3, top)
         details.addWidget(self.labels["address"], 1, 0, top)
-        details.addWidget(self.errors.add("Adress", self.address), 1, 1, 1, 3, top)
+        details.addWidget(self.errors.add("address", self.address), 1, 1, 1, 3, top)
         grid.addWidget(self.labels["reference"], 0, 0, top)
-        grid.addWidget(self.errors.add("Referens", self.reference), 0, 1, top)
+        grid.addWidget(self.errors.add("reference", self.reference), 0, 1, top)
         grid.addWidget(self.labels["birth_year"], 0, 2, top)
         grid.addWidget(born, 0, 3, top)
         grid.addWidget(self.labels["housing"], 1, 0, top)
-        grid.addWidget(self.errors.add("Boende", self.housing), 1, 1, top)
+        grid.addWidget(self.errors.add("housing", self.housing), 1, 1, top)
         grid.addWidget(self.labels["name"], 1, 2, top)
-        grid.addWidget(self.errors.add("Namn", self.name), 1, 3, top)
+        grid.addWidget(self.errors.add("name", self.name), 1, 3, top)
         grid.addWidget(self.labels["note"], 2, 0, top)
-        grid.addWidget(self.errors.add("Anteckning", self.note), 2, 1, 1, 3, top)
+        grid.addWidget(self.errors.add("note", self.note), 2, 1, 1, 3, top)
         grid.addWidget(self.details, 3, 0, 1, 4)
 
         buttons = QHBoxLayout()
@@ -156,7 +156,7 @@ class PersonCard(QGroupBox):
         row.addWidget(self.labels["gender"])
         row.addWidget(self.gender, 1)
         column.addLayout(row)
-        for field, widget in (("Födelseår", self.birth_year), ("Kön", self.gender)):
+        for field, widget in (("birth_year", self.birth_year), ("gender", self.gender)):
             label = QLabel()
             label.setStyleSheet(ERROR_STYLE)
             label.setWordWrap(True)
@@ -168,7 +168,7 @@ class PersonCard(QGroupBox):
 
     def _name_shared_errors(self) -> None:
         """Under the shared row, say which of the two fields a message is about."""
-        for field, name in (("Födelseår", _("Födelseår")), ("Kön", _("Kön"))):
+        for field, name in (("birth_year", _("Födelseår")), ("gender", _("Kön"))):
             label = self.errors.labels[field]
             if not label.isHidden():
                 label.setText(f"{name}: {label.text()[:1].lower()}{label.text()[1:]}")
@@ -304,7 +304,7 @@ class PersonCard(QGroupBox):
                 changes = {k: v for k, v in values.items() if getattr(self.person, k) != v}
                 saved = self.app.db.call(persons.update_person, self.person.id, version=self.person.version, **changes)
         except ValidationError as exc:
-            if {"Telefon", "E-post", "Adress"} & set(exc.fields):
+            if {"phone", "email", "address"} & set(exc.fields):
                 self.show_details.setChecked(True)  # a refusal must not hide behind the toggle
             self.errors.show(exc)
             self._name_shared_errors()

@@ -98,16 +98,16 @@ class ContactForm(QGroupBox):
         grid.setColumnStretch(1, 1)
         grid.setColumnStretch(3, 1)
         for n, (key, field, widget) in enumerate((
-            ("date", "Datum", self.date), ("kind", "Kontakttyp", self.kind),
-            ("staff", "Medarbetare", self.staff), ("minutes", "Minuter", self.minutes),
+            ("date", "date", self.date), ("kind", "contact_kind", self.kind),
+            ("staff", "staff", self.staff), ("minutes", "minutes", self.minutes),
         )):
             row, column = divmod(n, 2)
             grid.addWidget(self.labels[key], row, column * 2, top)
             grid.addWidget(self.errors.add(field, widget), row, column * 2 + 1, top)
         grid.addWidget(self.labels["tasks"], 2, 0, top)
-        grid.addWidget(self.errors.add("Utfört", self.tasks), 2, 1, 1, 3)
+        grid.addWidget(self.errors.add("tasks", self.tasks), 2, 1, 1, 3)
         grid.addWidget(self.labels["note"], 3, 0, top)
-        grid.addWidget(self.errors.add("Anteckning", self.note), 3, 1, 1, 2, top)
+        grid.addWidget(self.errors.add("note", self.note), 3, 1, 1, 2, top)
         buttons = QHBoxLayout()
         buttons.setContentsMargins(0, 0, 0, 0)
         buttons.addWidget(self.cancel)

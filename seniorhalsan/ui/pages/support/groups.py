@@ -44,10 +44,10 @@ class GroupsTab(YearListTab):
         self.note = QLineEdit()
         self.note.setMaxLength(255)
         return [
-            ("date", "Datum", self.date, 1), ("kind", "Typ av träff", self.kind, 1),
-            ("title", "Namn på gruppen", self.group_title, 1), ("participants", "Deltagare", self.participants, 1),
-            ("place", "Plats", self.place, 1), ("staff", "Medarbetare", self.staff, 1),
-            ("note", "Anteckning", self.note, 2),
+            ("date", "date", self.date, 1), ("kind", "group_kind", self.kind, 1),
+            ("title", "group_title", self.group_title, 1), ("participants", "participants", self.participants, 1),
+            ("place", "place", self.place, 1), ("staff", "staff", self.staff, 1),
+            ("note", "note", self.note, 2),
         ]
 
     def last_field(self) -> QWidget:
@@ -161,9 +161,9 @@ class TrainingsTab(YearListTab):
         self.participants = number_edit(5)
         self.minutes = number_edit(4)
         return [
-            ("date", "Datum", self.date, 1), ("audience", "Målgrupp", self.audience, 2),
-            ("topic", "Ämne", self.topic_edit, 2), ("participants", "Deltagare", self.participants, 1),
-            ("minutes", "Minuter", self.minutes, 1), ("staff", "Medarbetare", self.staff, 1),
+            ("date", "date", self.date, 1), ("audience", "audience", self.audience, 2),
+            ("topic", "topic", self.topic_edit, 2), ("participants", "participants", self.participants, 1),
+            ("minutes", "minutes", self.minutes, 1), ("staff", "staff", self.staff, 1),
         ]
 
     def last_field(self) -> QWidget:

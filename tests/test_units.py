@@ -4,7 +4,7 @@ import datetime as dt
 
 from seniorhalsan import stats
 from seniorhalsan.database import open_database
-from seniorhalsan.services import attendance, places
+from seniorhalsan.services import attendance, attendance_history, places
 from tests import factories
 
 
@@ -23,7 +23,7 @@ def test_each_unit_counts_only_its_own(db, db_url):
         assert first.read(stats.year_stats, 2025)["attendance"]["visits"] == 30
         theirs = factories.place_named(other, "Axelsberg")
         assert theirs.id != axelsberg.id
-        assert other.read(attendance.count_sessions) == 0
+        assert other.read(attendance_history.count_sessions) == 0
     finally:
         other.dispose()
 

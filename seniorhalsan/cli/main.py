@@ -37,7 +37,7 @@ def database_options(parser: argparse.ArgumentParser, *, as_default: bool) -> No
 
 
 def build_parser() -> argparse.ArgumentParser:
-    from . import accounts, admin, data, reports
+    from . import accounts, admin, attendance, data, reports
 
     argparse_sv.install()
     parser = argparse.ArgumentParser(prog="seniorhalsan", description=DESCRIPTION)
@@ -48,6 +48,7 @@ def build_parser() -> argparse.ArgumentParser:
     database_options(common, as_default=False)
     commands = parser.add_subparsers(dest="command", metavar="kommando", title="kommandon")
     data.register(commands, common)
+    attendance.register(commands, common)
     reports.register(commands, common)
     admin.register(commands, common)
     accounts.register(commands, common)

@@ -48,3 +48,6 @@ def insert_values(session: Session, table: Table, columns: Sequence[str], rows: 
             out[i] = convert(out[i])
         params.append(tuple(out) if dialect.positional else dict(zip(names, out)))
     connection.exec_driver_sql(str(compiled), params)
+    changes = session.info.get("changes")
+    if changes is not None:
+        changes.table(table.name, created=len(rows))

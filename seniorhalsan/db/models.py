@@ -205,6 +205,8 @@ class ActivitySession(Versioned, Timestamped, Base):
         Index("ix_activity_sessions_place_date", "place_id", "held_on"),
         # a place's history newest first, and any page of it, from the index alone
         Index("ix_activity_sessions_unit_place_date", "unit_id", "place_id", "held_on", "starts_at"),
+        # a planned session is recorded once a day, whoever saves it (see services/attendance_slots.py)
+        Index("uq_activity_sessions_entry_day", "schedule_entry_id", "held_on", unique=True),
     )
 
     id: Mapped[intpk]

@@ -1,8 +1,9 @@
 """Transactions: one user action is one transaction, owned by the caller of the services.
 
-The window, the importer and the command line never hold an ORM session; they hand a
-service function to `Database.call` (writes) or `Database.read` (reads), which runs it
-inside its own transaction and returns the plain values it produced.
+The window, the importer and the command line never hold an ORM session. They hand an
+operation (`seniorhalsan.operations`) to `Database.perform`, which applies it inside its own
+transaction and returns its value with what it changed, or a reading service function to
+`Database.read`.
 """
 
 from __future__ import annotations
@@ -11,15 +12,18 @@ import datetime as dt
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass, field
-from typing import Any, ParamSpec, TypeVar
+from typing import TYPE_CHECKING, Any, ParamSpec, TypeVar
 
-from sqlalchemy import Engine
+from sqlalchemy import Engine, event, text
 from sqlalchemy.orm import Session, sessionmaker
 from sqlalchemy.orm.exc import StaleDataError
 
 from ..errors import Conflict
-
+from .changes import ChangeLog
 from .engine import is_sqlite
+
+if TYPE_CHECKING:
+    from ..operations.base import Operation, Outcome
 
 P = ParamSpec("P")
 T = TypeVar("T")
@@ -43,6 +47,7 @@ class Ctx:
     actor: Actor | None = None
     today: dt.date = field(default_factory=dt.date.today)
     log: list[dict[str, Any]] = field(default_factory=list)  # access-log entries to write
+    changes: ChangeLog = field(default_factory=ChangeLog)  # what the transaction changed
 
 
 class Database:
@@ -57,6 +62,7 @@ class Database:
         write_engine = engine.execution_options(sqlite_begin="IMMEDIATE") if is_sqlite(url) else engine
         self._writer = sessionmaker(bind=write_engine, expire_on_commit=False)
         self._reader = sessionmaker(bind=engine, expire_on_commit=False)
+        event.listen(self._writer, "after_flush", _track_flush)
 
     @contextmanager
     def transaction(self, *, write: bool = True) -> Iterator[Ctx]:
@@ -64,6 +70,7 @@ class Database:
         maker = self._writer if write else self._reader
         with maker() as session:
             ctx = Ctx(session=session, unit_id=self.unit_id, actor=self.actor, today=self.clock())
+            session.info["changes"] = ctx.changes
             try:
                 yield ctx
                 if write:
@@ -85,8 +92,23 @@ class Database:
                 _write_log(session, ctx.log)
                 session.commit()
 
+    def perform(self, operation: Operation[T]) -> Outcome[T]:
+        """Apply a user action as one transaction: its value, and what it changed."""
+        from ..operations.base import Outcome
+
+        with self.transaction(write=True) as ctx:
+            hold_locks(ctx, operation.locks)
+            value = operation.apply(ctx)
+        return Outcome(value, ctx.changes.frozen())
+
+    def try_out(self, operation: Operation[T]) -> T:
+        """Apply a user action and undo it: what it would do (an import's preview)."""
+        with self.transaction(write=False) as ctx:
+            return operation.apply(ctx)
+
     def call(self, fn: Callable[..., T], /, *args: Any, **kwargs: Any) -> T:
-        """Run a service that changes data, as one transaction."""
+        """Run a service function that changes data, as one transaction: for tests and the
+        demo generator, which build records directly; user actions go through `perform`."""
         with self.transaction(write=True) as ctx:
             return fn(ctx, *args, **kwargs)
 
@@ -97,6 +119,31 @@ class Database:
 
     def dispose(self) -> None:
         self.engine.dispose()
+
+
+def hold_locks(ctx: Ctx, names: tuple[str, ...]) -> None:
+    """On PostgreSQL, wait for other transactions of the unit holding the same named locks
+    (released at commit). SQLite needs none: its writers take turns (BEGIN IMMEDIATE)."""
+    if not names or ctx.session.get_bind().dialect.name != "postgresql":
+        return
+    for name in sorted(set(names)):
+        ctx.session.execute(
+            text("SELECT pg_advisory_xact_lock(:unit, hashtext(:name))"), {"unit": ctx.unit_id, "name": name}
+        )
+
+
+def _track_flush(session: Session, _flush_context: Any) -> None:
+    """Note in the transaction's change log what each flush creates, changes and removes."""
+    changes: ChangeLog | None = session.info.get("changes")
+    if changes is None:
+        return
+    for obj in session.new:
+        changes.table(obj.__table__.name, created=1)
+    for obj in session.dirty:
+        if session.is_modified(obj):
+            changes.table(obj.__table__.name, updated=1)
+    for obj in session.deleted:
+        changes.table(obj.__table__.name, removed=1)
 
 
 def _write_log(session: Session, entries: list[dict[str, Any]]) -> None:

@@ -16,7 +16,14 @@ KINDS = {
     "feedback": (feedback.ALIASES, feedback.import_feedback),
 }
 
-__all__ = ["KINDS", "ImportRefused", "ImportReport", "import_file", "read_file"]
+# what an import of each kind writes by natural key (see `Operation.locks`)
+LOCKS = {
+    "attendance": ("attendance",),
+    "contacts": ("persons",),
+    "feedback": ("feedback",),
+}
+
+__all__ = ["KINDS", "LOCKS", "ImportRefused", "ImportReport", "import_file", "read_file"]
 
 
 def read_file(kind: str, path: str | Path):

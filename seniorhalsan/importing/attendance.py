@@ -1,29 +1,31 @@
-"""Import of attendance counts: datum;mötesplats;aktivitet;kvinnor;män;övriga (or totalt)[;nya].
+"""Import of attendance counts: datum;mötesplats;aktivitet;kvinnor;män;övriga (or totalt)[;nya][;start].
 
-The n-th line of a file for a place, activity and day is the n-th session recorded for
-them: a session already holding the same count is left alone, one without a count or
-with another count gets the file's count, and only lines beyond are added. Importing
-a file twice therefore adds nothing the second time.
+Each line is a count for a session of a place's day, saved through the same operation as
+the window's day (`RecordCounts`): a line fills the planned session of the schedule (the
+one starting at the line's time when the file has a `start` column, otherwise the n-th
+line of a place, day and activity fills the n-th of its sessions that day), and only a
+line beyond them becomes an extra session. Importing a file twice therefore adds nothing
+the second time, and counts typed in Närvaro are the same sessions the file fills.
 """
 
 from __future__ import annotations
 
-from collections import defaultdict
+import datetime as dt
+from collections import Counter
+from dataclasses import replace
 
-from sqlalchemy import bindparam, select, update
-
-from ..db.bulk import insert_values
-from ..db.models import ActivitySession
 from ..db.session import Ctx
+from ..errors import FieldError, UserError, ValidationError
+from ..operations.attendance import RecordCounts
 from ..roles import requires
-from ..errors import FieldError, ValidationError
 from ..services import activities as activity_service
 from ..services import places as place_service
-from ..services.attendance import Counts, check_counts
-from ..services.checks import Checker
+from ..services.attendance import CountInput, RowsRefused, record_counts
+from ..services.attendance_slots import SessionKey
 from ..services.lookups import kind_by_key
 from ..vocabulary import fold
-from .reader import Table, parse_date
+from .cells import count_cells, date_cell, time_cell
+from .reader import Row, Table
 from .report import ImportRefused, ImportReport, suggestions
 
 ALIASES = {
@@ -32,6 +34,12 @@ ALIASES = {
     "motesplats": "mötesplats",
     "plats": "mötesplats",
     "aktivitet": "aktivitet",
+    "start": "start",
+    "starttid": "start",
+    "tid": "start",
+    "kl": "start",
+    "slut": "slut",
+    "sluttid": "slut",
     "kvinnor": "kvinnor",
     "man": "män",
     "ovriga": "övriga",
@@ -46,184 +54,163 @@ ALIASES = {
     "aktivitetstyp": "typ",
 }
 
-COUNTS = ("women", "men", "other", "total", "new_visitors")
-NEW_SESSION = ("unit_id", "activity_id", "place_id", "held_on", "cancelled", *COUNTS)
-
+COUNT_COLUMNS = {"women": "kvinnor", "men": "män", "other": "övriga", "total": "totalt", "new_visitors": "nya"}
 COLUMN_OF_FIELD = {
-    "women": "kvinnor",
-    "men": "män",
-    "other": "övriga",
-    "total": "totalt",
-    "new_visitors": "nya",
+    **COUNT_COLUMNS,
     "cancelled": "totalt",
+    "date": "datum",
+    "place": "mötesplats",
+    "activity": "aktivitet",
+    "session": "datum",
 }
+CHUNK_ROWS = 5000  # lines checked and saved together; a large file is never held whole
 
 
 @requires("attendance")
 def import_attendance(ctx: Ctx, table: Table, *, create_missing: bool = False) -> ImportReport:
-    report = ImportReport(kind="närvaro", rows=len(table.rows))
-    columns = set(table.columns)
-    missing = [c for c in ("datum", "mötesplats", "aktivitet") if c not in columns]
-    has_split = bool({"kvinnor", "män", "övriga"} & columns)
-    if not has_split and "totalt" not in columns:
-        missing.append("kvinnor;män;övriga eller totalt")
-    if missing:
-        raise ValidationError(
-            FieldError(
-                "columns",
-                "filen saknar " + ", ".join(missing)
-                + ". Första raden ska vara datum;mötesplats;aktivitet;kvinnor;män;övriga"
-                " eller datum;mötesplats;aktivitet;totalt (med nya som valfri kolumn).",
-            )
-        )
-
-    places = place_service.list_places(ctx)
-    by_name: dict[str, place_service.PlaceInfo] = {}
-    for known in reversed(places):  # the first place of a name wins, as in match_place
-        by_name[fold(known.name)] = known
-    activities = {fold(a.name): a for a in activity_service.list_activities(ctx, include_inactive=True)}
-    created_places: dict[str, place_service.PlaceInfo] = {}
-    created_activities: dict[str, int] = {}
-
-    parsed: list[tuple[int, int, int, object, Counts]] = []
-    for row in table.rows:
-        check = Checker()
-        day = parse_date(row.get("datum"))
-        if day is None:
-            report.error(row.line, "datum", f"'{row.text('datum')}' är inget datum (skriv ÅÅÅÅ-MM-DD)." if row.text("datum") else "datum saknas.")
-        elif day > ctx.today:
-            report.error(row.line, "datum", f"{day.isoformat()} ligger i framtiden.")
-            day = None
-
-        place_name = row.text("mötesplats")
-        place = None
-        if not place_name:
-            report.error(row.line, "mötesplats", "mötesplats saknas.")
-        else:
-            # a current name needs no day; only a former name is looked up with it
-            place = (by_name.get(fold(place_name)) or place_service.match_place(places, place_name, on=day)
-                     or created_places.get(fold(place_name)))
-            if place is None and create_missing:
-                place = place_service.create_place(ctx, name=place_name)
-                created_places[fold(place_name)] = place
-                report.created_records.append(f"mötesplatsen {place.name}")
-            elif place is None:
-                report.error(
-                    row.line, "mötesplats",
-                    f"'{place_name}' är ingen känd mötesplats." + suggestions(place_name, [p.name for p in places]),
-                )
-        if place is not None and day is not None and not place.in_use_on(day):
-            when = "stängd" if place.closed_on and day > place.closed_on else "inte öppnad"
-            report.error(row.line, "mötesplats", f"{place.name} var {when} {day.isoformat()}.")
-            place = None
-
-        activity_name = row.text("aktivitet")
-        activity_id = None
-        if not activity_name:
-            report.error(row.line, "aktivitet", "aktivitet saknas.")
-        else:
-            known = activities.get(fold(activity_name))
-            activity_id = known.id if known else created_activities.get(fold(activity_name))
-            if activity_id is None and create_missing:
-                activity_id = _create_activity(ctx, activity_name, row.text("typ"), report, row.line)
-                if activity_id is not None:
-                    created_activities[fold(activity_name)] = activity_id
-            elif activity_id is None:
-                report.error(
-                    row.line, "aktivitet",
-                    f"'{activity_name}' är ingen känd aktivitet."
-                    + suggestions(activity_name, [a.name for a in activities.values()]),
-                )
-
-        counts = check_counts(
-            check,
-            women=row.get("kvinnor"),
-            men=row.get("män"),
-            other=row.get("övriga"),
-            total=row.get("totalt"),
-            new_visitors=row.get("nya"),
-        )
-        if counts.total is None and not check.errors:
-            check.fail("total", "ange antal besökare.")
-        for error in check.errors:
-            report.error(row.line, COLUMN_OF_FIELD.get(error.field, error.label.lower()), error.message)
-        if not check.errors and day is not None and place is not None and activity_id is not None:
-            parsed.append((row.line, place.id, activity_id, day, counts))
-
+    report = ImportReport(kind="närvaro")
+    _check_columns(table)
+    names = _Names(ctx, report, create_missing)
+    occurrences: Counter[tuple] = Counter()
+    pending: list[tuple[int, CountInput]] = []
+    last_line = 1
+    for row in table:
+        if report.full:
+            report.unchecked = table.lines_after(last_line)
+            break
+        report.rows += 1
+        last_line = row.line
+        count = _read_row(ctx, row, report, names)
+        if count is None:
+            continue
+        key = count.key
+        occurrences[(key.place_id, key.day, key.activity_id, key.start)] += 1
+        occurrence = occurrences[(key.place_id, key.day, key.activity_id, key.start)]
+        pending.append((row.line, replace(count, key=replace(key, occurrence=occurrence))))
+        if len(pending) >= CHUNK_ROWS:
+            _save(ctx, pending, report)
+            pending = []
+    _save(ctx, pending, report)
     if report.errors:
         raise ImportRefused(report)
-    _store(ctx, parsed, report)
     return report
 
 
-def _create_activity(ctx: Ctx, name: str, kind: str, report: ImportReport, line: int) -> int | None:
-    kind = kind or "social"
-    try:
-        kind_by_key(ctx, kind)
-    except Exception:
-        report.error(line, "typ", f"'{kind}' är ingen aktivitetstyp (fysisk, social, kultur, halsa, evenemang, utflykt, it).")
-        return None
-    try:
-        created = activity_service.create_activity(ctx, name=name, kind=kind)
-    except ValidationError as exc:
-        report.error(line, "aktivitet", str(exc))
-        return None
-    report.created_records.append(f"aktiviteten {created.name}")
-    return created.id
+def _check_columns(table: Table) -> None:
+    columns = set(table.columns)
+    missing = [c for c in ("datum", "mötesplats", "aktivitet") if c not in columns]
+    if not {"kvinnor", "män", "övriga", "totalt"} & columns:
+        missing.append("kvinnor;män;övriga eller totalt")
+    if missing:
+        raise ValidationError(FieldError(
+            "columns",
+            "filen saknar " + ", ".join(missing)
+            + ". Första raden ska vara datum;mötesplats;aktivitet;kvinnor;män;övriga"
+            " eller datum;mötesplats;aktivitet;totalt (med nya och start som valfria kolumner).",
+        ))
 
 
-def _store(ctx: Ctx, parsed: list, report: ImportReport) -> None:
-    """Match lines to recorded sessions, then insert and update in bulk."""
-    if not parsed:
+def _read_row(ctx: Ctx, row: Row, report: ImportReport, names: _Names) -> CountInput | None:
+    """The line's count with its session named by place, day, activity and start; None if a
+    cell is wrong (reported)."""
+    errors = len(report.errors)
+    day = date_cell(report, row, "datum", today=ctx.today)
+    place_id = names.place(row, day)
+    activity_id = names.activity(row)
+    start = time_cell(report, row, "start")
+    end = time_cell(report, row, "slut")
+    counts = count_cells(report, row, {k: c for k, c in COUNT_COLUMNS.items() if c in row.values})
+    if counts is not None and all(counts.get(k) is None for k in ("women", "men", "other", "total")):
+        report.error(row.line, "totalt", "ange antal besökare.")
+    if len(report.errors) > errors or day is None or place_id is None or activity_id is None or counts is None:
+        return None
+    key = SessionKey(place_id, day, activity_id=activity_id, start=start, end=end)
+    return CountInput(key, counts.get("women"), counts.get("men"), counts.get("other"), counts.get("total"),
+                      counts.get("new_visitors"), replace_note=False)
+
+
+def _save(ctx: Ctx, pending: list[tuple[int, CountInput]], report: ImportReport) -> None:
+    """Save a chunk of lines through the window's operation; once a line has been refused,
+    later chunks are only checked, for the report."""
+    if not pending:
         return
-    s = ActivitySession
-    days = [p[3] for p in parsed]
-    place_ids = {p[1] for p in parsed}
-    existing: dict[tuple, list] = defaultdict(list)
-    for row in ctx.session.execute(
-        select(s.id, s.place_id, s.activity_id, s.held_on, s.women, s.men, s.other, s.total, s.new_visitors)
-        .where(
-            s.unit_id == ctx.unit_id,
-            s.held_on >= min(days),
-            s.held_on <= max(days),
-            s.place_id.in_(place_ids),
-            s.cancelled.is_(False),
-        )
-        .order_by(s.held_on, s.starts_at, s.id)
-    ):
-        existing[(row.place_id, row.activity_id, row.held_on)].append(row)
+    counts = tuple(count for _line, count in pending)
+    try:
+        if report.errors:
+            record_counts(ctx, counts, write=False)
+            return
+        saved = RecordCounts(counts).apply(ctx)
+    except RowsRefused as refused:
+        for index, exc in sorted(refused.failures.items()):
+            _report_refusal(report, pending[index][0], exc)
+        return
+    report.created += saved.created
+    report.updated += saved.updated
+    report.unchanged += saved.unchanged
 
-    seen: dict[tuple, int] = defaultdict(int)
-    inserts, updates = [], []
-    for _line, place_id, activity_id, day, counts in parsed:
-        key = (place_id, activity_id, day)
-        index = seen[key]
-        seen[key] += 1
-        values = (counts.women, counts.men, counts.other, counts.total, counts.new_visitors)
-        matches = existing.get(key, ())
-        if index < len(matches):
-            old = matches[index]
-            if (old.women, old.men, old.other, old.total, old.new_visitors) == values:
-                report.unchanged += 1
-            else:
-                updates.append({"_id": old.id, **dict(zip(COUNTS, values))})
-                report.updated += 1
-        else:
-            inserts.append((ctx.unit_id, activity_id, place_id, day, False, *values))
-            report.created += 1
-    insert_values(ctx.session, s.__table__, NEW_SESSION, inserts)
-    if updates:
-        table = s.__table__
-        ctx.session.execute(
-            update(table)
-            .where(table.c.id == bindparam("_id"))
-            .values(
-                women=bindparam("women"),
-                men=bindparam("men"),
-                other=bindparam("other"),
-                total=bindparam("total"),
-                new_visitors=bindparam("new_visitors"),
-                version=table.c.version + 1,
-            ),
-            updates,
-        )
+
+def _report_refusal(report: ImportReport, line: int, exc: UserError) -> None:
+    if isinstance(exc, ValidationError):
+        for error in exc.errors:
+            report.error(line, COLUMN_OF_FIELD.get(error.field, error.label.lower()), error.message)
+    else:
+        report.error(line, "datum", str(exc))
+
+
+class _Names:
+    """Places and activities by the names a file uses (created when asked to)."""
+
+    def __init__(self, ctx: Ctx, report: ImportReport, create_missing: bool) -> None:
+        self.ctx, self.report, self.create_missing = ctx, report, create_missing
+        self.places = place_service.list_places(ctx)
+        self.by_name: dict[str, place_service.PlaceInfo] = {}
+        for known in reversed(self.places):  # the first place of a name wins, as in match_place
+            self.by_name[fold(known.name)] = known
+        self.activities = {fold(a.name): a.id
+                           for a in activity_service.list_activities(ctx, include_inactive=True)}
+        self.activity_names = [a.name for a in activity_service.list_activities(ctx, include_inactive=True)]
+
+    def place(self, row: Row, day: dt.date | None) -> int | None:
+        name = row.text("mötesplats")
+        if not name:
+            self.report.error(row.line, "mötesplats", "mötesplats saknas.")
+            return None
+        # a current name needs no day; only a former name is looked up with it
+        place = self.by_name.get(fold(name)) or place_service.match_place(self.places, name, on=day)
+        if place is None and self.create_missing:
+            place = place_service.create_place(self.ctx, name=name)
+            self.by_name[fold(name)] = place
+            self.report.created_records.append(f"mötesplatsen {place.name}")
+        elif place is None:
+            self.report.error(row.line, "mötesplats", f"'{name}' är ingen känd mötesplats."
+                              + suggestions(name, [p.name for p in self.places]))
+            return None
+        return place.id
+
+    def activity(self, row: Row) -> int | None:
+        name = row.text("aktivitet")
+        if not name:
+            self.report.error(row.line, "aktivitet", "aktivitet saknas.")
+            return None
+        known = self.activities.get(fold(name))
+        if known is not None:
+            return known
+        if not self.create_missing:
+            self.report.error(row.line, "aktivitet", f"'{name}' är ingen känd aktivitet."
+                              + suggestions(name, self.activity_names))
+            return None
+        kind = row.text("typ") or "social"
+        try:
+            kind_by_key(self.ctx, kind)
+        except UserError:
+            self.report.error(row.line, "typ", f"'{kind}' är ingen aktivitetstyp "
+                              "(fysisk, social, kultur, halsa, evenemang, utflykt, it).")
+            return None
+        try:
+            created = activity_service.create_activity(self.ctx, name=name, kind=kind)
+        except ValidationError as exc:
+            self.report.error(row.line, "aktivitet", str(exc))
+            return None
+        self.activities[fold(name)] = created.id
+        self.report.created_records.append(f"aktiviteten {created.name}")
+        return created.id

@@ -66,7 +66,7 @@ def may_use(ctx: Ctx, service_key: str) -> bool:
 
 @requires("persons")
 def import_contacts(ctx: Ctx, table: Table, *, create_missing: bool = False) -> ImportReport:
-    report = ImportReport(kind="kontakter", rows=len(table.rows))
+    report = ImportReport(kind="kontakter", )
     required = ("datum", "tjänst", "person", "födelseår", "kön", "kontakttyp")
     missing = [c for c in required if c not in table.columns]
     if missing:
@@ -84,7 +84,8 @@ def import_contacts(ctx: Ctx, table: Table, *, create_missing: bool = False) -> 
     seen: dict[tuple, int] = defaultdict(int)
     first_seen: dict[str, tuple[int, int | None, str | None]] = {}
 
-    for row in table.rows:
+    for row in table:
+        report.rows += 1
         errors_before = len(report.errors)
         check = Checker()
         day = parse_date(row.get("datum"))

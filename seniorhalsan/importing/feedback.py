@@ -60,7 +60,7 @@ COLUMN_OF_FIELD = {
 
 @requires("feedback")
 def import_feedback(ctx: Ctx, table: Table, *, create_missing: bool = False) -> ImportReport:
-    report = ImportReport(kind="synpunkter", rows=len(table.rows))
+    report = ImportReport(kind="synpunkter", )
     missing = [c for c in ("datum", "typ", "från", "text") if c not in table.columns]
     if missing:
         raise ValidationError(
@@ -74,7 +74,8 @@ def import_feedback(ctx: Ctx, table: Table, *, create_missing: bool = False) -> 
     activities = activity_service.list_activities(ctx, include_inactive=True)
     seen: dict[tuple, int] = {}
 
-    for row in table.rows:
+    for row in table:
+        report.rows += 1
         errors_before = len(report.errors)
         day = parse_date(row.get("datum"))
         if day is None:

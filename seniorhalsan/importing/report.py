@@ -1,4 +1,5 @@
-"""What an import did, or why it was refused: every bad line with its column and reason."""
+"""What an import did, or why it was refused: every bad line with its column and reason,
+up to a limit, so that a file of nothing but errors is refused quickly."""
 
 from __future__ import annotations
 
@@ -6,7 +7,11 @@ import difflib
 from dataclasses import dataclass, field
 
 from ..errors import UserError
+from ..formatting import number
 from ..vocabulary import fold
+
+MAX_ERRORS = 1000  # an import stops checking after this many bad lines
+SHOWN_ERRORS = 200  # of which the message lists this many
 
 
 @dataclass(frozen=True)
@@ -28,14 +33,21 @@ class ImportReport:
     unchanged: int = 0
     created_records: list[str] = field(default_factory=list)
     errors: list[LineError] = field(default_factory=list)
+    unchecked: int = 0  # lines not read once the import stopped at MAX_ERRORS
 
     def error(self, line: int, column: str, message: str) -> None:
-        self.errors.append(LineError(line, column, message))
+        if len(self.errors) < MAX_ERRORS:
+            self.errors.append(LineError(line, column, message))
+
+    @property
+    def full(self) -> bool:
+        """True once MAX_ERRORS bad lines are found: the import stops reading."""
+        return len(self.errors) >= MAX_ERRORS
 
     def summary(self) -> str:
         text = (
-            f"{self.rows} rader lästes: {self.created} nya, {self.updated} ändrade, "
-            f"{self.unchanged} fanns redan."
+            f"{number(self.rows)} rader lästes: {number(self.created)} nya, {number(self.updated)} ändrade, "
+            f"{number(self.unchanged)} fanns redan."
         )
         if self.created_records:
             text += "\nSkapades också: " + ", ".join(self.created_records) + "."
@@ -47,10 +59,15 @@ class ImportRefused(UserError):
 
     def __init__(self, report: ImportReport) -> None:
         self.report = report
-        lines = [f"Filen importerades inte: {len(report.errors)} fel. Inget sparades."]
-        lines += [str(e) for e in report.errors[:200]]
-        if len(report.errors) > 200:
-            lines.append(f"… och {len(report.errors) - 200} fel till.")
+        found = len(report.errors)
+        counted = f"minst {number(found)}" if report.full else number(found)
+        lines = [f"Filen importerades inte: {counted} fel. Inget sparades."]
+        lines += [str(e) for e in report.errors[:SHOWN_ERRORS]]
+        if found > SHOWN_ERRORS:
+            lines.append(f"… och {number(found - SHOWN_ERRORS)} fel till.")
+        if report.full:
+            lines.append(f"Kontrollen stoppades efter {number(MAX_ERRORS)} fel: "
+                         f"{number(report.unchecked)} rader till lästes inte. Rätta felen och importera igen.")
         super().__init__("\n".join(lines))
 
 

@@ -1,20 +1,31 @@
-"""Sessions and their anonymous head counts: women, men, other, or a total alone."""
+"""Sessions and their anonymous head counts: women, men, other, or a total alone.
+
+`record_counts` is the only writer of counts: the window's day, a single correction, an
+import and a sign-up list all go through it, and `attendance_slots` decides which session
+each count belongs to.
+"""
 
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import Any
 
-from sqlalchemy import case, func, or_, select
-from sqlalchemy.orm import joinedload
+from sqlalchemy import bindparam, insert, select, update
 
-from ..db.models import Activity, ActivitySession, Place, ScheduleEntry, Staff, Term
+from ..db.bulk import insert_values
+from ..db.models import ActivitySession, Place, ScheduleEntry
 from ..db.session import Ctx
-from ..errors import NotFound, UserError, ValidationError
+from ..errors import Conflict, NotFound, UserError, ValidationError
 from ..roles import requires
-from .checks import Checker, check_version
+from .attendance_days import SessionInfo, get_session
+from .attendance_slots import DayPlans, SessionKey, Slot, names
+from .checks import Checker
 from .lookups import owned
+
+COUNTS = ("women", "men", "other", "total", "new_visitors")
+BULK_FROM = 200  # more rows than this are written in bulk, without returning their ids
 
 
 @dataclass(frozen=True)
@@ -72,139 +83,180 @@ def check_counts(
     return Counts(w, m, o, t, n)
 
 
+def check_place_open(check: Checker, place: Place, day: dt.date) -> None:
+    if place.opened_on and day < place.opened_on:
+        check.fail("place", f"{place.name} hade inte öppnat {day.isoformat()} (öppnade {place.opened_on.isoformat()}).")
+    if place.closed_on and day > place.closed_on:
+        check.fail("place", f"{place.name} var stängd {day.isoformat()} (stängde {place.closed_on.isoformat()}).")
+
+
 @dataclass(frozen=True)
-class SessionInfo:
-    """A session of a day: recorded (session_id set) or only planned by the schedule."""
+class CountInput:
+    """A count for one session. With `replace_note` False (an import has no notes) the
+    session's note is kept as it is."""
 
-    session_id: int | None
-    schedule_entry_id: int | None
-    activity_id: int
-    activity_name: str
-    activity_kind: str
-    place_id: int
-    place_name: str
-    held_on: dt.date
-    starts_at: dt.time | None
-    ends_at: dt.time | None
-    leader_name: str | None
-    cancelled: bool
-    women: int | None
-    men: int | None
-    other: int | None
-    total: int | None
-    new_visitors: int | None
-    note: str | None
-    version: int | None
-
-    @property
-    def recorded(self) -> bool:
-        return self.session_id is not None
-
-    @property
-    def counted(self) -> bool:
-        return self.total is not None or self.cancelled
+    key: SessionKey
+    women: int | None = None
+    men: int | None = None
+    other: int | None = None
+    total: int | None = None
+    new_visitors: int | None = None
+    cancelled: bool = False
+    note: str | None = None
+    replace_note: bool = True
 
 
-def _from_session(s: ActivitySession, leader: Staff | None = None) -> SessionInfo:
-    leader = leader or s.activity.leader
-    return SessionInfo(
-        session_id=s.id,
-        schedule_entry_id=s.schedule_entry_id,
-        activity_id=s.activity_id,
-        activity_name=s.activity.name,
-        activity_kind=s.activity.kind.key,
-        place_id=s.place_id,
-        place_name=s.place.name,
-        held_on=s.held_on,
-        starts_at=s.starts_at,
-        ends_at=s.ends_at,
-        leader_name=leader.name if leader else None,
-        cancelled=s.cancelled,
-        women=s.women,
-        men=s.men,
-        other=s.other,
-        total=s.total,
-        new_visitors=s.new_visitors,
-        note=s.note,
-        version=s.version,
-    )
+@dataclass(frozen=True)
+class CountsSaved:
+    """What `record_counts` did; `session_ids` per row (None for rows written in bulk)."""
+
+    created: int
+    updated: int
+    unchanged: int
+    session_ids: tuple[int | None, ...]
 
 
-def _from_entry(e: ScheduleEntry, day: dt.date) -> SessionInfo:
-    leader = e.leader or e.activity.leader
-    return SessionInfo(
-        session_id=None,
-        schedule_entry_id=e.id,
-        activity_id=e.activity_id,
-        activity_name=e.activity.name,
-        activity_kind=e.activity.kind.key,
-        place_id=e.place_id,
-        place_name=e.place.name,
-        held_on=day,
-        starts_at=e.starts_at,
-        ends_at=e.ends_at,
-        leader_name=leader.name if leader else None,
-        cancelled=False,
-        women=None,
-        men=None,
-        other=None,
-        total=None,
-        new_visitors=None,
-        note=None,
-        version=None,
-    )
+class RowsRefused(UserError):
+    """Some counts were refused (by their index in the rows given); none were saved."""
+
+    def __init__(self, failures: dict[int, UserError], described: dict[int, str]) -> None:
+        self.failures = failures
+        lines = ["Inget sparades. Rätta raderna och spara igen:"]
+        lines += [f"{described.get(i, i + 1)}: {exc}" for i, exc in sorted(failures.items())]
+        super().__init__("\n".join(lines))
 
 
-def _session_options():
-    return (
-        joinedload(ActivitySession.activity).joinedload(Activity.kind),
-        joinedload(ActivitySession.activity).joinedload(Activity.leader),
-        joinedload(ActivitySession.place),
-    )
-
-
-def _entries_on(ctx: Ctx, place_id: int, day: dt.date) -> list[ScheduleEntry]:
-    query = (
-        select(ScheduleEntry)
-        .join(Term)
-        .where(
-            Term.unit_id == ctx.unit_id,
-            Term.starts_on <= day,
-            Term.ends_on >= day,
-            ScheduleEntry.place_id == place_id,
-            or_(ScheduleEntry.weekday == day.isoweekday(), ScheduleEntry.on_date == day),
-        )
-        .options(
-            joinedload(ScheduleEntry.activity).joinedload(Activity.kind),
-            joinedload(ScheduleEntry.activity).joinedload(Activity.leader),
-            joinedload(ScheduleEntry.place),
-            joinedload(ScheduleEntry.leader),
-        )
-    )
-    return list(ctx.session.scalars(query))
+def _describe(plans: DayPlans, activity_names: dict[int, tuple[str, str, int | None]], row: CountInput) -> str:
+    key = row.key
+    name = activity_names.get(key.activity_id or 0, ("",))[0]
+    slot = plans.slot(key) if plans.covers(key.place_id, key.day) else None
+    if isinstance(slot, Slot):
+        name = activity_names.get(slot.activity_id, (name,))[0]
+        start = slot.starts_at
+    else:
+        start = key.start
+    return " ".join(p for p in (key.day.isoformat(), start.strftime("%H:%M") if start else "", name) if p)
 
 
 @requires("attendance")
-def day_sessions(ctx: Ctx, *, place_id: int, day: dt.date) -> list[SessionInfo]:
-    """The sessions of a day at a place: the term schedule merged with what was recorded."""
-    owned(ctx, Place, place_id, "Mötesplatsen")
-    recorded = list(
-        ctx.session.scalars(
-            select(ActivitySession)
-            .where(ActivitySession.place_id == place_id, ActivitySession.held_on == day)
-            .options(*_session_options())
-            .order_by(ActivitySession.id)
+def record_counts(ctx: Ctx, rows: Sequence[CountInput], *, write: bool = True) -> CountsSaved:
+    """Save counts: all of them, or (if any is refused) none. Each count goes to the session
+    its key names (see `attendance_slots`); a session that already holds the same count is
+    left as it is. With `write` False the counts are only checked (an import that has
+    already found bad lines goes on looking for more without writing)."""
+    if not rows:
+        return CountsSaved(0, 0, 0, ())
+    plans = DayPlans(ctx, {r.key.place_id for r in rows}, min(r.key.day for r in rows),
+                     max(r.key.day for r in rows))
+    activity_names, _staff = names(ctx, {r.key.activity_id for r in rows if r.key.activity_id}, set())
+    failures: dict[int, UserError] = {}
+    work: list[tuple[int, Slot, dict[str, Any]]] = []
+    used: dict[tuple, int] = {}
+    for index, row in enumerate(rows):
+        key = row.key
+        check = Checker()
+        counts = check_counts(check, women=row.women, men=row.men, other=row.other, total=row.total,
+                              new_visitors=row.new_visitors, cancelled=row.cancelled)
+        note = check.text("note", row.note)
+        day = check.date("date", key.day, today=None if row.cancelled else ctx.today)
+        place = plans.places.get(key.place_id)
+        if place is None:
+            check.fail("place", f"Mötesplatsen med id {key.place_id} finns inte.")
+        if key.activity_id is not None and key.activity_id not in activity_names:
+            check.fail("activity", f"Aktiviteten med id {key.activity_id} finns inte.")
+        slot: Slot | str | None = None
+        if place is not None and day is not None and not check.errors:
+            check_place_open(check, place, day)
+            slot = plans.slot(key)
+            if isinstance(slot, str):
+                check.fail("session" if key.session_id is not None else "date", slot)
+        if check.errors or not isinstance(slot, Slot):
+            failures[index] = ValidationError(check.errors)
+            continue
+        identity = _identity(slot)
+        if identity is not None and identity in used:
+            failures[index] = ValidationError.of("date", f"gäller samma tillfälle som rad {used[identity] + 1}.")
+            continue
+        if identity is not None:
+            used[identity] = index
+        if slot.recorded and (key.session_id is not None or key.schedule_entry_id is not None) \
+                and key.version != slot.recorded["version"]:
+            failures[index] = Conflict("Tillfället har ändrats av någon annan sedan du öppnade dagen. "
+                                       "De nya uppgifterna visas; gör om din ändring.")
+            continue
+        values: dict[str, Any] = {name: getattr(counts, name) for name in COUNTS}
+        values["cancelled"] = bool(row.cancelled)
+        if row.replace_note:
+            values["note"] = note
+        work.append((index, slot, values))
+    if failures:
+        raise RowsRefused(failures, {i: _describe(plans, activity_names, rows[i]) for i in failures})
+    if not write:
+        recorded = [(s, v) for _i, s, v in work if s.recorded is not None]
+        same = sum(all(s.recorded[k] == x for k, x in v.items()) for s, v in recorded if s.recorded)
+        return CountsSaved(len(work) - len(recorded), len(recorded) - same, same, (None,) * len(rows))
+    return _write(ctx, plans, work, len(rows))
+
+
+def _identity(slot: Slot) -> tuple | None:
+    if slot.recorded:
+        return ("session", slot.recorded["id"])
+    if slot.planned:
+        return ("planned", slot.planned.entry_id, slot.day)
+    return None
+
+
+def _write(ctx: Ctx, plans: DayPlans, work: list[tuple[int, Slot, dict[str, Any]]], count: int) -> CountsSaved:
+    table = ActivitySession.__table__
+    ids: list[int | None] = [None] * count
+    updates, inserts = [], []
+    unchanged = 0
+    for index, slot, values in work:
+        if slot.recorded is not None:
+            ids[index] = slot.recorded["id"]
+            if all(slot.recorded[k] == v for k, v in values.items()):
+                unchanged += 1
+            else:
+                updates.append({**values, "_id": slot.recorded["id"], "_version": slot.recorded["version"]})
+        else:
+            inserts.append((index, {
+                "unit_id": ctx.unit_id, "activity_id": slot.activity_id, "place_id": slot.place_id,
+                "held_on": slot.day, "starts_at": slot.starts_at, "ends_at": slot.ends_at,
+                "schedule_entry_id": slot.planned.entry_id if slot.planned else None,
+                "note": None, **values,
+            }))
+    if updates:
+        _update(ctx, table, updates)
+    if len(inserts) > BULK_FROM:
+        columns = list(inserts[0][1])
+        insert_values(ctx.session, table, columns, [tuple(v[c] for c in columns) for _i, v in inserts])
+    else:
+        for index, values in inserts:
+            ids[index] = ctx.session.execute(insert(table).returning(table.c.id), values).scalar_one()
+            plans.saved(next(s for i, s, _v in work if i == index), {**values, "id": ids[index], "version": 1})
+        ctx.changes.table(table.name, created=len(inserts))
+    return CountsSaved(len(inserts), len(updates), unchanged, tuple(ids))
+
+
+def _update(ctx: Ctx, table: Any, updates: list[dict[str, Any]]) -> None:
+    """Change recorded sessions, each only if nobody has changed it since it was read."""
+    groups: dict[tuple[str, ...], list[dict[str, Any]]] = {}
+    for item in updates:
+        groups.setdefault(tuple(k for k in item if not k.startswith("_")), []).append(item)
+    for columns, items in groups.items():
+        statement = (
+            update(table)
+            .where(table.c.id == bindparam("_id"), table.c.version == bindparam("_version"))
+            .values({**{c: bindparam(c) for c in columns}, "version": table.c.version + 1})
         )
-    )
-    by_entry = {s.schedule_entry_id: s for s in recorded if s.schedule_entry_id is not None}
-    rows: list[SessionInfo] = []
-    for entry in _entries_on(ctx, place_id, day):
-        session = by_entry.pop(entry.id, None)
-        rows.append(_from_session(session, entry.leader) if session else _from_entry(entry, day))
-    taken = {r.session_id for r in rows}
-    rows.extend(_from_session(s) for s in recorded if s.id not in taken)
-    rows.sort(key=lambda r: (r.starts_at is None, r.starts_at or dt.time(), r.activity_name))
-    return rows
+        if len(items) <= BULK_FROM:
+            for item in items:
+                if ctx.session.execute(statement, item).rowcount != 1:
+                    raise Conflict("Någon annan sparade samma tillfälle samtidigt. De nya uppgifterna visas; "
+                                   "gör om din ändring.")
+        else:
+            ctx.session.execute(statement, items)
+    ctx.changes.table(table.name, updated=len(updates))
 
 
 @requires("attendance")
@@ -227,250 +279,42 @@ def record_attendance(
     note: str | None = None,
     version: int | None = None,
 ) -> SessionInfo:
-    """Save a session's count: an existing session, a scheduled slot, or an extra session.
+    """Save one session's count, through `record_counts`, and return the session.
 
-    - `session_id`: correct a recorded session (pass the `version` you read).
-    - `schedule_entry_id` + `held_on`: the scheduled slot of that day.
-    - `activity_id` + `place_id` + `held_on`: an extra session not on the schedule.
+    - `session_id`: correct a recorded session (pass the `version` you read);
+    - `schedule_entry_id` + `held_on`: the planned session of that day;
+    - `activity_id` + `place_id` + `held_on`: an extra session beyond the plan.
     """
     check = Checker()
-    counts = check_counts(
-        check, women=women, men=men, other=other, total=total, new_visitors=new_visitors, cancelled=cancelled
-    )
-    note = check.text("note", note)
-
+    day: dt.date | None = held_on
     if session_id is not None:
-        session = owned(ctx, ActivitySession, session_id, "Tillfället")
-        check_version("Tillfället", session, version)
-        if counts.total is not None and session.held_on > ctx.today:
-            check.fail("date", f"{session.held_on.isoformat()} ligger i framtiden; räkna besökare efter tillfället.")
-        check.done()
-        _apply(session, counts, cancelled, note)
-        ctx.session.flush()
-        return _from_session(session)
-
-    entry = None
+        recorded = owned(ctx, ActivitySession, session_id, "Tillfället")
+        place_id, day = recorded.place_id, recorded.held_on
+    else:
+        day = check.date("date", held_on)
     if schedule_entry_id is not None:
         entry = ctx.session.get(ScheduleEntry, schedule_entry_id)
         if entry is None or entry.term.unit_id != ctx.unit_id:
             raise NotFound(f"Schemaraden med id {schedule_entry_id} finns inte.")
-        activity_id, place_id = entry.activity_id, entry.place_id
-        starts_at = starts_at or entry.starts_at
-        ends_at = ends_at or entry.ends_at
-
-    day = check.date("date", held_on, today=None if cancelled and counts.total is None else ctx.today)
-    start = check.time("start", starts_at)
-    end = check.time("end", ends_at)
-    if start and end and end <= start:
-        check.fail("end", "måste vara efter starttiden.")
-    activity = place = None
-    if activity_id is None:
-        check.fail("activity", "måste väljas.")
-    else:
-        try:
-            activity = owned(ctx, Activity, activity_id, "Aktiviteten")
-        except NotFound as exc:
-            check.fail("activity", str(exc))
-    if place_id is None:
-        check.fail("place", "måste väljas.")
-    else:
-        try:
-            place = owned(ctx, Place, place_id, "Mötesplatsen")
-        except NotFound as exc:
-            check.fail("place", str(exc))
-    if place is not None and day is not None:
-        check_place_open(check, place, day)
-    if entry is not None and day is not None and not _entry_applies(entry, day):
-        check.fail("date", f"{entry.activity.name} står inte på schemat {day.isoformat()}.")
+        place_id = entry.place_id
+        if version is None:  # no version read: the planned session is saved whoever saved it last
+            version = ctx.session.scalar(select(ActivitySession.version).where(
+                ActivitySession.schedule_entry_id == entry.id, ActivitySession.held_on == day))
+    elif session_id is None:
+        if place_id is None:
+            check.fail("place", "måste väljas.")
+        if activity_id is None:
+            check.fail("activity", "måste väljas.")
     check.done()
-
-    if entry is not None:
-        existing = ctx.session.scalar(
-            select(ActivitySession).where(
-                ActivitySession.schedule_entry_id == entry.id, ActivitySession.held_on == day
-            )
-        )
-        if existing is not None:
-            check_version("Tillfället", existing, version)
-            _apply(existing, counts, cancelled, note)
-            ctx.session.flush()
-            return _from_session(existing)
-
-    session = ActivitySession(
-        unit_id=ctx.unit_id,
-        activity_id=activity.id,
-        place_id=place.id,
-        held_on=day,
-        starts_at=start,
-        ends_at=end,
-        schedule_entry_id=entry.id if entry else None,
-    )
-    _apply(session, counts, cancelled, note)
-    ctx.session.add(session)
-    ctx.session.flush()
-    return _from_session(session)
-
-
-class RowsRefused(UserError):
-    """Some rows of a day were refused; none of the day's rows were saved."""
-
-    def __init__(self, failures: dict[int, UserError], names: dict[int, str]) -> None:
-        self.failures = failures
-        lines = ["Inget sparades. Rätta raderna och spara igen:"]
-        lines += [f"{names.get(i, i)}: {exc}" for i, exc in sorted(failures.items())]
-        super().__init__("\n".join(lines))
-
-
-@requires("attendance")
-def record_many(ctx: Ctx, items: list[dict[str, Any]]) -> list[SessionInfo]:
-    """Save a day's rows together: all of them, or (if any is refused) none."""
-    saved: list[SessionInfo] = []
-    failures: dict[int, UserError] = {}
-    names: dict[int, str] = {}
-    for index, item in enumerate(items):
-        names[index] = str(item.pop("label", index + 1))
-        try:
-            saved.append(record_attendance(ctx, **item))
-        except UserError as exc:
-            failures[index] = exc
-    if failures:
-        raise RowsRefused(failures, names)
-    return saved
-
-
-def check_place_open(check: Checker, place: Place, day: dt.date) -> None:
-    if place.opened_on and day < place.opened_on:
-        check.fail("place", f"{place.name} hade inte öppnat {day.isoformat()} (öppnade {place.opened_on.isoformat()}).")
-    if place.closed_on and day > place.closed_on:
-        check.fail("place", f"{place.name} var stängd {day.isoformat()} (stängde {place.closed_on.isoformat()}).")
-
-
-def _entry_applies(entry: ScheduleEntry, day: dt.date) -> bool:
-    term = entry.term
-    if not term.starts_on <= day <= term.ends_on:
-        return False
-    return entry.on_date == day if entry.on_date else entry.weekday == day.isoweekday()
-
-
-def _apply(session: ActivitySession, counts: Counts, cancelled: bool, note: str | None) -> None:
-    session.cancelled = bool(cancelled)
-    session.women, session.men, session.other = counts.women, counts.men, counts.other
-    session.total, session.new_visitors = counts.total, counts.new_visitors
-    session.note = note
-
-
-@requires("attendance")
-def cancel_session(
-    ctx: Ctx,
-    *,
-    held_on: dt.date | None = None,
-    session_id: int | None = None,
-    schedule_entry_id: int | None = None,
-    note: str | None = None,
-    version: int | None = None,
-) -> SessionInfo:
-    """Mark a session (or a scheduled slot of a day) as cancelled."""
-    return record_attendance(
-        ctx,
-        held_on=held_on,
-        session_id=session_id,
-        schedule_entry_id=schedule_entry_id,
-        cancelled=True,
-        note=note,
-        version=version,
-    )
-
-
-@requires("attendance")
-def delete_session(ctx: Ctx, session_id: int) -> None:
-    """Remove a session recorded by mistake (a cancelled one is marked, not deleted)."""
-    session = owned(ctx, ActivitySession, session_id, "Tillfället")
-    ctx.session.delete(session)
-    ctx.session.flush()
-
-
-@requires("attendance")
-def get_session(ctx: Ctx, session_id: int) -> SessionInfo:
-    return _from_session(owned(ctx, ActivitySession, session_id, "Tillfället"))
-
-
-@dataclass(frozen=True)
-class HistoryRow:
-    """A recorded session in a place's history list (cheap to fetch in pages)."""
-
-    session_id: int
-    held_on: dt.date
-    starts_at: dt.time | None
-    activity_name: str
-    cancelled: bool
-    women: int | None
-    men: int | None
-    other: int | None
-    total: int | None
-    new_visitors: int | None
-
-
-@requires("attendance")
-def count_sessions(ctx: Ctx, *, place_id: int | None = None) -> int:
-    query = select(func.count()).select_from(ActivitySession).where(ActivitySession.unit_id == ctx.unit_id)
-    if place_id is not None:
-        query = query.where(ActivitySession.place_id == place_id)
-    return ctx.session.scalar(query) or 0
-
-
-@requires("attendance")
-def list_sessions(
-    ctx: Ctx, *, place_id: int | None = None, offset: int = 0, limit: int = 200
-) -> list[HistoryRow]:
-    """Recorded sessions, newest first, one page at a time."""
-    s = ActivitySession
-    newest_first = (s.held_on.desc(), s.starts_at.desc(), s.id.desc())
-    # The page's ids first, counted off an index alone; only its own rows are then read in full,
-    # so a page deep into a long history costs little more than the first.
-    page = select(s.id).where(s.unit_id == ctx.unit_id)
-    if place_id is not None:
-        page = page.where(s.place_id == place_id)
-    page = page.order_by(*newest_first).offset(max(0, offset)).limit(max(0, limit)).subquery()
-    query = (
-        select(s.id, s.held_on, s.starts_at, Activity.name, s.cancelled, s.women, s.men, s.other, s.total,
-               s.new_visitors)
-        .join(page, page.c.id == s.id)
-        .join(Activity, Activity.id == s.activity_id)
-        .order_by(*newest_first)
-    )
-    return [HistoryRow(*row) for row in ctx.session.execute(query)]
-
-
-@dataclass(frozen=True)
-class DaySummary:
-    day: dt.date
-    sessions: int
-    cancelled: int
-    visits: int
-    women: int
-    men: int
-
-
-@requires("attendance")
-def month_summary(ctx: Ctx, *, place_id: int, year: int, month: int) -> list[DaySummary]:
-    """A place's month at a glance: per day, sessions held and cancelled and visits."""
-    if not 1 <= month <= 12:
-        raise ValidationError.of("month", "ange 1–12.")
-    first = dt.date(year, month, 1)
-    last = (dt.date(year + month // 12, month % 12 + 1, 1)) - dt.timedelta(days=1)
-    s = ActivitySession
-    query = (
-        select(
-            s.held_on,
-            func.sum(case((s.cancelled.is_(False), 1), else_=0)),
-            func.sum(case((s.cancelled.is_(True), 1), else_=0)),
-            func.coalesce(func.sum(s.total), 0),
-            func.coalesce(func.sum(s.women), 0),
-            func.coalesce(func.sum(s.men), 0),
-        )
-        .where(s.unit_id == ctx.unit_id, s.place_id == place_id, s.held_on.between(first, last))
-        .group_by(s.held_on)
-        .order_by(s.held_on)
-    )
-    return [DaySummary(*row) for row in ctx.session.execute(query)]
-
+    assert place_id is not None and day is not None
+    key = SessionKey(place_id=place_id, day=day, activity_id=activity_id, session_id=session_id,
+                     schedule_entry_id=schedule_entry_id, start=starts_at, end=ends_at,
+                     extra=session_id is None and schedule_entry_id is None, version=version)
+    row = CountInput(key, women, men, other, total, new_visitors, cancelled, note)
+    try:
+        saved = record_counts(ctx, [row])
+    except RowsRefused as exc:
+        raise exc.failures[0] from None
+    session = saved.session_ids[0]
+    assert session is not None
+    return get_session(ctx, session)

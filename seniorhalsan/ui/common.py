@@ -5,7 +5,7 @@ from __future__ import annotations
 import logging
 from collections.abc import Callable
 from dataclasses import dataclass
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, TypeVar
 
 from PySide6.QtCore import QItemSelectionModel, QObject, Signal
 from PySide6.QtWidgets import QAbstractItemView, QMessageBox, QWidget
@@ -20,16 +20,21 @@ from .worker import OpRunner
 
 if TYPE_CHECKING:
     from ..db.session import Database
+    from ..operations import Operation, Outcome
+
+T = TypeVar("T")
 
 log = logging.getLogger(__name__)
 
 
 class ChangeBus(QObject):
-    """After a write, one signal says what changed ({"attendance"}); pages refresh themselves."""
+    """After an operation, one signal says what it changed ({"attendance"}); pages refresh
+    themselves. Only `AppContext.perform` and `perform_later` emit it."""
 
     changed = Signal(object)
 
     def notify(self, *topics: str) -> None:
+        """Said by hand by the pages not yet saving through operations; goes with the last of them."""
         self.changed.emit(set(topics))
 
 
@@ -44,11 +49,31 @@ class AppContext:
     def save_settings(self) -> None:
         self.store.save(self.settings)
 
-    def run(self, fn: Callable[..., Any], *args: Any, write: bool = False, on_done: Callable[[Any], None],
+    def perform(self, operation: Operation[T]) -> T:
+        """Apply a user action now, on the GUI thread (a quick save); the pages showing what it
+        changed refresh. A refusal is raised to the caller, which shows it by its field."""
+        outcome = self.db.perform(operation)
+        self._announce(outcome)
+        return outcome.value
+
+    def perform_later(self, operation: Operation[T], *, on_done: Callable[[T], None],
+                      on_error: Callable[[Exception], None]) -> None:
+        """Apply a long user action (an import, the demo year) off the GUI thread."""
+
+        def done(outcome: Outcome[T]) -> None:
+            self._announce(outcome)
+            on_done(outcome.value)
+
+        self.ops.run(lambda: self.db.perform(operation), on_done=done, on_error=on_error)
+
+    def _announce(self, outcome: Outcome[Any]) -> None:
+        if outcome.changes:
+            self.bus.changed.emit(set(outcome.changes.topics))
+
+    def run(self, fn: Callable[..., Any], *args: Any, on_done: Callable[[Any], None],
             on_error: Callable[[Exception], None], **kwargs: Any) -> None:
-        """Run a service function off the GUI thread, in its own transaction."""
-        call = self.db.call if write else self.db.read
-        self.ops.run(lambda: call(fn, *args, **kwargs), on_done=on_done, on_error=on_error)
+        """Run a reading service function off the GUI thread, in its own transaction."""
+        self.ops.run(lambda: self.db.read(fn, *args, **kwargs), on_done=on_done, on_error=on_error)
 
 
 class Page(QWidget):

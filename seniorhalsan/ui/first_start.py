@@ -5,7 +5,7 @@ from __future__ import annotations
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QMessageBox, QProgressDialog, QWidget
 
-from .. import demo
+from ..operations.imports import GenerateDemo
 from .common import AppContext, show_error
 from .i18n import _
 
@@ -35,7 +35,6 @@ def offer_demo(parent: QWidget, app: AppContext, on_finished) -> None:
 
     def done(_summary) -> None:
         progress.close()
-        app.bus.notify("attendance", "activities", "places", "schedule", "persons", "feedback")
         on_finished(True)
 
     def failed(exc: Exception) -> None:
@@ -43,4 +42,4 @@ def offer_demo(parent: QWidget, app: AppContext, on_finished) -> None:
         show_error(parent, exc)
         on_finished(False)
 
-    app.run(demo.generate, write=True, on_done=done, on_error=failed)
+    app.perform_later(GenerateDemo(), on_done=done, on_error=failed)

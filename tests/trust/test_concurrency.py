@@ -7,7 +7,7 @@ import pytest
 
 from seniorhalsan.database import open_database
 from seniorhalsan.errors import Conflict
-from seniorhalsan.services import attendance, feedback, persons
+from seniorhalsan.services import attendance, attendance_days, attendance_history, feedback, persons
 from tests import factories
 from tests.conftest import TODAY
 
@@ -73,6 +73,6 @@ def test_two_clients_count_different_sessions_at_the_same_time(two_clients, db):
     for t in threads:
         t.join(60)
     assert errors == []
-    assert db.read(attendance.count_sessions, place_id=place.id) == 60
-    day = {s.activity_name: s.total for s in db.read(attendance.day_sessions, place_id=place.id, day=dt.date(2026, 3, 7))}
+    assert db.read(attendance_history.count_sessions, place_id=place.id) == 60
+    day = {s.activity_name: s.total for s in db.read(attendance_days.day_sessions, place_id=place.id, day=dt.date(2026, 3, 7))}
     assert day == {"Seniorgympa": 8, "Kör": 108}

@@ -12,14 +12,14 @@ import pytest
 from sqlalchemy import text
 
 from seniorhalsan.database import open_database
-from seniorhalsan.services import attendance
+from seniorhalsan.services import attendance_days, attendance_history
 from tests import factories
 from tests.conftest import on_postgresql
 
 ENTRIES = r"""
 import datetime as dt, sys
 from seniorhalsan.database import open_database
-from seniorhalsan.services import attendance
+from seniorhalsan.services import attendance, attendance_days, attendance_history
 db = open_database(sys.argv[1], daily_backup=False)
 activity, place = int(sys.argv[2]), int(sys.argv[3])
 day = dt.date(2024, 1, 1)
@@ -61,7 +61,7 @@ def test_a_stream_of_single_entries_killed_again_and_again(db, db_url, catalogue
         check = open_database(db_url, daily_backup=False)
         assert integrity_ok(check)
         for session_id, total in reported.items():
-            assert check.read(attendance.get_session, session_id).total == total
+            assert check.read(attendance_days.get_session, session_id).total == total
         check.dispose()
     assert len(reported) >= 80
 
@@ -72,7 +72,7 @@ def test_an_import_killed_half_way_saves_all_or_nothing(db, db_url, catalogue, t
     lines = ["datum;mötesplats;aktivitet;kvinnor;män;övriga"]
     lines += [f"{start + dt.timedelta(days=n % 600)};Axelsberg;Seniorgympa;{n % 20};{n % 5};0" for n in range(20000)]
     path.write_text("\n".join(lines) + "\n", encoding="utf-8")
-    before = db.read(attendance.count_sessions)
+    before = db.read(attendance_history.count_sessions)
     for delay in (0.6, 1.2, 2.0):
         child = subprocess.Popen([sys.executable, "-m", "seniorhalsan", "import", "attendance", str(path),
                                   "--db-url", db_url], stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL,
@@ -83,7 +83,7 @@ def test_an_import_killed_half_way_saves_all_or_nothing(db, db_url, catalogue, t
         child.wait()
         check = open_database(db_url, daily_backup=False)
         assert integrity_ok(check)
-        count = check.read(attendance.count_sessions)
+        count = check.read(attendance_history.count_sessions)
         check.dispose()
         assert count in (before, before + 20000), count
         if finished or count != before:

@@ -15,6 +15,7 @@ from seniorhalsan.services import (
     accounts,
     activities,
     attendance,
+    attendance_days,
     contacts,
     feedback,
     groups,
@@ -64,7 +65,7 @@ OPERATIONS = {
         {"karin", "maria"},
         lambda db, u: db.call(attendance.record_attendance, activity_id=u["gympa"].id, place_id=u["place"].id,
                               held_on=dt.date(2026, 3, 10), total=12)),
-    "read a day": ({"karin", "maria"}, lambda db, u: db.read(attendance.day_sessions, place_id=u["place"].id, day=dt.date(2026, 3, 10))),
+    "read a day": ({"karin", "maria"}, lambda db, u: db.read(attendance_days.day_sessions, place_id=u["place"].id, day=dt.date(2026, 3, 10))),
     "add an activity": ({"karin", "maria"}, lambda db, u: db.call(activities.create_activity, name="Qigong", kind="fysisk")),
     "change the schedule": (
         {"karin", "maria"},

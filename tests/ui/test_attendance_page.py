@@ -7,7 +7,7 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QApplication
 
 from seniorhalsan import stats
-from seniorhalsan.services import attendance, schedule
+from seniorhalsan.services import attendance, attendance_days, schedule
 from seniorhalsan.ui.pages.attendance.model import CANCELLED, TOTAL, WOMEN
 from tests import factories
 
@@ -56,7 +56,7 @@ def test_a_days_counts_are_typed_with_the_keyboard_and_saved(window, qtbot, db, 
     qtbot.keyClick(window, Qt.Key.Key_S, Qt.KeyboardModifier.ControlModifier)
     assert not page.has_unsaved_changes()
 
-    saved = db.read(attendance.day_sessions, place_id=planned.id, day=DAY)
+    saved = db.read(attendance_days.day_sessions, place_id=planned.id, day=DAY)
     assert [(s.activity_name, s.women, s.men, s.other, s.total, s.new_visitors) for s in saved] == [
         ("Seniorgympa", 12, 3, 0, 15, 2),
         ("Kör", None, None, None, 25, None),
@@ -86,14 +86,14 @@ def test_cancelling_and_an_extra_session(window, qtbot, db, planned):
                                              dt.time(15), dt.time(17)))
     page.model.setData(page.model.index(row, TOTAL), "48")
     assert page.save_changes()
-    saved = {s.activity_name: s for s in db.read(attendance.day_sessions, place_id=planned.id, day=DAY)}
+    saved = {s.activity_name: s for s in db.read(attendance_days.day_sessions, place_id=planned.id, day=DAY)}
     assert saved["Seniorgympa"].cancelled
     assert saved["Öppen scen"].total == 48 and saved["Öppen scen"].starts_at == dt.time(15)
 
 
 @pytest.fixture
 def counted(db, planned):
-    gympa = db.read(attendance.day_sessions, place_id=planned.id, day=DAY)[0]
+    gympa = db.read(attendance_days.day_sessions, place_id=planned.id, day=DAY)[0]
     db.call(attendance.record_attendance, schedule_entry_id=gympa.schedule_entry_id, held_on=DAY, women=7, men=1)
     return planned
 
@@ -125,7 +125,7 @@ def test_leaving_with_unsaved_counts_asks_first(window, qtbot, db, planned, monk
 
 def test_the_history_model_passes_the_model_tester(window, qtbot, db, planned, qtmodeltester):
     for day in range(1, 20):
-        db.call(attendance.record_attendance, activity_id=db.read(attendance.day_sessions, place_id=planned.id, day=DAY)[0].activity_id,
+        db.call(attendance.record_attendance, activity_id=db.read(attendance_days.day_sessions, place_id=planned.id, day=DAY)[0].activity_id,
                 place_id=planned.id, held_on=dt.date(2026, 2, day), total=day)
     page = open_day(window, qtbot, planned)
     page.history.page = 5

@@ -4,7 +4,7 @@ import pytest
 from PySide6.QtWidgets import QApplication
 
 from seniorhalsan import stats
-from seniorhalsan.services import attendance
+from seniorhalsan.services import attendance_history
 from seniorhalsan.ui import i18n
 from tests import factories
 
@@ -42,7 +42,7 @@ def test_a_good_file_is_checked_then_imported(window, qtbot, db, gympa, tmp_path
     page.load_file(path)
     page.run_check()
     qtbot.waitUntil(lambda: page.do_import.isEnabled(), timeout=10_000)
-    assert db.read(attendance.count_sessions) == 0  # checking saves nothing
+    assert db.read(attendance_history.count_sessions) == 0  # checking saves nothing
     page.run_import()
     qtbot.waitUntil(lambda: "klar" in page.status.text(), timeout=10_000)
     assert db.read(stats.year_stats, 2025)["attendance"]["visits"] == 22

@@ -3,7 +3,6 @@
 import subprocess
 import sys
 
-import pytest
 from PySide6.QtCore import QTimer
 from PySide6.QtWidgets import QApplication
 

@@ -11,7 +11,8 @@ from PySide6.QtGui import QBrush, QKeyEvent
 from PySide6.QtWidgets import QAbstractItemDelegate, QAbstractItemView, QLineEdit, QStyledItemDelegate, QTableView
 
 from ....errors import UserError, ValidationError
-from ....services.attendance import SessionInfo
+from ....services.attendance import CountInput, SessionInfo
+from ....services.attendance_slots import SessionKey
 from ... import i18n
 from ...i18n import _
 from ...forms import count_validator
@@ -55,31 +56,28 @@ class DayRow:
             return sum(self.value(n) or 0 for n in ("women", "men", "other"))
         return self.value("total")
 
-    def to_service(self) -> dict[str, Any]:
-        """Keyword arguments for `attendance.record_attendance`."""
+    def to_count(self) -> CountInput:
+        """The row's count for `RecordCounts`, naming its session as the day shows it."""
         s = self.session
-        item: dict[str, Any] = {
-            "label": f"{s.starts_at.strftime('%H:%M') + ' ' if s.starts_at else ''}{s.activity_name}",
-            "held_on": s.held_on,
-            "cancelled": bool(self.value("cancelled")),
-            "note": self.value("note"),
-        }
-        if not item["cancelled"]:
-            split = self.split_given
-            item.update(
-                women=self.value("women") if split else None,
-                men=self.value("men") if split else None,
-                other=self.value("other") if split else None,
-                total=None if split else self.value("total"),
-                new_visitors=self.value("new_visitors"),
-            )
         if s.session_id is not None:
-            item.update(session_id=s.session_id, version=s.version)
+            key = SessionKey(s.place_id, s.held_on, session_id=s.session_id, version=s.version)
         elif s.schedule_entry_id is not None:
-            item.update(schedule_entry_id=s.schedule_entry_id)
+            key = SessionKey(s.place_id, s.held_on, schedule_entry_id=s.schedule_entry_id)
         else:
-            item.update(activity_id=s.activity_id, place_id=s.place_id, starts_at=s.starts_at, ends_at=s.ends_at)
-        return item
+            key = SessionKey(s.place_id, s.held_on, activity_id=s.activity_id, start=s.starts_at, end=s.ends_at,
+                             extra=True)
+        cancelled = bool(self.value("cancelled"))
+        split = self.split_given and not cancelled
+        return CountInput(
+            key,
+            women=self.value("women") if split else None,
+            men=self.value("men") if split else None,
+            other=self.value("other") if split else None,
+            total=None if split or cancelled else self.value("total"),
+            new_visitors=None if cancelled else self.value("new_visitors"),
+            cancelled=cancelled,
+            note=self.value("note"),
+        )
 
 
 class DayModel(QAbstractTableModel):

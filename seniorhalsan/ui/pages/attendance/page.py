@@ -24,7 +24,9 @@ from PySide6.QtWidgets import (
 )
 
 from ....services import activities as activity_service
-from ....services import attendance
+from ....operations.attendance import RecordCounts
+from ....services import attendance_days, attendance_history
+from ....services.attendance import RowsRefused
 from ....services import places as place_service
 from ... import i18n
 from ...common import Page, confirm_unsaved, show_error
@@ -45,7 +47,7 @@ class MonthCalendar(QCalendarWidget):
         self.setGridVisible(True)
         self.setFirstDayOfWeek(Qt.DayOfWeek.Monday)
 
-    def set_summary(self, summary: list[attendance.DaySummary]) -> None:
+    def set_summary(self, summary: list[attendance_history.DaySummary]) -> None:
         self.visits = {d.day: d.visits for d in summary if d.sessions}
         self.cancelled = {d.day for d in summary if d.cancelled and not d.sessions}
         self.updateCells()
@@ -338,7 +340,7 @@ class AttendancePage(Page):
         self.error.hide()
         if self.place_id() is None:
             return
-        sessions = self.app.db.read(attendance.day_sessions, place_id=self.place_id(), day=self.day)
+        sessions = self.app.db.read(attendance_days.day_sessions, place_id=self.place_id(), day=self.day)
         self.model.set_sessions(sessions)
         self.empty.setVisible(not sessions)
 
@@ -346,7 +348,7 @@ class AttendancePage(Page):
         if self.place_id() is None:
             return
         year, month = self.calendar.yearShown(), self.calendar.monthShown()
-        summary = self.app.db.read(attendance.month_summary, place_id=self.place_id(), year=year, month=month)
+        summary = self.app.db.read(attendance_history.month_summary, place_id=self.place_id(), year=year, month=month)
         self.calendar.set_summary(summary)
         visits = sum(d.visits for d in summary)
         sessions = sum(d.sessions for d in summary)
@@ -358,10 +360,10 @@ class AttendancePage(Page):
         )
 
     def _fetch_history(self, offset: int, limit: int):
-        return self.app.db.read(attendance.list_sessions, place_id=self.place_id(), offset=offset, limit=limit)
+        return self.app.db.read(attendance_history.list_sessions, place_id=self.place_id(), offset=offset, limit=limit)
 
     def _count_history(self) -> int:
-        return self.app.db.read(attendance.count_sessions, place_id=self.place_id()) if self.place_id() else 0
+        return self.app.db.read(attendance_history.count_sessions, place_id=self.place_id()) if self.place_id() else 0
 
     def _open_history_row(self, index) -> None:
         row = self.history.row_at(index.row())
@@ -398,10 +400,10 @@ class AttendancePage(Page):
         rows = self.model.dirty_rows()
         if not rows:
             return True
-        items = [self.model.rows[i].to_service() for i in rows]
+        counts = tuple(self.model.rows[i].to_count() for i in rows)
         try:
-            self.app.db.call(attendance.record_many, items)
-        except attendance.RowsRefused as exc:
+            self.app.perform(RecordCounts(counts))
+        except RowsRefused as exc:
             self.model.show_errors(exc.failures)
             self.error.setText(str(exc))
             self.error.show()
@@ -413,7 +415,6 @@ class AttendancePage(Page):
         self._load_day()
         self._load_month()
         self.history.reload()
-        self.app.bus.notify("attendance")
         status_bar = getattr(self.window(), "statusBar", None)
         if status_bar is not None:
             status_bar().showMessage(_("Sparat."), 4000)

@@ -24,16 +24,17 @@ from PySide6.QtWidgets import (
 
 from .... import importing
 from ....errors import UserError
+from ....formatting import number
 from ....importing import ImportRefused, ImportReport
 from ....importing.reader import Table
+from ....operations.imports import ImportFile
 from ...common import Page, show_error
 from ...forms import heading, hint
 from ...i18n import _
 from ...models import Column, RecordModel
 
 KINDS = ("attendance", "contacts", "feedback")
-TOPICS = {"attendance": ("attendance", "places", "activities"), "contacts": ("persons", "contacts"),
-          "feedback": ("feedback", "places")}
+PREVIEW_ROWS = 1000  # the first rows of a file are shown; all of them are checked
 
 
 def kind_label(kind: str) -> str:
@@ -107,6 +108,7 @@ class ImportPage(Page):
         super().__init__(app, parent)
         self.path: Path | None = None
         self.table: Table | None = None
+        self.row_count = 0
         self.checked: ImportReport | None = None
         self.bad_lines: set[int] = set()
 
@@ -241,9 +243,18 @@ class ImportPage(Page):
         for name in self.table.columns:
             columns.append(Column(lambda name=name: name, lambda row, name=name: row.get(name)))
         self.preview.columns = columns
-        self.preview.set_rows(self.table.rows[:1000])
+        try:
+            self.preview.set_rows(self.table.preview(PREVIEW_ROWS))
+            self.row_count = self.table.count()
+        except UserError as exc:
+            self.table = None
+            self.preview.set_rows([])
+            self.status.setText(str(exc))
+            self._update()
+            return
         self.preview_view.resizeColumnsToContents()
-        self.status.setText(_("{name}: {rows} rader. Tryck på Kontrollera.").format(name=self.path.name, rows=len(self.table.rows)))
+        self.status.setText(_("{name}: {rows} rader. Tryck på Kontrollera.").format(
+            name=self.path.name, rows=number(self.row_count)))
         self._update()
 
     def _forget_check(self) -> None:
@@ -258,7 +269,7 @@ class ImportPage(Page):
         self.do_import.setEnabled(ready and self.checked is not None)
         shown = self.table is not None
         self.preview_title.setText(
-            _("Filens innehåll ({n} rader)").format(n=len(self.table.rows)) if shown else _("Ingen fil vald.")
+            _("Filens innehåll ({n} rader)").format(n=number(self.row_count)) if shown else _("Ingen fil vald.")
         )
         self.errors_title.setVisible(bool(self.errors.rows))
         self.errors_title.setText(_("{n} fel – filen kan inte importeras förrän de är rättade:").format(n=len(self.errors.rows)))
@@ -268,15 +279,14 @@ class ImportPage(Page):
         self.busy.show()
         self.check.setEnabled(False)
         self.do_import.setEnabled(False)
-        self.app.run(
-            importing.import_file, self.kind.currentData(), self.path, write=write,
-            create_missing=self.create_missing.isChecked(),
-            on_done=lambda report: self._finished(report, write),
-            on_error=self._failed,
-        )
+        operation = ImportFile(self.kind.currentData(), str(self.path), self.create_missing.isChecked())
+        on_done = lambda report: self._finished(report, write)  # noqa: E731
+        if write:
+            self.app.perform_later(operation, on_done=on_done, on_error=self._failed)
+        else:  # a dry run: the import is applied in a transaction that is always rolled back
+            self.app.ops.run(lambda: self.app.db.try_out(operation), on_done=on_done, on_error=self._failed)
 
     def run_check(self) -> None:
-        """A dry run: the import runs in a transaction that is always rolled back."""
         if self.path is not None:
             self.status.setText(_("Kontrollerar …"))
             self._start(write=False)
@@ -293,7 +303,6 @@ class ImportPage(Page):
         if written:
             self.checked = None
             self.status.setText(_("Importen är klar. {summary}").format(summary=report.summary()))
-            self.app.bus.notify(*TOPICS[self.kind.currentData()])
         else:
             self.checked = report
             self.status.setText(_("Filen är rätt. Om du importerar: {summary}").format(summary=report.summary()))

@@ -138,11 +138,12 @@ def _prepare(candidate: Path, backup: Path, target: Path, revision: str, usernam
         for unit_id in units.values():
             _in_unit(db, unit_id).read(stats.year_stats, dt.date.today().year)
         step("statistik")
+        newest = _newest_log_row(db)  # before this restore writes rows of its own
         register = erasures.load(erasures.register_path(sqlite_url(target)))
         reapplied = [e for unit_id in units.values()
                      for e in _in_unit(db, unit_id).call(retention.reapply_erasures, register)]
         step("gallringar")
-        carried = _carry_log(target, db, units)
+        carried = _carry_log(target, db, units, newest)
         _note_restore(db, units, backup, username, revision, len(reapplied), carried)
         step("logg")
         _make_self_contained(db, candidate)
@@ -167,16 +168,20 @@ def _in_unit(db: Database, unit_id: int) -> Database:
     return Database(db.engine, unit_id, url=db.url)
 
 
-def _carry_log(target: Path, db: Database, units: dict[str, int]) -> int:
+def _newest_log_row(db: Database) -> dt.datetime | None:
+    with db.engine.connect() as conn:
+        return conn.scalar(select(func.max(AccessLogEntry.at)))
+
+
+def _carry_log(target: Path, db: Database, units: dict[str, int], newest: dt.datetime | None) -> int:
     """Rows of the current database's access log that the copy does not have (those written
-    after the copy was taken), so that a restore never winds the log back."""
+    after the copy was taken, from `newest` on), so that a restore never winds the log back."""
     if not target.exists():
         return 0
     with db.engine.connect() as conn:
-        newest = conn.scalar(select(func.max(AccessLogEntry.at)))
         have = set() if newest is None else set(conn.execute(
             select(AccessLogEntry.at, AccessLogEntry.username, AccessLogEntry.operation, AccessLogEntry.record_type,
-                   AccessLogEntry.record_id).where(AccessLogEntry.at >= newest)))
+                   AccessLogEntry.record_id, AccessLogEntry.detail).where(AccessLogEntry.at >= newest)))
     try:
         rows = _read_log(target, newest)
     except sqlite3.DatabaseError:
@@ -186,7 +191,7 @@ def _carry_log(target: Path, db: Database, units: dict[str, int]) -> int:
     carried = []
     for key, at, username, operation, record_type, record_id, detail, record_ids in rows:
         at = dt.datetime.fromisoformat(at) if isinstance(at, str) else at
-        if (at, username, operation, record_type, record_id) in have:
+        if (at, username, operation, record_type, record_id, detail) in have:
             continue
         carried.append(dict(unit_id=units.get(key, fallback), at=at, username=username, operation=operation,
                             record_type=record_type, record_id=record_id, detail=detail, record_ids=record_ids))

@@ -184,7 +184,7 @@ def login(ctx: Ctx, *, username: str, password: str) -> Actor:
     """The actor for a username and password, or a refusal that does not say which was wrong.
 
     A refusal is logged even though the transaction it ran in is rolled back; a success writes
-    nothing unless it ends a row of failures (or the stored hash needs renewing).
+    nothing unless it ends a row of failures.
     """
     typed = (username or "").strip()
     user = ctx.session.scalar(
@@ -209,21 +209,21 @@ def login(ctx: Ctx, *, username: str, password: str) -> Actor:
         raise LoginFailed(f"Kontot {user.username} är avstängt. Kontakta enhetschefen.")
     if _failures_pending(ctx, user.id):
         ctx.log.append(log_entry(ctx, SIGNED_IN, "konto", user.id, "efter misslyckade försök", username=user.username))
-    if _hasher.check_needs_rehash(user.password_hash):
-        user.password_hash = _hasher.hash(password)
-        ctx.session.flush()
     return Actor(username=user.username, role=user.role, services=frozenset(s.key for s in user.services))
 
 
 def sign_in(db: Database, *, username: str, password: str) -> Actor:
     """Sign in on `db` (for the window and the command line): checked in a reading transaction,
-    so that a login never waits for someone who is writing; the time of the login is saved
-    only when the database is free at once."""
+    so that a login never waits for someone who is writing; the time of the login (and a hash
+    renewed for stronger settings) is saved only when the database is free at once."""
     actor = db.read(login, username=username, password=password)
     try:
         with brief_write(db.engine) as conn:
-            conn.execute(update(User).where(User.unit_id == db.unit_id, User.username == actor.username)
-                         .values(last_login=now()))
+            mine = (User.unit_id == db.unit_id, User.username == actor.username)
+            values: dict = {"last_login": now()}
+            if _hasher.check_needs_rehash(conn.scalar(select(User.password_hash).where(*mine)) or ""):
+                values["password_hash"] = _hasher.hash(password)  # stronger settings of a newer version
+            conn.execute(update(User).where(*mine).values(**values))
     except OperationalError:
         log.info("Tiden för inloggningen sparades inte: databasen var upptagen.")
     return actor

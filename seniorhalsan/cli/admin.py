@@ -65,7 +65,11 @@ def cmd_backup(args) -> int:
         except (OSError, sqlite3.Error) as exc:
             raise UserError(f"Kopian kunde inte sparas i {target}: {getattr(exc, 'strerror', None) or exc}.") from exc
     else:
-        saved = take_backup(path, "manuell")
+        try:
+            saved = take_backup(path, "manuell")
+        except OSError as exc:
+            raise UserError(f"Säkerhetskopian kunde inte sparas i {path.parent / 'backups'}: "
+                            f"{exc.strerror or exc}. Frigör utrymme och försök igen.") from exc
     print(f"Säkerhetskopia sparad: {saved}")
     return 0
 

@@ -109,7 +109,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     except Exception as exc:
         refusal = _refusal_for(exc)
         if refusal is not None:
-            log.warning("Kommandot %s avbröts: %s", args.command, refusal)
+            log.warning("Kommandot %s avbröts: %s", args.command, refusal, exc_info=True)
             print(f"Fel: {refusal}", file=sys.stderr)
             return EXIT_REFUSED
         log.exception("Oväntat fel i kommandot %s", args.command)

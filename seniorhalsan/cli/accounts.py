@@ -131,7 +131,8 @@ def cmd_gallra(args) -> int:
     if not planned.persons and not planned.feedback:
         print(f"Ingen person saknar kontakt sedan {planned.cutoff.isoformat()}; inget att gallra.")
         return 0
-    if not _confirm(args, f"{planned.persons} personer utan kontakt sedan {planned.cutoff.isoformat()} gallras."):
+    also = f" Kontaktuppgiften tas bort från {planned.feedback} äldre synpunkter." if planned.feedback else ""
+    if not _confirm(args, f"{planned.persons} personer utan kontakt sedan {planned.cutoff.isoformat()} gallras.{also}"):
         print("Avbrutet; ingenting har ändrats.")
         return 1
     done = db.call(retention.gallra, older_than_years=args.older_than)

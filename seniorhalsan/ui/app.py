@@ -124,7 +124,7 @@ def _open(qt_app: QApplication, window: MainWindow, context: AppContext, url: st
 
 def offer_restore(exc: DamagedDatabase, url: str) -> Database | None:
     """A damaged (or missing) file: offer the newest good backup instead of a traceback."""
-    from ..database import open_database
+    from ..database import MissingDatabase, open_database
     from ..db.backup import backup_day, has_accounts
     from ..restore import database_of_copy, restore_database
 
@@ -135,7 +135,9 @@ def offer_restore(exc: DamagedDatabase, url: str) -> Database | None:
     box = QMessageBox()
     box.setIcon(QMessageBox.Icon.Warning)
     box.setWindowTitle(_("Databasen är skadad"))
-    box.setText(_("Databasfilen är skadad och kan inte öppnas."))
+    missing = isinstance(exc, MissingDatabase)
+    box.setText(_("Databasfilen saknas, men det finns säkerhetskopior av den.") if missing
+                else _("Databasfilen är skadad och kan inte öppnas."))
     box.setInformativeText(
         _("Vill du återställa den senaste fungerande säkerhetskopian från {day}? "
           "Det som registrerats efter den måste då föras in igen. Den skadade filen sparas.").format(

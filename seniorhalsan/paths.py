@@ -7,16 +7,18 @@ from pathlib import Path
 
 import platformdirs
 
+from .private import ensure_private_dir
+
 APP_NAME = "seniorhalsan"
 RESOURCES = Path(__file__).resolve().parent.parent / "resources"
 
 
 def data_dir() -> Path:
-    """The user's data directory (platformdirs), or SENIORHALSAN_DATA_DIR when set."""
+    """The user's data directory (platformdirs), or SENIORHALSAN_DATA_DIR when set; readable by
+    its owner only, since the database, its backups and the log live there."""
     override = os.environ.get("SENIORHALSAN_DATA_DIR")
     path = Path(override) if override else Path(platformdirs.user_data_dir(APP_NAME, appauthor=False))
-    path.mkdir(parents=True, exist_ok=True)
-    return path
+    return ensure_private_dir(path, tighten_existing=True)
 
 
 def log_file() -> Path:

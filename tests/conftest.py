@@ -90,7 +90,10 @@ def db_url(template_db, tmp_path):
             names = conn.execute(text(
                 "SELECT tablename FROM pg_tables WHERE schemaname = 'public' AND tablename <> 'alembic_version'"
             )).scalars().all()
+            # the access log refuses TRUNCATE by a trigger; a superuser may switch triggers off for a moment
+            conn.execute(text("SET session_replication_role = replica"))
             conn.execute(text("TRUNCATE " + ", ".join(f'"{n}"' for n in names) + " RESTART IDENTITY CASCADE"))
+            conn.execute(text("SET session_replication_role = DEFAULT"))
         engine.dispose()
         yield url
         return
@@ -126,15 +129,23 @@ def snapshot(database) -> dict[str, list[tuple]]:
         }
 
 
+REFUSALS = ("vagrad", "inloggning_nekad", "inloggning_last")  # the access log's rows of a refusal
+
+
 @pytest.fixture
 def unchanged(db):
-    """Use as `with unchanged(): ...` around a call that must be refused without a trace."""
+    """Use as `with unchanged(): ...` around a call that must be refused without a trace
+    (beyond the access log's row that records the refusal)."""
     from contextlib import contextmanager
+
+    def without_refusals(tables):
+        log = tables.get("access_log", [])
+        return {**tables, "access_log": [row for row in log if row[4] not in REFUSALS]}
 
     @contextmanager
     def guard():
         before = snapshot(db)
         yield
-        assert snapshot(db) == before
+        assert without_refusals(snapshot(db)) == without_refusals(before)
 
     return guard

@@ -33,6 +33,9 @@ def register(commands, common: argparse.ArgumentParser) -> None:
     p = sub.add_parser("password", parents=[common], help="sätt ett nytt lösenord")
     p.add_argument("name", metavar="NAMN")
     p.set_defaults(handler=cmd_user_password)
+    p = sub.add_parser("unlock", parents=[common], help="lås upp ett konto som låsts efter misslyckade inloggningar")
+    p.add_argument("name", metavar="NAMN")
+    p.set_defaults(handler=cmd_user_unlock)
 
     p = commands.add_parser("gallra", parents=[common], help="rensa gamla personuppgifter",
                             description="Rensar personuppgifterna (referens, namn, kontaktuppgifter, anteckningar) "
@@ -73,6 +76,8 @@ def cmd_user_list(args) -> int:
         return 0
     for row in rows:
         state = "" if row.active else "  (avstängt)"
+        if row.locked_until:
+            state += f"  (låst till {row.locked_until:%H:%M})"
         services = f"  [{', '.join(row.services)}]" if row.services else ""
         last = f"  senast inloggad {row.last_login:%Y-%m-%d %H:%M}" if row.last_login else ""
         print(f"{row.username:<20} {row.role_label:<12}{services}{last}{state}")
@@ -83,6 +88,13 @@ def cmd_user_disable(args) -> int:
     db = open_signed_in(args, permission="accounts")
     db.call(accounts.disable_account, username=args.name)
     print(f"Kontot {args.name} är avstängt.")
+    return 0
+
+
+def cmd_user_unlock(args) -> int:
+    db = open_signed_in(args, permission="accounts")
+    db.call(accounts.unlock_account, username=args.name)
+    print(f"Kontot {args.name} är upplåst.")
     return 0
 
 
@@ -116,14 +128,17 @@ def cmd_gallra(args) -> int:
     if args.older_than is not None and args.older_than < 1:
         raise UserError("--older-than: ange minst ett år.")
     planned = db.read(retention.preview, older_than_years=args.older_than)
-    if not planned.persons:
+    if not planned.persons and not planned.feedback:
         print(f"Ingen person saknar kontakt sedan {planned.cutoff.isoformat()}; inget att gallra.")
         return 0
-    if not _confirm(args, f"{planned.persons} personer utan kontakt sedan {planned.cutoff.isoformat()} gallras."):
+    also = f" Kontaktuppgiften tas bort från {planned.feedback} äldre synpunkter." if planned.feedback else ""
+    if not _confirm(args, f"{planned.persons} personer utan kontakt sedan {planned.cutoff.isoformat()} gallras.{also}"):
         print("Avbrutet; ingenting har ändrats.")
         return 1
     done = db.call(retention.gallra, older_than_years=args.older_than)
     print(f"{done.persons} personer utan kontakt sedan {done.cutoff.isoformat()} är gallrade. Statistiken är oförändrad.")
+    if done.feedback:
+        print(f"Kontaktuppgiften är borttagen från {done.feedback} synpunkter från före {done.cutoff.isoformat()}.")
     return 0
 
 

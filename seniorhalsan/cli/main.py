@@ -56,8 +56,10 @@ def build_parser() -> argparse.ArgumentParser:
 
 
 def setup_logging() -> None:
+    from ..private import create_private_file
+
     try:
-        handler: logging.Handler = logging.FileHandler(log_file(), encoding="utf-8")
+        handler: logging.Handler = logging.FileHandler(create_private_file(log_file()), encoding="utf-8")
     except OSError:
         handler = logging.NullHandler()
     handler.setFormatter(logging.Formatter("%(asctime)s %(levelname)s %(name)s: %(message)s"))
@@ -105,7 +107,12 @@ def main(argv: Sequence[str] | None = None) -> int:
         # the reader (e.g. `| head`) stopped listening; nothing to report
         sys.stdout = open(os.devnull, "w")
         return 0
-    except Exception:
+    except Exception as exc:
+        refusal = _refusal_for(exc)
+        if refusal is not None:
+            log.warning("Kommandot %s avbröts: %s", args.command, refusal, exc_info=True)
+            print(f"Fel: {refusal}", file=sys.stderr)
+            return EXIT_REFUSED
         log.exception("Oväntat fel i kommandot %s", args.command)
         print(
             "Ett oväntat fel inträffade och kommandot avbröts; inget ändrades.\n"
@@ -113,6 +120,15 @@ def main(argv: Sequence[str] | None = None) -> int:
             file=sys.stderr,
         )
         return EXIT_UNEXPECTED
+
+
+def _refusal_for(exc: Exception) -> UserError | None:
+    """A busy database or a full disk is a refusal the user can act on, not a bug."""
+    if "sqlalchemy" not in sys.modules and not isinstance(exc, OSError):
+        return None
+    from ..db.engine import refusal_for
+
+    return refusal_for(exc)
 
 
 def start_window(args: argparse.Namespace) -> int:

@@ -8,8 +8,8 @@ import sys
 
 from ..database import open_database
 from ..db.session import Database
-from ..errors import Forbidden, UserError
-from ..roles import allowed
+from ..errors import UserError
+from ..roles import check
 from ..services import accounts
 
 PASSWORD_ENV = "SENIORHALSAN_PASSWORD"
@@ -24,8 +24,20 @@ def open_signed_in(args, *, permission: str | None = None) -> Database:
     from .main import url_of
 
     db = open_database(url_of(args), unit_key=getattr(args, "unit", None))
+    for notice in db.notices:
+        print(f"Obs: {notice}", file=sys.stderr)
+    sign_in(db, args, permission=permission)
+    return db
+
+
+def sign_in(db: Database, args, *, permission: str | None = None) -> None:
+    """Sign the command's user in on `db` (when it has accounts) and check the permission.
+
+    A successful login writes nothing, so a command that only reads never waits for a writer;
+    a failed one is counted (five in a row lock the account) and logged, as a refusal is.
+    """
     if not db.read(accounts.has_accounts):
-        return db
+        return
     username = getattr(args, "user", None) or os.environ.get("SENIORHALSAN_USER")
     if not username:
         raise UserError("Databasen har konton: logga in med --user NAMN (lösenordet frågas efter, "
@@ -35,12 +47,10 @@ def open_signed_in(args, *, permission: str | None = None) -> Database:
         if not sys.stdin.isatty():
             raise UserError(f"Lösenordet saknas: skriv det när det frågas efter, eller sätt {PASSWORD_ENV}.")
         password = getpass.getpass(f"Lösenord för {username}: ")
-    db.actor = db.call(accounts.login, username=username, password=password)
-    if permission and not allowed(db.actor, permission):
-        from ..roles import ROLES, WHAT
-
-        raise Forbidden(f"Din roll ({ROLES[db.actor.role].lower()}) får inte {WHAT[permission]}.")
-    return db
+    db.actor = accounts.sign_in(db, username=username, password=password)
+    if permission:
+        with db.transaction(write=False, what=f"kommandot {getattr(args, 'command', '')}".strip()) as ctx:
+            check(ctx, permission)  # a refusal is logged by the transaction
 
 
 def new_password(prompt_name: str) -> str:

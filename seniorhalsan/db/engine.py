@@ -5,12 +5,25 @@ Nothing here assumes SQLite beyond the connect hooks; any SQLAlchemy URL works.
 
 from __future__ import annotations
 
+import errno
+from collections.abc import Iterator
+from contextlib import contextmanager
 from pathlib import Path
 
-from sqlalchemy import Engine, create_engine, event
+from sqlalchemy import Connection, Engine, create_engine, event
 from sqlalchemy.engine import make_url
+from sqlalchemy.exc import OperationalError
+
+from ..errors import UserError
+from ..private import create_private_file, ensure_private_dir, tighten
 
 BUSY_TIMEOUT_MS = 10_000
+BRIEF_TIMEOUT_MS = 200
+
+BUSY_MESSAGE = ("Databasen är upptagen: någon annan sparar i den just nu (till exempel en import). "
+                "Försök igen om en stund; ingenting har ändrats.")
+FULL_MESSAGE = ("Disken är full, så databasen kunde inte spara. Frigör utrymme (töm papperskorgen, flytta stora "
+                "filer) och försök igen; ingenting har ändrats.")
 
 
 def is_sqlite(url: str) -> bool:
@@ -26,17 +39,32 @@ def sqlite_path(url: str) -> Path | None:
 
 
 def make_engine(url: str) -> Engine:
+    """An engine whose errors never carry the values of a statement (they would put personal
+    data into the log file); a new SQLite file is made readable by its owner only."""
     if is_sqlite(url):
         path = sqlite_path(url)
         if path is not None:
-            path.parent.mkdir(parents=True, exist_ok=True)
+            prepare_sqlite_file(path)
         engine = create_engine(
             url,
+            hide_parameters=True,
             connect_args={"check_same_thread": False, "timeout": BUSY_TIMEOUT_MS / 1000},
         )
         _install_sqlite_hooks(engine)
         return engine
-    return create_engine(url, pool_pre_ping=True)
+    return create_engine(url, pool_pre_ping=True, hide_parameters=True)
+
+
+def prepare_sqlite_file(path: Path) -> list[Path]:
+    """The folder and an empty file made private before SQLite creates them with the umask's
+    permissions (its WAL and shared-memory files take the file's own); an existing file and its
+    companions are tightened. Returns the files that were tightened."""
+    if not path.parent.exists():
+        ensure_private_dir(path.parent)
+    if not path.exists():
+        create_private_file(path)
+        return []
+    return [p for p in (path, path.with_name(path.name + "-wal"), path.with_name(path.name + "-shm")) if tighten(p)]
 
 
 def _install_sqlite_hooks(engine: Engine) -> None:
@@ -46,6 +74,8 @@ def _install_sqlite_hooks(engine: Engine) -> None:
         dbapi_connection.isolation_level = None
         cursor = dbapi_connection.cursor()
         cursor.execute("PRAGMA foreign_keys=ON")
+        # cleared personal data (gallring) is overwritten in the file, not left in free pages
+        cursor.execute("PRAGMA secure_delete=ON")
         cursor.execute(f"PRAGMA busy_timeout={BUSY_TIMEOUT_MS}")
         cursor.execute("PRAGMA journal_mode=WAL")
         cursor.execute("PRAGMA synchronous=NORMAL")
@@ -57,3 +87,36 @@ def _install_sqlite_hooks(engine: Engine) -> None:
         # behind the busy timeout instead of failing half-way.
         mode = connection.get_execution_options().get("sqlite_begin", "DEFERRED")
         connection.exec_driver_sql(f"BEGIN {mode}")
+
+
+def refusal_for(exc: BaseException) -> UserError | None:
+    """A Swedish refusal for a database that is busy or a disk that is full, else None."""
+    if isinstance(exc, OSError) and exc.errno == errno.ENOSPC:
+        return UserError(FULL_MESSAGE)
+    if not isinstance(exc, OperationalError):
+        return None
+    detail = str(getattr(exc, "orig", exc)).lower()
+    if "database is locked" in detail or "database is busy" in detail or "database table is locked" in detail:
+        return UserError(BUSY_MESSAGE)
+    if "disk is full" in detail or "no space left" in detail:
+        return UserError(FULL_MESSAGE)
+    return None
+
+
+@contextmanager
+def brief_write(engine: Engine) -> Iterator[Connection]:
+    """A transaction that gives up after a moment when another writer holds the lock (raising
+    OperationalError), for a write that may be skipped, such as the time of a login."""
+    sqlite = engine.dialect.name == "sqlite"
+    with engine.connect() as conn:
+        raw = conn.connection.dbapi_connection
+        if sqlite:  # on the driver's connection: a statement here would begin a transaction
+            raw.execute(f"PRAGMA busy_timeout={BRIEF_TIMEOUT_MS}")
+        try:
+            with conn.begin():
+                if not sqlite and engine.dialect.name == "postgresql":
+                    conn.exec_driver_sql(f"SET LOCAL lock_timeout = {BRIEF_TIMEOUT_MS}")
+                yield conn
+        finally:
+            if sqlite:
+                raw.execute(f"PRAGMA busy_timeout={BUSY_TIMEOUT_MS}")

@@ -439,10 +439,17 @@ class User(Versioned, Timestamped, Base):
 
 
 class AccessLogEntry(Base):
-    """Who read or changed which personal record, and when. Never changed or deleted."""
+    """Who read or changed which personal record, and when. Never changed or deleted.
+
+    A list view (search results, a service's contacts) is one row; `record_ids` lists the
+    persons it showed as ",3,17,42," so that a search for one of them finds the row.
+    """
 
     __tablename__ = "access_log"
-    __table_args__ = (Index("ix_access_log_unit_at", "unit_id", "at"),)
+    __table_args__ = (
+        Index("ix_access_log_unit_at", "unit_id", "at"),
+        Index("ix_access_log_record", "record_type", "record_id"),
+    )
 
     id: Mapped[intpk]
     unit_id: Mapped[int] = fk("units.id", index=False)
@@ -452,3 +459,4 @@ class AccessLogEntry(Base):
     record_type: Mapped[str40]
     record_id: Mapped[int | None]
     detail: Mapped[str255 | None]
+    record_ids: Mapped[longtext | None]

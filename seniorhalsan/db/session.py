@@ -15,12 +15,15 @@ from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any, ParamSpec, TypeVar
 
 from sqlalchemy import Engine, event, text
+from sqlalchemy.exc import OperationalError
 from sqlalchemy.orm import Session, sessionmaker
 from sqlalchemy.orm.exc import StaleDataError
 
-from ..errors import Conflict
+from ..errors import Conflict, Forbidden
 from .changes import ChangeLog
-from .engine import is_sqlite
+from .engine import is_sqlite, refusal_for
+
+NO_ACCOUNT = "(inget konto)"
 
 if TYPE_CHECKING:
     from ..operations.base import Operation, Outcome
@@ -48,6 +51,27 @@ class Ctx:
     today: dt.date = field(default_factory=dt.date.today)
     log: list[dict[str, Any]] = field(default_factory=list)  # access-log entries to write
     changes: ChangeLog = field(default_factory=ChangeLog)  # what the transaction changed
+    # entries written even when the action is refused and rolled back (refusals, failed logins)
+    kept: list[dict[str, Any]] = field(default_factory=list)
+    url: str = ""  # the database's address, for what is kept beside it (the register of erasures)
+    # steps that must be done before the transaction commits, or not at all (outside the database)
+    before_commit: list[Callable[[], None]] = field(default_factory=list)
+
+
+def log_entry(ctx: Ctx, operation: str, record_type: str, record_id: int | None = None,
+              detail: str | None = None, *, record_ids: list[int] | None = None,
+              username: str | None = None) -> dict[str, Any]:
+    """One access-log row: who, when, what was done to which record (or records, for a list)."""
+    return dict(
+        unit_id=ctx.unit_id,
+        at=dt.datetime.now().replace(microsecond=0),
+        username=(username or (ctx.actor.username if ctx.actor else NO_ACCOUNT))[:40],
+        operation=operation,
+        record_type=record_type,
+        record_id=record_id,
+        detail=(detail or "")[:255] or None,
+        record_ids="," + ",".join(map(str, record_ids)) + "," if record_ids else None,
+    )
 
 
 class Database:
@@ -59,22 +83,28 @@ class Database:
         self.unit_id = unit_id
         self.actor: Actor | None = None
         self.clock: Callable[[], dt.date] = dt.date.today
+        self.notices: list[str] = []  # what opening the database wants the user to know (in Swedish)
         write_engine = engine.execution_options(sqlite_begin="IMMEDIATE") if is_sqlite(url) else engine
         self._writer = sessionmaker(bind=write_engine, expire_on_commit=False)
         self._reader = sessionmaker(bind=engine, expire_on_commit=False)
         event.listen(self._writer, "after_flush", _track_flush)
 
     @contextmanager
-    def transaction(self, *, write: bool = True) -> Iterator[Ctx]:
-        """A context for services; committed on success, rolled back on any error."""
+    def transaction(self, *, write: bool = True, what: str = "") -> Iterator[Ctx]:
+        """A context for services; committed on success, rolled back on any error.
+
+        A refusal by role is logged (`what` names the action) even though nothing else is kept.
+        """
         maker = self._writer if write else self._reader
         with maker() as session:
-            ctx = Ctx(session=session, unit_id=self.unit_id, actor=self.actor, today=self.clock())
+            ctx = Ctx(session=session, unit_id=self.unit_id, actor=self.actor, today=self.clock(), url=self.url)
             session.info["changes"] = ctx.changes
             try:
                 yield ctx
                 if write:
-                    _write_log(session, ctx.log)
+                    _write_log(session, ctx.log + ctx.kept)
+                    for step in ctx.before_commit:
+                        step()
                     session.commit()
                 else:
                     session.rollback()
@@ -83,20 +113,40 @@ class Database:
                 raise Conflict(
                     "Någon annan sparade samma uppgifter samtidigt. De nya uppgifterna visas; gör om din ändring."
                 ) from exc
-            except BaseException:
+            except OperationalError as exc:
                 session.rollback()
+                refusal = refusal_for(exc)
+                if refusal is None:
+                    raise
+                raise refusal from exc
+            except BaseException as exc:
+                session.rollback()
+                if isinstance(exc, Forbidden):
+                    ctx.kept.append(log_entry(ctx, "vagrad", "funktion", detail=f"{what}: {exc}" if what else str(exc)))
+                if ctx.kept:
+                    self.write_log(ctx.kept)
                 raise
-        if ctx.log and not write:
+        if not write and (ctx.log or ctx.kept):
             # what was read is logged even though the reading transaction wrote nothing
+            self.write_log(ctx.log + ctx.kept)
+
+    def write_log(self, entries: list[dict[str, Any]]) -> None:
+        """Access-log rows in a transaction of their own."""
+        try:
             with self._writer() as session:
-                _write_log(session, ctx.log)
+                _write_log(session, entries)
                 session.commit()
+        except OperationalError as exc:
+            refusal = refusal_for(exc)
+            if refusal is None:
+                raise
+            raise refusal from exc
 
     def perform(self, operation: Operation[T]) -> Outcome[T]:
         """Apply a user action as one transaction: its value, and what it changed."""
         from ..operations.base import Outcome
 
-        with self.transaction(write=True) as ctx:
+        with self.transaction(write=True, what=type(operation).__name__) as ctx:
             hold_locks(ctx, operation.locks)
             value = operation.apply(ctx)
         return Outcome(value, ctx.changes.frozen())
@@ -109,12 +159,12 @@ class Database:
     def call(self, fn: Callable[..., T], /, *args: Any, **kwargs: Any) -> T:
         """Run a service function that changes data, as one transaction: for tests and the
         demo generator, which build records directly; user actions go through `perform`."""
-        with self.transaction(write=True) as ctx:
+        with self.transaction(write=True, what=_name(fn)) as ctx:
             return fn(ctx, *args, **kwargs)
 
     def read(self, fn: Callable[..., T], /, *args: Any, **kwargs: Any) -> T:
         """Run a service that only reads."""
-        with self.transaction(write=False) as ctx:
+        with self.transaction(write=False, what=_name(fn)) as ctx:
             return fn(ctx, *args, **kwargs)
 
     def dispose(self) -> None:
@@ -144,6 +194,12 @@ def _track_flush(session: Session, _flush_context: Any) -> None:
             changes.table(obj.__table__.name, updated=1)
     for obj in session.deleted:
         changes.table(obj.__table__.name, removed=1)
+
+
+def _name(fn: Callable[..., Any]) -> str:
+    """`persons.get_person` for a service function, for the log of refusals."""
+    module = getattr(fn, "__module__", "") or ""
+    return f"{module.rsplit('.', 1)[-1]}.{getattr(fn, '__name__', '?')}".lstrip(".")
 
 
 def _write_log(session: Session, entries: list[dict[str, Any]]) -> None:

@@ -1,7 +1,8 @@
 """Writing a finished document: into a temporary file beside the target, then renamed.
 
 A build that fails never leaves half a file, and a file that is already there is only
-replaced once the new one is complete.
+replaced once the new one is complete. The file is readable by its owner only (0600),
+like everything else the program writes: a report can hold names and feedback.
 """
 
 from __future__ import annotations
@@ -39,8 +40,6 @@ def write_file(path: str | os.PathLike, data: bytes) -> Path:
             fh.write(data)
             fh.flush()
             os.fsync(fh.fileno())
-        # mkstemp makes the file private; a report is an ordinary document
-        os.chmod(temp, target.stat().st_mode & 0o777 if target.exists() else 0o644)
         os.replace(temp, target)
     except OSError as exc:
         Path(temp).unlink(missing_ok=True)

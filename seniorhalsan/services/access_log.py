@@ -1,25 +1,34 @@
-"""The access log: every read of a person's card and every change to a person, contact or
-feedback item, with who and when. Services add entries; nothing here changes or deletes one."""
+"""The access log: every view of a person's data (a card, search results, a contact list), every
+change to a person, contact or feedback item, every refusal and failed login, with who and when.
+Services add entries; nothing here changes or deletes one."""
 
 from __future__ import annotations
 
 import csv
 import datetime as dt
 import functools
+import io
 from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any, TypeVar
 
-from sqlalchemy import func, select
+from sqlalchemy import func, or_, select
 
 from ..db.models import AccessLogEntry
-from ..db.session import Ctx
+from ..db.session import Ctx, log_entry
+from ..private import private_replace
 from ..roles import requires
 
-NO_ACCOUNT = "(inget konto)"
-OPERATIONS = {"visa": "Visade", "skapa": "Skapade", "andra": "Ändrade", "ta_bort": "Tog bort", "gallra": "Gallrade"}
-RECORD_TYPES = {"person": "Person", "kontakt": "Stödkontakt", "synpunkt": "Synpunkt"}
+OPERATIONS = {
+    "visa": "Visade", "skapa": "Skapade", "andra": "Ändrade", "ta_bort": "Tog bort", "gallra": "Gallrade",
+    "vagrad": "Vägrades", "inloggning_nekad": "Fel lösenord", "inloggning_last": "Nekad (låst konto)",
+    "inloggad": "Loggade in", "upplast": "Låste upp", "aterstalla": "Återställde",
+}
+RECORD_TYPES = {
+    "person": "Person", "kontakt": "Stödkontakt", "synpunkt": "Synpunkt", "konto": "Konto",
+    "funktion": "Funktion", "databas": "Databas",
+}
 
 F = TypeVar("F", bound=Callable[..., Any])
 
@@ -33,21 +42,19 @@ class LogEntry:
     record_type: str
     record_id: int | None
     detail: str | None
+    record_ids: tuple[int, ...] = ()
 
 
 def note(ctx: Ctx, operation: str, record_type: str, record_id: int | None, detail: str | None = None) -> None:
     """Queue an entry; it is written with the transaction (or right after a read)."""
-    ctx.log.append(
-        dict(
-            unit_id=ctx.unit_id,
-            at=dt.datetime.now().replace(microsecond=0),
-            username=ctx.actor.username if ctx.actor else NO_ACCOUNT,
-            operation=operation,
-            record_type=record_type,
-            record_id=record_id,
-            detail=(detail or "")[:255] or None,
-        )
-    )
+    ctx.log.append(log_entry(ctx, operation, record_type, record_id, detail))
+
+
+def note_list(ctx: Ctx, record_type: str, ids: list[int], detail: str) -> None:
+    """One entry for a view that showed several records (nothing when it showed none)."""
+    unique = sorted(set(ids))
+    if unique:
+        ctx.log.append(log_entry(ctx, "visa", record_type, None, f"{detail} ({len(unique)} st.)", record_ids=unique))
 
 
 def audited(operation: str, record_type: str, *, id_from: str = "result") -> Callable[[F], F]:
@@ -76,7 +83,7 @@ def _query(ctx: Ctx, username, record_type, record_id, since, until):
     if record_type:
         q = q.where(AccessLogEntry.record_type == record_type)
     if record_id is not None:
-        q = q.where(AccessLogEntry.record_id == record_id)
+        q = q.where(or_(AccessLogEntry.record_id == record_id, AccessLogEntry.record_ids.like(f"%,{int(record_id)},%")))
     if since:
         q = q.where(AccessLogEntry.at >= dt.datetime.combine(since, dt.time.min))
     if until:
@@ -99,23 +106,32 @@ def search(
     """Entries, newest first, filtered by user, kind of record, record and dates."""
     q = _query(ctx, username, record_type, record_id, since, until)
     q = q.order_by(AccessLogEntry.at.desc(), AccessLogEntry.id.desc()).offset(offset).limit(limit)
-    return [LogEntry(e.id, e.at, e.username, e.operation, e.record_type, e.record_id, e.detail)
-            for e in ctx.session.scalars(q)]
+    return [_entry(e) for e in ctx.session.scalars(q)]
+
+
+def _entry(e: AccessLogEntry) -> LogEntry:
+    ids = tuple(int(i) for i in (e.record_ids or "").split(",") if i)
+    return LogEntry(e.id, e.at, e.username, e.operation, e.record_type, e.record_id, e.detail, ids)
 
 
 @requires("accounts")
 def export_csv(ctx: Ctx, path: str | Path, **filters: Any) -> int:
-    """Write the matching entries to a CSV file (semicolons, UTF-8 with BOM for Excel)."""
+    """Write the matching entries to a CSV file (semicolons, UTF-8 with BOM for Excel), readable
+    by its owner only, and complete or not at all."""
     q = _query(ctx, filters.get("username"), filters.get("record_type"), filters.get("record_id"),
                filters.get("since"), filters.get("until")).order_by(AccessLogEntry.at, AccessLogEntry.id)
     count = 0
-    with open(path, "w", encoding="utf-8-sig", newline="") as fh:
+    with private_replace(Path(path)) as raw:
+        fh = io.TextIOWrapper(raw, encoding="utf-8-sig", newline="")
         writer = csv.writer(fh, delimiter=";")
-        writer.writerow(["tid", "användare", "åtgärd", "post", "id", "detalj"])
+        writer.writerow(["tid", "användare", "åtgärd", "post", "id", "detalj", "visade poster"])
         for e in ctx.session.scalars(q):
             writer.writerow([e.at.isoformat(sep=" "), e.username, OPERATIONS.get(e.operation, e.operation),
-                             RECORD_TYPES.get(e.record_type, e.record_type), e.record_id or "", e.detail or ""])
+                             RECORD_TYPES.get(e.record_type, e.record_type), e.record_id or "", e.detail or "",
+                             (e.record_ids or "").strip(",").replace(",", " ")])
             count += 1
+        fh.flush()
+        fh.detach()  # the raw file is closed (and renamed) by private_replace
     return count
 
 

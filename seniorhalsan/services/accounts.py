@@ -1,23 +1,45 @@
-"""Accounts: who may sign in, with which role, and for which services (argon2 hashes)."""
+"""Accounts: who may sign in, with which role, and for which services (argon2 hashes).
+
+Five failed logins in a row lock an account for 15 minutes; the unit head can unlock it
+sooner. The attempts are rows of the access log (which nothing can change or delete), so
+the count needs no column of its own and a successful login writes nothing.
+"""
 
 from __future__ import annotations
 
 import datetime as dt
+import logging
+import string
 from dataclasses import dataclass
+from functools import cache
+from importlib import resources
 
 from argon2 import PasswordHasher
 from argon2.exceptions import InvalidHashError, VerificationError
-from sqlalchemy import func, select
+from sqlalchemy import func, select, update
+from sqlalchemy.exc import OperationalError
 
-from ..db.models import Service, User
-from ..db.session import Actor, Ctx
+from ..db.engine import brief_write
+from ..db.models import AccessLogEntry, Service, User
+from ..db.session import Actor, Ctx, Database, log_entry
 from ..errors import NotFound, UserError, ValidationError
 from ..roles import ROLES, requires
+from .access_log import note
 from .checks import Checker
 from .lookups import service_by_key
 
-MIN_PASSWORD = 8
+log = logging.getLogger(__name__)
+
+MIN_PASSWORD = 10
+MAX_FAILURES = 5
+LOCK_MINUTES = 15
+FAILED, LOCKED_OUT, SIGNED_IN, UNLOCKED = "inloggning_nekad", "inloggning_last", "inloggad", "upplast"
 _hasher = PasswordHasher()
+
+
+def now() -> dt.datetime:
+    """The time of day for logins and locks (one place, so that a test can move it)."""
+    return dt.datetime.now().replace(microsecond=0)
 
 
 @dataclass(frozen=True)
@@ -30,16 +52,17 @@ class AccountInfo:
     active: bool
     last_login: dt.datetime | None
     version: int
+    locked_until: dt.datetime | None = None
 
     @property
     def role_label(self) -> str:
         return ROLES.get(self.role, self.role)
 
 
-def _info(user: User) -> AccountInfo:
+def _info(user: User, locked_until: dt.datetime | None = None) -> AccountInfo:
     return AccountInfo(
         user.id, user.username, user.display_name, user.role, tuple(s.key for s in user.services),
-        user.active, user.last_login, user.version,
+        user.active, user.last_login, user.version, locked_until,
     )
 
 
@@ -52,12 +75,33 @@ class LoginFailed(UserError):
     pass
 
 
-def _check_password(check: Checker, password: str | None) -> str | None:
+@cache
+def common_passwords() -> frozenset[str]:
+    """The list of common passwords shipped with the program (lower case)."""
+    text = resources.files(__package__).joinpath("common-passwords.txt").read_text(encoding="utf-8")
+    return frozenset(line.strip() for line in text.splitlines() if line.strip() and not line.startswith("#"))
+
+
+def too_common(password: str, username: str | None = None) -> bool:
+    """A password on the list, or one of its words with digits or signs around it (sommar2026!),
+    one of very few different characters, or one that holds the username."""
+    folded = password.lower()
+    word = folded.strip(string.digits + string.punctuation + " ")
+    common = common_passwords()
+    return (folded in common or word in common or len(set(folded)) < 4
+            or bool(username and len(username) >= 3 and username.lower() in folded))
+
+
+def _check_password(check: Checker, password: str | None, username: str | None = None) -> str | None:
     if not password or len(password) < MIN_PASSWORD:
         check.fail("password", f"måste ha minst {MIN_PASSWORD} tecken.")
         return None
     if password.strip() != password:
         check.fail("password", "får inte börja eller sluta med mellanslag.")
+        return None
+    if too_common(password, username):
+        check.fail("password", "är ett vanligt lösenord eller för lätt att gissa. Välj något längre och ovanligare, "
+                               "gärna några ord i rad (t.ex. 'blå cykel vid Mälaren').")
         return None
     return password
 
@@ -97,7 +141,7 @@ def create_account(
         check.fail("services", "en instruktör behöver minst en insats (t.ex. fixartjanst).")
     if role and role != "instruktor" and services:
         check.fail("services", "bara instruktörer knyts till insatser.")
-    password = _check_password(check, password)
+    password = _check_password(check, password, name)
     display = check.text("name", display_name, max_length=120)
     check.done()
     user = User(
@@ -110,31 +154,95 @@ def create_account(
     return _info(user)
 
 
+def locked_until(ctx: Ctx, user_id: int) -> dt.datetime | None:
+    """Until when an account is locked: after the fifth failed login in a row, for 15 minutes
+    (and again after each further failure), until a successful login or the unit head unlocks it."""
+    recent = ctx.session.execute(
+        select(AccessLogEntry.operation, AccessLogEntry.at)
+        .where(AccessLogEntry.record_type == "konto", AccessLogEntry.record_id == user_id,
+               AccessLogEntry.operation.in_((FAILED, SIGNED_IN, UNLOCKED)))
+        .order_by(AccessLogEntry.id.desc())
+        .limit(MAX_FAILURES)
+    ).all()
+    if len(recent) < MAX_FAILURES or any(operation != FAILED for operation, _at in recent):
+        return None
+    until = recent[0].at + dt.timedelta(minutes=LOCK_MINUTES)
+    return until if until > now() else None
+
+
+def _failures_pending(ctx: Ctx, user_id: int) -> bool:
+    latest = ctx.session.scalar(
+        select(AccessLogEntry.operation)
+        .where(AccessLogEntry.record_type == "konto", AccessLogEntry.record_id == user_id,
+               AccessLogEntry.operation.in_((FAILED, SIGNED_IN, UNLOCKED)))
+        .order_by(AccessLogEntry.id.desc()).limit(1)
+    )
+    return latest == FAILED
+
+
 def login(ctx: Ctx, *, username: str, password: str) -> Actor:
-    """The actor for a username and password, or a refusal that does not say which was wrong."""
+    """The actor for a username and password, or a refusal that does not say which was wrong.
+
+    A refusal is logged even though the transaction it ran in is rolled back; a success writes
+    nothing unless it ends a row of failures.
+    """
+    typed = (username or "").strip()
     user = ctx.session.scalar(
-        select(User).where(User.unit_id == ctx.unit_id, func.lower(User.username) == (username or "").strip().lower())
+        select(User).where(User.unit_id == ctx.unit_id, func.lower(User.username) == typed.lower())
     )
     refused = LoginFailed("Fel användarnamn eller lösenord.")
     if user is None:
         _hasher.hash("x" * MIN_PASSWORD)  # the same work either way, so timing tells nothing
+        ctx.kept.append(log_entry(ctx, FAILED, "konto", None, "okänt användarnamn", username=typed or "?"))
         raise refused
+    until = locked_until(ctx, user.id)
+    if until is not None:
+        ctx.kept.append(log_entry(ctx, LOCKED_OUT, "konto", user.id, username=user.username))
+        raise LoginFailed(f"Kontot {user.username} är låst till kl. {until:%H:%M} efter {MAX_FAILURES} misslyckade "
+                          "inloggningar i rad. Försök igen då, eller be enhetschefen låsa upp det.")
     try:
         _hasher.verify(user.password_hash, password or "")
     except (VerificationError, InvalidHashError):
+        ctx.kept.append(log_entry(ctx, FAILED, "konto", user.id, username=user.username))
         raise refused from None
     if not user.active:
         raise LoginFailed(f"Kontot {user.username} är avstängt. Kontakta enhetschefen.")
-    if _hasher.check_needs_rehash(user.password_hash):
-        user.password_hash = _hasher.hash(password)
-    user.last_login = dt.datetime.now()
-    ctx.session.flush()
+    if _failures_pending(ctx, user.id):
+        ctx.log.append(log_entry(ctx, SIGNED_IN, "konto", user.id, "efter misslyckade försök", username=user.username))
     return Actor(username=user.username, role=user.role, services=frozenset(s.key for s in user.services))
+
+
+def sign_in(db: Database, *, username: str, password: str) -> Actor:
+    """Sign in on `db` (for the window and the command line): checked in a reading transaction,
+    so that a login never waits for someone who is writing; the time of the login (and a hash
+    renewed for stronger settings) is saved only when the database is free at once."""
+    actor = db.read(login, username=username, password=password)
+    try:
+        with brief_write(db.engine) as conn:
+            mine = (User.unit_id == db.unit_id, User.username == actor.username)
+            values: dict = {"last_login": now()}
+            if _hasher.check_needs_rehash(conn.scalar(select(User.password_hash).where(*mine)) or ""):
+                values["password_hash"] = _hasher.hash(password)  # stronger settings of a newer version
+            conn.execute(update(User).where(*mine).values(**values))
+    except OperationalError:
+        log.info("Tiden för inloggningen sparades inte: databasen var upptagen.")
+    return actor
 
 
 @requires("accounts")
 def list_accounts(ctx: Ctx) -> list[AccountInfo]:
-    return [_info(u) for u in ctx.session.scalars(select(User).where(User.unit_id == ctx.unit_id).order_by(User.username))]
+    users = ctx.session.scalars(select(User).where(User.unit_id == ctx.unit_id).order_by(User.username))
+    return [_info(u, locked_until(ctx, u.id)) for u in users]
+
+
+@requires("accounts")
+def unlock_account(ctx: Ctx, *, username: str) -> AccountInfo:
+    """The unit head lifts a lock after failed logins at once (and the count starts again)."""
+    user = _user(ctx, username)
+    if locked_until(ctx, user.id) is None and not _failures_pending(ctx, user.id):
+        raise ValidationError.of("username", f"kontot {user.username} är inte låst.")
+    note(ctx, UNLOCKED, "konto", user.id, user.username)
+    return _info(user)
 
 
 def _user(ctx: Ctx, username: str) -> User:
@@ -160,9 +268,11 @@ def set_password(ctx: Ctx, *, username: str, password: str) -> AccountInfo:
     if ctx.actor is None or ctx.actor.username != user.username:
         requires("accounts")(lambda c: None)(ctx)
     check = Checker()
-    password = _check_password(check, password)
+    password = _check_password(check, password, user.username)
     check.done()
     user.password_hash = _hasher.hash(password)
     user.active = True if ctx.actor is None or ctx.actor.role == "enhetschef" else user.active
+    if (ctx.actor is None or ctx.actor.username != user.username) and _failures_pending(ctx, user.id):
+        note(ctx, UNLOCKED, "konto", user.id, f"{user.username} (nytt lösenord)")  # a new password lifts the lock
     ctx.session.flush()
     return _info(user)

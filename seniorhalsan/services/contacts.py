@@ -14,7 +14,7 @@ from ..db.session import Ctx
 from ..errors import NotFound
 from ..roles import check_service, requires, visible_services
 from ..vocabulary import CONTACT_KINDS, fold
-from .access_log import audited, note
+from .access_log import audited, note_list
 from .checks import Checker, check_version
 from .lookups import owned, service_by_key
 
@@ -176,6 +176,7 @@ def delete_contact(ctx: Ctx, contact_id: int) -> None:
 
 
 @requires("persons")
+@audited("visa", "kontakt", id_from="contact_id")
 def get_contact(ctx: Ctx, contact_id: int) -> ContactInfo:
     contact = owned(ctx, Contact, contact_id, "Kontakten")
     check_service(ctx, contact.service.key)
@@ -200,7 +201,6 @@ def list_contacts(
         query = query.join(Service, Service.id == Contact.service_id).where(Service.key.in_(sorted(visible)))
     if person_id is not None:
         query = query.where(Contact.person_id == person_id)
-        note(ctx, "visa", "person", person_id, "kontakter")
     if service:
         query = query.where(Contact.service_id == service_by_key(ctx, service).id)
     if since:
@@ -208,7 +208,9 @@ def list_contacts(
     if until:
         query = query.where(Contact.contact_date <= until)
     query = query.order_by(Contact.contact_date.desc(), Contact.id.desc()).offset(offset).limit(limit)
-    return [_info(c) for c in ctx.session.scalars(query)]
+    found = [_info(c) for c in ctx.session.scalars(query)]
+    note_list(ctx, "person", [c.person_id for c in found], f"kontaktlista, {len(found)} kontakter")
+    return found
 
 
 @requires("persons")

@@ -13,7 +13,7 @@ from ..db.session import Ctx
 from ..errors import Forbidden, ValidationError
 from ..roles import requires, visible_services
 from ..vocabulary import GENDER_ALIASES, GENDERS, HOUSING, fold
-from .access_log import audited
+from .access_log import audited, note_list
 from .checks import Checker, check_version
 from .lookups import owned
 
@@ -128,7 +128,9 @@ def find_persons(ctx: Ctx, query: str = "", *, service_key: str | None = None, l
     if mine is not None:
         order.insert(0, Person.id.in_(mine).desc())
     stmt = stmt.order_by(*order).limit(max(1, min(limit, 500)))
-    return [_info(p, last_date) for p, last_date in ctx.session.execute(stmt)]
+    found = [_info(p, last_date) for p, last_date in ctx.session.execute(stmt)]
+    note_list(ctx, "person", [p.id for p in found], "sökresultat")
+    return found
 
 
 def _next_reference(ctx: Ctx) -> str:

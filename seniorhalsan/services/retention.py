@@ -3,6 +3,9 @@
 A cleared person keeps birth year, gender and housing (which the statistics use) and
 all their contacts; their reference, name, contact details and notes, and the notes of
 their contacts, are removed. The same is done at once when someone asks to be removed.
+Every erasure is also recorded in the register of erasures (`seniorhalsan.erasures`), so
+that it is done again in a backup that is restored. Tyck till items older than the period
+lose their contact field (a name, an address).
 """
 
 from __future__ import annotations
@@ -12,7 +15,8 @@ from dataclasses import dataclass
 
 from sqlalchemy import func, select, update
 
-from ..db.models import Contact, Person
+from .. import erasures
+from ..db.models import Contact, Feedback, Person, Unit
 from ..db.session import Ctx
 from ..errors import ValidationError
 from ..roles import requires
@@ -24,10 +28,14 @@ RETENTION_KEY = "setting.retention_years"
 DEFAULT_YEARS = 3
 
 
+APPLIED_KEY = "setting.erasures_applied"  # the digest of the register last applied to this unit
+
+
 @dataclass(frozen=True)
 class Gallring:
     cutoff: dt.date
     persons: int
+    feedback: int = 0  # Tyck till items whose contact field was cleared
 
 
 def retention_years(ctx: Ctx) -> int:
@@ -71,9 +79,24 @@ def _stale_ids(ctx: Ctx, cutoff: dt.date) -> list[int]:
     return stale
 
 
+def _unit_key(ctx: Ctx) -> str:
+    return ctx.session.scalar(select(Unit.key).where(Unit.id == ctx.unit_id)) or ""
+
+
+def _record(ctx: Ctx, person_ids: list[int], reason: str) -> None:
+    """The references go into the register of erasures before the transaction commits."""
+    if not ctx.url or not person_ids:
+        return
+    references = [r for (r,) in ctx.session.execute(select(Person.reference).where(Person.id.in_(person_ids))) if r]
+    if references:
+        path, unit, day = erasures.register_path(ctx.url), _unit_key(ctx), ctx.today
+        ctx.before_commit.append(lambda: erasures.record(path, unit, references, day=day, reason=reason))
+
+
 def _clear(ctx: Ctx, person_ids: list[int], reason: str) -> None:
     now = dt.datetime.now().replace(microsecond=0)
     for chunk in (person_ids[i:i + 500] for i in range(0, len(person_ids), 500)):
+        _record(ctx, chunk, reason)
         ctx.session.execute(
             update(Person)
             .where(Person.id.in_(chunk))
@@ -94,7 +117,9 @@ def _clear(ctx: Ctx, person_ids: list[int], reason: str) -> None:
 def preview(ctx: Ctx, *, older_than_years: int | None = None) -> Gallring:
     years = older_than_years or retention_years(ctx)
     cutoff = _cutoff(ctx, years)
-    return Gallring(cutoff, len(_stale_ids(ctx, cutoff)))
+    feedback = ctx.session.scalar(select(func.count()).select_from(Feedback).where(
+        Feedback.unit_id == ctx.unit_id, Feedback.received_on < cutoff, Feedback.contact.is_not(None))) or 0
+    return Gallring(cutoff, len(_stale_ids(ctx, cutoff)), feedback)
 
 
 @requires("accounts")
@@ -106,7 +131,20 @@ def gallra(ctx: Ctx, *, older_than_years: int | None = None) -> Gallring:
     cutoff = _cutoff(ctx, years)
     ids = _stale_ids(ctx, cutoff)
     _clear(ctx, ids, f"ingen kontakt sedan {cutoff.isoformat()}")
-    return Gallring(cutoff, len(ids))
+    return Gallring(cutoff, len(ids), _clear_feedback_contacts(ctx, cutoff))
+
+
+def _clear_feedback_contacts(ctx: Ctx, cutoff: dt.date) -> int:
+    """The contact field (a name, an address, a phone number) of Tyck till items received before `cutoff`."""
+    old = (Feedback.unit_id == ctx.unit_id, Feedback.received_on < cutoff, Feedback.contact.is_not(None))
+    ids = list(ctx.session.scalars(select(Feedback.id).where(*old)))
+    if ids:
+        ctx.session.execute(update(Feedback).where(*old).values(contact=None, version=Feedback.version + 1)
+                            .execution_options(synchronize_session=False))
+        for feedback_id in ids:
+            note(ctx, "gallra", "synpunkt", feedback_id, "kontaktuppgiften")
+        ctx.session.expire_all()
+    return len(ids)
 
 
 @requires("accounts")
@@ -116,3 +154,29 @@ def erase_person(ctx: Ctx, person_id: int) -> None:
     if person.erased_at is not None:
         raise ValidationError.of("person", "uppgifterna är redan gallrade.")
     _clear(ctx, [person.id], "på begäran")
+
+
+def applied_digest(ctx: Ctx) -> str:
+    """The digest of the register of erasures last applied to this unit."""
+    return get_text(ctx, APPLIED_KEY, "")
+
+
+def reapply_erasures(ctx: Ctx, register: erasures.Register) -> list[erasures.Erasure]:
+    """Erase again, in this unit, every person of the register who is back (from a restored
+    backup); the register's digest is stored so that the next opening only compares it."""
+    if not register.erasures or get_text(ctx, APPLIED_KEY, "") == register.digest:
+        return []
+    unit = _unit_key(ctx)
+    wanted = register.for_unit(unit)
+    found: dict[int, erasures.Erasure] = {}
+    if wanted:
+        rows = ctx.session.execute(select(Person.id, Person.reference).where(
+            Person.unit_id == ctx.unit_id, Person.erased_at.is_(None), Person.reference.is_not(None)))
+        for person_id, reference in rows:
+            match = wanted.get(register.fingerprint(unit, reference))
+            if match is not None:
+                found[person_id] = match
+    for person_id, erasure in found.items():
+        _clear(ctx, [person_id], f"gallrad igen ({erasure.reason}, {erasure.day.isoformat()})")
+    set_text(ctx, APPLIED_KEY, register.digest)
+    return list(found.values())

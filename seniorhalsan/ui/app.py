@@ -74,12 +74,12 @@ def _open(qt_app: QApplication, window: MainWindow, context: AppContext, url: st
     from ..db.backup import IntegrityCheck
 
     checking = IntegrityCheck.start_for(url)  # beside the import of the data layer just below
-    from ..database import DamagedDatabase, open_database
+    from ..database import DamagedDatabase, MissingDatabase, open_database
     from ..services import accounts, lookups
 
     try:
         db = open_database(url, checked=checking)
-    except DamagedDatabase as exc:
+    except (DamagedDatabase, MissingDatabase) as exc:
         db = offer_restore(exc, url)
         if db is None:
             qt_app.exit(1)
@@ -123,9 +123,10 @@ def _open(qt_app: QApplication, window: MainWindow, context: AppContext, url: st
 
 
 def offer_restore(exc: DamagedDatabase, url: str) -> Database | None:
-    """A damaged file: offer the newest good backup instead of a traceback."""
-    from ..database import open_database
-    from ..db.backup import backup_day, restore_sqlite
+    """A damaged (or missing) file: offer the newest good backup instead of a traceback."""
+    from ..database import MissingDatabase, open_database
+    from ..db.backup import backup_day, has_accounts
+    from ..restore import database_of_copy, restore_database
 
     if exc.backup is None:
         QMessageBox.critical(None, _("Databasen är skadad"), str(exc))
@@ -134,7 +135,9 @@ def offer_restore(exc: DamagedDatabase, url: str) -> Database | None:
     box = QMessageBox()
     box.setIcon(QMessageBox.Icon.Warning)
     box.setWindowTitle(_("Databasen är skadad"))
-    box.setText(_("Databasfilen är skadad och kan inte öppnas."))
+    missing = isinstance(exc, MissingDatabase)
+    box.setText(_("Databasfilen saknas, men det finns säkerhetskopior av den.") if missing
+                else _("Databasfilen är skadad och kan inte öppnas."))
     box.setInformativeText(
         _("Vill du återställa den senaste fungerande säkerhetskopian från {day}? "
           "Det som registrerats efter den måste då föras in igen. Den skadade filen sparas.").format(
@@ -146,8 +149,19 @@ def offer_restore(exc: DamagedDatabase, url: str) -> Database | None:
     box.exec()
     if box.clickedButton() is not restore:
         return None
-    restore_sqlite(exc.backup, exc.path)
+    username = None
     try:
+        if has_accounts(exc.backup):  # only the unit head restores, checked against the backup
+            from .login import LoginDialog
+
+            with database_of_copy(exc.backup) as copy:
+                if LoginDialog(copy).exec() != LoginDialog.DialogCode.Accepted:
+                    return None
+                if copy.actor is None or copy.actor.role != "enhetschef":
+                    QMessageBox.critical(None, _("Databasen är skadad"), _("Bara enhetschefen kan återställa databasen."))
+                    return None
+                username = copy.actor.username
+        restore_database(exc.backup, exc.path, username=username)
         return open_database(url)
     except UserError as again:
         QMessageBox.critical(None, _("Databasen kunde inte öppnas"), str(again))

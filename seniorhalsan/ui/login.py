@@ -62,7 +62,7 @@ class LoginDialog(QDialog):
 
     def try_login(self) -> bool:
         try:
-            self.actor = self.db.call(accounts.login, username=self.username.text(), password=self.password.text())
+            self.actor = accounts.sign_in(self.db, username=self.username.text(), password=self.password.text())
         except UserError as exc:
             self.error.setText(str(exc))
             self.error.show()
@@ -113,7 +113,7 @@ class FirstAccountDialog(QDialog):
         try:
             self.db.call(accounts.create_account, username=self.username.text(), password=self.password.text(),
                          role="enhetschef", display_name=self.display_name.text() or None)
-            self.db.actor = self.db.call(accounts.login, username=self.username.text(), password=self.password.text())
+            self.db.actor = accounts.sign_in(self.db, username=self.username.text(), password=self.password.text())
         except ValidationError as exc:
             self.errors.show(exc)
             return False

@@ -10,8 +10,9 @@ import pytest
 
 from seniorhalsan import stats
 from seniorhalsan.database import DamagedDatabase, open_database
-from seniorhalsan.db.backup import backup_day, check_sqlite, list_backups, restore_sqlite
+from seniorhalsan.db.backup import backup_day, check_sqlite, list_backups
 from seniorhalsan.paths import sqlite_url
+from seniorhalsan.restore import restore_database
 from seniorhalsan.services import attendance
 from tests import factories
 
@@ -96,8 +97,8 @@ def test_a_damaged_file_points_to_the_newest_good_backup(db_path):
     assert "seniorhalsan restore" in str(damaged.value)
     result = run("stats", "--year", "2025", "--db", str(db_path))
     assert result.returncode == 1 and "skadad" in result.stderr
-    moved = restore_sqlite(damaged.value.backup, db_path)
-    assert moved is not None and moved.exists()
+    done = restore_database(damaged.value.backup, db_path)
+    assert done.replaced is not None and done.replaced.exists()  # the damaged file is kept aside
     assert visits(db_path) == 4
 
 

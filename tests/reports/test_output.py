@@ -14,7 +14,7 @@ def test_a_file_is_written_whole_and_replaces_the_old_one(tmp_path):
     output.write_file(target, b"ny rapport")
     assert target.read_bytes() == b"ny rapport"
     assert os.listdir(tmp_path) == ["rapport.pdf"]  # no temporary file left behind
-    assert target.stat().st_mode & 0o777 != 0o600  # not left private like a temporary file
+    assert target.stat().st_mode & 0o777 == 0o600  # a report can hold personal data: its owner's only
 
 
 def test_a_failed_write_leaves_the_old_file_and_no_half_file(tmp_path, monkeypatch):

@@ -45,6 +45,7 @@ def account_columns() -> list[Column]:
         Column(lambda: _("Insatser"), lambda a: ", ".join(a.services)),
         Column(lambda: _("Senast inloggad"), lambda a: a.last_login.strftime("%Y-%m-%d %H:%M") if a.last_login else ""),
         Column(lambda: _("Avstängt"), lambda a: not a.active, "check"),
+        Column(lambda: _("Låst till"), lambda a: a.locked_until.strftime("%H:%M") if a.locked_until else ""),
     ]
 
 
@@ -87,6 +88,8 @@ class PrivacyPage(Page):
         self.disable_button.clicked.connect(self._disable)
         self.password_button = QPushButton()
         self.password_button.clicked.connect(self._reset_password)
+        self.unlock_button = QPushButton()
+        self.unlock_button.clicked.connect(lambda: self.unlock(getattr(self._selected_account(), "username", "")))
 
         self.account_errors = FieldErrors(QLabel())
         self.new_username = QLineEdit()
@@ -133,6 +136,7 @@ class PrivacyPage(Page):
         row = QHBoxLayout()
         row.addWidget(self.disable_button)
         row.addWidget(self.password_button)
+        row.addWidget(self.unlock_button)
         row.addStretch(1)
         left.addLayout(row)
         layout.addLayout(left, 3)
@@ -183,6 +187,15 @@ class PrivacyPage(Page):
         except UserError as exc:
             show_error(self, exc)
         self._load_accounts()
+
+    def unlock(self, username: str) -> bool:
+        try:
+            self.app.db.call(accounts.unlock_account, username=username)
+        except UserError as exc:
+            show_error(self, exc)
+            return False
+        self._load_accounts()
+        return True
 
     def _reset_password(self) -> None:
         account = self._selected_account()
@@ -368,6 +381,7 @@ class PrivacyPage(Page):
         self.tabs.setTabText(2, _("Gallring"))
         self.disable_button.setText(_("Stäng av &kontot"))
         self.password_button.setText(_("N&ytt lösenord …"))
+        self.unlock_button.setText(_("Lås u&pp"))
         self.new_box.setTitle(_("Nytt konto"))
         for key, text in (("user", _("Anv&ändarnamn:")), ("name", _("&Namn:")), ("role", _("&Roll:")),
                           ("services", _("Insatser:")), ("password", _("&Lösenord:")), ("repeat", _("&Upprepa:"))):
@@ -377,8 +391,9 @@ class PrivacyPage(Page):
         self.create_button.setText(_("&Skapa kontot"))
         self.no_accounts.setText(_("Databasen har inga konton ännu, så programmet används utan inloggning. "
                                    "Det första kontot ska vara enhetschefens; därefter krävs inloggning."))
-        self.log_note.setText(_("Varje visning av en persons kort och varje ändring av personer, kontakter och "
-                                "synpunkter loggas. Loggen kan inte ändras eller tas bort."))
+        self.log_note.setText(_("Varje visning av personuppgifter (kort, sökresultat, kontaktlistor), varje ändring, "
+                                "varje nekad åtgärd och varje misslyckad inloggning loggas. Loggen kan inte ändras "
+                                "eller tas bort."))
         for key, text in (("user", _("Anv&ändare:")), ("type", _("&Post:")), ("since", _("&Från:")), ("until", _("&Till:"))):
             self.log_filter_labels[key].setText(text)
         self.log_search.setText(_("&Sök"))

@@ -8,6 +8,7 @@ import sys
 
 from ..errors import UserError
 from ..roles import ROLES
+from ..operations.accounts import CreateAccount, DisableAccount, ErasePerson, Gallra, SetPassword, UnlockAccount
 from ..services import access_log, accounts, persons, retention
 from .signin import new_password, open_signed_in
 
@@ -61,8 +62,8 @@ def register(commands, common: argparse.ArgumentParser) -> None:
 def cmd_user_add(args) -> int:
     db = open_signed_in(args)
     password = new_password(args.name)
-    created = db.call(accounts.create_account, username=args.name, password=password, role=args.role,
-                      services=args.service, display_name=args.display_name)
+    created = db.perform(CreateAccount(username=args.name, password=password, role=args.role,
+                                       services=tuple(args.service or ()), display_name=args.display_name)).value
     services = f" för {', '.join(created.services)}" if created.services else ""
     print(f"Kontot {created.username} ({created.role_label.lower()}{services}) är skapat.")
     return 0
@@ -86,21 +87,21 @@ def cmd_user_list(args) -> int:
 
 def cmd_user_disable(args) -> int:
     db = open_signed_in(args, permission="accounts")
-    db.call(accounts.disable_account, username=args.name)
+    db.perform(DisableAccount(args.name))
     print(f"Kontot {args.name} är avstängt.")
     return 0
 
 
 def cmd_user_unlock(args) -> int:
     db = open_signed_in(args, permission="accounts")
-    db.call(accounts.unlock_account, username=args.name)
+    db.perform(UnlockAccount(args.name))
     print(f"Kontot {args.name} är upplåst.")
     return 0
 
 
 def cmd_user_password(args) -> int:
     db = open_signed_in(args)
-    db.call(accounts.set_password, username=args.name, password=new_password(args.name))
+    db.perform(SetPassword(args.name, new_password(args.name)))
     print(f"Lösenordet för {args.name} är bytt.")
     return 0
 
@@ -122,7 +123,7 @@ def cmd_gallra(args) -> int:
         if not _confirm(args, f"Personuppgifterna för {args.person} rensas."):
             print("Avbrutet; ingenting har ändrats.")
             return 1
-        db.call(retention.erase_person, person.id)
+        db.perform(ErasePerson(person.id))
         print(f"Personuppgifterna för {args.person} är rensade. Statistiken är oförändrad.")
         return 0
     if args.older_than is not None and args.older_than < 1:
@@ -135,7 +136,7 @@ def cmd_gallra(args) -> int:
     if not _confirm(args, f"{planned.persons} personer utan kontakt sedan {planned.cutoff.isoformat()} gallras.{also}"):
         print("Avbrutet; ingenting har ändrats.")
         return 1
-    done = db.call(retention.gallra, older_than_years=args.older_than)
+    done = db.perform(Gallra(args.older_than)).value
     print(f"{done.persons} personer utan kontakt sedan {done.cutoff.isoformat()} är gallrade. Statistiken är oförändrad.")
     if done.feedback:
         print(f"Kontaktuppgiften är borttagen från {done.feedback} synpunkter från före {done.cutoff.isoformat()}.")

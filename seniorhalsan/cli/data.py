@@ -6,7 +6,8 @@ import argparse
 import json
 import sys
 
-from .. import demo, importing, stats, stats_text
+from .. import stats, stats_text
+from ..operations.imports import GenerateDemo, ImportFile
 from ..formatting import number
 from ..services import lookups
 from .signin import open_signed_in
@@ -42,7 +43,7 @@ def _open(args):
 
 def cmd_demo(args) -> int:
     db = _open(args)
-    summary = db.call(demo.generate, year=args.year)
+    summary = db.perform(GenerateDemo(args.year)).value
     print(
         f"Demodata för {summary.years[0]}–{summary.years[-1]}: {number(summary.sessions)} tillfällen med "
         f"{number(summary.visits)} besök, {number(summary.persons)} personer med {number(summary.contacts)} "
@@ -53,7 +54,7 @@ def cmd_demo(args) -> int:
 
 def cmd_import(args) -> int:
     db = _open(args)
-    report = db.call(importing.import_file, args.kind, args.file, create_missing=args.create_missing)
+    report = db.perform(ImportFile(args.kind, args.file, args.create_missing)).value
     print(report.summary())
     return 0
 

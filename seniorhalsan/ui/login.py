@@ -15,6 +15,7 @@ from PySide6.QtWidgets import (
 
 from ..db.session import Actor, Database
 from ..errors import UserError, ValidationError
+from ..operations.accounts import CreateAccount
 from ..services import accounts
 from .forms import FieldErrors, hint
 from .i18n import _
@@ -111,8 +112,8 @@ class FirstAccountDialog(QDialog):
             self.errors.show(ValidationError.of("repeat", _("lösenorden är inte lika.")))
             return False
         try:
-            self.db.call(accounts.create_account, username=self.username.text(), password=self.password.text(),
-                         role="enhetschef", display_name=self.display_name.text() or None)
+            self.db.perform(CreateAccount(username=self.username.text(), password=self.password.text(),
+                                          role="enhetschef", display_name=self.display_name.text() or None))
             self.db.actor = accounts.sign_in(self.db, username=self.username.text(), password=self.password.text())
         except ValidationError as exc:
             self.errors.show(exc)

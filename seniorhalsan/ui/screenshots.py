@@ -47,7 +47,7 @@ def main(argv: list[str] | None = None) -> int:
     from PySide6.QtCore import QTimer
     from PySide6.QtWidgets import QApplication
 
-    from .. import demo
+    from ..operations.imports import GenerateDemo
     from ..database import open_database
     from ..paths import sqlite_url
     from .app import build
@@ -58,7 +58,7 @@ def main(argv: list[str] | None = None) -> int:
     db = open_database(sqlite_url(work / "demo.sqlite3"))
     today = dt.date(2026, 11, 17)  # a Tuesday in the autumn term: the pictures stay the same
     db.clock = lambda: today
-    db.call(demo.generate, year=2026)
+    db.perform(GenerateDemo(2026))
     store = SettingsStore(work / "fonster.ini")
     settings = store.load()
     settings.language = args.language

@@ -28,6 +28,15 @@ from PySide6.QtWidgets import (
 
 from ....errors import UserError, ValidationError
 from ....roles import ROLES
+from ....operations.accounts import (
+    CreateAccount,
+    DisableAccount,
+    ErasePerson,
+    Gallra,
+    SetPassword,
+    SetRetentionYears,
+    UnlockAccount,
+)
 from ....services import access_log, accounts, retention
 from ....services import persons as person_service
 from ....services.lookups import services as list_services
@@ -158,11 +167,11 @@ class PrivacyPage(Page):
             self.account_errors.show(ValidationError.of("repeat", _("lösenorden är inte lika.")))
             return False
         try:
-            self.app.db.call(
-                accounts.create_account, username=self.new_username.text(), password=self.new_password.text(),
+            self.app.perform(CreateAccount(
+                username=self.new_username.text(), password=self.new_password.text(),
                 role=self.new_role.currentData(), display_name=self.new_name.text() or None,
-                services=[k for k, b in self.service_boxes.items() if b.isChecked()],
-            )
+                services=tuple(k for k, b in self.service_boxes.items() if b.isChecked()),
+            ))
         except ValidationError as exc:
             self.account_errors.show(exc)
             return False
@@ -183,14 +192,14 @@ class PrivacyPage(Page):
         if account is None or not self.ask(_("Stänga av kontot {name}? Personen kan då inte logga in.").format(name=account.username)):
             return
         try:
-            self.app.db.call(accounts.disable_account, username=account.username)
+            self.app.perform(DisableAccount(account.username))
         except UserError as exc:
             show_error(self, exc)
         self._load_accounts()
 
     def unlock(self, username: str) -> bool:
         try:
-            self.app.db.call(accounts.unlock_account, username=username)
+            self.app.perform(UnlockAccount(username))
         except UserError as exc:
             show_error(self, exc)
             return False
@@ -208,7 +217,7 @@ class PrivacyPage(Page):
 
     def set_password(self, username: str, password: str) -> bool:
         try:
-            self.app.db.call(accounts.set_password, username=username, password=password)
+            self.app.perform(SetPassword(username, password))
         except UserError as exc:
             show_error(self, exc)
             return False
@@ -333,7 +342,7 @@ class PrivacyPage(Page):
         self.gallra_button.setEnabled(planned.persons > 0)
 
     def _save_years(self) -> None:
-        self.app.db.call(retention.set_retention_years, self.years.value())
+        self.app.perform(SetRetentionYears(self.years.value()))
         self.gallring_status.setText(_("Gallringstiden är sparad."))
 
     def gallra(self) -> None:
@@ -342,9 +351,8 @@ class PrivacyPage(Page):
             _("Personuppgifterna för {n} personer utan kontakt sedan {day} rensas. Statistiken påverkas inte. Fortsätta?").format(
                 n=planned.persons, day=planned.cutoff.isoformat())):
             return
-        done = self.app.db.call(retention.gallra, older_than_years=self.years.value())
+        done = self.app.perform(Gallra(self.years.value()))
         self.gallring_status.setText(_("{n} personer gallrades.").format(n=done.persons))
-        self.app.bus.notify("persons")
         self._preview()
 
     def erase(self) -> None:
@@ -355,10 +363,9 @@ class PrivacyPage(Page):
             return
         if not self.ask(_("Rensa personuppgifterna för {ref}? Det går inte att ångra.").format(ref=reference)):
             return
-        self.app.db.call(retention.erase_person, person.id)
+        self.app.perform(ErasePerson(person.id))
         self.erase_reference.clear()
         self.gallring_status.setText(_("Personuppgifterna för {ref} är rensade.").format(ref=reference))
-        self.app.bus.notify("persons")
         self._preview()
 
     # --- common ---------------------------------------------------------------------------

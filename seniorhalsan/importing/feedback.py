@@ -18,6 +18,7 @@ from ..services import activities as activity_service
 from ..services import feedback as feedback_service
 from ..services import places as place_service
 from ..services.checks import Checker
+from ..services.feedback_rules import category
 from ..vocabulary import FEEDBACK_TYPES, fold
 from .reader import Table, parse_date
 from .report import ImportRefused, ImportReport, suggestions
@@ -165,8 +166,8 @@ def _save_line(ctx: Ctx, row, report: ImportReport, fields: dict, answered_on, a
 def _twins(ctx: Ctx, fields: dict) -> list[Feedback]:
     """Items already registered with the same day, type, sender, subject and text."""
     kind = Checker().choice("Typ", fields["type"], FEEDBACK_TYPES)
-    sender = feedback_service.category(ctx, "from", fields["from_key"])
-    subject = feedback_service.category(ctx, "about", fields["about_key"]) if fields["about_key"] else None
+    sender = category(ctx, "from", fields["from_key"])
+    subject = category(ctx, "about", fields["about_key"]) if fields["about_key"] else None
     if kind is None or sender is None:
         return []
     query = select(Feedback).where(

@@ -5,7 +5,7 @@ from openpyxl import Workbook
 
 from seniorhalsan import importing, stats
 from seniorhalsan.importing import ImportRefused
-from seniorhalsan.services import contacts, feedback, persons
+from seniorhalsan.services import contacts, feedback_register, persons
 from tests import factories
 
 CONTACTS = """datum;tjänst;person;födelseår;kön;kontakttyp;medarbetare;minuter;anteckning
@@ -99,7 +99,7 @@ def test_feedback_import(db, tmp_path):
     assert f["from"]["narstaende"]["total"] == 1 and f["from"]["senior"]["total"] == 3
     assert f["about"]["tillganglighet"]["total"] == 1 and f["about"]["bemotande"]["total"] == 1
     assert (f["answered"]["total"], f["acted_on"]["total"]) == (1, 1)
-    item = next(i for i in db.read(feedback.list_feedback) if i.text == "Fler gympapass")
+    item = next(i for i in db.read(feedback_register.list_feedback) if i.text == "Fler gympapass")
     assert (item.place_name, item.contact, item.action_text) == ("Axelsberg", "Astrid, Storgatan 1", "Ett pass till på torsdagar")
 
 

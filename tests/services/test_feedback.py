@@ -5,7 +5,7 @@ import datetime as dt
 import pytest
 
 from seniorhalsan.errors import ValidationError
-from seniorhalsan.services import feedback
+from seniorhalsan.services import feedback, feedback_register
 
 
 def register(db, **kw):
@@ -48,8 +48,8 @@ def test_answer_and_action_are_recorded_on_the_item(db, unchanged):
     answered = db.call(feedback.record_answer, item.id, answered_on=dt.date(2026, 2, 10), answer_text="Vi ordnar fler tider.")
     acted = db.call(feedback.record_action, item.id, action_text="Ett extra pass på torsdagar.", action_on=dt.date(2026, 3, 1))
     assert answered.status == "besvarad" and acted.status == "atgardad"
-    assert [f.id for f in db.read(feedback.list_feedback, status="atgardad")] == [item.id]
-    assert db.read(feedback.list_feedback, status="obesvarad") == []
+    assert [f.id for f in db.read(feedback_register.list_feedback, status="atgardad")] == [item.id]
+    assert db.read(feedback_register.list_feedback, status="obesvarad") == []
 
 
 def test_a_corrected_receipt_date_may_not_pass_the_answer_or_the_action(db, unchanged):
@@ -73,9 +73,9 @@ def test_waiting_and_overdue_items(db):
     register(db, contact="Bo, bo@example.se")  # due 28 February, long past
     register(db, received_on=dt.date(2026, 11, 15), contact="Siv, tel 08-1")  # due in December
     register(db)  # no address: nobody to answer
-    waiting = db.read(feedback.waiting_summary)
+    waiting = db.read(feedback_register.waiting_summary)
     assert (waiting.waiting, waiting.overdue) == (2, 1)
-    overdue = db.read(feedback.list_feedback, overdue_only=True)
+    overdue = db.read(feedback_register.list_feedback, overdue_only=True)
     assert [f.received_on for f in overdue] == [dt.date(2026, 1, 31)]
 
 
@@ -89,7 +89,7 @@ def test_the_count_matches_the_register_for_every_filter(db):
         {}, {"status": "obesvarad"}, {"status": "besvarad"}, {"status": "atgardad"}, {"year": 2026},
         {"year": 2026, "tertial": 2}, {"year": 2025, "tertial": 1}, {"overdue_only": True}, {"place_id": 999},
     ]
-    counts = [db.read(feedback.count_feedback, **f) for f in filters]
-    assert counts == [len(db.read(feedback.list_feedback, **f)) for f in filters]
+    counts = [db.read(feedback_register.count_feedback, **f) for f in filters]
+    assert counts == [len(db.read(feedback_register.list_feedback, **f)) for f in filters]
     assert counts == [3, 1, 1, 1, 2, 1, 0, 1, 0]
-    assert db.read(feedback.feedback_years) == [2026, 2025]
+    assert db.read(feedback_register.feedback_years) == [2026, 2025]

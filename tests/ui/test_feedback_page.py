@@ -8,7 +8,7 @@ from PySide6.QtCore import Qt
 from PySide6.QtGui import QBrush, QFont
 
 from seniorhalsan import stats
-from seniorhalsan.services import feedback, texts
+from seniorhalsan.services import feedback, feedback_register, texts
 from seniorhalsan.ui import i18n
 from seniorhalsan.ui.models import WARNING_BACKGROUND
 from seniorhalsan.ui.pages.feedback import page as feedback_page
@@ -53,7 +53,7 @@ def test_register_a_feedback_item_and_answer_it(window, qtbot, db):
     assert page.has_unsaved_changes()
     qtbot.keyClick(form.contact, Qt.Key.Key_Return)  # Enter registers
 
-    [item] = db.read(feedback.list_feedback)
+    [item] = db.read(feedback_register.list_feedback)
     assert (item.received_on, item.type, item.from_key, item.about_key, item.place_id, item.channel) == (
         D(2026, 10, 2), "klagomal", "senior", "bemotande", axelsberg.id, "blankett")
     assert item.text == "Ledaren var otrevlig mot en ny deltagare." and item.contact == "Astrid Ek, 08-123 45"
@@ -76,7 +76,7 @@ def test_register_a_feedback_item_and_answer_it(window, qtbot, db):
     qtbot.mouseClick(detail.save_action, Qt.MouseButton.LeftButton)
     assert not page.has_unsaved_changes()
 
-    [done] = db.read(feedback.list_feedback, status="atgardad")
+    [done] = db.read(feedback_register.list_feedback, status="atgardad")
     assert (done.answered_on, done.answer_text) == (D(2026, 11, 10), "Ringde och bad om ursakt.")
     assert (done.action_on, done.action_text) == (D(2026, 11, 12), "Samtal med ledaren.")
     figures = db.read(stats.year_stats, 2026)["feedback"]
@@ -99,7 +99,7 @@ def test_a_refused_registration_shows_messages_under_the_fields_and_saves_nothin
     assert "framtiden" in form.errors.message_for("received_on")
     assert form.errors.message_for("text").startswith("Måste fyllas i")
     assert page.has_unsaved_changes()
-    assert db.read(feedback.list_feedback) == []
+    assert db.read(feedback_register.list_feedback) == []
 
     form.type_buttons["berom"].setChecked(True)  # praise is about nothing: the field closes
     assert not form.about.isEnabled()
@@ -108,7 +108,7 @@ def test_a_refused_registration_shows_messages_under_the_fields_and_saves_nothin
     form.text.setPlainText("Tack för en fin höst!")
     assert page.register()
     assert form.errors.message_for("about") == ""
-    [praise] = db.read(feedback.list_feedback)
+    [praise] = db.read(feedback_register.list_feedback)
     assert (praise.type, praise.about_key, praise.from_key) == ("berom", None, "narstaende")
 
     # "Annat (ange vad)" takes a short note of what
@@ -119,7 +119,7 @@ def test_a_refused_registration_shows_messages_under_the_fields_and_saves_nothin
     form.about_note.setText("fikat")
     form.text.setPlainText("Kan vi få kaffe utan laktos?")
     assert page.register()
-    item = db.read(feedback.list_feedback)[0]
+    item = db.read(feedback_register.list_feedback)[0]
     assert (item.about_key, item.about_note, item.contact) == ("annat", "fikat", None)
 
 
@@ -223,7 +223,7 @@ def test_the_register_pages_through_many_items(window, db, qtmodeltester):
     page.reload()
     assert listed.model.rowCount() == 5 and listed.model.total == 12
     qtmodeltester.check(listed.model)
-    oldest = db.read(feedback.list_feedback)[-1]
+    oldest = db.read(feedback_register.list_feedback)[-1]
     assert page.select_feedback(oldest.id)  # fetches the pages it needs
     assert page.detail.item.text == "Synpunkt 0"
 
@@ -236,10 +236,10 @@ def test_a_mistaken_item_is_deleted_after_a_question(window, db, monkeypatch):
     monkeypatch.setattr(feedback_page, "ask", lambda parent, title, text: asked.append(text) or False)
     page.detail.delete.click()
     assert len(asked) == 1 and "Fler tider för gympan" in asked[0]
-    assert len(db.read(feedback.list_feedback)) == 1
+    assert len(db.read(feedback_register.list_feedback)) == 1
     monkeypatch.setattr(feedback_page, "ask", lambda parent, title, text: True)
     page.detail.delete.click()
-    assert db.read(feedback.list_feedback) == []
+    assert db.read(feedback_register.list_feedback) == []
     listed = page.register_list
     assert listed.model.rowCount() == 0 and page.detail.item is None and not listed.empty.isHidden()
 
@@ -337,7 +337,7 @@ def test_an_item_is_corrected_in_the_form_and_read_back(window, qtbot, db):
     assert page.has_unsaved_changes()
     qtbot.mouseClick(form.register, Qt.MouseButton.LeftButton)
 
-    [saved] = db.read(feedback.list_feedback)
+    [saved] = db.read(feedback_register.list_feedback)
     assert (saved.id, saved.received_on, saved.place_id, saved.text, saved.response_due, saved.contact) == (
         item.id, D(2026, 9, 3), grondal.id, "Fler tider for gympan, tack.", D(2026, 10, 3), "Bo")
     assert saved.version != item.version

@@ -8,6 +8,7 @@ from PySide6.QtWidgets import QLabel, QScrollArea, QSplitter, QTabWidget, QVBoxL
 from ....errors import UserError, ValidationError
 from ....services import activities as activity_service
 from ....services import feedback as feedback_service
+from ....services import feedback_register
 from ....services import lookups
 from ....services import places as place_service
 from ....services.feedback import FeedbackInfo
@@ -130,7 +131,7 @@ class FeedbackPage(Page):
 
     def _load_years(self) -> None:
         today = self.app.db.clock()
-        years = sorted(set(self.app.db.read(feedback_service.feedback_years)) | {today.year}, reverse=True)
+        years = sorted(set(self.app.db.read(feedback_register.feedback_years)) | {today.year}, reverse=True)
         self.register_list.filters.set_years(years)
         self.summary.set_years(years, self.summary.year.currentData() or today.year)
 
@@ -145,7 +146,7 @@ class FeedbackPage(Page):
                 self.detail.show_item(self.register_list.model.row_at(row))
         elif not self.detail.is_dirty():
             self.detail.show_item(None)
-        self.register_list.filters.show_overdue_count(self.app.db.read(feedback_service.waiting_summary).overdue)
+        self.register_list.filters.show_overdue_count(self.app.db.read(feedback_register.waiting_summary).overdue)
 
     def select_feedback(self, feedback_id: int) -> bool:
         """Show the register with this item selected (False if the filters hide it)."""
@@ -350,6 +351,6 @@ class FeedbackPage(Page):
 
     def prepare_screenshot(self) -> None:
         """The register with a late item selected, as the unit head sees it."""
-        late = self.app.db.read(feedback_service.list_feedback, overdue_only=True, limit=1)
+        late = self.app.db.read(feedback_register.list_feedback, overdue_only=True, limit=1)
         if late:
             self.select_feedback(late[0].id)

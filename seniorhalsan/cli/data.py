@@ -6,8 +6,9 @@ import argparse
 import json
 import sys
 
-from .. import demo, importing, stats, stats_text
+from .. import demo, stats, stats_text
 from ..formatting import number
+from ..operations.imports import ImportFile
 from ..services import lookups
 from .signin import open_signed_in
 
@@ -53,7 +54,8 @@ def cmd_demo(args) -> int:
 
 def cmd_import(args) -> int:
     db = _open(args)
-    report = db.call(importing.import_file, args.kind, args.file, create_missing=args.create_missing)
+    # as the window's import: one operation, which waits for another import of the same kind
+    report = db.perform(ImportFile(args.kind, str(args.file), create_missing=args.create_missing)).value
     print(report.summary())
     return 0
 

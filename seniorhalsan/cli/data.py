@@ -54,7 +54,8 @@ def cmd_demo(args) -> int:
 
 def cmd_import(args) -> int:
     db = _open(args)
-    report = db.perform(ImportFile(args.kind, args.file, args.create_missing)).value
+    # as the window's import: one operation, which waits for another import of the same kind
+    report = db.perform(ImportFile(args.kind, str(args.file), create_missing=args.create_missing)).value
     print(report.summary())
     return 0
 

@@ -1,25 +1,30 @@
 """Import of "Tyck till" items: datum;typ;från;gäller;mötesplats;text;kontakt;återkoppling;åtgärd.
 
 `från` and `gäller` take a template row's short name, full name or key. `återkoppling`
-is the date feedback was given, `åtgärd` what was done. A line equal to an item already
-registered (same day, type, sender, subject and text) is not added again; a later
-återkoppling or åtgärd in the file is recorded on it.
+is the date feedback was given, `åtgärd` what was done. Each line goes through the same
+operations as the window (`RegisterFeedback`, `RecordAnswer`, `RecordAction`). A line equal
+to an item already registered (same day, type, sender, subject and text; the n-th such line
+matches the n-th such item) is not added again; a later återkoppling or åtgärd in the file
+is recorded on it.
 """
 
 from __future__ import annotations
 
-from sqlalchemy import select
+import datetime as dt
+from collections import Counter
 
-from ..db.models import Feedback
 from ..db.session import Ctx
-from ..roles import requires
 from ..errors import FieldError, ValidationError
+from ..operations.feedback import RecordAction, RecordAnswer, RegisterFeedback
+from ..roles import requires
 from ..services import activities as activity_service
-from ..services import feedback as feedback_service
 from ..services import places as place_service
-from ..services.checks import Checker
-from ..vocabulary import FEEDBACK_TYPES, fold
-from .reader import Table, parse_date
+from ..services.feedback import FeedbackInfo, FeedbackInput
+from ..services.feedback_register import same_items
+from ..services.feedback_rules import category
+from ..vocabulary import FEEDBACK_TYPES, fold, lookup
+from .cells import date_cell
+from .reader import Row, Table
 from .report import ImportRefused, ImportReport, suggestions
 
 ALIASES = {
@@ -42,6 +47,7 @@ ALIASES = {
 
 COLUMN_OF_FIELD = {
     "received_on": "datum",
+    "answer_due": "datum",
     "type": "typ",
     "from": "från",
     "about": "gäller",
@@ -60,121 +66,131 @@ COLUMN_OF_FIELD = {
 
 @requires("feedback")
 def import_feedback(ctx: Ctx, table: Table, *, create_missing: bool = False) -> ImportReport:
-    report = ImportReport(kind="synpunkter", )
+    report = ImportReport(kind="synpunkter")
     missing = [c for c in ("datum", "typ", "från", "text") if c not in table.columns]
     if missing:
-        raise ValidationError(
-            FieldError(
-                "columns",
-                "filen saknar " + ", ".join(missing)
-                + ". Första raden ska vara datum;typ;från;gäller;mötesplats;text;kontakt;återkoppling;åtgärd.",
-            )
-        )
-    places = place_service.list_places(ctx)
-    activities = activity_service.list_activities(ctx, include_inactive=True)
-    seen: dict[tuple, int] = {}
-
+        raise ValidationError(FieldError(
+            "columns",
+            "filen saknar " + ", ".join(missing)
+            + ". Första raden ska vara datum;typ;från;gäller;mötesplats;text;kontakt;återkoppling;åtgärd.",
+        ))
+    lines = _Lines(ctx, report, create_missing)
+    last_line = 1
     for row in table:
+        if report.full:
+            report.unchecked = table.lines_after(last_line)
+            break
         report.rows += 1
-        errors_before = len(report.errors)
-        day = parse_date(row.get("datum"))
-        if day is None:
-            report.error(row.line, "datum", f"'{row.text('datum')}' är inget datum (skriv ÅÅÅÅ-MM-DD)." if row.text("datum") else "datum saknas.")
+        last_line = row.line
+        lines.save(row)
+    if report.errors:
+        raise ImportRefused(report)
+    return report
 
-        place_id = None
-        place_name = row.text("mötesplats")
-        if place_name:
-            place = place_service.match_place(places, place_name, on=day)
-            if place is None and create_missing:
-                place = place_service.create_place(ctx, name=place_name)
-                places.append(place)
-                report.created_records.append(f"mötesplatsen {place.name}")
-            if place is None:
-                report.error(row.line, "mötesplats", f"'{place_name}' är ingen känd mötesplats." + suggestions(place_name, [p.name for p in places]))
-            else:
-                place_id = place.id
 
-        activity_id = None
-        activity_name = row.text("aktivitet")
-        if activity_name:
-            match = next((a for a in activities if fold(a.name) == fold(activity_name)), None)
-            if match is None:
-                report.error(row.line, "aktivitet", f"'{activity_name}' är ingen känd aktivitet." + suggestions(activity_name, [a.name for a in activities]))
-            else:
-                activity_id = match.id
+class _Lines:
+    """Reads each line into the form's fields and saves it; the places and activities a file
+    names are looked up once."""
 
-        answered_on = None
-        if row.text("återkoppling"):
-            answered_on = parse_date(row.get("återkoppling"))
-            if answered_on is None:
-                report.error(row.line, "återkoppling", f"'{row.text('återkoppling')}' är inget datum; ange dagen återkoppling lämnades.")
-        kind = Checker().choice("Typ", row.text("typ"), FEEDBACK_TYPES)
-        about = row.text("gäller") or None
-        if kind == "berom":
-            about = None
+    def __init__(self, ctx: Ctx, report: ImportReport, create_missing: bool) -> None:
+        self.ctx, self.report, self.create_missing = ctx, report, create_missing
+        self.places = place_service.list_places(ctx)
+        activities = activity_service.list_activities(ctx, include_inactive=True)
+        self.activities = {fold(a.name): a.id for a in activities}
+        self.activity_names = [a.name for a in activities]
+        self.occurrences: Counter[tuple] = Counter()  # lines seen of each item, to match the n-th item
+        self.template_keys: dict[tuple[str, str], str] = {}
 
-        if len(report.errors) > errors_before or day is None:
-            continue
-        fields = dict(
+    def save(self, row: Row) -> None:
+        errors = len(self.report.errors)
+        day = date_cell(self.report, row, "datum", today=self.ctx.today)
+        answered_on = date_cell(self.report, row, "återkoppling", today=self.ctx.today, required=False)
+        place_id = self._place(row, day)
+        activity_id = self._activity(row)
+        if len(self.report.errors) > errors:
+            return
+        item = self._item(row, day, place_id, activity_id)
+        try:
+            saved, created = self._find_or_register(item)
+            changed = False
+            action_text = row.text("åtgärd") or None
+            if answered_on and saved.answered_on != answered_on:
+                saved = RecordAnswer(saved.id, answered_on, saved.answer_text, version=saved.version).apply(self.ctx)
+                changed = True
+            if action_text and saved.action_text != action_text:
+                saved = RecordAction(saved.id, action_text, saved.action_on, version=saved.version).apply(self.ctx)
+                changed = True
+        except ValidationError as exc:
+            for error in exc.errors:
+                self.report.error(row.line, COLUMN_OF_FIELD.get(error.field, error.label.lower()), error.message)
+            return
+        if created:
+            self.report.created += 1
+        elif changed:
+            self.report.updated += 1
+        else:
+            self.report.unchanged += 1
+
+    def _item(self, row: Row, day: dt.date | None, place_id: int | None, activity_id: int | None) -> FeedbackInput:
+        """The line as the form's fields, the template rows by their keys where they are known
+        (so that a short and a full name are the same item); the service refuses the rest."""
+        kind = lookup(FEEDBACK_TYPES, row.text("typ")) or row.text("typ") or None
+        about = (row.text("gäller") or None) if kind != "berom" else None  # praise is about nothing
+        return FeedbackInput(
             received_on=day,
-            type=row.text("typ"),
-            from_key=row.text("från"),
-            about_key=about,
+            type=kind,
+            from_key=self._template_key("from", row.text("från") or None),
+            about_key=self._template_key("about", about),
             place_id=place_id,
             activity_id=activity_id,
             text=row.text("text"),
             contact=row.text("kontakt") or None,
             channel=row.text("kanal") or "blankett",
         )
-        _save_line(ctx, row, report, fields, answered_on, row.text("åtgärd") or None, seen)
 
-    if report.errors:
-        raise ImportRefused(report)
-    return report
+    def _template_key(self, grp: str, name: str | None) -> str | None:
+        if name is None:
+            return None
+        wanted = (grp, fold(name))
+        if wanted not in self.template_keys:
+            row = category(self.ctx, grp, name)
+            if row is None:
+                return name  # the service refuses it, naming the template's rows
+            self.template_keys[wanted] = row.key
+        return self.template_keys[wanted]
 
+    def _find_or_register(self, item: FeedbackInput) -> tuple[FeedbackInfo, bool]:
+        """The registered item this line is (the n-th line of the same item, the n-th item), or
+        the line registered as a new item; and whether it is new."""
+        key = (item.received_on, item.type, item.from_key, item.about_key, (item.text or "").strip())
+        index = self.occurrences[key]
+        self.occurrences[key] += 1
+        same = same_items(self.ctx, item)
+        if index < len(same):
+            return same[index], False
+        return RegisterFeedback(item).apply(self.ctx), True
 
-def _save_line(ctx: Ctx, row, report: ImportReport, fields: dict, answered_on, action_text, seen: dict) -> None:
-    key = tuple(fold(str(fields[k] or "")) for k in ("received_on", "type", "from_key", "about_key", "text"))
-    index = seen.get(key, 0)
-    seen[key] = index + 1
-    try:
-        twins = _twins(ctx, fields)
-        twin = twins[index] if index < len(twins) else None
-        if twin is None:
-            item = feedback_service.register_feedback(ctx, **fields)
-            report.created += 1
-        else:
-            item = feedback_service.get_feedback(ctx, twin.id)
-        changed = False
-        if answered_on and item.answered_on != answered_on:
-            feedback_service.record_answer(ctx, item.id, answered_on=answered_on, answer_text=item.answer_text)
-            changed = True
-        if action_text and item.action_text != action_text:
-            feedback_service.record_action(ctx, item.id, action_text=action_text, action_on=item.action_on)
-            changed = True
-        if twin is not None:
-            if changed:
-                report.updated += 1
-            else:
-                report.unchanged += 1
-    except ValidationError as exc:
-        for error in exc.errors:
-            report.error(row.line, COLUMN_OF_FIELD.get(error.field, error.label.lower()), error.message)
+    def _place(self, row: Row, day: dt.date | None) -> int | None:
+        name = row.text("mötesplats")
+        if not name:
+            return None
+        place = place_service.match_place(self.places, name, on=day)
+        if place is None and self.create_missing:
+            place = place_service.create_place(self.ctx, name=name)
+            self.places.append(place)
+            self.report.created_records.append(f"mötesplatsen {place.name}")
+        if place is None:
+            self.report.error(row.line, "mötesplats", f"'{name}' är ingen känd mötesplats."
+                              + suggestions(name, [p.name for p in self.places]))
+            return None
+        return place.id
 
-
-def _twins(ctx: Ctx, fields: dict) -> list[Feedback]:
-    """Items already registered with the same day, type, sender, subject and text."""
-    kind = Checker().choice("Typ", fields["type"], FEEDBACK_TYPES)
-    sender = feedback_service.category(ctx, "from", fields["from_key"])
-    subject = feedback_service.category(ctx, "about", fields["about_key"]) if fields["about_key"] else None
-    if kind is None or sender is None:
-        return []
-    query = select(Feedback).where(
-        Feedback.unit_id == ctx.unit_id,
-        Feedback.received_on == fields["received_on"],
-        Feedback.type == kind,
-        Feedback.from_id == sender.id,
-        Feedback.text == (fields["text"] or "").strip(),
-    )
-    query = query.where(Feedback.about_id == subject.id) if subject else query.where(Feedback.about_id.is_(None))
-    return list(ctx.session.scalars(query.order_by(Feedback.id)))
+    def _activity(self, row: Row) -> int | None:
+        name = row.text("aktivitet")
+        if not name:
+            return None
+        known = self.activities.get(fold(name))
+        if known is None:
+            self.report.error(row.line, "aktivitet", f"'{name}' är ingen känd aktivitet."
+                              + suggestions(name, self.activity_names))
+        return known

@@ -259,12 +259,12 @@ class MainWindow(QMainWindow):
         if self.app.db is None:
             return
         from ..roles import allowed
-        from ..services import feedback as feedback_service
+        from ..services import feedback_register
 
         if not allowed(self.app.db.actor, "feedback"):
             self.waiting_label.clear()
             return
-        waiting = self.app.db.read(feedback_service.waiting_summary)
+        waiting = self.app.db.read(feedback_register.waiting_summary)
         if not waiting.waiting:
             self.waiting_label.setText(_("Inga synpunkter väntar på återkoppling."))
             self.waiting_label.setStyleSheet("")

@@ -1,11 +1,10 @@
-"""Importing support contacts and "Tyck till" items."""
+"""Importing support contacts ("Tyck till" items: test_feedback_import.py)."""
 
 import pytest
-from openpyxl import Workbook
 
 from seniorhalsan import importing, stats
 from seniorhalsan.importing import ImportRefused
-from seniorhalsan.services import contacts, feedback, persons
+from seniorhalsan.services import contacts, persons
 from tests import factories
 
 CONTACTS = """datum;tjänst;person;födelseår;kön;kontakttyp;medarbetare;minuter;anteckning
@@ -14,14 +13,6 @@ CONTACTS = """datum;tjänst;person;födelseår;kön;kontakttyp;medarbetare;minut
 2025-03-01;Syn- och hörselstöd;SH-9;1930;man;öppen mottagning;;30;
 2025-03-02;IT-stöd;IT-4;1950;annat;besök på mötesplats;;;
 """
-
-FEEDBACK = """datum;typ;från;gäller;mötesplats;text;kontakt;återkoppling;åtgärd
-2025-01-15;beröm;Senior;;Axelsberg;Underbar kör!;;;
-2025-02-01;synpunkt;Senior;Tillgänglighet;Axelsberg;Fler gympapass;Astrid, Storgatan 1;2025-02-14;Ett pass till på torsdagar
-2025-02-03;klagomål;Närstående (anhörig, god man, etc.);bemotande;;Otrevligt bemötande;;;
-2025-05-20;synpunkt;senior;Fråga/idé;Gröndal;Gympa utan musik?;;;
-"""
-
 
 def write(tmp_path, text, name="fil.csv"):
     path = tmp_path / name
@@ -88,50 +79,3 @@ def test_an_unknown_staff_member_is_an_error_unless_created(db, tmp_path):
     assert [(e.line, e.column) for e in refused.value.report.errors] == [(2, "medarbetare")]
     report = db.call(importing.import_file, "contacts", path, create_missing=True)
     assert "medarbetaren Tomas Greger" in report.created_records
-
-
-def test_feedback_import(db, tmp_path):
-    report = db.call(importing.import_file, "feedback", write(tmp_path, FEEDBACK))
-    assert report.created == 4
-    f = db.read(stats.year_stats, 2025)["feedback"]
-    assert f["total"] == {"T1": 3, "T2": 1, "T3": 0, "total": 4}
-    assert f["praise"]["total"] == 1
-    assert f["from"]["narstaende"]["total"] == 1 and f["from"]["senior"]["total"] == 3
-    assert f["about"]["tillganglighet"]["total"] == 1 and f["about"]["bemotande"]["total"] == 1
-    assert (f["answered"]["total"], f["acted_on"]["total"]) == (1, 1)
-    item = next(i for i in db.read(feedback.list_feedback) if i.text == "Fler gympapass")
-    assert (item.place_name, item.contact, item.action_text) == ("Axelsberg", "Astrid, Storgatan 1", "Ett pass till på torsdagar")
-
-
-def test_feedback_twice_adds_nothing_but_records_a_later_answer(db, tmp_path):
-    db.call(importing.import_file, "feedback", write(tmp_path, FEEDBACK))
-    later = FEEDBACK.replace("Gympa utan musik?;;;", "Gympa utan musik?;;2025-06-01;Nytt pass utan musik")
-    report = db.call(importing.import_file, "feedback", write(tmp_path, later, "ny.csv"))
-    assert (report.created, report.updated, report.unchanged) == (0, 1, 3)
-    f = db.read(stats.year_stats, 2025)["feedback"]
-    assert f["total"]["total"] == 4 and f["answered"]["total"] == 2 and f["acted_on"]["total"] == 2
-
-
-def test_bad_feedback_lines(db, tmp_path, unchanged):
-    text = (
-        "datum;typ;från;gäller;mötesplats;text;kontakt;återkoppling;åtgärd\n"
-        "2025-01-15;beröm;;;;Fint!;;;\n"
-        "2025-01-16;synpunkt;Senior;;;Något;;;\n"
-        "2025-01-17;gnäll;Senior;Annat;;Något;;;\n"
-        "2025-01-18;synpunkt;Senior;Vädret;;Regn;;;\n"
-        "2025-01-19;synpunkt;Senior;Annat;;Något;;igår;\n"
-    )
-    with unchanged(), pytest.raises(ImportRefused) as refused:
-        db.call(importing.import_file, "feedback", write(tmp_path, text))
-    assert [(e.line, e.column) for e in refused.value.report.errors] == [
-        (2, "från"), (3, "gäller"), (4, "typ"), (5, "gäller"), (6, "återkoppling"),
-    ]
-
-
-def test_feedback_from_xlsx(db, tmp_path):
-    book = Workbook()
-    for row in FEEDBACK.strip().splitlines():
-        book.active.append(row.split(";"))
-    path = tmp_path / "tyck_till.xlsx"
-    book.save(path)
-    assert db.call(importing.import_file, "feedback", path).created == 4

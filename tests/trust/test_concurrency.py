@@ -7,6 +7,7 @@ import pytest
 
 from seniorhalsan.database import open_database
 from seniorhalsan.errors import Conflict
+from seniorhalsan.operations.feedback import RecordAnswer
 from seniorhalsan.services import attendance, attendance_days, attendance_history, feedback, persons
 from tests import factories
 from tests.conftest import TODAY
@@ -41,11 +42,9 @@ def test_the_second_answer_to_the_same_feedback_is_refused(two_clients, db):
     item = db.call(feedback.register_feedback, received_on=dt.date(2026, 10, 1), type="synpunkt",
                    from_key="senior", about_key="annat", text="Fler stolar", contact="Bo")
     first_view = first.read(feedback.get_feedback, item.id)
-    second.call(feedback.record_answer, item.id, answered_on=dt.date(2026, 10, 5), answer_text="Vi köper fler.",
-                version=item.version)
+    second.perform(RecordAnswer(item.id, dt.date(2026, 10, 5), "Vi köper fler.", version=item.version))
     with pytest.raises(Conflict):
-        first.call(feedback.record_answer, item.id, answered_on=dt.date(2026, 10, 6), answer_text="Nej.",
-                    version=first_view.version)
+        first.perform(RecordAnswer(item.id, dt.date(2026, 10, 6), "Nej.", version=first_view.version))
     assert first.read(feedback.get_feedback, item.id).answer_text == "Vi köper fler."
 
 

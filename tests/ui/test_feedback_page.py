@@ -2,38 +2,18 @@
 
 import datetime as dt
 
-
 import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QBrush, QFont
 
 from seniorhalsan import stats
-from seniorhalsan.services import feedback, texts
+from seniorhalsan.services import feedback, feedback_register, texts
 from seniorhalsan.ui import i18n
 from seniorhalsan.ui.models import WARNING_BACKGROUND
 from seniorhalsan.ui.pages.feedback import page as feedback_page
 from seniorhalsan.ui.pages.feedback.page import FORM, REGISTER, SUMMARY
 from tests import factories
-
-D = dt.date
-
-
-def open_page(window, tab=REGISTER):
-    window.show_page("feedback")
-    page = window.page("feedback")
-    page.tabs.setCurrentIndex(tab)
-    return page
-
-
-def choose(combo, data):
-    index = combo.findData(data)
-    assert index >= 0, data
-    combo.setCurrentIndex(index)
-
-
-def add(db, day=D(2026, 9, 1), kind="synpunkt", sender="Senior", about="Tillgänglighet", **kw):
-    return db.call(feedback.register_feedback, received_on=day, type=kind, from_key=sender, about_key=about,
-                   text=kw.pop("text", "Fler tider för gympan, tack."), **kw)
+from tests.ui.feedback_helpers import D, add, choose, open_page, selected_ids
 
 
 def test_register_a_feedback_item_and_answer_it(window, qtbot, db):
@@ -53,7 +33,7 @@ def test_register_a_feedback_item_and_answer_it(window, qtbot, db):
     assert page.has_unsaved_changes()
     qtbot.keyClick(form.contact, Qt.Key.Key_Return)  # Enter registers
 
-    [item] = db.read(feedback.list_feedback)
+    [item] = db.read(feedback_register.list_feedback)
     assert (item.received_on, item.type, item.from_key, item.about_key, item.place_id, item.channel) == (
         D(2026, 10, 2), "klagomal", "senior", "bemotande", axelsberg.id, "blankett")
     assert item.text == "Ledaren var otrevlig mot en ny deltagare." and item.contact == "Astrid Ek, 08-123 45"
@@ -76,7 +56,7 @@ def test_register_a_feedback_item_and_answer_it(window, qtbot, db):
     qtbot.mouseClick(detail.save_action, Qt.MouseButton.LeftButton)
     assert not page.has_unsaved_changes()
 
-    [done] = db.read(feedback.list_feedback, status="atgardad")
+    [done] = db.read(feedback_register.list_feedback, status="atgardad")
     assert (done.answered_on, done.answer_text) == (D(2026, 11, 10), "Ringde och bad om ursakt.")
     assert (done.action_on, done.action_text) == (D(2026, 11, 12), "Samtal med ledaren.")
     figures = db.read(stats.year_stats, 2026)["feedback"]
@@ -99,7 +79,7 @@ def test_a_refused_registration_shows_messages_under_the_fields_and_saves_nothin
     assert "framtiden" in form.errors.message_for("received_on")
     assert form.errors.message_for("text").startswith("Måste fyllas i")
     assert page.has_unsaved_changes()
-    assert db.read(feedback.list_feedback) == []
+    assert db.read(feedback_register.list_feedback) == []
 
     form.type_buttons["berom"].setChecked(True)  # praise is about nothing: the field closes
     assert not form.about.isEnabled()
@@ -108,7 +88,7 @@ def test_a_refused_registration_shows_messages_under_the_fields_and_saves_nothin
     form.text.setPlainText("Tack för en fin höst!")
     assert page.register()
     assert form.errors.message_for("about") == ""
-    [praise] = db.read(feedback.list_feedback)
+    [praise] = db.read(feedback_register.list_feedback)
     assert (praise.type, praise.about_key, praise.from_key) == ("berom", None, "narstaende")
 
     # "Annat (ange vad)" takes a short note of what
@@ -119,7 +99,7 @@ def test_a_refused_registration_shows_messages_under_the_fields_and_saves_nothin
     form.about_note.setText("fikat")
     form.text.setPlainText("Kan vi få kaffe utan laktos?")
     assert page.register()
-    item = db.read(feedback.list_feedback)[0]
+    item = db.read(feedback_register.list_feedback)[0]
     assert (item.about_key, item.about_note, item.contact) == ("annat", "fikat", None)
 
 
@@ -223,7 +203,7 @@ def test_the_register_pages_through_many_items(window, db, qtmodeltester):
     page.reload()
     assert listed.model.rowCount() == 5 and listed.model.total == 12
     qtmodeltester.check(listed.model)
-    oldest = db.read(feedback.list_feedback)[-1]
+    oldest = db.read(feedback_register.list_feedback)[-1]
     assert page.select_feedback(oldest.id)  # fetches the pages it needs
     assert page.detail.item.text == "Synpunkt 0"
 
@@ -236,10 +216,10 @@ def test_a_mistaken_item_is_deleted_after_a_question(window, db, monkeypatch):
     monkeypatch.setattr(feedback_page, "ask", lambda parent, title, text: asked.append(text) or False)
     page.detail.delete.click()
     assert len(asked) == 1 and "Fler tider för gympan" in asked[0]
-    assert len(db.read(feedback.list_feedback)) == 1
+    assert len(db.read(feedback_register.list_feedback)) == 1
     monkeypatch.setattr(feedback_page, "ask", lambda parent, title, text: True)
     page.detail.delete.click()
-    assert db.read(feedback.list_feedback) == []
+    assert db.read(feedback_register.list_feedback) == []
     listed = page.register_list
     assert listed.model.rowCount() == 0 and page.detail.item is None and not listed.empty.isHidden()
 
@@ -272,11 +252,6 @@ def test_leaving_with_a_half_typed_form_asks_first(window, db, monkeypatch):
     assert asked == [page] and window.current_key == "feedback"
     page.discard_changes()
     assert page.form.text.toPlainText() == "" and not page.has_unsaved_changes()
-
-
-def selected_ids(page):
-    listed = page.register_list
-    return [listed.model.row_at(index.row()).id for index in listed.table.selectionModel().selectedRows()]
 
 
 def test_another_item_with_a_typed_answer_asks_first(window, qtbot, db, monkeypatch):
@@ -314,128 +289,36 @@ def test_switching_language_keeps_what_is_typed(window, db):
     assert page.form.register.text() == "&Registrera"
 
 
-def test_an_item_is_corrected_in_the_form_and_read_back(window, qtbot, db):
-    axelsberg, grondal = factories.place_named(db, "Axelsberg"), factories.place_named(db, "Gröndal")
-    item = add(db, D(2026, 9, 1), place_id=axelsberg.id, contact="Bo", text="Fler tider for gympan.")
-    page = open_page(window)
-    assert page.select_feedback(item.id)
+def test_each_save_tells_the_window_once_what_it_changed(window, db, monkeypatch):
+    heard = []
+    window.app.bus.changed.connect(lambda topics: heard.append(set(topics)))
+    page = open_page(window, FORM)
     form = page.form
-    qtbot.mouseClick(page.detail.edit, Qt.MouseButton.LeftButton)
-    assert page.tabs.currentIndex() == FORM and page.tabs.tabText(FORM) == "Ändra synpunkt"
-    assert form.register.text() == "Spara än&dringen" and not form.cancel_button.isHidden()
-    assert "mottagen 1 september 2026" in form.editing_note.text()
-    assert (form.received.date_value(), form.place.currentData(), form.type_key(), form.sender.currentData()) == (
-        D(2026, 9, 1), axelsberg.id, "synpunkt", "senior")
-    assert form.text.toPlainText() == "Fler tider for gympan." and form.contact.text() == "Bo"
-    assert not page.has_unsaved_changes()
-
-    form.received.set_date(D(2026, 9, 3))  # the due date follows, as it was never set by hand
-    assert form.due.date_value() == D(2026, 10, 3)
-    choose(form.place, grondal.id)
-    form.text.selectAll()
-    qtbot.keyClicks(form.text, "Fler tider for gympan, tack.")
-    assert page.has_unsaved_changes()
-    qtbot.mouseClick(form.register, Qt.MouseButton.LeftButton)
-
-    [saved] = db.read(feedback.list_feedback)
-    assert (saved.id, saved.received_on, saved.place_id, saved.text, saved.response_due, saved.contact) == (
-        item.id, D(2026, 9, 3), grondal.id, "Fler tider for gympan, tack.", D(2026, 10, 3), "Bo")
-    assert saved.version != item.version
-    # back to a blank registration form; the register shows the new values with the item still selected
-    assert form.editing is None and form.register.text() == "&Registrera" and form.cancel_button.isHidden()
-    assert page.tabs.tabText(FORM) == "Registrera ny" and form.text.toPlainText() == ""
-    assert form.received.date_value() == D(2026, 11, 20) and not page.has_unsaved_changes()
-    assert page.tabs.currentIndex() == REGISTER
-    listed = page.register_list
-    current = listed.model.row_at(listed.table.currentIndex().row())
-    assert (current.id, current.place_id, current.received_on) == (item.id, grondal.id, D(2026, 9, 3))
-    assert page.detail.item == saved and "Gröndal" in page.detail.facts.text()
-
-    # Avbryt leaves the item as it was
-    page.detail.edit.click()
-    form.text.setPlainText("Något helt annat")
-    form.cancel_button.click()
-    assert form.editing is None and not page.has_unsaved_changes() and page.tabs.currentIndex() == REGISTER
-    assert db.read(feedback.get_feedback, item.id) == saved
-
-
-def test_a_refused_correction_is_explained_under_its_fields_and_saves_nothing(window, db, unchanged):
-    item = add(db)
-    page = open_page(window)
+    form.type_buttons["berom"].setChecked(True)
+    form.text.setPlainText("Tack!")
+    form.contact.setText("Bo")
+    assert page.register()
+    [item] = db.read(feedback_register.list_feedback)
     page.select_feedback(item.id)
-    page.detail.edit.click()
-    form = page.form
-    form.text.setPlainText("   ")
-    form.received.set_date(D(2026, 12, 1))  # after today
-    with unchanged():
-        assert page.save_changes() is False
-    assert form.errors.message_for("text").startswith("Måste fyllas i")
-    assert "framtiden" in form.errors.message_for("received_on")
-    assert form.editing.id == item.id and page.has_unsaved_changes()
-    assert db.read(feedback.get_feedback, item.id) == item
+    page.detail.answer_text.setPlainText("Svarade i telefon.")
+    assert page.detail.record_answer()
+    page.tabs.setCurrentIndex(SUMMARY)
+    page.summary.text.setPlainText("Ett beröm.")
+    assert page.summary.save()
+    monkeypatch.setattr(feedback_page, "ask", lambda parent, title, text: True)
+    assert page.delete_item(page.detail.item)
+    assert heard == [{"feedback"}, {"feedback"}, {"texts"}, {"feedback"}]
 
 
-def test_a_correction_of_an_item_someone_else_changed_is_refused_and_shows_theirs(window, db):
-    grondal = factories.place_named(db, "Gröndal")
+def test_an_item_someone_else_changed_is_not_deleted_but_shown_as_it_is_now(window, db, monkeypatch, unchanged):
     item = add(db, contact="Bo")
     page = open_page(window)
     page.select_feedback(item.id)
-    page.detail.edit.click()
-    form = page.form
-    form.text.setPlainText("Min rättelse")
-    theirs = db.call(feedback.update_feedback, item.id, place_id=grondal.id, contact="Bo, 08-123 45")  # meanwhile
-    assert page.submit_form() is False
-    assert "ändrats av någon annan" in form.general.text() and not form.general.isHidden()
-    assert form.editing == theirs and form.place.currentData() == grondal.id
-    assert form.contact.text() == "Bo, 08-123 45" and form.text.toPlainText() == item.text
-    assert db.read(feedback.get_feedback, item.id) == theirs
-    listed = page.register_list
-    assert listed.model.row_at(listed.row_of(item.id)).place_id == grondal.id  # the register shows theirs too
-
-    form.text.setPlainText("Min rättelse")  # done again on their version, it is saved
-    assert page.submit_form()
-    saved = db.read(feedback.get_feedback, item.id)
-    assert (saved.text, saved.place_id) == ("Min rättelse", grondal.id)
-
-
-def test_a_correction_is_not_left_without_asking(window, qtbot, db, monkeypatch):
-    from seniorhalsan.ui import main_window
-
-    first, second = add(db, D(2026, 9, 1), text="Första"), add(db, D(2026, 9, 2), text="Andra")
-    page = open_page(window, FORM)
-    listed = page.register_list
-    page.form.text.setPlainText("En ny som inte är registrerad")
-    asked = []
-    monkeypatch.setattr(feedback_page, "ask_unsaved", lambda parent, text: asked.append(text) or None)
-    page.select_feedback(first.id)
-    assert page.edit_item(first) is False and page.form.editing is None  # the new one is not thrown away
-    assert page.form.text.toPlainText() == "En ny som inte är registrerad"
-    monkeypatch.setattr(feedback_page, "ask_unsaved", lambda parent, text: asked.append(text) or "discard")
-    assert page.edit_item(first) and page.form.text.toPlainText() == "Första"
-
-    page.form.text.setPlainText("Första, rättad")
-    confirmed = []
-    monkeypatch.setattr(main_window, "confirm_unsaved", lambda parent, p: confirmed.append(p) or False)
-    window.show_page("attendance")
-    assert confirmed == [page] and window.current_key == "feedback"
-
-    page.tabs.setCurrentIndex(REGISTER)
-    monkeypatch.setattr(feedback_page, "ask_unsaved", lambda parent, text: asked.append(text) or None)  # stay
-    where = listed.table.visualRect(listed.model.index(listed.row_of(second.id), 0)).center()
-    qtbot.mouseClick(listed.table.viewport(), Qt.MouseButton.LeftButton, pos=where)
-    qtbot.waitUntil(lambda: selected_ids(page) == [first.id], timeout=1000)
-    assert page.detail.item.id == first.id and page.form.text.toPlainText() == "Första, rättad"
-    assert listed.model.row_at(listed.table.currentIndex().row()).id == first.id
-    monkeypatch.setattr(feedback_page, "ask_unsaved", lambda parent, text: asked.append(text) or "save")
-    listed.table.setCurrentIndex(listed.model.index(listed.row_of(second.id), 0))
-    assert page.detail.item.id == second.id and page.form.editing is None
-    assert listed.model.row_at(listed.table.currentIndex().row()).id == second.id
-    assert db.read(feedback.get_feedback, first.id).text == "Första, rättad"
-    assert len(asked) == 4 and "ändrat synpunkten" in asked[-1]
-
-    page.edit_item(second)
-    page.form.text.setPlainText("Andra, rättad")
-    monkeypatch.setattr(feedback_page, "ask_unsaved", lambda parent, text: "discard")
-    listed.table.setCurrentIndex(listed.model.index(listed.row_of(first.id), 0))
-    assert page.detail.item.id == first.id and page.form.editing is None and not page.has_unsaved_changes()
-    assert db.read(feedback.get_feedback, second.id).text == "Andra"
+    db.call(feedback.record_answer, item.id, answered_on=D(2026, 9, 10), answer_text="Vi ringde.")  # meanwhile
+    monkeypatch.setattr(feedback_page, "ask", lambda parent, title, text: True)
+    with unchanged():
+        assert page.delete_item(page.detail.item) is False
+    assert "ändrats av någon annan" in page.message.text() and not page.message.isHidden()
+    assert page.detail.item.answer_text == "Vi ringde."
+    assert page.delete_item(page.detail.item)  # asked again on what it now is, it goes
+    assert db.read(feedback_register.list_feedback) == []

@@ -2,16 +2,16 @@
 
 from __future__ import annotations
 
-from ....db.session import Database
 from ....errors import NotFound, UserError
+from ....operations.feedback import CorrectFeedback
 from ....services import feedback as feedback_service
 from ....services.feedback import FeedbackInfo
-from ...common import submit
+from ...common import AppContext, submit
 from ...i18n import _
 from .form import FeedbackForm
 
 
-def save_correction(db: Database, form: FeedbackForm) -> FeedbackInfo | None:
+def save_correction(app: AppContext, form: FeedbackForm) -> FeedbackInfo | None:
     """The saved item, with the form back to registering; or None, the form showing why
     (under the fields, or above the buttons with someone else's newer values filled in)."""
     item = form.editing
@@ -19,8 +19,8 @@ def save_correction(db: Database, form: FeedbackForm) -> FeedbackInfo | None:
     form.errors.clear()
     ok, saved = submit(
         form, form.errors,
-        lambda: db.call(feedback_service.update_feedback, item.id, version=item.version, **form.values()),
-        on_stale=lambda exc: _show_newer(db, form, exc),
+        lambda: app.perform(CorrectFeedback(item.id, form.values(), version=item.version)),
+        on_stale=lambda exc: _show_newer(app, form, exc),
     )
     if not ok:
         return None
@@ -28,10 +28,10 @@ def save_correction(db: Database, form: FeedbackForm) -> FeedbackInfo | None:
     return saved
 
 
-def _show_newer(db: Database, form: FeedbackForm, exc: UserError) -> None:
+def _show_newer(app: AppContext, form: FeedbackForm, exc: UserError) -> None:
     """Someone else changed the item meanwhile: the form takes theirs and says so; or it is gone."""
     try:
-        current = db.read(feedback_service.get_feedback, form.editing.id)
+        current = app.db.read(feedback_service.get_feedback, form.editing.id)
     except NotFound:
         current = None
     if current is None:

@@ -19,10 +19,12 @@ from PySide6.QtWidgets import (
 )
 
 from ....errors import NotFound, UserError
+from ....operations import Operation
+from ....operations.feedback import RecordAction, RecordAnswer
 from ....services import feedback as feedback_service
 from ....services.feedback import FeedbackInfo
 from ... import i18n
-from ...common import submit
+from ...common import AppContext, submit
 from ...forms import ERROR_STYLE, DateField, FieldErrors, hint
 from ...i18n import _
 from .model import channel_labels, overdue_text, type_labels
@@ -48,9 +50,10 @@ class FeedbackDetail(QWidget):
     delete_requested = Signal(object)
     edit_requested = Signal(object)
 
-    def __init__(self, db, parent: QWidget | None = None) -> None:
+    def __init__(self, app: AppContext, parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        self.db = db
+        self.app = app
+        self.db = app.db
         self.item: FeedbackInfo | None = None
         self._pristine: tuple[Any, ...] = ()
 
@@ -84,7 +87,7 @@ class FeedbackDetail(QWidget):
         self.answer_general = QLabel()
         self.answer_general.hide()
         self.answer_errors = FieldErrors(self.answer_general)
-        self.answer_day = DateField(db.clock())
+        self.answer_day = DateField(app.db.clock())
         self.answer_text = _text_edit()
         self.answer_day_label = QLabel()
         self.answer_text_label = QLabel()
@@ -108,7 +111,7 @@ class FeedbackDetail(QWidget):
         self.action_general.hide()
         self.action_errors = FieldErrors(self.action_general)
         self.action_text = _text_edit()
-        self.action_day = DateField(db.clock())
+        self.action_day = DateField(app.db.clock())
         self.action_text_label = QLabel()
         self.action_day_label = QLabel()
         self.save_action = QPushButton()
@@ -262,20 +265,21 @@ class FeedbackDetail(QWidget):
     def record_answer(self) -> bool:
         if self.item is None:
             return True
-        return self._write(feedback_service.record_answer, self.answer_errors, answered_on=self.answer_day.date_value(),
-                           answer_text=self.answer_text.toPlainText())
+        return self._write(self.answer_errors, lambda item: RecordAnswer(
+            item.id, self.answer_day.date_value(), self.answer_text.toPlainText(), version=item.version))
 
     def take_back_answer(self) -> bool:
         if self.item is None:
             return True
-        return self._write(feedback_service.record_answer, self.answer_errors, answered_on=None, answer_text=None)
+        return self._write(self.answer_errors, lambda item: RecordAnswer(item.id, None, version=item.version))
 
     def record_action(self) -> bool:
         if self.item is None:
             return True
         text = self.action_text.toPlainText().strip()
-        return self._write(feedback_service.record_action, self.action_errors, action_text=text or None,
-                           action_on=self.action_day.date_value() if text else None)
+        day = self.action_day.date_value() if text else None
+        return self._write(self.action_errors, lambda item: RecordAction(item.id, text or None, day,
+                                                                          version=item.version))
 
     def save(self) -> bool:
         """Save what was typed in either part (Ctrl+S)."""
@@ -286,13 +290,13 @@ class FeedbackDetail(QWidget):
             ok = self.record_action() and ok
         return ok
 
-    def _write(self, fn: Callable[..., FeedbackInfo], errors: FieldErrors, **values: Any) -> bool:
-        assert self.item is not None
+    def _write(self, errors: FieldErrors, operation: Callable[[FeedbackInfo], Operation[FeedbackInfo]]) -> bool:
+        """Apply the operation made for the item shown, as it was read."""
+        item = self.item
+        assert item is not None
         errors.clear()
-        ok, saved = submit(
-            self, errors, lambda: self.db.call(fn, self.item.id, version=self.item.version, **values),
-            on_stale=lambda exc: self._reload_after(exc, errors),
-        )
+        ok, saved = submit(self, errors, lambda: self.app.perform(operation(item)),
+                           on_stale=lambda exc: self._reload_after(exc, errors))
         if not ok:
             return False
         self.show_item(saved)

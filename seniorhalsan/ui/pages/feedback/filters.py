@@ -123,7 +123,7 @@ class RegisterFilters(QWidget):
         self.changed.emit()
 
     def values(self) -> dict:
-        """Keyword arguments for `feedback.list_feedback` / `count_feedback`."""
+        """Keyword arguments for `feedback_register.list_feedback` / `count_feedback`."""
         year = self.year.currentData()
         return dict(
             status=self.status.currentData(),

@@ -8,42 +8,27 @@ from typing import Any
 
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QKeySequence, QShortcut
-from PySide6.QtWidgets import (
-    QButtonGroup,
-    QCheckBox,
-    QComboBox,
-    QFormLayout,
-    QHBoxLayout,
-    QLabel,
-    QLineEdit,
-    QPlainTextEdit,
-    QPushButton,
-    QRadioButton,
-    QVBoxLayout,
-    QWidget,
-)
+from PySide6.QtWidgets import QWidget
 
 from ....periods import add_months
 from ....services.activities import ActivityInfo
-from ....services.feedback import FeedbackInfo
+from ....services.feedback import FeedbackInfo, FeedbackInput
 from ....services.lookups import CategoryInfo
 from ....services.places import PlaceInfo
-from ... import i18n
-from ...forms import DateField, FieldErrors, hint, select_data
+from ...forms import select_data
 from ...i18n import _
-from .model import channel_labels, type_labels
+from .paper import PaperForm
 
-TYPES = ("berom", "synpunkt", "klagomal")
 ABOUT_OTHER = "annat"
 DEFAULT_FROM = "senior"
 DEFAULT_CHANNEL = "blankett"
 
 
-class FeedbackForm(QWidget):
-    """Fields in the order of the paper form; `values()` are `register_feedback`'s arguments.
+class FeedbackForm(PaperForm):
+    """The paper form's fields; `values()` is what `RegisterFeedback` registers.
 
-    With `start_edit` the form holds a registered item instead (`editing`), and `values()` are
-    the changes for `update_feedback`; `stop_edit` brings back the registration form as it was.
+    With `start_edit` the form holds a registered item instead (`editing`), and `values()` is
+    its correction (`CorrectFeedback`); `stop_edit` brings back the registration form as it was.
     """
 
     submitted = Signal()
@@ -51,130 +36,13 @@ class FeedbackForm(QWidget):
     mode_changed = Signal()
 
     def __init__(self, today: dt.date, parent: QWidget | None = None) -> None:
-        super().__init__(parent)
+        super().__init__(today, parent)
         self.today = today
         self._programmatic = False
         self._due_touched = False
         self._pristine: dict[str, Any] = {}
         self.editing: FeedbackInfo | None = None
         self._registration: dict[str, Any] = {}  # the blank form's state, kept while an item is corrected
-        self._added: list[tuple[QComboBox, Any]] = []  # choices offered only for the corrected item
-
-        self.editing_note = QLabel()
-        self.editing_note.setWordWrap(True)
-        self.editing_note.setStyleSheet("font-weight: bold;")
-        self.editing_note.hide()
-
-        self.received = DateField(today)
-        self.channel = QComboBox()
-        self.type_buttons = {key: QRadioButton() for key in TYPES}
-        self.type_group = QButtonGroup(self)
-        type_row = QWidget()
-        type_layout = QHBoxLayout(type_row)
-        type_layout.setContentsMargins(0, 0, 0, 0)
-        for key in TYPES:
-            self.type_group.addButton(self.type_buttons[key])
-            type_layout.addWidget(self.type_buttons[key])
-        type_layout.addStretch(1)
-        self.sender = QComboBox()
-        self.about = QComboBox()
-        self.about_note = QLineEdit()
-        self.place = QComboBox()
-        self.activity = QComboBox()
-        self.text = QPlainTextEdit()
-        self.text.setTabChangesFocus(True)
-        self.text.setMinimumHeight(220)
-        self.contact = QLineEdit()
-        self.contact_hint = hint()
-        self.anonymous = QCheckBox()
-        self.confidential = QCheckBox()
-        self.due = DateField(add_months(today, 1))
-        self.due_hint = hint()
-        for field in (self.received, self.due):
-            field.setMaximumWidth(170)
-        self.general = QLabel()
-        self.general.hide()
-        self.errors = FieldErrors(self.general)
-        self.register = QPushButton()
-        self.register.setProperty("primary", True)
-        self.clear_button = QPushButton()
-        self.cancel_button = QPushButton()
-        self.cancel_button.hide()
-        self.saved_note = QLabel()
-        self.saved_note.setStyleSheet("color: #1e6b34; font-weight: bold;")
-        self.saved_note.setWordWrap(True)
-
-        for combo in (self.channel, self.sender, self.about, self.place, self.activity):
-            # long template names must not push the text column off the page
-            combo.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
-            combo.setMinimumContentsLength(16)
-        self.labels = {name: QLabel() for name in (
-            "received", "channel", "type", "sender", "about", "about_note", "place", "activity", "text", "contact",
-            "due",
-        )}
-        left = QFormLayout()
-        left.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.AllNonFixedFieldsGrow)
-        self.errors.row(left, "received_on", self.labels["received"], self.received)
-        self.errors.row(left, "channel", self.labels["channel"], self.channel)
-        self.errors.row(left, "type", self.labels["type"], type_row)
-        self.labels["type"].setBuddy(self.type_buttons["berom"])
-        self.errors.row(left, "from", self.labels["sender"], self.sender)
-        self.errors.row(left, "about", self.labels["about"], self.about)
-        self.errors.row(left, "about_note", self.labels["about_note"], self.about_note)
-        self.errors.row(left, "place", self.labels["place"], self.place)
-        self.errors.row(left, "activity", self.labels["activity"], self.activity)
-
-        right = QFormLayout()
-        right.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.AllNonFixedFieldsGrow)
-        self.errors.row(right, "text", self.labels["text"], self.text)
-        contact_box = QWidget()
-        contact_layout = QVBoxLayout(contact_box)
-        contact_layout.setContentsMargins(0, 0, 0, 0)
-        contact_layout.setSpacing(2)
-        contact_layout.addWidget(self.errors.add("contact", self.contact))
-        contact_layout.addWidget(self.contact_hint)
-        self.labels["contact"].setBuddy(self.contact)
-        right.addRow(self.labels["contact"], contact_box)
-        flags = QHBoxLayout()
-        flags.addWidget(self.anonymous)
-        flags.addWidget(self.confidential)
-        flags.addStretch(1)
-        right.addRow("", flags)
-        due_box = QWidget()
-        due_layout = QVBoxLayout(due_box)
-        due_layout.setContentsMargins(0, 0, 0, 0)
-        due_layout.setSpacing(2)
-        due_layout.addWidget(self.errors.add("answer_due", self.due))
-        due_layout.addWidget(self.due_hint)
-        self.labels["due"].setBuddy(self.due)
-        right.addRow(self.labels["due"], due_box)
-
-        columns = QHBoxLayout()
-        columns.addLayout(left, 1)
-        columns.addSpacing(24)
-        columns.addLayout(right, 1)
-        buttons = QHBoxLayout()
-        buttons.addWidget(self.saved_note, 1)
-        buttons.addWidget(self.clear_button)
-        buttons.addWidget(self.cancel_button)
-        buttons.addWidget(self.register)
-        layout = QVBoxLayout(self)
-        layout.addWidget(self.editing_note)
-        layout.addLayout(columns)
-        layout.addWidget(self.general)
-        layout.addStretch(1)
-        layout.addLayout(buttons)
-
-        for a, b in (
-            (self.received, self.channel), (self.channel, self.type_buttons["berom"]),
-            (self.type_buttons["berom"], self.type_buttons["synpunkt"]),
-            (self.type_buttons["synpunkt"], self.type_buttons["klagomal"]),
-            (self.type_buttons["klagomal"], self.sender), (self.sender, self.about), (self.about, self.about_note),
-            (self.about_note, self.place), (self.place, self.activity), (self.activity, self.text),
-            (self.text, self.contact), (self.contact, self.anonymous), (self.anonymous, self.confidential),
-            (self.confidential, self.due), (self.due, self.register),
-        ):
-            self.setTabOrder(a, b)
 
         self.received.dateChanged.connect(lambda _d: self._received_changed())
         self.due.dateChanged.connect(lambda _d: self._due_changed())
@@ -192,106 +60,37 @@ class FeedbackForm(QWidget):
         self.retranslate()
         self._update_enabled()
 
-    # --- texts ------------------------------------------------------------------------------
     def retranslate(self) -> None:
-        texts = {
-            "received": _("&Mottagen:"), "channel": _("Hur den kom &in:"), "type": _("Typ:"),
-            "sender": _("&Från:"), "about": _("Gä&ller:"), "about_note": _("Annat, ange &vad:"),
-            "place": _("Mötes&plats:"), "activity": _("Ak&tivitet:"), "text": _("Te&xt:"),
-            "contact": _("Kontakt&uppgift:"), "due": _("Återkoppling s&enast:"),
-        }
-        for name, text in texts.items():
-            self.labels[name].setText(text)
-        for key, text in zip(TYPES, (_("&Beröm"), _("S&ynpunkt"), _("&Klagomål"))):
-            self.type_buttons[key].setText(text)
-        self._fill(self.channel, [(key, label) for key, label in channel_labels().items()], self.channel.currentData())
-        self.about_note.setPlaceholderText(_("Kort, t.ex. \"fikat\""))
-        self.about.setToolTip(_("Vad synpunkten eller klagomålet gäller, enligt stadens mall. Beröm behöver inget."))
-        self.sender.setToolTip(_("Vem den kom från, enligt stadens mall."))
-        self.text.setPlaceholderText(_("Skriv av texten på blanketten. Tab går vidare till nästa fält."))
-        self.contact.setPlaceholderText(_("Namn och adress, telefon eller e-post"))
-        self.contact_hint.setText(_("Återkoppling kan bara lämnas när det finns en kontaktuppgift. "
-                                    "Lämna tomt om ingen finns."))
-        self.anonymous.setText(_("An&onym"))
-        self.anonymous.setToolTip(_("Avsändaren har inte skrivit sitt namn."))
-        self.confidential.setText(_("&Sekretess"))
-        self.confidential.setToolTip(_("Innehåller känsliga uppgifter: texten tas inte med i rapporter."))
-        self.due_hint.setText(_("Sätts till en månad efter att den kom in; ändra vid behov."))
-        self.clear_button.setText(_("Re&nsa"))
-        self.clear_button.setToolTip(_("Töm formuläret utan att spara"))
-        self.cancel_button.setText(_("Avb&ryt"))
-        self.cancel_button.setToolTip(_("Lämna synpunkten som den var och gå tillbaka till listan"))
-        self._fill_optional_labels()
-        self._show_mode()
-
-    def _show_mode(self) -> None:
-        """The button and the note above the fields say whether a new item is registered or one corrected."""
-        item = self.editing
-        self.clear_button.setVisible(item is None)
-        self.cancel_button.setVisible(item is not None)
-        self.editing_note.setVisible(item is not None)
-        if item is None:
-            self.register.setText(_("&Registrera"))
-            self.register.setToolTip(_("Registrera synpunkten (Ctrl+Enter eller Ctrl+S)"))
-            return
-        self.register.setText(_("Spara än&dringen"))
-        self.register.setToolTip(_("Spara rättelsen av den registrerade synpunkten (Ctrl+Enter eller Ctrl+S)"))
-        note = _("Du ändrar {type} från {who}, mottagen {day}. Spara ändringen eller avbryt.")
-        self.editing_note.setText(note.format(
-            type=type_labels().get(item.type, item.type).lower(), who=item.from_name,
-            day=i18n.date_text(item.received_on, "long"),
-        ))
-
-    def _fill_optional_labels(self) -> None:
-        for combo, text in ((self.sender, _("– välj –")), (self.about, _("– välj –")),
-                            (self.place, _("– ingen –")), (self.activity, _("– ingen –"))):
-            if combo.count() and combo.itemData(0) is None:
-                combo.setItemText(0, text)
+        super().retranslate()
+        self.show_mode(self.editing)
 
     # --- choices ----------------------------------------------------------------------------
-    @staticmethod
-    def _fill(combo: QComboBox, items: list[tuple[Any, str]], keep: Any = None) -> None:
-        combo.blockSignals(True)
-        combo.clear()
-        for data, text in items:
-            combo.addItem(text, data)
-        index = combo.findData(keep) if keep is not None else 0
-        combo.setCurrentIndex(max(0, index))
-        combo.blockSignals(False)
-
     def set_choices(self, senders: list[CategoryInfo], abouts: list[CategoryInfo], places: list[PlaceInfo],
                     activities: list[ActivityInfo]) -> None:
         """The template rows, places and activities; what was chosen stays chosen."""
         self._programmatic = True
         today = self.today
         kept = [(combo, combo.currentData(), combo.currentText()) for combo in (self.place, self.activity)]
-        self._fill(self.sender, [(None, "")] + [(c.key, c.name) for c in senders],
-                   self.sender.currentData() if self.sender.count() else DEFAULT_FROM)
-        self._fill(self.about, [(None, "")] + [(c.key, c.name) for c in abouts], self.about.currentData())
+        self.fill(self.sender, [(None, "")] + [(c.key, c.name) for c in senders],
+                  self.sender.currentData() if self.sender.count() else DEFAULT_FROM)
+        self.fill(self.about, [(None, "")] + [(c.key, c.name) for c in abouts], self.about.currentData())
         for combo, category_list in ((self.sender, senders), (self.about, abouts)):
             for row, category in enumerate(category_list, start=1):
                 combo.setItemData(row, category.name, Qt.ItemDataRole.ToolTipRole)
         ordered = sorted(places, key=lambda p: (not p.in_use_on(today), p.name))
-        self._fill(self.place, [(None, "")] + [
+        self.fill(self.place, [(None, "")] + [
             (p.id, p.name if p.in_use_on(today) else p.name + " " + _("(stängd)")) for p in ordered
         ], self.place.currentData())
-        self._fill(self.activity, [(None, "")] + [(a.id, a.name) for a in sorted(activities, key=lambda a: a.name)],
-                   self.activity.currentData())
+        self.fill(self.activity, [(None, "")] + [(a.id, a.name) for a in sorted(activities, key=lambda a: a.name)],
+                  self.activity.currentData())
         if self.editing is not None:  # a corrected item's place or activity stays, even if no longer offered
             for combo, data, text in kept:
-                self._keep_choice(combo, data, text)
-        self._fill_optional_labels()
+                self.keep_choice(combo, data, text)
+        self.fill_optional_labels()
         self._programmatic = False
         self._update_enabled()
         if not self._pristine:
             self._pristine = self.snapshot()
-
-    def _keep_choice(self, combo: QComboBox, data: Any, text: str) -> None:
-        """Choose `data`, adding it if the list lacks it (an activity no longer in use, say)."""
-        if data is not None and combo.findData(data) < 0:
-            combo.addItem(text, data)
-            self._added.append((combo, data))
-        combo.setCurrentIndex(max(0, combo.findData(data)) if data is not None else 0)
 
     # --- behaviour --------------------------------------------------------------------------
     def _received_changed(self) -> None:
@@ -318,11 +117,11 @@ class FeedbackForm(QWidget):
         self.about.setEnabled(not praise)
         self.about_note.setEnabled(not praise and self.about.currentData() == ABOUT_OTHER)
 
-    def values(self) -> dict[str, Any]:
-        """Keyword arguments for `feedback.register_feedback` (and, all of them, for `update_feedback`)."""
+    def values(self) -> FeedbackInput:
+        """The item as the form holds it: what is registered, or the whole correction."""
         praise = self.type_key() == "berom"
         about = None if praise else self.about.currentData()
-        return dict(
+        return FeedbackInput(
             received_on=self.received.date_value(),
             channel=self.channel.currentData() or DEFAULT_CHANNEL,
             type=self.type_key(),
@@ -339,7 +138,8 @@ class FeedbackForm(QWidget):
         )
 
     def snapshot(self) -> dict[str, Any]:
-        values = self.values()
+        """What is typed, including a subject and note a praise does not save."""
+        values = self.values().values()
         values["about_key"] = self.about.currentData()
         values["about_note"] = self.about_note.text()
         return values
@@ -399,8 +199,8 @@ class FeedbackForm(QWidget):
         select_data(self.sender, item.from_key)
         self.about.setCurrentIndex(max(0, self.about.findData(item.about_key)) if item.about_key else 0)
         self.about_note.setText(item.about_note or "")
-        self._keep_choice(self.place, item.place_id, item.place_name or "")
-        self._keep_choice(self.activity, item.activity_id, item.activity_name or "")
+        self.keep_choice(self.place, item.place_id, item.place_name or "")
+        self.keep_choice(self.activity, item.activity_id, item.activity_name or "")
         self.text.setPlainText(item.text)
         self.contact.setText(item.contact or "")
         self.anonymous.setChecked(item.anonymous)
@@ -412,7 +212,7 @@ class FeedbackForm(QWidget):
         self.saved_note.clear()
         self.errors.clear()
         self._update_enabled()
-        self._show_mode()
+        self.show_mode(item)
         self._pristine = self.snapshot()
         self.mode_changed.emit()
 
@@ -421,11 +221,9 @@ class FeedbackForm(QWidget):
         if self.editing is None:
             return
         self.editing = None
-        for combo, data in self._added:
-            combo.removeItem(combo.findData(data))
-        self._added = []
+        self.drop_added_choices()
         self._pristine = self._registration
         self._registration = {}
-        self._show_mode()
+        self.show_mode(None)
         self.discard()
         self.mode_changed.emit()

@@ -5,14 +5,14 @@ from __future__ import annotations
 from PySide6.QtCore import Qt, QTimer
 from PySide6.QtWidgets import QLabel, QScrollArea, QSplitter, QTabWidget, QVBoxLayout, QWidget
 
-from ....errors import UserError, ValidationError
+from ....errors import NotFound, UserError
+from ....operations.feedback import DeleteFeedback, RegisterFeedback
 from ....services import activities as activity_service
-from ....services import feedback as feedback_service
-from ....services import lookups
+from ....services import feedback_register, lookups
 from ....services import places as place_service
 from ....services.feedback import FeedbackInfo
 from ... import i18n
-from ...common import Page, ask, ask_save_discard, show_error
+from ...common import Page, ask, ask_save_discard, submit
 from ...forms import heading
 from ...i18n import _
 from .correction import save_correction
@@ -40,7 +40,7 @@ class FeedbackPage(Page):
 
         # --- the register -------------------------------------------------------------------
         self.register_list = FeedbackRegister(app)
-        self.detail = FeedbackDetail(app.db)
+        self.detail = FeedbackDetail(app)
         self.message = QLabel()
         self.message.setWordWrap(True)
         self.message.hide()
@@ -67,7 +67,7 @@ class FeedbackPage(Page):
         form_scroll.setWidgetResizable(True)
         form_scroll.setWidget(self.form)
         form_scroll.setFrameShape(QScrollArea.Shape.NoFrame)
-        self.summary = SummaryEditor(app.db)
+        self.summary = SummaryEditor(app)
 
         self.tabs.addTab(register, "")
         self.tabs.addTab(form_scroll, "")
@@ -85,7 +85,6 @@ class FeedbackPage(Page):
         self.detail.stale.connect(self._item_stale)
         self.detail.delete_requested.connect(self.delete_item)
         self.detail.edit_requested.connect(self.edit_item)
-        self.summary.saved.connect(lambda: self.app.bus.notify("texts"))
         self.tabs.currentChanged.connect(self._tab_changed)
 
         self.setTabOrder(self.register_list.table, self.detail.answer_day)
@@ -130,7 +129,7 @@ class FeedbackPage(Page):
 
     def _load_years(self) -> None:
         today = self.app.db.clock()
-        years = sorted(set(self.app.db.read(feedback_service.feedback_years)) | {today.year}, reverse=True)
+        years = sorted(set(self.app.db.read(feedback_register.feedback_years)) | {today.year}, reverse=True)
         self.register_list.filters.set_years(years)
         self.summary.set_years(years, self.summary.year.currentData() or today.year)
 
@@ -145,7 +144,7 @@ class FeedbackPage(Page):
                 self.detail.show_item(self.register_list.model.row_at(row))
         elif not self.detail.is_dirty():
             self.detail.show_item(None)
-        self.register_list.filters.show_overdue_count(self.app.db.read(feedback_service.waiting_summary).overdue)
+        self.register_list.filters.show_overdue_count(self.app.db.read(feedback_register.waiting_summary).overdue)
 
     def select_feedback(self, feedback_id: int) -> bool:
         """Show the register with this item selected (False if the filters hide it)."""
@@ -204,20 +203,10 @@ class FeedbackPage(Page):
         return self.save_correction() if self.form.editing is not None else self.register()
 
     def register(self) -> bool:
-        values = self.form.values()
         self.form.saved_note.clear()
-        try:
-            item = self.app.db.call(feedback_service.register_feedback, **values)
-        except ValidationError as exc:
-            self.form.errors.show(exc)
-            return False
-        except UserError as exc:
-            self.form.errors.clear()
-            self.form.general.setText(str(exc))
-            self.form.general.show()
-            return False
-        except Exception as exc:
-            show_error(self, exc)
+        self.form.errors.clear()
+        ok, item = submit(self.form, self.form.errors, lambda: self.app.perform(RegisterFeedback(self.form.values())))
+        if not ok:
             return False
         self.form.clear()
         self.form.saved_note.setText(
@@ -227,7 +216,6 @@ class FeedbackPage(Page):
             )
         )
         self.form.focus_first()
-        self.app.bus.notify("feedback")
         self._status(_("Synpunkten är registrerad."))
         return True
 
@@ -256,13 +244,12 @@ class FeedbackPage(Page):
         if not self.form.is_dirty():
             self.cancel_edit()
             return True
-        saved = save_correction(self.app.db, self.form)
+        saved = save_correction(self.app, self.form)
         if saved is None:
             self.reload()  # a refusal because of someone else's change: the register shows theirs too
             return False
         if self.detail.item is not None and self.detail.item.id == saved.id:
             self.detail.replace_item(saved)
-        self.app.bus.notify("feedback")
         self.select_feedback(saved.id)
         self._status(_("Ändringen är sparad."))
         return True
@@ -276,15 +263,24 @@ class FeedbackPage(Page):
 
     def _item_saved(self, item: FeedbackInfo) -> None:
         self.message.hide()
-        self.app.bus.notify("feedback")
         self._status(_("Sparat."))
 
     def _item_stale(self, message: str) -> None:
+        """The register read again after someone else's change; with a message, the item is gone."""
         self.reload()
         if message:
-            self.message.setText(_("Synpunkten finns inte längre; någon annan kan ha tagit bort den."))
-            self.message.setStyleSheet("color: #b00020; font-weight: bold;")
-            self.message.show()
+            self._warn(_("Synpunkten finns inte längre; någon annan kan ha tagit bort den."))
+
+    def _not_deleted(self, exc: UserError) -> None:
+        """Someone else removed the item meanwhile, or changed it: the register shows it as it is now."""
+        self._item_stale("gone" if isinstance(exc, NotFound) else "")
+        if not isinstance(exc, NotFound):
+            self._warn(str(exc))
+
+    def _warn(self, text: str) -> None:
+        self.message.setText(text)
+        self.message.setStyleSheet("color: #b00020; font-weight: bold;")
+        self.message.show()
 
     def delete_item(self, item: FeedbackInfo) -> bool:
         question = _("Ta bort {type} från {who}, mottagen {day}?\n\n\"{text}\"\n\nDen går inte att få tillbaka.").format(
@@ -293,13 +289,12 @@ class FeedbackPage(Page):
         )
         if not ask(self, _("Ta bort synpunkten"), question):
             return False
-        try:
-            self.app.db.call(feedback_service.delete_feedback, item.id)
-        except UserError:
-            self._item_stale("gone")
+        ok, _none = submit(self.detail, self.detail.answer_errors,
+                           lambda: self.app.perform(DeleteFeedback(item.id, version=item.version)),
+                           on_stale=self._not_deleted)
+        if not ok:
             return False
         self.detail.show_item(None)
-        self.app.bus.notify("feedback")
         self._status(_("Synpunkten är borttagen."))
         return True
 
@@ -350,6 +345,6 @@ class FeedbackPage(Page):
 
     def prepare_screenshot(self) -> None:
         """The register with a late item selected, as the unit head sees it."""
-        late = self.app.db.read(feedback_service.list_feedback, overdue_only=True, limit=1)
+        late = self.app.db.read(feedback_register.list_feedback, overdue_only=True, limit=1)
         if late:
             self.select_feedback(late[0].id)

@@ -5,7 +5,7 @@ from __future__ import annotations
 from PySide6.QtCore import QItemSelectionModel, Signal
 from PySide6.QtWidgets import QAbstractItemView, QHeaderView, QTableView, QVBoxLayout, QWidget
 
-from ....services import feedback as feedback_service
+from ....services import feedback_register
 from ....services.feedback import FeedbackInfo
 from ....services.lookups import CategoryInfo
 from ...common import AppContext, select_row_quietly
@@ -72,10 +72,10 @@ class FeedbackRegister(QWidget):
         self.model.reload()
 
     def _fetch(self, offset: int, limit: int) -> list[FeedbackInfo]:
-        return self.app.db.read(feedback_service.list_feedback, **self._filters, offset=offset, limit=limit)
+        return self.app.db.read(feedback_register.list_feedback, **self._filters, offset=offset, limit=limit)
 
     def _count(self) -> int:
-        return self.app.db.read(feedback_service.count_feedback, **self._filters)
+        return self.app.db.read(feedback_register.count_feedback, **self._filters)
 
     def _update_count(self) -> None:
         total = self.model.total

@@ -2,32 +2,33 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import Signal
-from PySide6.QtWidgets import QComboBox, QFormLayout, QHBoxLayout, QLabel, QPlainTextEdit, QPushButton, QVBoxLayout, QWidget
+from PySide6.QtWidgets import (
+    QComboBox,
+    QFormLayout,
+    QHBoxLayout,
+    QLabel,
+    QPlainTextEdit,
+    QPushButton,
+    QVBoxLayout,
+    QWidget,
+)
 
-from ....errors import UserError, ValidationError
-from ....services import texts
+from ....operations.feedback import SaveFeedbackSummary
+from ....reports.figures import get_feedback_summary
+from ...common import AppContext, submit
 from ...forms import FieldErrors, hint, select_data
 from ...i18n import _
 
 PERIODS = (None, 1, 2)  # the year report, and the tertial reports T1 and T2
 
 
-def summary_key(year: int, tertial: int | None = None) -> str:
-    """Where the printed reports look for the text."""
-    return f"report.feedback_summary.{year}" + (f".t{tertial}" if tertial else "")
-
-
 class SummaryEditor(QWidget):
     """Pick a year and a report; write the text; save it for the printed report."""
 
-    saved = Signal()
-
-    def __init__(self, db, parent: QWidget | None = None) -> None:
+    def __init__(self, app: AppContext, parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        self.db = db
-        self.loaded_key = ""
-        self.loaded: tuple[int, int | None] | None = None
+        self.app = app
+        self.loaded: tuple[int, int | None] | None = None  # the year and report of the text shown
         self.loaded_text = ""
         self.intro = hint()
         self.year_label = QLabel()
@@ -111,41 +112,38 @@ class SummaryEditor(QWidget):
             return
         self.load()
 
-    def current_key(self) -> str:
-        return summary_key(self.year.currentData(), self.period.currentData())
-
     def load(self) -> None:
         """Read the text of the chosen year and report (what was typed is replaced)."""
         self.errors.clear()
         self.saved_note.clear()
-        self.loaded_key = self.current_key()
         self.loaded = (self.year.currentData(), self.period.currentData())
-        self.loaded_text = self.db.read(texts.get_text, self.loaded_key)
+        self.loaded_text = self._stored()
         self.text.setPlainText(self.loaded_text)
+
+    def _stored(self) -> str:
+        assert self.loaded is not None
+        year, tertial = self.loaded
+        return self.app.db.read(get_feedback_summary, year=year, tertial=tertial)
 
     def refresh(self) -> None:
         """Another window saved texts: show this one's new version, if it changed."""
-        if self.loaded_key and self.db.read(texts.get_text, self.loaded_key) != self.loaded_text:
+        if self.loaded is not None and self._stored() != self.loaded_text:
             self.load()
 
     def is_dirty(self) -> bool:
-        return bool(self.loaded_key) and self.text.toPlainText().strip() != self.loaded_text.strip()
+        return self.loaded is not None and self.text.toPlainText().strip() != self.loaded_text.strip()
 
     def save(self) -> bool:
-        if not self.loaded_key:
+        if self.loaded is None:
             return True
+        year, tertial = self.loaded
         self.errors.clear()
-        try:
-            self.loaded_text = self.db.call(texts.set_text, self.loaded_key, self.text.toPlainText())
-        except ValidationError as exc:
-            self.errors.show(exc)
+        ok, saved = submit(self, self.errors, lambda: self.app.perform(
+            SaveFeedbackSummary(year, self.text.toPlainText(), tertial=tertial)))
+        if not ok:
             return False
-        except UserError as exc:
-            self.general.setText(str(exc))
-            self.general.show()
-            return False
+        self.loaded_text = saved
         self.saved_note.setText(_("Texten är sparad."))
-        self.saved.emit()
         return True
 
     def discard(self) -> None:

@@ -97,15 +97,15 @@ def cmd_folder(args) -> int:
 
 
 def _year_report(args, tertial: int | None) -> int:
+    from ..operations.catalogue import SetFeedbackSummary
     from ..reports.api import write_year_report
-    from ..reports.figures import set_feedback_summary
     from ..reports.output import check_target
 
     default = f"tertialrapport-{args.year}-t{tertial}.pdf" if tertial else f"statistik-{args.year}.pdf"
     output = check_target(args.output or default)  # refused before anything is saved
     db = _open(args)
     if args.summary_file:
-        db.call(set_feedback_summary, year=args.year, tertial=tertial, body=_read_summary(args.summary_file))
+        db.perform(SetFeedbackSummary(args.year, _read_summary(args.summary_file), tertial=tertial))
     return _report(write_year_report(db, args.year, output, tertial=tertial))
 
 

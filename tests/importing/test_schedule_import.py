@@ -168,8 +168,8 @@ def test_create_missing_makes_the_term_places_activities_and_leaders(db, tmp_pat
                                 "Axelsberg;tisdag;10:00;11:00;Boule;\n")
     report = perform(db, path, term="vt2027", create_missing=True).value
     assert report.created == 2
-    assert report.created_records == ["terminen vårtermin 2027 (2027-01-11 – 2027-06-04)", "mötesplatsen Sommartorget",
-                                      "aktiviteten Boule", "medarbetaren Kim Ek"]
+    assert report.created_records == ["terminen vårtermin 2027 (2027-01-11 – 2027-06-04)",
+                                      "mötesplatsen Sommartorget", "aktiviteten Boule", "medarbetaren Kim Ek"]
     term = db.read(schedule.get_term, "vt2027")
     assert (term.starts_on, term.ends_on) == (dt.date(2027, 1, 11), dt.date(2027, 6, 4))  # as the window suggests
     assert db.read(activities.find_activity, "Boule").kind == "social"
@@ -214,6 +214,15 @@ def test_bad_rows_are_reported_with_line_and_column(db, catalogue, tmp_path, unc
     assert "efter starttiden" in errors[(8, "slut")]
     assert "inte båda" in errors[(9, "datum")]
     assert "Rad 7, kolumn datum" in str(refused.value)
+
+
+def test_a_file_of_errors_stops_at_a_thousand(db, catalogue, tmp_path):
+    path = write(tmp_path, HT + "Axelsberg;blåndag;10:00;;Seniorgympa;\n" * 1500)
+    with pytest.raises(ImportRefused) as refused:
+        perform(db, path)
+    report = refused.value.report
+    assert (len(report.errors), report.rows, report.unchecked) == (1000, 1000, 500)
+    assert "minst 1\xa0000 fel" in str(refused.value) and "500 rader till lästes inte" in str(refused.value)
 
 
 def test_a_file_without_the_columns_is_refused(db, catalogue, tmp_path):

@@ -48,7 +48,8 @@ def expected_columns(kind: str) -> str:
         "attendance": _("Första raden: datum; mötesplats; aktivitet; kvinnor; män; övriga – eller totalt i stället "
                         "för de tre – och valfritt nya."),
         "schedule": _("Första raden: mötesplats; veckodag; start; slut; aktivitet; ledare – datum i stället för "
-                      "veckodag för ett enstaka tillfälle. Rader som redan finns i terminens schema ändras, inte dubbleras."),
+                      "veckodag för ett enstaka tillfälle. Rader som redan finns i terminens schema ändras, "
+                      "inte dubbleras."),
         "contacts": _("Första raden: datum; tjänst; person; födelseår; kön; kontakttyp; och valfritt medarbetare; "
                       "minuter; anteckning."),
         "feedback": _("Första raden: datum; typ; från; gäller; mötesplats; text; kontakt; återkoppling; åtgärd."),

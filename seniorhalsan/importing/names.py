@@ -1,6 +1,9 @@
-"""Places, activities and leaders by the names a file uses: found forgivingly (case and å, ä, ö
-do not matter, a place's former name counts for the days it had it), refused with the nearest
-known names, or created through the window's own operations when the import is asked to."""
+"""Places, activities and leaders by the names an imported file uses.
+
+A name is found forgivingly (case and å, ä, ö do not matter, a place's former name counts for the
+days it had it), refused with the nearest known names, or created through the window's own
+operations when the import is asked to create what is missing.
+"""
 
 from __future__ import annotations
 

@@ -1,5 +1,6 @@
-"""The catalogue: places, activities, staff and the unit's own texts, from the window, the
-command line and the importers alike."""
+"""The catalogue: places, activities, staff and the unit's own texts.
+
+The window, the command line and the importers apply these same operations."""
 
 from __future__ import annotations
 

@@ -5,6 +5,8 @@ from __future__ import annotations
 import calendar
 import datetime as dt
 import re
+from collections.abc import Iterable
+from typing import Protocol
 
 from .errors import UserError
 from .vocabulary import TERM_KINDS
@@ -55,3 +57,29 @@ def term_code(kind: str, year: int) -> str:
 
 def term_title(kind: str, year: int) -> str:
     return f"{TERM_KINDS[kind]} {year}"
+
+
+class HasTermDates(Protocol):
+    kind: str
+    year: int
+    starts_on: dt.date
+    ends_on: dt.date
+
+
+def _weekday_on_or_after(day: dt.date, weekday: int) -> dt.date:
+    return day + dt.timedelta(days=(weekday - day.isoweekday()) % 7)
+
+
+def suggest_term_dates(kind: str, year: int, terms: Iterable[HasTermDates] = ()) -> tuple[dt.date, dt.date]:
+    """The usual first and last day of a term: last year's dates of the same term moved 52 weeks
+    on (the same weekdays), or else spring from the Monday after 8 January to the Friday after
+    1 June, summer 15 June – 14 August, autumn from the Monday after 20 August to the Friday
+    after 8 December. The window suggests them for a new term; an import creates a term with them."""
+    for t in terms:
+        if t.kind == kind and t.year == year - 1:
+            return t.starts_on + dt.timedelta(weeks=52), t.ends_on + dt.timedelta(weeks=52)
+    if kind == "vt":
+        return _weekday_on_or_after(dt.date(year, 1, 8), 1), _weekday_on_or_after(dt.date(year, 6, 1), 5)
+    if kind == "sommar":
+        return dt.date(year, 6, 15), dt.date(year, 8, 14)
+    return _weekday_on_or_after(dt.date(year, 8, 20), 1), _weekday_on_or_after(dt.date(year, 12, 8), 5)

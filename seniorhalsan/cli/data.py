@@ -7,8 +7,9 @@ import json
 import sys
 
 from .. import stats, stats_text
-from ..operations.imports import GenerateDemo, ImportFile
 from ..formatting import number
+from ..operations.imports import GenerateDemo, ImportFile
+from ..periods import parse_term_code
 from ..services import lookups
 from .signin import open_signed_in
 
@@ -20,15 +21,18 @@ def register(commands, common: argparse.ArgumentParser) -> None:
     p.add_argument("--year", type=int, metavar="ÅR", help="året som fylls (standard: innevarande år)")
     p.set_defaults(handler=cmd_demo)
 
-    p = commands.add_parser("import", parents=[common], help="importera närvaro, kontakter eller synpunkter",
+    p = commands.add_parser("import", parents=[common], help="importera närvaro, schema, kontakter eller synpunkter",
                             description="Importerar en CSV- eller XLSX-fil. Filen importeras helt eller inte alls; "
                                         "vid fel listas varje felaktig rad.")
-    p.add_argument("kind", choices=["attendance", "contacts", "feedback"], metavar="typ",
-                   help="attendance (närvaro), contacts (stödkontakter) eller feedback (Tyck till)")
+    p.add_argument("kind", choices=["attendance", "schedule", "contacts", "feedback"], metavar="typ",
+                   help="attendance (närvaro), schedule (terminens schema, med --term), contacts (stödkontakter) "
+                        "eller feedback (Tyck till)")
     p.add_argument("file", metavar="FIL", help="CSV (; eller ,) eller XLSX")
+    p.add_argument("--term", metavar="TERMIN", help="terminen ett schema gäller, t.ex. ht2026 (bara för schedule)")
     p.add_argument("--create-missing", action="store_true",
-                   help="skapa okända mötesplatser, aktiviteter och medarbetare i stället för att vägra")
-    p.set_defaults(handler=cmd_import)
+                   help="skapa okända mötesplatser, aktiviteter och medarbetare (och för schedule terminen) "
+                        "i stället för att vägra")
+    p.set_defaults(handler=cmd_import, parser=p)
 
     p = commands.add_parser("stats", parents=[common], help="årets statistik",
                             description="Årets siffror för verksamhetsberättelsen, som tabell eller JSON.")
@@ -53,9 +57,15 @@ def cmd_demo(args) -> int:
 
 
 def cmd_import(args) -> int:
+    if args.kind == "schedule" and not args.term:
+        args.parser.error("import schedule behöver --term TERMIN, t.ex. --term ht2026")
+    if args.kind != "schedule" and args.term:
+        args.parser.error("--term anges bara för import schedule")
+    if args.term:
+        parse_term_code(args.term)  # a mistyped code is refused before the database is opened
     db = _open(args)
     # as the window's import: one operation, which waits for another import of the same kind
-    report = db.perform(ImportFile(args.kind, str(args.file), create_missing=args.create_missing)).value
+    report = db.perform(ImportFile(args.kind, str(args.file), args.create_missing, term=args.term)).value
     print(report.summary())
     return 0
 

@@ -1,4 +1,4 @@
-"""Spreadsheet import of attendance, contacts and feedback: a whole file or nothing."""
+"""Spreadsheet import of attendance, a term's schedule, contacts and feedback: a whole file or nothing."""
 
 from __future__ import annotations
 
@@ -6,12 +6,13 @@ from pathlib import Path
 
 from ..db.session import Ctx
 from ..errors import UserError
-from . import attendance, contacts, feedback
+from . import attendance, contacts, feedback, schedule
 from .reader import read_table
 from .report import ImportRefused, ImportReport
 
 KINDS = {
     "attendance": (attendance.ALIASES, attendance.import_attendance),
+    "schedule": (schedule.ALIASES, schedule.import_schedule),
     "contacts": (contacts.ALIASES, contacts.import_contacts),
     "feedback": (feedback.ALIASES, feedback.import_feedback),
 }
@@ -19,6 +20,7 @@ KINDS = {
 # what an import of each kind writes by natural key (see `Operation.locks`)
 LOCKS = {
     "attendance": ("attendance",),
+    "schedule": ("schedule",),
     "contacts": ("persons",),
     "feedback": ("feedback",),
 }
@@ -28,11 +30,19 @@ __all__ = ["KINDS", "LOCKS", "ImportRefused", "ImportReport", "import_file", "re
 
 def read_file(kind: str, path: str | Path):
     if kind not in KINDS:
-        raise UserError(f"Okänd importtyp '{kind}': välj attendance, contacts eller feedback.")
+        raise UserError(f"Okänd importtyp '{kind}': välj attendance, schedule, contacts eller feedback.")
     return read_table(path, KINDS[kind][0])
 
 
-def import_file(ctx: Ctx, kind: str, path: str | Path, *, create_missing: bool = False) -> ImportReport:
-    """Import a CSV or XLSX file; raises ImportRefused (nothing saved) on any bad line."""
+def import_file(
+    ctx: Ctx, kind: str, path: str | Path, *, create_missing: bool = False, term: str | None = None
+) -> ImportReport:
+    """Import a CSV or XLSX file; raises ImportRefused (nothing saved) on any bad line. A schedule
+    is a term's (`term`, a code such as ht2026); the other kinds have no term."""
+    if kind == "schedule" and not term:
+        raise UserError("Ange vilken termin schemat gäller, t.ex. --term ht2026.")
+    if kind != "schedule" and term:
+        raise UserError("En termin anges bara för import av schema (schedule).")
     table = read_file(kind, path)
-    return KINDS[kind][1](ctx, table, create_missing=create_missing)
+    options = {"term": term} if kind == "schedule" else {}
+    return KINDS[kind][1](ctx, table, create_missing=create_missing, **options)

@@ -10,7 +10,6 @@ the second time, and counts typed in Närvaro are the same sessions the file fil
 
 from __future__ import annotations
 
-import datetime as dt
 from collections import Counter
 from dataclasses import replace
 
@@ -18,15 +17,12 @@ from ..db.session import Ctx
 from ..errors import FieldError, UserError, ValidationError
 from ..operations.attendance import RecordCounts
 from ..roles import requires
-from ..services import activities as activity_service
-from ..services import places as place_service
 from ..services.attendance import CountInput, RowsRefused, record_counts
 from ..services.attendance_slots import SessionKey
-from ..services.lookups import kind_by_key
-from ..vocabulary import fold
 from .cells import count_cells, date_cell, time_cell
+from .names import Names
 from .reader import Row, Table
-from .report import ImportRefused, ImportReport, suggestions
+from .report import ImportRefused, ImportReport
 
 ALIASES = {
     "datum": "datum",
@@ -70,7 +66,7 @@ CHUNK_ROWS = 5000  # lines checked and saved together; a large file is never hel
 def import_attendance(ctx: Ctx, table: Table, *, create_missing: bool = False) -> ImportReport:
     report = ImportReport(kind="närvaro")
     _check_columns(table)
-    names = _Names(ctx, report, create_missing)
+    names = Names(ctx, report, create_missing)
     occurrences: Counter[tuple] = Counter()
     pending: list[tuple[int, CountInput]] = []
     last_line = 1
@@ -110,7 +106,7 @@ def _check_columns(table: Table) -> None:
         ))
 
 
-def _read_row(ctx: Ctx, row: Row, report: ImportReport, names: _Names) -> CountInput | None:
+def _read_row(ctx: Ctx, row: Row, report: ImportReport, names: Names) -> CountInput | None:
     """The line's count with its session named by place, day, activity and start; None if a
     cell is wrong (reported)."""
     errors = len(report.errors)
@@ -155,62 +151,3 @@ def _report_refusal(report: ImportReport, line: int, exc: UserError) -> None:
             report.error(line, COLUMN_OF_FIELD.get(error.field, error.label.lower()), error.message)
     else:
         report.error(line, "datum", str(exc))
-
-
-class _Names:
-    """Places and activities by the names a file uses (created when asked to)."""
-
-    def __init__(self, ctx: Ctx, report: ImportReport, create_missing: bool) -> None:
-        self.ctx, self.report, self.create_missing = ctx, report, create_missing
-        self.places = place_service.list_places(ctx)
-        self.by_name: dict[str, place_service.PlaceInfo] = {}
-        for known in reversed(self.places):  # the first place of a name wins, as in match_place
-            self.by_name[fold(known.name)] = known
-        self.activities = {fold(a.name): a.id
-                           for a in activity_service.list_activities(ctx, include_inactive=True)}
-        self.activity_names = [a.name for a in activity_service.list_activities(ctx, include_inactive=True)]
-
-    def place(self, row: Row, day: dt.date | None) -> int | None:
-        name = row.text("mötesplats")
-        if not name:
-            self.report.error(row.line, "mötesplats", "mötesplats saknas.")
-            return None
-        # a current name needs no day; only a former name is looked up with it
-        place = self.by_name.get(fold(name)) or place_service.match_place(self.places, name, on=day)
-        if place is None and self.create_missing:
-            place = place_service.create_place(self.ctx, name=name)
-            self.by_name[fold(name)] = place
-            self.report.created_records.append(f"mötesplatsen {place.name}")
-        elif place is None:
-            self.report.error(row.line, "mötesplats", f"'{name}' är ingen känd mötesplats."
-                              + suggestions(name, [p.name for p in self.places]))
-            return None
-        return place.id
-
-    def activity(self, row: Row) -> int | None:
-        name = row.text("aktivitet")
-        if not name:
-            self.report.error(row.line, "aktivitet", "aktivitet saknas.")
-            return None
-        known = self.activities.get(fold(name))
-        if known is not None:
-            return known
-        if not self.create_missing:
-            self.report.error(row.line, "aktivitet", f"'{name}' är ingen känd aktivitet."
-                              + suggestions(name, self.activity_names))
-            return None
-        kind = row.text("typ") or "social"
-        try:
-            kind_by_key(self.ctx, kind)
-        except UserError:
-            self.report.error(row.line, "typ", f"'{kind}' är ingen aktivitetstyp "
-                              "(fysisk, social, kultur, halsa, evenemang, utflykt, it).")
-            return None
-        try:
-            created = activity_service.create_activity(self.ctx, name=name, kind=kind)
-        except ValidationError as exc:
-            self.report.error(row.line, "aktivitet", str(exc))
-            return None
-        self.activities[fold(name)] = created.id
-        self.report.created_records.append(f"aktiviteten {created.name}")
-        return created.id

@@ -85,6 +85,7 @@ class SaveFeedbackSummary(Operation[str]):
     year: int
     body: str | None
     tertial: int | None = None
+    locks = ("texts",)  # two first saves of the same text at once would meet its unique key
 
     def apply(self, ctx: Ctx) -> str:
         return set_feedback_summary(ctx, year=self.year, tertial=self.tertial, body=self.body)

@@ -17,13 +17,15 @@ class ImportFile(Operation[ImportReport]):
     kind: str
     path: str
     create_missing: bool = False
+    term: str | None = None  # the term a schedule is for (ht2026)
 
     @property
     def locks(self) -> tuple[str, ...]:  # type: ignore[override]
-        return LOCKS.get(self.kind, ())
+        # names created on the way (places, activities, leaders) are the catalogue's
+        return LOCKS.get(self.kind, ()) + (("catalogue",) if self.create_missing else ())
 
     def apply(self, ctx: Ctx) -> ImportReport:
-        return import_file(ctx, self.kind, self.path, create_missing=self.create_missing)
+        return import_file(ctx, self.kind, self.path, create_missing=self.create_missing, term=self.term)
 
 
 @dataclass(frozen=True)

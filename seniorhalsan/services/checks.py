@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+import re
 from typing import Any
 
 from ..errors import FieldError, ValidationError
@@ -111,6 +112,8 @@ class Checker:
             return value.replace(second=0, microsecond=0, tzinfo=None)
         if isinstance(value, str):
             text = value.strip().replace(".", ":")
+            if re.fullmatch(r"\d:\d\d(:\d\d)?", text):
+                text = "0" + text  # 8:15 as people write it; fromisoformat wants 08:15
             try:
                 parsed = dt.time.fromisoformat(text if ":" in text else f"{int(text):02d}:00")
                 return parsed.replace(second=0, microsecond=0)

@@ -6,10 +6,12 @@ import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QDialog
 
+from seniorhalsan.operations.catalogue import RenamePlace, UpdateActivity
+from seniorhalsan.operations.schedule import AddEntry
 from seniorhalsan.services import activities, schedule
 from seniorhalsan.ui import i18n
 from seniorhalsan.ui.pages.activities import dialogs as activities_dialogs
-from seniorhalsan.ui.pages.activities.dialogs import EntryDialog, TermDialog, copy_target, suggest_dates
+from seniorhalsan.ui.pages.activities.dialogs import EntryDialog, TermDialog, copy_target
 from seniorhalsan.ui.pages.activities.grid import term_label
 from tests import factories
 
@@ -393,17 +395,30 @@ def test_a_new_term_and_new_dates(window, db, catalogue, planned, monkeypatch, u
     assert db.read(schedule.get_term, "sommar2026").ends_on == dt.date(2026, 8, 21)
 
 
-def test_copy_and_date_suggestions():
+def test_copy_suggestions():
     vt = schedule.TermInfo(1, "vt", 2026, dt.date(2026, 1, 12), dt.date(2026, 6, 5), 1)
     ht = schedule.TermInfo(2, "ht", 2026, dt.date(2026, 8, 24), dt.date(2026, 12, 11), 1)
     assert copy_target(vt, [vt]) == ("ht", 2026)
     assert copy_target(vt, [vt, ht]) == ("ht", 2027)
     assert copy_target(ht, [vt, ht]) == ("vt", 2027)
-    starts, ends = suggest_dates("vt", 2027, [vt, ht])
-    assert (starts, ends) == (dt.date(2027, 1, 11), dt.date(2027, 6, 4))
-    assert starts.isoweekday() == 1 and ends.isoweekday() == 5
-    starts, ends = suggest_dates("ht", 2030, [vt, ht])
-    assert starts.isoweekday() == 1 and starts.month == 8 and ends.isoweekday() == 5 and ends.month == 12
+
+
+def test_a_new_term_is_offered_the_usual_dates(window, db, catalogue, planned, monkeypatch):
+    tab = open_schedule(window, planned, catalogue["axelsberg"])
+    offered = {}
+
+    def look(dialog: TermDialog):
+        choose(dialog.kind, "vt")
+        dialog.year.setValue(2027)  # last spring's dates, 52 weeks on
+        offered["vt"] = (dialog.starts.date_value(), dialog.ends.date_value())
+        choose(dialog.kind, "sommar")
+        offered["sommar"] = (dialog.starts.date_value(), dialog.ends.date_value())
+        dialog.reject()
+
+    answer_dialogs(monkeypatch, look)
+    tab.new_term_button.click()
+    assert offered == {"vt": (dt.date(2027, 1, 11), dt.date(2027, 6, 4)),
+                       "sommar": (dt.date(2027, 6, 15), dt.date(2027, 8, 14))}
 
 
 def test_no_terms_yet_says_where_to_begin(window, db, catalogue):
@@ -413,27 +428,24 @@ def test_no_terms_yet_says_where_to_begin(window, db, catalogue):
 
 
 def test_changes_elsewhere_refresh_the_page(window, db, catalogue, planned):
-    from seniorhalsan.services import places
-
     page = open_page(window, "schema")
     tab = page.schedule
     choose(tab.term, planned.id)
     choose(tab.place, catalogue["axelsberg"].id)
-    db.call(places.rename_place, catalogue["axelsberg"].id, new_name="Axelsbergs träffpunkt",
-            from_date=dt.date(2026, 1, 1))
-    window.app.bus.notify("places")
+    window.app.perform(RenamePlace(catalogue["axelsberg"].id, new_name="Axelsbergs träffpunkt",
+                                   from_date=dt.date(2026, 1, 1)))
     assert tab.place.currentText().startswith("Axelsbergs träffpunkt")
     assert page.catalogue.model.rows[0].place_name == "Axelsbergs träffpunkt"
-    db.call(activities.update_activity, catalogue["gympa"].id, name="Gympa")
-    window.app.bus.notify("activities")
+    gympa = catalogue["gympa"]
+    window.app.perform(UpdateActivity(gympa.id, gympa.version, "Gympa", gympa.kind, gympa.description, gympa.place_id,
+                                      gympa.leader_id, gympa.digital, gympa.outdoors, gympa.needs_signup, gympa.active))
     assert tab.grid_model.data(tab.grid_model.index_of(1, dt.time(10))) == "10:00–11:00 Gympa (Maria B.)"
 
 
 def test_the_models_pass_the_model_tester(window, db, catalogue, planned, qtmodeltester):
     tab = open_schedule(window, planned, catalogue["axelsberg"])
-    db.call(schedule.add_entry, term_id=planned.id, activity_id=catalogue["canasta"].id,
-            place_id=catalogue["axelsberg"].id, weekday=7, starts_at=dt.time(6, 30))
-    window.app.bus.notify("schedule")
+    window.app.perform(AddEntry(term_id=planned.id, activity_id=catalogue["canasta"].id,
+                                place_id=catalogue["axelsberg"].id, weekday=7, starts_at=dt.time(6, 30)))
     assert tab.grid_model.hours[0] == 6 and tab.grid_model.rowCount() == 15
     qtmodeltester.check(tab.grid_model)
     qtmodeltester.check(tab.dated_model)

@@ -98,3 +98,33 @@ def test_a_shared_server_for_the_next_start(window):
     assert "känns inte igen" in page.database_next.text()
     assert page.set_database("postgresql+psycopg://seniorhalsan@server/seniorhalsan")
     assert window.app.store.load().database == "postgresql+psycopg://seniorhalsan@server/seniorhalsan"
+
+
+SCHEDULE = "mötesplats;veckodag;start;slut;aktivitet;ledare\nAxelsberg;måndag;10:00;11:00;Seniorgympa;\n"
+
+
+def test_a_schedule_is_imported_to_the_chosen_term(window, qtbot, db, gympa, tmp_path):
+    import datetime as dt
+
+    from seniorhalsan.services import schedule
+
+    window.show_page("import")
+    page = window.page("import")
+    path = tmp_path / "schema.csv"
+    path.write_text(SCHEDULE, encoding="utf-8")
+    page.load_file(path)
+    assert page.kind.currentData() == "schedule" and not page.term.isHidden()
+    assert page.term.currentData() is None and not page.check.isEnabled()  # no term yet
+    factories.term(db, kind="ht", year=2026, starts_on=dt.date(2026, 8, 24), ends_on=dt.date(2026, 12, 18))
+    vt = factories.term(db, kind="vt", year=2027, starts_on=dt.date(2027, 1, 11), ends_on=dt.date(2027, 6, 4))
+    page.on_changed({"schedule"})
+    assert page.term.currentData() == "ht2026"  # the term going on
+    page.term.setCurrentIndex(page.term.findData("vt2027"))
+    page.run_check()
+    qtbot.waitUntil(lambda: page.do_import.isEnabled(), timeout=10_000)
+    assert db.read(schedule.list_schedule, vt.id) == []  # checking saves nothing
+    page.run_import()
+    qtbot.waitUntil(lambda: "klar" in page.status.text(), timeout=10_000)
+    assert [(e.weekday, e.activity_name) for e in db.read(schedule.list_schedule, vt.id)] == [(1, "Seniorgympa")]
+    page.kind.setCurrentIndex(page.kind.findData("attendance"))
+    assert page.term.isHidden()

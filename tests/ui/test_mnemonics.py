@@ -117,6 +117,12 @@ def modes(window, unit) -> Iterator[str]:
     yield "Tyck till / synpunkten rättas"
     page.discard_changes()
 
+    importer = window.page("import")
+    window.show_page("import")
+    importer.kind.setCurrentIndex(importer.kind.findData("schedule"))  # the term chooser comes into view
+    yield "Import / schema"
+    importer.kind.setCurrentIndex(0)
+
     prints = window.page("prints")
     window.show_page("prints")
     for kind, button in prints.kind_buttons.items():

@@ -126,6 +126,7 @@ class CatalogueTab(QWidget):
         self.table.activated.connect(lambda _i: self.form.name.setFocus())  # Enter: on to the form
         self.form.new.clicked.connect(self.new_activity)
         self.form.saved.connect(self._saved)
+        self.form.reloaded.connect(self.reload)
 
         self.setTabOrder(self.search, self.kind)
         self.setTabOrder(self.kind, self.show_inactive)
@@ -217,9 +218,9 @@ class CatalogueTab(QWidget):
         self.form.start_new()
 
     def _saved(self, info: ActivityInfo) -> None:
-        self.app.bus.notify("activities")  # the page hands it back to `refresh`, like any change
+        self._select(info.id)  # the list was read again as the save was announced, before the form held it
         status_bar = getattr(self.window(), "statusBar", None)
-        if status_bar is not None and not self.form.banner.isVisible():
+        if status_bar is not None:
             status_bar().showMessage(_("Sparat: {name}.").format(name=info.name), 4000)
 
     def refresh(self, topics: set[str]) -> None:

@@ -25,6 +25,7 @@ from PySide6.QtWidgets import (
 )
 
 from ....errors import ValidationError
+from ....periods import suggest_term_dates
 from ....services.activities import ActivityInfo
 from ....services.places import PlaceInfo
 from ....services.schedule import EntryInfo, TermInfo
@@ -238,22 +239,6 @@ def copy_target(source: TermInfo, terms: list[TermInfo]) -> tuple[str, int]:
     return kind, year
 
 
-def _weekday_on_or_after(day: dt.date, weekday: int) -> dt.date:
-    return day + dt.timedelta(days=(weekday - day.isoweekday()) % 7)
-
-
-def suggest_dates(kind: str, year: int, terms: list[TermInfo]) -> tuple[dt.date, dt.date]:
-    """Last year's dates of the same term moved 52 weeks on (same weekdays), or the usual ones."""
-    for t in terms:
-        if t.kind == kind and t.year == year - 1:
-            return t.starts_on + dt.timedelta(weeks=52), t.ends_on + dt.timedelta(weeks=52)
-    if kind == "vt":
-        return _weekday_on_or_after(dt.date(year, 1, 8), 1), _weekday_on_or_after(dt.date(year, 6, 1), 5)
-    if kind == "sommar":
-        return dt.date(year, 6, 15), dt.date(year, 8, 14)
-    return _weekday_on_or_after(dt.date(year, 8, 20), 1), _weekday_on_or_after(dt.date(year, 12, 8), 5)
-
-
 class TermDialog(SubmitDialog):
     """A new term, a new term with a copied weekly schedule, or new dates for a term."""
 
@@ -331,7 +316,7 @@ class TermDialog(SubmitDialog):
     def _suggest(self, *_args) -> None:
         if self.mode == "edit":
             return
-        starts, ends = suggest_dates(self.kind.currentData(), self.year.value(), self.terms)
+        starts, ends = suggest_term_dates(self.kind.currentData(), self.year.value(), self.terms)
         self.starts.set_date(starts)
         self.ends.set_date(ends)
 

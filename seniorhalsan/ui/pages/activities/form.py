@@ -20,28 +20,20 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from ....db.session import Ctx
-from ....errors import Conflict, ValidationError
+from ....errors import NotFound, UserError
+from ....operations.catalogue import CreateActivity, UpdateActivity
 from ....services import activities as activity_service
 from ....services.activities import ActivityInfo
 from ....services.lookups import KindInfo
 from ....services.places import PlaceInfo
 from ....services.staff import StaffInfo
 from ... import i18n
-from ...common import show_error
+from ...common import show_error, submit
 from ...forms import ERROR_STYLE, FieldErrors, heading, hint, select_data
 from ...i18n import _
 
 DESCRIPTION_MAX = 2000  # what the service accepts
 DESCRIPTION_ADVICE = 400  # about what fits beside the schedule in the folder at a large type size
-
-
-def create_activity(ctx: Ctx, *, active: bool = True, **fields: Any) -> ActivityInfo:
-    """A new activity in one transaction, inactive from the start if so chosen."""
-    info = activity_service.create_activity(ctx, **fields)
-    if not active:
-        info = activity_service.update_activity(ctx, info.id, active=False)
-    return info
 
 
 def staff_label(person: StaffInfo) -> str:
@@ -78,6 +70,7 @@ class ActivityForm(QWidget):
     """
 
     saved = Signal(object)  # ActivityInfo
+    reloaded = Signal()  # someone else's save was loaded instead of the user's
     dirty_changed = Signal(bool)
 
     def __init__(self, app, parent: QWidget | None = None) -> None:
@@ -303,29 +296,25 @@ class ActivityForm(QWidget):
         if self.record is not None and not self.has_unsaved_changes():
             return True
         values = self.values()
+        if self.record is None:
+            operation: CreateActivity | UpdateActivity = CreateActivity(**values)
+        else:
+            operation = UpdateActivity(activity_id=self.record.id, version=self.record.version, **values)
+        saved, info = submit(self, self.errors, lambda: self.app.perform(operation), on_stale=self._stale)
+        if saved:
+            self.load(info)
+            self.saved.emit(info)
+        return saved
+
+    def _stale(self, exc: UserError) -> None:
+        """Someone else saved first: show theirs, say so, and let the user do it again."""
         try:
-            if self.record is None:
-                info = self.app.db.call(create_activity, **values)
-            else:
-                info = self.app.db.call(
-                    activity_service.update_activity, self.record.id, version=self.record.version, **values
-                )
-        except ValidationError as exc:
-            self.errors.show(exc)
-            return False
-        except Conflict as exc:
-            # someone else saved first: show theirs, say so, and let the user do it again
             self.load(self.app.db.read(activity_service.get_activity, self.record.id))
-            self.banner.setText(str(exc))
-            self.banner.show()
-            self.saved.emit(self.record)
-            return False
-        except Exception as exc:
-            show_error(self, exc)
-            return False
-        self.load(info)
-        self.saved.emit(info)
-        return True
+        except NotFound:
+            self.load(None)
+        self.banner.setText(str(exc))
+        self.banner.show()
+        self.reloaded.emit()
 
     def discard_changes(self) -> None:
         if self.record is None:

@@ -7,21 +7,19 @@ from typing import Any
 
 from PySide6.QtCore import QModelIndex, Qt
 from PySide6.QtWidgets import (
-    QAbstractItemView,
     QComboBox,
     QDialog,
     QHBoxLayout,
-    QHeaderView,
     QLabel,
     QMenu,
     QPushButton,
     QSplitter,
-    QTableView,
     QVBoxLayout,
     QWidget,
 )
 
 from ....errors import UserError
+from ....operations.schedule import AddEntry, CopyTerm, CreateTerm, RemoveEntry, UpdateEntry, UpdateTerm
 from ....services import activities as activity_service
 from ....services import places as place_service
 from ....services import schedule
@@ -31,23 +29,11 @@ from ... import i18n
 from ...common import ask, show_error
 from ...forms import hint, select_data
 from ...i18n import _
-from ...models import Column, RecordModel
+from .dated import DatedEvents
 from .dialogs import EntryDialog, TermDialog
 from .grid import WeekGridModel, WeekGridView, day_names, hhmm, leader_labels, term_label, time_span
 
 ADD = "add"  # chosen from a cell's menu: a new entry in that hour
-
-
-def dated_columns() -> list[Column[EntryInfo]]:
-    return [
-        Column(lambda: _("Datum"), lambda e: e.on_date, "date"),
-        Column(lambda: _("Dag"), lambda e: day_names()[e.on_date.isoweekday() - 1].capitalize()),
-        Column(lambda: _("Tid"), time_span),
-        Column(lambda: _("Aktivitet"), lambda e: e.activity_name),
-        Column(lambda: _("Plats"), lambda e: e.place_name),
-        Column(lambda: _("Ledare"), lambda e: e.leader_name),
-        Column(lambda: _("Anteckning"), lambda e: e.note),
-    ]
 
 
 class ScheduleTab(QWidget):
@@ -94,39 +80,12 @@ class ScheduleTab(QWidget):
         upper_layout.addWidget(self.grid, 1)
         upper_layout.addLayout(grid_buttons)
 
-        self.dated_title = QLabel()
-        font = self.dated_title.font()
-        font.setBold(True)
-        self.dated_title.setFont(font)
-        self.dated_model = RecordModel(dated_columns(), parent=self)
-        self.dated_view = QTableView()
-        self.dated_view.setModel(self.dated_model)
-        self.dated_view.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-        self.dated_view.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
-        self.dated_view.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
-        self.dated_view.setTabKeyNavigation(False)
-        self.dated_view.verticalHeader().hide()
-        self.dated_view.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
-        self.dated_view.horizontalHeader().setSectionResizeMode(3, QHeaderView.ResizeMode.Stretch)
-        self.add_dated_button = QPushButton()
-        self.edit_dated_button = QPushButton()
-        self.remove_dated_button = QPushButton()
-        dated_buttons = QVBoxLayout()
-        for button in (self.add_dated_button, self.edit_dated_button, self.remove_dated_button):
-            dated_buttons.addWidget(button)
-        dated_buttons.addStretch(1)
-        dated_row = QHBoxLayout()
-        dated_row.addWidget(self.dated_view, 1)
-        dated_row.addLayout(dated_buttons)
-        lower = QWidget()
-        lower_layout = QVBoxLayout(lower)
-        lower_layout.setContentsMargins(0, 0, 0, 0)
-        lower_layout.addWidget(self.dated_title)
-        lower_layout.addLayout(dated_row)
+        self.dated = DatedEvents()
+        self.dated_model, self.dated_view = self.dated.model, self.dated.view
 
         self.splitter = QSplitter(Qt.Orientation.Vertical)
         self.splitter.addWidget(upper)
-        self.splitter.addWidget(lower)
+        self.splitter.addWidget(self.dated)
         self.splitter.setStretchFactor(0, 3)
         self.splitter.setStretchFactor(1, 1)
         self.splitter.setSizes([500, 120])
@@ -150,10 +109,9 @@ class ScheduleTab(QWidget):
         self.grid.add_requested.connect(self.add_at)
         self.grid.remove_requested.connect(self.remove_at)
         self.add_button.clicked.connect(lambda: self.add_at(self.grid.currentIndex()))
-        self.dated_view.doubleClicked.connect(lambda _i: self.edit_dated())
-        self.add_dated_button.clicked.connect(self.add_dated)
-        self.edit_dated_button.clicked.connect(self.edit_dated)
-        self.remove_dated_button.clicked.connect(self.remove_dated)
+        self.dated.add_requested.connect(self.add_dated)
+        self.dated.edit_requested.connect(self.edit_entry)
+        self.dated.remove_requested.connect(self.remove_entry)
 
         self.setTabOrder(self.term, self.place)
         self.setTabOrder(self.place, self.grid)
@@ -181,10 +139,7 @@ class ScheduleTab(QWidget):
         self.empty.setText(_("Det finns inga terminer ännu. Börja med Ny termin …"))
         self.add_button.setText(_("&Lägg till i rutan …"))
         self.add_button.setToolTip(_("En ny aktivitet i veckoschemat på den valda dagen och timmen (Insert)"))
-        self.dated_title.setText(_("Datum under terminen (utflykter och evenemang)"))
-        self.add_dated_button.setText(_("Lägg till dat&um …"))
-        self.edit_dated_button.setText(_("Ä&ndra …"))
-        self.remove_dated_button.setText(_("Ta &bort"))
+        self.dated.retranslate()
         if self.terms:  # the term names follow the language
             for row, term in enumerate(self.terms):
                 self.term.setItemText(row, term_label(term))
@@ -260,7 +215,7 @@ class ScheduleTab(QWidget):
         self.grid_model.set_entries([e for e in self.term_entries if e.place_id == self.place_id()])
         if position is not None and position[0] < self.grid_model.rowCount():
             self.grid.setCurrentIndex(self.grid_model.index(*position))
-        self.dated_model.set_rows([e for e in self.term_entries if e.on_date])
+        self.dated.set_entries([e for e in self.term_entries if e.on_date])
         self._update_summary()
 
     def _update_summary(self) -> None:
@@ -338,11 +293,11 @@ class ScheduleTab(QWidget):
                        what=entry.activity_name, when=when), _("Ta bort")):
             return False
         try:
-            self.app.db.call(schedule.remove_entry, entry.id)
+            self.app.perform(RemoveEntry(entry.id))
         except Exception as exc:
             show_error(self, exc)
+            self.refresh({"schedule"})  # e.g. someone else removed it first: show what holds now
             return False
-        self.app.bus.notify("schedule")
         return True
 
     def _entry_dialog(self, term: TermInfo, entry: EntryInfo | None, **defaults: Any) -> int:
@@ -357,34 +312,29 @@ class ScheduleTab(QWidget):
 
         def submit(values: dict[str, Any]) -> EntryInfo:
             if entry is None:
-                return self.app.db.call(schedule.add_entry, term_id=term.id, **values)
-            return self.app.db.call(schedule.update_entry, entry.id, version=entry.version, **values)
+                return self.app.perform(AddEntry(term_id=term.id, **values))
+            return self.app.perform(UpdateEntry(entry_id=entry.id, version=entry.version, **values))
 
         dialog = EntryDialog(
             term=term, activities=activities, places=places, staff=self.staff, submit=submit, entry=entry,
             own_leader_id=own_leader, place_id=self.place_id(),
-            remove=(lambda: self.app.db.call(schedule.remove_entry, entry.id)) if entry else None,
+            remove=(lambda: self.app.perform(RemoveEntry(entry.id))) if entry else None,
             parent=self, **defaults,
         )
         result = dialog.exec()
         dialog.deleteLater()
-        if result == QDialog.DialogCode.Accepted or result == EntryDialog.REMOVED:
-            self.app.bus.notify("schedule")
+        if result == QDialog.DialogCode.Accepted:
             saved = dialog.outcome
             if isinstance(saved, EntryInfo) and saved.weekday:
                 if saved.place_id != self.place_id():
                     select_data(self.place, saved.place_id)
                 self.grid.go_to(self.grid_model.index_of(saved.weekday, saved.starts_at))
         elif dialog.failure is not None:  # e.g. someone else changed the entry: show what holds now
-            self.app.bus.notify("schedule")
+            self.refresh({"schedule"})
         (self.dated_view if "on_date" in defaults or (entry and entry.on_date) else self.grid).setFocus()
         return result
 
     # --- dated events -----------------------------------------------------------------------
-    def _selected_dated(self) -> EntryInfo | None:
-        index = self.dated_view.currentIndex()
-        return self.dated_model.row_at(index.row()) if index.isValid() else None
-
     def add_dated(self) -> None:
         term = self.selected_term()
         if term is None:
@@ -394,12 +344,12 @@ class ScheduleTab(QWidget):
         self._entry_dialog(term, None, dated=True, on_date=day, starts_at=dt.time(13), ends_at=dt.time(15))
 
     def edit_dated(self) -> None:
-        entry = self._selected_dated()
+        entry = self.dated.selected()
         if entry is not None:
             self.edit_entry(entry)
 
     def remove_dated(self) -> None:
-        entry = self._selected_dated()
+        entry = self.dated.selected()
         if entry is not None:
             self.remove_entry(entry)
 
@@ -411,13 +361,13 @@ class ScheduleTab(QWidget):
             return QDialog.DialogCode.Rejected
         if mode == "new":
             def submit(values):
-                return self.app.db.call(schedule.create_term, **values)
+                return self.app.perform(CreateTerm(**values))
         elif mode == "copy":
             def submit(values):
-                return self.app.db.call(schedule.copy_term, **values)
+                return self.app.perform(CopyTerm(**values))
         else:
             def submit(values):
-                return self.app.db.call(schedule.update_term, term.id, version=term.version, **values)
+                return self.app.perform(UpdateTerm(term.id, version=term.version, **values))
         dialog = TermDialog(mode, terms=self.terms, term=term, submit=submit, today=self.app.db.clock(), parent=self)
         result = dialog.exec()
         dialog.deleteLater()
@@ -425,7 +375,6 @@ class ScheduleTab(QWidget):
             self.reload_terms()
         if result == QDialog.DialogCode.Accepted:
             self.reload_terms(select_id=dialog.outcome.id)
-            self.app.bus.notify("schedule")
             status_bar = getattr(self.window(), "statusBar", None)
             if status_bar is not None:
                 status_bar().showMessage(_("Sparat: {term}.").format(term=term_label(dialog.outcome)), 4000)

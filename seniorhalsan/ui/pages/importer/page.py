@@ -28,23 +28,28 @@ from ....formatting import number
 from ....importing import ImportRefused, ImportReport
 from ....importing.reader import Table
 from ....operations.imports import ImportFile
+from ....services import schedule
 from ...common import Page, show_error
-from ...forms import heading, hint
+from ...forms import heading, hint, select_data
 from ...i18n import _
 from ...models import Column, RecordModel
 
-KINDS = ("attendance", "contacts", "feedback")
+KINDS = ("attendance", "schedule", "contacts", "feedback")
 PREVIEW_ROWS = 1000  # the first rows of a file are shown; all of them are checked
 
 
 def kind_label(kind: str) -> str:
-    return {"attendance": _("Närvaro"), "contacts": _("Stödkontakter"), "feedback": _("Synpunkter (Tyck till)")}[kind]
+    return {"attendance": _("Närvaro"), "schedule": _("Schema"), "contacts": _("Stödkontakter"),
+            "feedback": _("Synpunkter (Tyck till)")}[kind]
 
 
 def expected_columns(kind: str) -> str:
     return {
         "attendance": _("Första raden: datum; mötesplats; aktivitet; kvinnor; män; övriga – eller totalt i stället "
                         "för de tre – och valfritt nya."),
+        "schedule": _("Första raden: mötesplats; veckodag; start; slut; aktivitet; ledare – datum i stället för "
+                      "veckodag för ett enstaka tillfälle. Rader som redan finns i terminens schema ändras, "
+                      "inte dubbleras."),
         "contacts": _("Första raden: datum; tjänst; person; födelseår; kön; kontakttyp; och valfritt medarbetare; "
                       "minuter; anteckning."),
         "feedback": _("Första raden: datum; typ; från; gäller; mötesplats; text; kontakt; återkoppling; åtgärd."),
@@ -53,7 +58,7 @@ def expected_columns(kind: str) -> str:
 
 def guess_kind(path: Path) -> str | None:
     """Which import a file is for, from the words on its first line."""
-    for kind in ("contacts", "feedback", "attendance"):
+    for kind in ("contacts", "feedback", "schedule", "attendance"):
         try:
             table = importing.read_file(kind, path)
         except UserError:
@@ -62,6 +67,9 @@ def guess_kind(path: Path) -> str | None:
         if kind == "contacts" and {"tjänst", "födelseår"} <= columns:
             return kind
         if kind == "feedback" and {"typ", "från"} <= columns:
+            return kind
+        if kind == "schedule" and {"mötesplats", "start"} <= columns and (
+                "veckodag" in columns or not {"kvinnor", "man", "ovriga", "totalt", "antal"} & columns):
             return kind
         if kind == "attendance" and "aktivitet" in columns:
             return kind
@@ -122,6 +130,9 @@ class ImportPage(Page):
         for kind in KINDS:
             self.kind.addItem(kind_label(kind), kind)
         self.kind.currentIndexChanged.connect(self._kind_changed)
+        self.term_label = QLabel()
+        self.term = QComboBox()  # the term a schedule is for
+        self.term.currentIndexChanged.connect(lambda _i: self._forget_check())
         self.columns_hint = hint()
         self.create_missing = QCheckBox()
         self.create_missing.toggled.connect(lambda _c: self._forget_check())
@@ -141,6 +152,8 @@ class ImportPage(Page):
         controls.addWidget(self.choose)
         controls.addWidget(self.kind_label)
         controls.addWidget(self.kind)
+        controls.addWidget(self.term_label)
+        controls.addWidget(self.term)
         controls.addWidget(self.create_missing)
         controls.addStretch(1)
         actions = QHBoxLayout()
@@ -184,18 +197,23 @@ class ImportPage(Page):
         layout.addWidget(self.splitter, 1)
         layout.addLayout(actions)
         self.retranslate()
+        self._load_terms()
         self._update()
 
     def retranslate(self) -> None:
         self.heading.setText(_("Import"))
         self.intro.setText(_(
-            "Importera närvaro, stödkontakter eller synpunkter från en CSV- eller Excel-fil (.xlsx). "
+            "Importera närvaro, terminens schema, stödkontakter eller synpunkter från en CSV- eller Excel-fil (.xlsx). "
             "Filen kontrolleras först: om någon rad är fel visas den här och ingenting sparas."
         ))
         self.drop.label.setText(_("Släpp en fil här, eller välj en fil med knappen nedan."))
         self.choose.setText(_("&Välj fil …"))
         self.kind_label.setText(_("&Typ:"))
         self.kind_label.setBuddy(self.kind)
+        self.term_label.setText(_("T&ermin:"))
+        self.term_label.setBuddy(self.term)
+        self.term.setPlaceholderText(_("ingen termin ännu"))
+        self.term.setToolTip(_("Terminen som schemat gäller. En ny termin skapas under Aktiviteter och schema."))
         for index, kind in enumerate(KINDS):
             self.kind.setItemText(index, kind_label(kind))
         self.create_missing.setText(_("Skapa okända &mötesplatser, aktiviteter och medarbetare"))
@@ -204,6 +222,26 @@ class ImportPage(Page):
         self.do_import.setText(_("&Importera"))
         self.columns_hint.setText(expected_columns(self.kind.currentData()))
         self._update()
+
+    def _load_terms(self) -> None:
+        """The terms a schedule can be imported to: the one going on (or next) is chosen first."""
+        terms = self.app.db.read(schedule.list_terms)
+        today = self.app.db.clock()
+        chosen = self.term.currentData() or next((t.code for t in terms if t.ends_on >= today),
+                                                 terms[-1].code if terms else None)
+        self.term.blockSignals(True)
+        self.term.clear()
+        for t in terms:
+            self.term.addItem(t.title, t.code)
+        select_data(self.term, chosen)
+        self.term.blockSignals(False)
+
+    def on_changed(self, topics: set[str]) -> None:
+        if "schedule" in topics:
+            self._load_terms()
+
+    def activated(self) -> None:
+        self._load_terms()  # a term someone else made meanwhile
 
     # --- the file ------------------------------------------------------------------------
     def _choose_file(self) -> None:
@@ -264,7 +302,11 @@ class ImportPage(Page):
         self._update()
 
     def _update(self) -> None:
-        ready = self.table is not None and self.app.ops.running == 0
+        for_schedule = self.kind.currentData() == "schedule"
+        self.term_label.setVisible(for_schedule)
+        self.term.setVisible(for_schedule)
+        ready = (self.table is not None and self.app.ops.running == 0
+                 and not (for_schedule and self.term.currentData() is None))
         self.check.setEnabled(ready)
         self.do_import.setEnabled(ready and self.checked is not None)
         shown = self.table is not None
@@ -279,7 +321,9 @@ class ImportPage(Page):
         self.busy.show()
         self.check.setEnabled(False)
         self.do_import.setEnabled(False)
-        operation = ImportFile(self.kind.currentData(), str(self.path), self.create_missing.isChecked())
+        kind = self.kind.currentData()
+        operation = ImportFile(kind, str(self.path), self.create_missing.isChecked(),
+                               term=self.term.currentData() if kind == "schedule" else None)
         on_done = lambda report: self._finished(report, write)  # noqa: E731
         if write:
             self.app.perform_later(operation, on_done=on_done, on_error=self._failed)

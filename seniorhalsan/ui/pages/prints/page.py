@@ -19,11 +19,9 @@ from PySide6.QtWidgets import (
     QGroupBox,
     QHBoxLayout,
     QLabel,
-    QPlainTextEdit,
     QProgressBar,
     QPushButton,
     QRadioButton,
-    QScrollArea,
     QSpinBox,
     QSplitter,
     QTabWidget,
@@ -34,14 +32,12 @@ from PySide6.QtWidgets import (
 from ....errors import UserError
 from ....reports import api as reports
 from ....services import schedule
-from ....services import texts as text_service
-from ....services.lookups import services as list_services
 from ...common import Page, show_error
 from ...forms import heading, hint
 from ...i18n import _
+from .texts import FolderTexts
 
 DOCUMENTS = ("folder", "year", "tertial", "workbook")
-FOLDER_TEXTS = ("folder.presentation", "folder.feedback", "folder.other_actors", "folder.unit_head")
 
 
 def document_label(kind: str) -> str:
@@ -53,26 +49,18 @@ def document_label(kind: str) -> str:
     }[kind]
 
 
-def text_label(key: str) -> str:
-    return {
-        "folder.presentation": _("Presentation av enheten"),
-        "folder.feedback": _("Så lämnar du synpunkter (Tyck till)"),
-        "folder.other_actors": _("Andra aktörer"),
-        "folder.unit_head": _("Enhetschefens kontaktuppgifter"),
-    }.get(key, key)
-
-
 class PrintsPage(Page):
     def __init__(self, app, parent=None) -> None:
         super().__init__(app, parent)
         self.work = Path(tempfile.mkdtemp(prefix="seniorhalsan-utskrift-"))
         self.current: reports.Written | None = None
-        self.texts_dirty = False
 
         self.heading = heading()
         self.tabs = QTabWidget()
         self.tabs.addTab(self._documents_tab(), "")
-        self.tabs.addTab(self._texts_tab(), "")
+        self.texts = FolderTexts(app)
+        self.text_edits = self.texts.edits
+        self.tabs.addTab(self.texts, "")
         layout = QVBoxLayout(self)
         layout.addWidget(self.heading)
         layout.addWidget(self.tabs, 1)
@@ -171,41 +159,6 @@ class PrintsPage(Page):
         self.splitter.setStretchFactor(1, 1)
         return self.splitter
 
-    def _texts_tab(self) -> QWidget:
-        self.text_intro = hint()
-        self.text_edits: dict[str, QPlainTextEdit] = {}
-        self.text_labels: dict[str, QLabel] = {}
-        form = QFormLayout()
-        keys = list(FOLDER_TEXTS) + [f"folder.service.{s.key}" for s in self.app.db.read(list_services)]
-        self.service_names = {f"folder.service.{s.key}": s.name for s in self.app.db.read(list_services)}
-        for key in keys:
-            edit = QPlainTextEdit()
-            edit.setMinimumHeight(70)
-            edit.textChanged.connect(self._texts_edited)
-            label = QLabel()
-            label.setBuddy(edit)
-            label.setWordWrap(True)
-            self.text_edits[key] = edit
-            self.text_labels[key] = label
-            form.addRow(label, edit)
-        self.save_texts_button = QPushButton()
-        self.save_texts_button.setProperty("primary", True)
-        self.save_texts_button.clicked.connect(self.save_changes)
-        self.texts_status = QLabel()
-        inner = QWidget()
-        inner_layout = QVBoxLayout(inner)
-        inner_layout.addWidget(self.text_intro)
-        inner_layout.addLayout(form)
-        row = QHBoxLayout()
-        row.addWidget(self.texts_status, 1)
-        row.addWidget(self.save_texts_button)
-        inner_layout.addLayout(row)
-        scroll = QScrollArea()
-        scroll.setWidgetResizable(True)
-        scroll.setWidget(inner)
-        self._load_texts()
-        return scroll
-
     def retranslate(self) -> None:
         self.heading.setText(_("Utskrifter"))
         self.tabs.setTabText(0, _("Dokument"))
@@ -232,14 +185,7 @@ class PrintsPage(Page):
             "vik på mitten och häfta."
         ))
         self.preview_note.setText(_("Förhandsgranskningen visas här.") if self.current is None else "")
-        self.text_intro.setText(_(
-            "Texterna som står i foldern utöver schemat och aktiviteterna. Skriv enkelt och kort; "
-            "foldern läses av äldre personer."
-        ))
-        for key, label in self.text_labels.items():
-            label.setText(text_label(key) if key in FOLDER_TEXTS else
-                          _("Så når man {service}").format(service=self.service_names.get(key, key)))
-        self.save_texts_button.setText(_("Spara &texterna"))
+        self.texts.retranslate()
         self._update()
 
     # --- state ---------------------------------------------------------------------------
@@ -277,8 +223,8 @@ class PrintsPage(Page):
     def on_changed(self, topics: set[str]) -> None:
         if "schedule" in topics:
             self._load_terms()
-        if "texts" in topics and not self.texts_dirty:
-            self._load_texts()
+        if "texts" in topics and not self.texts.dirty:
+            self.texts.load()
 
     # --- building documents ----------------------------------------------------------------
     def build(self) -> None:
@@ -378,36 +324,15 @@ class PrintsPage(Page):
             painter.end()
         self.status.setText(_("Dokumentet skickades till skrivaren."))
 
-    # --- folder texts ------------------------------------------------------------------------
-    def _load_texts(self) -> None:
-        for key, edit in self.text_edits.items():
-            edit.blockSignals(True)
-            edit.setPlainText(self.app.db.read(text_service.get_text, key))
-            edit.blockSignals(False)
-        self.texts_dirty = False
-
-    def _texts_edited(self) -> None:
-        self.texts_dirty = True
-        self.texts_status.setText(_("Ändrat, inte sparat."))
-
+    # --- folder texts (the second tab) ----------------------------------------------------------
     def has_unsaved_changes(self) -> bool:
-        return self.texts_dirty
+        return self.texts.dirty
 
     def save_changes(self) -> bool:
-        if not self.texts_dirty:
-            return True
-        try:
-            self.app.db.call(text_service.set_texts, {k: e.toPlainText() for k, e in self.text_edits.items()})
-        except Exception as exc:
-            show_error(self, exc)
-            return False
-        self.texts_dirty = False
-        self.texts_status.setText(_("Texterna är sparade."))
-        self.app.bus.notify("texts")
-        return True
+        return self.texts.save()
 
     def discard_changes(self) -> None:
-        self._load_texts()
+        self.texts.load()
 
     def prepare_screenshot(self) -> None:
         self.year.setValue(self.app.db.clock().year)

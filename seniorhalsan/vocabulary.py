@@ -32,6 +32,11 @@ CONTACT_KINDS = {
 
 FEEDBACK_TYPES = {"berom": "Beröm", "synpunkt": "Synpunkt", "klagomal": "Klagomål"}
 
+# the access log: what was done, and to which kind of record
+ACCESS_OPERATIONS = {"visa": "Visade", "skapa": "Skapade", "andra": "Ändrade", "ta_bort": "Tog bort",
+                     "gallra": "Gallrade"}
+ACCESS_RECORD_TYPES = {"person": "Person", "kontakt": "Stödkontakt", "synpunkt": "Synpunkt"}
+
 FEEDBACK_CHANNELS = {
     "blankett": "Tyck till-blankett",
     "muntligt": "Muntligt",

@@ -7,9 +7,6 @@ import datetime as dt
 import sys
 from pathlib import Path
 
-from ..database import open_database
-from ..db.backup import backup_sqlite, backups_dir, check_sqlite, is_seniorhalsan_database, restore_sqlite, take_backup
-from ..db.engine import sqlite_path
 from ..errors import UserError
 from .signin import open_signed_in
 
@@ -31,6 +28,7 @@ def register(commands, common: argparse.ArgumentParser) -> None:
 
 
 def _sqlite_file(args) -> Path:
+    from ..db.engine import sqlite_path
     from .main import url_of
 
     path = sqlite_path(url_of(args))
@@ -41,6 +39,8 @@ def _sqlite_file(args) -> Path:
 
 
 def cmd_backup(args) -> int:
+    from ..db.backup import backup_sqlite, take_backup
+
     path = _sqlite_file(args)
     if not path.exists():
         raise UserError(f"Databasfilen {path} finns inte.")
@@ -62,6 +62,9 @@ def cmd_backup(args) -> int:
 
 
 def cmd_restore(args) -> int:
+    from ..database import open_database
+    from ..db.backup import backups_dir, check_sqlite, is_seniorhalsan_database, restore_sqlite, take_backup
+
     path = _sqlite_file(args)
     backup = Path(args.file).expanduser().resolve()
     problem = check_sqlite(backup, full=True)

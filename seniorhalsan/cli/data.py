@@ -6,9 +6,6 @@ import argparse
 import json
 import sys
 
-from .. import demo, importing, stats, stats_text
-from ..formatting import number
-from ..services import lookups
 from .signin import open_signed_in
 
 
@@ -41,6 +38,9 @@ def _open(args):
 
 
 def cmd_demo(args) -> int:
+    from .. import demo
+    from ..formatting import number
+
     db = _open(args)
     summary = db.call(demo.generate, year=args.year)
     print(
@@ -52,6 +52,8 @@ def cmd_demo(args) -> int:
 
 
 def cmd_import(args) -> int:
+    from .. import importing
+
     db = _open(args)
     report = db.call(importing.import_file, args.kind, args.file, create_missing=args.create_missing)
     print(report.summary())
@@ -59,6 +61,9 @@ def cmd_import(args) -> int:
 
 
 def cmd_stats(args) -> int:
+    from .. import stats, stats_text
+    from ..services import lookups
+
     db = _open(args)
     figures = db.read(stats.year_stats, args.year)
     if args.json:

@@ -54,7 +54,8 @@ def build_parser() -> argparse.ArgumentParser:
     return parser
 
 
-def setup_logging() -> None:
+def setup_logging() -> logging.Handler:
+    """The log file for this run; `main` removes it again when the command is done."""
     try:
         handler: logging.Handler = logging.FileHandler(log_file(), encoding="utf-8")
     except OSError:
@@ -63,6 +64,7 @@ def setup_logging() -> None:
     root = logging.getLogger()
     root.addHandler(handler)
     root.setLevel(logging.INFO)
+    return handler
 
 
 def url_of(args: argparse.Namespace) -> str:
@@ -88,7 +90,18 @@ def main(argv: Sequence[str] | None = None) -> int:
     args = window_arguments(argv)
     if args is None:
         args = build_parser().parse_args(argv)
-    setup_logging()
+    logged = setup_logging()
+    args.opened = []  # databases the command opens, closed when it ends (main may run again in a process)
+    try:
+        return _run(args)
+    finally:
+        for db in args.opened:
+            db.dispose()
+        logging.getLogger().removeHandler(logged)
+        logged.close()
+
+
+def _run(args: argparse.Namespace) -> int:
     handler: Callable[[argparse.Namespace], int] | None = getattr(args, "handler", None)
     try:
         if handler is None:
@@ -105,7 +118,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         sys.stdout = open(os.devnull, "w")
         return 0
     except Exception:
-        log.exception("Oväntat fel i kommandot %s", args.command)
+        log.exception("Oväntat fel i kommandot %s", getattr(args, "command", None) or "(fönstret)")
         print(
             "Ett oväntat fel inträffade och kommandot avbröts; inget ändrades.\n"
             f"Detaljerna har sparats i loggfilen {log_file()}.",

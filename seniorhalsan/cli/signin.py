@@ -1,16 +1,21 @@
-"""Opening the database for a command, signed in when the database has accounts."""
+"""Opening the database for a command, signed in when the database has accounts.
+
+Only a command that opens a database loads the data layer (SQLAlchemy, the models,
+the services): `--help`, `--version` and a refused argument never do.
+"""
 
 from __future__ import annotations
 
 import getpass
 import os
 import sys
+from typing import TYPE_CHECKING
 
-from ..database import open_database
-from ..db.session import Database
 from ..errors import Forbidden, UserError
 from ..roles import allowed
-from ..services import accounts
+
+if TYPE_CHECKING:
+    from ..db.session import Database
 
 PASSWORD_ENV = "SENIORHALSAN_PASSWORD"
 NEW_PASSWORD_ENV = "SENIORHALSAN_NEW_PASSWORD"
@@ -21,9 +26,12 @@ def open_signed_in(args, *, permission: str | None = None) -> Database:
 
     A database without accounts (new, or a demo file) needs no login.
     """
+    from ..database import open_database
+    from ..services import accounts
     from .main import url_of
 
     db = open_database(url_of(args), unit_key=getattr(args, "unit", None))
+    opened(args, db)
     if not db.read(accounts.has_accounts):
         return db
     username = getattr(args, "user", None) or os.environ.get("SENIORHALSAN_USER")
@@ -40,6 +48,13 @@ def open_signed_in(args, *, permission: str | None = None) -> Database:
         from ..roles import ROLES, WHAT
 
         raise Forbidden(f"Din roll ({ROLES[db.actor.role].lower()}) får inte {WHAT[permission]}.")
+    return db
+
+
+def opened(args, db: Database) -> Database:
+    """Note a database the command opened, so that `main` closes it when the command ends."""
+    if isinstance(getattr(args, "opened", None), list):
+        args.opened.append(db)
     return db
 
 

@@ -16,10 +16,10 @@ from sqlalchemy import func, select
 from ..db.models import AccessLogEntry
 from ..db.session import Ctx
 from ..roles import requires
+from ..vocabulary import ACCESS_OPERATIONS as OPERATIONS
+from ..vocabulary import ACCESS_RECORD_TYPES as RECORD_TYPES
 
 NO_ACCOUNT = "(inget konto)"
-OPERATIONS = {"visa": "Visade", "skapa": "Skapade", "andra": "Ändrade", "ta_bort": "Tog bort", "gallra": "Gallrade"}
-RECORD_TYPES = {"person": "Person", "kontakt": "Stödkontakt", "synpunkt": "Synpunkt"}
 
 F = TypeVar("F", bound=Callable[..., Any])
 

@@ -3,8 +3,6 @@
 import datetime as dt
 import os
 import sqlite3
-import subprocess
-import sys
 
 import pytest
 
@@ -14,13 +12,7 @@ from seniorhalsan.db.backup import backup_day, check_sqlite, list_backups, resto
 from seniorhalsan.paths import sqlite_url
 from seniorhalsan.services import attendance
 from tests import factories
-
-
-def run(*args):
-    result = subprocess.run([sys.executable, "-m", "seniorhalsan", *args], capture_output=True, text=True,
-                            env=os.environ.copy(), timeout=120)
-    assert "Traceback" not in result.stderr
-    return result
+from tests.commandline import run
 
 
 def count(db_path, visits):
@@ -55,8 +47,7 @@ def test_backup_and_restore_through_the_command_line(db_path, tmp_path):
     count(db_path, 5)
     assert visits(db_path) == 15
 
-    refused = subprocess.run([sys.executable, "-m", "seniorhalsan", "restore", str(copy), "--db", str(db_path)],
-                             capture_output=True, text=True, stdin=subprocess.DEVNULL)
+    refused = run("restore", str(copy), "--db", str(db_path))  # no terminal to ask on
     assert refused.returncode == 1 and "--yes" in refused.stderr
     assert visits(db_path) == 15
 

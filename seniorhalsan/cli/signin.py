@@ -53,8 +53,11 @@ def open_signed_in(args, *, permission: str | None = None) -> Database:
 
 def opened(args, db: Database) -> Database:
     """Note a database the command opened, so that `main` closes it when the command ends."""
+    from .main import startup_done
+
     if isinstance(getattr(args, "opened", None), list):
         args.opened.append(db)
+    startup_done()
     return db
 
 

@@ -8,6 +8,7 @@ import sys
 from pathlib import Path
 
 from ..errors import UserError
+from ..paths import sqlite_url
 from .signin import open_signed_in
 
 
@@ -86,7 +87,7 @@ def cmd_restore(args) -> int:
     if path.exists() and check_sqlite(path) is None:
         take_backup(path, "fore-aterstallning")
     moved = restore_sqlite(backup, path)
-    open_database(f"sqlite:///{path}", daily_backup=False).dispose()  # brings an older copy up to date
+    open_database(sqlite_url(path), daily_backup=False).dispose()  # brings an older copy up to date
     print(f"Databasen {path} är återställd från {backup}.")
     if moved is not None:
         print(f"Den tidigare filen finns kvar som {moved}; en säkerhetskopia finns i {backups_dir(path)}.")

@@ -10,9 +10,19 @@ from pathlib import Path
 KEEP = 10
 
 
+def _read_only(path: Path) -> sqlite3.Connection:
+    """A read-only connection to the file at `path`, whatever its folder is called.
+
+    SQLite reads `#`, `?` and `%` in a `file:` URI as URI syntax, so the path is given as
+    a proper file URI (file:///C:/... on Windows) with those characters escaped; written
+    as it stands, a folder such as "Enhet #2" made the check and the backup read another file.
+    """
+    return sqlite3.connect(Path(path).resolve().as_uri() + "?mode=ro", uri=True)
+
+
 def _copy_pages(source: Path, target: Path) -> None:
     """SQLite's online backup from one file into another (WAL included)."""
-    src = sqlite3.connect(f"file:{source}?mode=ro", uri=True)
+    src = _read_only(source)
     try:
         dst = sqlite3.connect(target)
         try:
@@ -72,7 +82,7 @@ def check_sqlite(path: Path, *, full: bool = False) -> str | None:
     if not path.exists():
         return "filen finns inte"
     try:
-        conn = sqlite3.connect(f"file:{path}?mode=ro", uri=True)
+        conn = _read_only(path)
         try:
             rows = conn.execute("PRAGMA integrity_check" if full else "PRAGMA quick_check").fetchall()
         finally:
@@ -87,7 +97,7 @@ def check_sqlite(path: Path, *, full: bool = False) -> str | None:
 
 def is_seniorhalsan_database(path: Path) -> bool:
     try:
-        conn = sqlite3.connect(f"file:{path}?mode=ro", uri=True)
+        conn = _read_only(path)
         try:
             names = {r[0] for r in conn.execute("SELECT name FROM sqlite_master WHERE type='table'")}
         finally:

@@ -122,3 +122,19 @@ def test_only_an_existing_sqlite_file_is_checked_early(tmp_path):
     assert IntegrityCheck.start_for(sqlite_url(tmp_path / "saknas.sqlite3")) is None
     assert IntegrityCheck.start_for("postgresql+psycopg://server/databas") is None
     assert IntegrityCheck.start_for("sqlite://") is None
+
+
+def test_a_folder_named_with_uri_characters_is_checked_and_backed_up_itself(db_path, tmp_path):
+    """'#', '%' and spaces are ordinary in a folder name (on Windows too), not URI syntax."""
+    folder = tmp_path / "Enhet #2 100% klar"
+    folder.mkdir()
+    moved = folder / "seniorhalsan.sqlite3"
+    db_path.replace(moved)
+    count(moved, 6)
+    (tmp_path / "Enhet ").touch()  # what the '#' would cut the path down to
+    assert run("backup", "--db", str(moved)).returncode == 0
+    assert visits(list_backups(moved)[0]) == 6
+    with open(moved, "r+b") as fh:
+        fh.seek(4096)
+        fh.write(os.urandom(4096 * 3))
+    assert check_sqlite(moved) is not None

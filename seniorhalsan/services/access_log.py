@@ -6,6 +6,7 @@ from __future__ import annotations
 import csv
 import datetime as dt
 import functools
+import io
 from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
@@ -108,14 +109,18 @@ def export_csv(ctx: Ctx, path: str | Path, **filters: Any) -> int:
     """Write the matching entries to a CSV file (semicolons, UTF-8 with BOM for Excel)."""
     q = _query(ctx, filters.get("username"), filters.get("record_type"), filters.get("record_id"),
                filters.get("since"), filters.get("until")).order_by(AccessLogEntry.at, AccessLogEntry.id)
+    from ..reports.output import write_file
+
     count = 0
-    with open(path, "w", encoding="utf-8-sig", newline="") as fh:
-        writer = csv.writer(fh, delimiter=";")
-        writer.writerow(["tid", "användare", "åtgärd", "post", "id", "detalj"])
-        for e in ctx.session.scalars(q):
-            writer.writerow([e.at.isoformat(sep=" "), e.username, OPERATIONS.get(e.operation, e.operation),
-                             RECORD_TYPES.get(e.record_type, e.record_type), e.record_id or "", e.detail or ""])
-            count += 1
+    fh = io.StringIO(newline="")
+    writer = csv.writer(fh, delimiter=";")
+    writer.writerow(["tid", "användare", "åtgärd", "post", "id", "detalj"])
+    for e in ctx.session.scalars(q):
+        writer.writerow([e.at.isoformat(sep=" "), e.username, OPERATIONS.get(e.operation, e.operation),
+                         RECORD_TYPES.get(e.record_type, e.record_type), e.record_id or "", e.detail or ""])
+        count += 1
+    # all at once and then renamed, like the reports: a file open in Excel is refused in Swedish
+    write_file(path, fh.getvalue().encode("utf-8-sig"))
     return count
 
 

@@ -138,3 +138,19 @@ def test_demo_then_stats_is_at_the_scale_of_the_year_report(db_url):
     assert figures["feedback"]["total"]["total"] >= 20
     again = run("demo", db=db)
     assert again.returncode == 1 and "redan" in again.stderr
+
+
+def test_the_access_log_is_exported_whole_or_refused_in_swedish(db_url, tmp_path):
+    passwords = {"SENIORHALSAN_NEW_PASSWORD": "ett-långt-lösen", "SENIORHALSAN_PASSWORD": "ett-långt-lösen"}
+    assert run("user", "add", "karin", "--role", "enhetschef", db=db_url, env=passwords).returncode == 0
+    out = tmp_path / "export"
+    missing = run("access-log", "--csv", str(out / "logg.csv"), "--user", "karin", db=db_url, env=passwords)
+    assert missing.returncode == 1
+    assert f"Utfil: mappen {out} finns inte." in missing.stderr
+    out.mkdir()
+    target = out / "logg.csv"
+    target.write_text("en gammal fil", encoding="utf-8")
+    done = run("access-log", "--csv", str(target), "--user", "karin", db=db_url, env=passwords)
+    assert done.returncode == 0 and "rader skrevs till" in done.stdout
+    assert target.read_bytes().startswith("\ufefftid;användare;åtgärd;post;id;detalj".encode())
+    assert [p.name for p in out.iterdir()] == ["logg.csv"]  # no temporary file left beside it

@@ -6,6 +6,7 @@ import datetime as dt
 import sqlite3
 import threading
 from pathlib import Path
+from urllib.parse import quote
 
 KEEP = 10
 
@@ -13,11 +14,12 @@ KEEP = 10
 def _read_only(path: Path) -> sqlite3.Connection:
     """A read-only connection to the file at `path`, whatever its folder is called.
 
-    SQLite reads `#`, `?` and `%` in a `file:` URI as URI syntax, so the path is given as
-    a proper file URI (file:///C:/... on Windows) with those characters escaped; written
-    as it stands, a folder such as "Enhet #2" made the check and the backup read another file.
+    SQLite reads `#`, `?` and `%` in a `file:` URI as URI syntax; written as it stands, a
+    folder such as "Enhet #2" made the check and the backup read another file. So every
+    character but `/` is escaped, and SQLite decodes them again: `C:\\…` and a network
+    path `\\\\server\\…` on Windows stay what they are (`file://server/…` would be refused).
     """
-    return sqlite3.connect(Path(path).resolve().as_uri() + "?mode=ro", uri=True)
+    return sqlite3.connect(f"file:{quote(str(Path(path).resolve()), safe='/')}?mode=ro", uri=True)
 
 
 def _copy_pages(source: Path, target: Path) -> None:

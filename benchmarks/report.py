@@ -62,6 +62,21 @@ def stats_row(scale: str, result: dict, backend: str = "") -> Row:
     return row
 
 
+def command_rows(result: dict) -> list[Row]:
+    rows = []
+    for key, title, target, limit, note in (
+        ("help", "Kommandot `seniorhalsan --help`", "≤ 4×", 4, "golvet är `python -c pass`"),
+        ("stats", "Kommandot `seniorhalsan stats --year 2025` (demodatabasen)", "≤ 2×", 2,
+         f"golvet är `python -c \"import sqlalchemy.orm\"`; demodatabasen är {result['megabytes']:.0f} MB"),
+    ):
+        program, floor = result[key]["program"], result[key]["floor"]
+        row = Row(f"command-{key}", title, median(program["times"]), median(floor["times"]), target, None,
+                  (median(program["rss"]) / 1024, median(floor["rss"]) / 1024), note=note)
+        row.ok = row.ratio <= limit
+        rows.append(row)
+    return rows
+
+
 def start_rows(scale: str, result: dict) -> list[Row]:
     program, floor = result["program"], result["floor"]
     rss = (median(program["rss"]) / 1024, median(floor["rss"]) / 1024)
@@ -70,9 +85,10 @@ def start_rows(scale: str, result: dict) -> list[Row]:
                 median(program["times"]), median(floor["times"]), "≤ 1,5×", None, rss)
     first.ok = first.ratio <= 1.5
     ready = Row(f"ready-{scale}", f"Kallstart till Närvaro med sina uppgifter ({label})", median(program["ready"]),
-                median(floor["ready"]), "–", None, rss,
+                median(floor["ready"]), "≤ 2×", None, rss,
                 note=f"integritetskontroll, referensdata och sidans frågor ingår; golvet är samma bara fönster, "
                      f"som inte har några uppgifter att hämta; filen är {result['megabytes']:.0f} MB")
+    ready.ok = ready.ratio <= 2
     return [first, ready]
 
 
@@ -231,7 +247,7 @@ def markdown(rows: list[Row], machine: dict, runs: int) -> str:
         "Toppen av processens residenta minne (RSS, Linux VmHWM, nollställd strax före anropet) och toppen av",
         "Pythons egna allokeringar under anropet (`tracemalloc`, i ett eget anrop som inte tidtas). RSS räknar",
         "allt processen har laddat (Python, Qt, SQLAlchemy, sidcachen i SQLite), inte bara måttets eget arbete.",
-        "Kallstarten mäts som hela processens topp (`ru_maxrss`).",
+        "Kallstarten och kommandona mäts som hela processens topp (`ru_maxrss`).",
         "",
         "| mått | RSS programmet (MB) | RSS golvet (MB) | Python programmet (MB) | Python golvet (MB) |",
         "|---|---:|---:|---:|---:|",
@@ -247,6 +263,13 @@ def markdown(rows: list[Row], machine: dict, runs: int) -> str:
 DEFINITIONS = """
 ## Vad som mäts och mot vad
 
+- **Kommandona**: en ny process per anrop, som när en användare skriver kommandot: det installerade
+  `seniorhalsan` (konsolskriptet i mätsvitens miljö) med `--help` mot `python -c pass` (bara tolken), och
+  `stats --year 2025` på demodatabasen (`seniorhalsan demo --year 2025`, byggd en gång) mot
+  `python -c "import sqlalchemy.orm"` (tolken och biblioteket som kommandot inte klarar sig utan). Tiden
+  räknas från att processen startas till att den har avslutats; anropen turas om och den första omgången
+  (som också tar dagens säkerhetskopia av filen) räknas inte.
+
 - **Statistik**: `year_stats` för enhetens år 2025 genom `Database.read` (en lästransaktion), mot samma
   siffror räknade med handskrivna SQL-frågor över en vanlig `sqlite3`-anslutning till samma fil
   (`benchmarks/stats_floor.py`: en grupperad fråga per slags siffra, referenslistorna i en fråga).
@@ -260,8 +283,8 @@ DEFINITIONS = """
   Första ritade bilden: när fönstret visats, första paint-händelsen i det och sedan det ögonblick då
   händelseslingan är ledig (hela bilden ritad). Programmets första bild är huvudfönstret med navigering,
   menyer och statusrad; databasen öppnas direkt efter den (integritetskontroll, migrering, inloggning) och
-  sidan byggs. Därför mäts också tiden tills sidan som öppnas (Närvaro) är ritad med sina uppgifter; den
-  har inget mål i uppdraget och redovisas mot samma golv. Tiden räknas från att processen startas till att
+  sidan byggs. Därför mäts också tiden tills sidan som öppnas (Närvaro) är ritad med sina uppgifter, mot
+  samma golv och med målet högst 2×. Tiden räknas från att processen startas till att
   bilden är ritad, med systemets monotona klocka. Modulerna är förkompilerade (som i ett installerat program) och dagens
   säkerhetskopia av filen är redan tagen (den tas en gång om dagen, vid första starten).
 - **Folder och årets statistik**: `write_folder`/`write_year_report` (läsa, bygga PDF, skriva filen) mot
@@ -293,7 +316,7 @@ SENIORHALSAN_BENCH_PG=postgresql+psycopg://postgres@127.0.0.1:5432/postgres .ven
 ```
 
 `--scale unit|decade|city` väljer databaserna för statistiken, `--only` vilka mått som körs
-(`stats`, `start`, `folder`, `year_report`, `import`, `history`), `--runs N` antalet körningar (medianen
+(`commands`, `stats`, `start`, `folder`, `year_report`, `import`, `history`), `--runs N` antalet körningar (medianen
 rapporteras), `--no-write` låter BENCHMARKS.md vara. Med `SENIORHALSAN_BENCH_PG` mäts statistiken också på
 PostgreSQL (servern behöver bara vara igång; databaserna `seniorhalsan_bench_*` skapas där första gången,
 och `.ci/postgres start KATALOG` startar en egen server för det). Bara en fullständig körning skriver om filen.

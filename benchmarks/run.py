@@ -1,7 +1,7 @@
 """Run every measure beside its floor, check the targets, and rewrite BENCHMARKS.md.
 
     .venv/bin/python -m benchmarks [--quick] [--scale unit|decade|city ...] [--runs N]
-                                   [--only stats|start|folder|year_report|import|history ...]
+                                   [--only commands|stats|start|folder|year_report|import|history ...]
                                    [--no-write]
 
 The databases are generated (seeded) the first time and kept under out/bench/. Each
@@ -21,10 +21,10 @@ import tempfile
 import time
 from pathlib import Path
 
-from . import generate, report
+from . import commands, generate, report
 
 ROOT = Path(__file__).resolve().parent.parent
-MEASURES = ("stats", "start", "folder", "year_report", "import", "history")
+MEASURES = ("commands", "stats", "start", "folder", "year_report", "import", "history")
 
 
 def child_env(**extra: str) -> dict[str, str]:
@@ -38,7 +38,7 @@ def child_env(**extra: str) -> dict[str, str]:
 
 def prepare_bytecode() -> None:
     """Start like an installed program: with its modules already compiled."""
-    for folder in (ROOT / "seniorhalsan", ROOT / "benchmarks"):
+    for folder in (ROOT / "seniorhalsan", ROOT / "resources", ROOT / "benchmarks"):
         compileall.compile_dir(folder, quiet=1)
 
 
@@ -117,6 +117,9 @@ def main(argv: list[str] | None = None) -> int:
         print(report.console_line(row), flush=True)
 
     print(f"Mäter med {runs} körningar per mått; {machine['load_before']} i belastning före start.", flush=True)
+    if "commands" in measures:
+        for row in report.command_rows(commands.measure(child_env(), runs)):
+            add(row)
     if "stats" in measures:
         for scale in scales:
             add(report.stats_row(scale, worker("stats", paths[scale], runs)))

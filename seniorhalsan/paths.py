@@ -1,16 +1,34 @@
-"""Where things live: the resources folder, the user's data directory, the database."""
+"""Where things live: the program's resources, the user's data directory, the database."""
 
 from __future__ import annotations
 
 import os
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 import platformdirs
 
 from .private import ensure_private_dir
 
+if TYPE_CHECKING:
+    from importlib.resources.abc import Traversable
+
 APP_NAME = "seniorhalsan"
-RESOURCES = Path(__file__).resolve().parent.parent / "resources"
+
+
+def resource(*parts: str) -> Traversable:
+    """A file shipped with the program (reference data, fonts, translations).
+
+    `resources/` at the top of the repository is installed as the package
+    `seniorhalsan.resources`, so this finds it in a checkout, an installed wheel and a
+    bundled program alike.
+    """
+    from importlib.resources import files  # not needed by a command that opens no resource
+
+    found = files("seniorhalsan.resources")
+    for part in parts:
+        found = found / part
+    return found
 
 
 def data_dir() -> Path:

@@ -12,15 +12,14 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from .db.models import ActivityKind, FeedbackCategory, Place, Service, ServiceTask, Unit, UnitText
-from .paths import RESOURCES
-
-REFERENCE_FILE = RESOURCES / "reference.toml"
+from .paths import resource
 
 
 @lru_cache(maxsize=4)
-def load(path: Path = REFERENCE_FILE) -> dict[str, Any]:
-    with open(path, "rb") as fh:
-        return tomllib.load(fh)
+def load(path: Path | None = None) -> dict[str, Any]:
+    """The reference data shipped with the program, or that of another file."""
+    text = path.read_text(encoding="utf-8") if path else resource("reference.toml").read_text(encoding="utf-8")
+    return tomllib.loads(text)
 
 
 def short_name(name: str) -> str:

@@ -4,10 +4,12 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from functools import wraps
-from typing import Any, TypeVar
+from typing import TYPE_CHECKING, Any, TypeVar
 
-from .db.session import Actor, Ctx
 from .errors import Forbidden
+
+if TYPE_CHECKING:  # the command line reads ROLES without loading the data layer
+    from .db.session import Actor, Ctx
 
 ROLES = {
     "enhetschef": "Enhetschef",

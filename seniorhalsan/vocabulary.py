@@ -38,6 +38,17 @@ CONTACT_KINDS = {
 
 FEEDBACK_TYPES = {"berom": N_("Beröm"), "synpunkt": N_("Synpunkt"), "klagomal": N_("Klagomål")}
 
+# the access log: what was done, and to which kind of record
+ACCESS_OPERATIONS = {
+    "visa": "Visade", "skapa": "Skapade", "andra": "Ändrade", "ta_bort": "Tog bort", "gallra": "Gallrade",
+    "vagrad": "Vägrades", "inloggning_nekad": "Fel lösenord", "inloggning_last": "Nekad (låst konto)",
+    "inloggad": "Loggade in", "upplast": "Låste upp", "aterstalla": "Återställde",
+}
+ACCESS_RECORD_TYPES = {
+    "person": "Person", "kontakt": "Stödkontakt", "synpunkt": "Synpunkt", "konto": "Konto",
+    "funktion": "Funktion", "databas": "Databas",
+}
+
 FEEDBACK_CHANNELS = {
     "blankett": N_("Tyck till-blankett"),
     "muntligt": N_("Muntligt"),

@@ -22,8 +22,9 @@ TODAY = dt.date(2026, 11, 20)
 
 @pytest.fixture(autouse=True, scope="session")
 def _quick_password_hashes():
-    """Argon2 with its smallest cost inside the test process; the program itself keeps the
-    library's defaults (the command-line tests run those)."""
+    """Argon2 with its smallest cost inside the test process (the tests run the command in
+    it too, see tests/commandline.py). The program itself keeps the library's defaults;
+    one test in tests/cli/test_cli.py starts it as a process and checks them."""
     from argon2 import PasswordHasher
 
     from seniorhalsan.services import accounts

@@ -20,3 +20,22 @@ def test_domain_modules_do_not_import_pyside6():
     result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
     assert result.stdout.strip() == "[]"
     assert len(modules) > 20
+
+
+def test_each_command_loads_only_what_it_uses(db_url):
+    """--help and --version need no data layer; stats needs neither Qt, reportlab nor the demo generator."""
+    code = (
+        "import sys\n"
+        "from seniorhalsan.cli.main import main\n"
+        "def loaded(*prefixes): return sorted({m.split('.')[0] if not m.startswith('seniorhalsan') else m\n"
+        "    for m in sys.modules if m.startswith(prefixes)})\n"
+        "for argv in (['--help'], ['--version']):\n"
+        "    try: main(argv)\n"
+        "    except SystemExit: pass\n"
+        "print('help:', loaded('sqlalchemy', 'PySide6', 'reportlab', 'babel', 'seniorhalsan.db'), file=sys.stderr)\n"
+        f"assert main(['stats', '--year', '2025', '--db-url', {db_url!r}]) == 0\n"
+        "print('stats:', loaded('PySide6', 'reportlab', 'openpyxl', 'alembic', 'seniorhalsan.demo',\n"
+        "    'seniorhalsan.importing', 'seniorhalsan.reports'), file=sys.stderr)\n"
+    )
+    result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
+    assert result.stderr.splitlines() == ["help: []", "stats: []"]

@@ -8,8 +8,7 @@ import sys
 
 from ..errors import UserError
 from ..roles import ROLES
-from ..operations.accounts import CreateAccount, DisableAccount, ErasePerson, Gallra, SetPassword, UnlockAccount
-from ..services import access_log, accounts, persons, retention
+from ..vocabulary import ACCESS_OPERATIONS, ACCESS_RECORD_TYPES
 from .signin import new_password, open_signed_in
 
 
@@ -51,7 +50,7 @@ def register(commands, common: argparse.ArgumentParser) -> None:
     p = commands.add_parser("access-log", parents=[common], help="sök i åtkomstloggen",
                             description="Visar vem som läst eller ändrat personuppgifter och synpunkter.")
     p.add_argument("--by", metavar="ANVÄNDARE", help="bara den här användaren")
-    p.add_argument("--record", choices=list(access_log.RECORD_TYPES), help="bara person, kontakt eller synpunkt")
+    p.add_argument("--record", choices=list(ACCESS_RECORD_TYPES), help="bara en slags post: person, kontakt, synpunkt, konto, funktion eller databas")
     p.add_argument("--id", type=int, metavar="ID", help="bara posten med detta id")
     p.add_argument("--from", dest="since", type=dt.date.fromisoformat, metavar="ÅÅÅÅ-MM-DD")
     p.add_argument("--to", dest="until", type=dt.date.fromisoformat, metavar="ÅÅÅÅ-MM-DD")
@@ -60,6 +59,8 @@ def register(commands, common: argparse.ArgumentParser) -> None:
 
 
 def cmd_user_add(args) -> int:
+    from ..operations.accounts import CreateAccount
+
     db = open_signed_in(args)
     password = new_password(args.name)
     created = db.perform(CreateAccount(username=args.name, password=password, role=args.role,
@@ -70,6 +71,8 @@ def cmd_user_add(args) -> int:
 
 
 def cmd_user_list(args) -> int:
+    from ..services import accounts
+
     db = open_signed_in(args, permission="accounts")
     rows = db.read(accounts.list_accounts)
     if not rows:
@@ -86,6 +89,8 @@ def cmd_user_list(args) -> int:
 
 
 def cmd_user_disable(args) -> int:
+    from ..operations.accounts import DisableAccount
+
     db = open_signed_in(args, permission="accounts")
     db.perform(DisableAccount(args.name))
     print(f"Kontot {args.name} är avstängt.")
@@ -93,6 +98,7 @@ def cmd_user_disable(args) -> int:
 
 
 def cmd_user_unlock(args) -> int:
+    from ..operations.accounts import UnlockAccount
     db = open_signed_in(args, permission="accounts")
     db.perform(UnlockAccount(args.name))
     print(f"Kontot {args.name} är upplåst.")
@@ -100,6 +106,8 @@ def cmd_user_unlock(args) -> int:
 
 
 def cmd_user_password(args) -> int:
+    from ..operations.accounts import SetPassword
+
     db = open_signed_in(args)
     db.perform(SetPassword(args.name, new_password(args.name)))
     print(f"Lösenordet för {args.name} är bytt.")
@@ -115,6 +123,9 @@ def _confirm(args, question: str) -> bool:
 
 
 def cmd_gallra(args) -> int:
+    from ..operations.accounts import ErasePerson, Gallra
+    from ..services import persons, retention
+
     db = open_signed_in(args, permission="accounts")
     if args.person:
         person = db.read(persons.person_by_reference, args.person)
@@ -144,6 +155,8 @@ def cmd_gallra(args) -> int:
 
 
 def cmd_access_log(args) -> int:
+    from ..services import access_log
+
     db = open_signed_in(args, permission="accounts")
     filters = dict(username=args.by, record_type=args.record, record_id=args.id, since=args.since, until=args.until)
     if args.csv:
@@ -151,7 +164,7 @@ def cmd_access_log(args) -> int:
         print(f"{count} rader skrevs till {args.csv}.")
         return 0
     for e in db.read(access_log.search, **filters):
-        what = f"{access_log.RECORD_TYPES.get(e.record_type, e.record_type)} {e.record_id or ''}".strip()
+        what = f"{ACCESS_RECORD_TYPES.get(e.record_type, e.record_type)} {e.record_id or ''}".strip()
         detail = f"  ({e.detail})" if e.detail else ""
-        print(f"{e.at:%Y-%m-%d %H:%M:%S}  {e.username:<16} {access_log.OPERATIONS.get(e.operation, e.operation):<10} {what}{detail}")
+        print(f"{e.at:%Y-%m-%d %H:%M:%S}  {e.username:<16} {ACCESS_OPERATIONS.get(e.operation, e.operation):<10} {what}{detail}")
     return 0

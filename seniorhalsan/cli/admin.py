@@ -8,15 +8,6 @@ import sqlite3
 import sys
 from pathlib import Path
 
-from ..db.backup import (
-    backup_sqlite,
-    check_sqlite,
-    has_accounts,
-    is_seniorhalsan_database,
-    newest_good_backup,
-    take_backup,
-)
-from ..db.engine import sqlite_path
 from ..errors import UserError
 from .signin import open_signed_in, sign_in
 
@@ -40,6 +31,8 @@ def register(commands, common: argparse.ArgumentParser) -> None:
 
 
 def _sqlite_file(args) -> Path:
+    from ..db.engine import sqlite_path
+
     from .main import url_of
 
     path = sqlite_path(url_of(args))
@@ -50,6 +43,8 @@ def _sqlite_file(args) -> Path:
 
 
 def cmd_backup(args) -> int:
+    from ..db.backup import backup_sqlite, take_backup
+
     path = _sqlite_file(args)
     if not path.exists():
         raise UserError(f"Databasfilen {path} finns inte.")
@@ -108,6 +103,8 @@ def cmd_restore(args) -> int:
 def _unit_head(args, path: Path) -> str | None:
     """Restoring needs the unit head's login whenever the current database has accounts; when it
     is damaged or gone, the login is checked against its newest good backup."""
+    from ..db.backup import check_sqlite, has_accounts, is_seniorhalsan_database, newest_good_backup
+
     if path.exists() and check_sqlite(path) is None and is_seniorhalsan_database(path):
         if not has_accounts(path):
             return None

@@ -6,11 +6,6 @@ import argparse
 import json
 import sys
 
-from .. import stats, stats_text
-from ..formatting import number
-from ..operations.imports import GenerateDemo, ImportFile
-from ..periods import parse_term_code
-from ..services import lookups
 from .signin import open_signed_in
 
 
@@ -46,6 +41,9 @@ def _open(args):
 
 
 def cmd_demo(args) -> int:
+    from ..formatting import number
+    from ..operations.imports import GenerateDemo
+
     db = _open(args)
     summary = db.perform(GenerateDemo(args.year)).value
     print(
@@ -57,12 +55,16 @@ def cmd_demo(args) -> int:
 
 
 def cmd_import(args) -> int:
+    from ..operations.imports import ImportFile
+    from ..periods import parse_term_code
+
     if args.kind == "schedule" and not args.term:
         args.parser.error("import schedule behöver --term TERMIN, t.ex. --term ht2026")
     if args.kind != "schedule" and args.term:
         args.parser.error("--term anges bara för import schedule")
     if args.term:
         parse_term_code(args.term)  # a mistyped code is refused before the database is opened
+
     db = _open(args)
     # as the window's import: one operation, which waits for another import of the same kind
     report = db.perform(ImportFile(args.kind, str(args.file), args.create_missing, term=args.term)).value
@@ -71,6 +73,9 @@ def cmd_import(args) -> int:
 
 
 def cmd_stats(args) -> int:
+    from .. import stats, stats_text
+    from ..services import lookups
+
     db = _open(args)
     figures = db.read(stats.year_stats, args.year)
     if args.json:

@@ -1,16 +1,20 @@
-"""Opening the database for a command, signed in when the database has accounts."""
+"""Opening the database for a command, signed in when the database has accounts.
+
+Only a command that opens a database loads the data layer (SQLAlchemy, the models,
+the services): `--help`, `--version` and a refused argument never do.
+"""
 
 from __future__ import annotations
 
 import getpass
 import os
 import sys
+from typing import TYPE_CHECKING
 
-from ..database import open_database
-from ..db.session import Database
 from ..errors import UserError
-from ..roles import check
-from ..services import accounts
+
+if TYPE_CHECKING:
+    from ..db.session import Database
 
 PASSWORD_ENV = "SENIORHALSAN_PASSWORD"
 NEW_PASSWORD_ENV = "SENIORHALSAN_NEW_PASSWORD"
@@ -21,9 +25,11 @@ def open_signed_in(args, *, permission: str | None = None) -> Database:
 
     A database without accounts (new, or a demo file) needs no login.
     """
+    from ..database import open_database
     from .main import url_of
 
     db = open_database(url_of(args), unit_key=getattr(args, "unit", None))
+    opened(args, db)
     for notice in db.notices:
         print(f"Obs: {notice}", file=sys.stderr)
     sign_in(db, args, permission=permission)
@@ -36,6 +42,9 @@ def sign_in(db: Database, args, *, permission: str | None = None) -> None:
     A successful login writes nothing, so a command that only reads never waits for a writer;
     a failed one is counted (five in a row lock the account) and logged, as a refusal is.
     """
+    from ..roles import check
+    from ..services import accounts
+
     if not db.read(accounts.has_accounts):
         return
     username = getattr(args, "user", None) or os.environ.get("SENIORHALSAN_USER")
@@ -51,6 +60,16 @@ def sign_in(db: Database, args, *, permission: str | None = None) -> None:
     if permission:
         with db.transaction(write=False, what=f"kommandot {getattr(args, 'command', '')}".strip()) as ctx:
             check(ctx, permission)  # a refusal is logged by the transaction
+
+
+def opened(args, db: Database) -> Database:
+    """Note a database the command opened, so that `main` closes it when the command ends."""
+    from .main import startup_done
+
+    if isinstance(getattr(args, "opened", None), list):
+        args.opened.append(db)
+    startup_done()
+    return db
 
 
 def new_password(prompt_name: str) -> str:

@@ -14,6 +14,7 @@ import shutil
 import sqlite3
 import threading
 from pathlib import Path
+from urllib.parse import quote
 
 from ..private import create_private_file, ensure_private_dir
 
@@ -22,9 +23,20 @@ RESERVE = 20 * 1024 * 1024  # room left on the disk after a daily backup, for th
 REPLACED = ".ersatt-"  # a replaced file kept beside the database: seniorhalsan.ersatt-20261120-101500.sqlite3
 
 
+def _read_only(path: Path) -> sqlite3.Connection:
+    """A read-only connection to the file at `path`, whatever its folder is called.
+
+    SQLite reads `#`, `?` and `%` in a `file:` URI as URI syntax; written as it stands, a
+    folder such as "Enhet #2" made the check and the backup read another file. So every
+    character but `/` is escaped, and SQLite decodes them again: `C:\\…` and a network
+    path `\\\\server\\…` on Windows stay what they are (`file://server/…` would be refused).
+    """
+    return sqlite3.connect(f"file:{quote(str(Path(path).resolve()), safe='/')}?mode=ro", uri=True)
+
+
 def _copy_pages(source: Path, target: Path) -> None:
     """SQLite's online backup from one file into another (WAL included)."""
-    src = sqlite3.connect(f"file:{source}?mode=ro", uri=True)
+    src = _read_only(source)
     try:
         dst = sqlite3.connect(target)
         try:
@@ -151,7 +163,7 @@ def check_sqlite(path: Path, *, full: bool = False) -> str | None:
     if not path.exists():
         return "filen finns inte"
     try:
-        conn = sqlite3.connect(f"file:{path}?mode=ro", uri=True)
+        conn = _read_only(path)
         try:
             rows = conn.execute("PRAGMA integrity_check" if full else "PRAGMA quick_check").fetchall()
         finally:
@@ -172,7 +184,7 @@ def is_seniorhalsan_database(path: Path) -> bool:
 def schema_revision(path: Path) -> str | None:
     """The Alembic revision recorded in a Seniorhälsan database, or None for any other file."""
     try:
-        conn = sqlite3.connect(f"file:{path}?mode=ro", uri=True)
+        conn = _read_only(path)
         try:
             names = {r[0] for r in conn.execute("SELECT name FROM sqlite_master WHERE type='table'")}
             if not {"alembic_version", "units", "activity_sessions"} <= names:

@@ -18,9 +18,7 @@ from reportlab.graphics import shapes
 from reportlab.pdfbase import pdfmetrics
 from reportlab.pdfbase.ttfonts import TTFont
 
-from ..paths import RESOURCES
-
-FONT_DIR = RESOURCES / "fonts"
+from ..paths import resource
 
 REGULAR = "AtkinsonHyperlegible"
 BOLD = "AtkinsonHyperlegible-Bold"
@@ -47,7 +45,8 @@ def register() -> None:
         if _registered:
             return
         for name, filename in _FILES.items():
-            pdfmetrics.registerFont(TTFont(name, str(FONT_DIR / filename)))
+            with resource("fonts", filename).open("rb") as fh:  # read whole: works inside a bundle too
+                pdfmetrics.registerFont(TTFont(name, fh))
         pdfmetrics.registerFontFamily(REGULAR, normal=REGULAR, bold=BOLD, italic=ITALIC, boldItalic=BOLD_ITALIC)
         # DejaVu is shipped in one weight only; <b> around a fallback character keeps that weight
         pdfmetrics.registerFontFamily(FALLBACK, normal=FALLBACK, bold=FALLBACK, italic=FALLBACK, boldItalic=FALLBACK)

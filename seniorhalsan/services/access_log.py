@@ -17,18 +17,10 @@ from sqlalchemy import func, or_, select
 
 from ..db.models import AccessLogEntry
 from ..db.session import Ctx, log_entry
-from ..private import private_replace
 from ..roles import requires
+from ..vocabulary import ACCESS_OPERATIONS as OPERATIONS
+from ..vocabulary import ACCESS_RECORD_TYPES as RECORD_TYPES
 
-OPERATIONS = {
-    "visa": "Visade", "skapa": "Skapade", "andra": "Ändrade", "ta_bort": "Tog bort", "gallra": "Gallrade",
-    "vagrad": "Vägrades", "inloggning_nekad": "Fel lösenord", "inloggning_last": "Nekad (låst konto)",
-    "inloggad": "Loggade in", "upplast": "Låste upp", "aterstalla": "Återställde",
-}
-RECORD_TYPES = {
-    "person": "Person", "kontakt": "Stödkontakt", "synpunkt": "Synpunkt", "konto": "Konto",
-    "funktion": "Funktion", "databas": "Databas",
-}
 
 F = TypeVar("F", bound=Callable[..., Any])
 
@@ -120,18 +112,20 @@ def export_csv(ctx: Ctx, path: str | Path, **filters: Any) -> int:
     by its owner only, and complete or not at all."""
     q = _query(ctx, filters.get("username"), filters.get("record_type"), filters.get("record_id"),
                filters.get("since"), filters.get("until")).order_by(AccessLogEntry.at, AccessLogEntry.id)
+    from ..reports.output import write_file
+
     count = 0
-    with private_replace(Path(path)) as raw:
-        fh = io.TextIOWrapper(raw, encoding="utf-8-sig", newline="")
-        writer = csv.writer(fh, delimiter=";")
-        writer.writerow(["tid", "användare", "åtgärd", "post", "id", "detalj", "visade poster"])
-        for e in ctx.session.scalars(q):
-            writer.writerow([e.at.isoformat(sep=" "), e.username, OPERATIONS.get(e.operation, e.operation),
-                             RECORD_TYPES.get(e.record_type, e.record_type), e.record_id or "", e.detail or "",
-                             (e.record_ids or "").strip(",").replace(",", " ")])
-            count += 1
-        fh.flush()
-        fh.detach()  # the raw file is closed (and renamed) by private_replace
+    fh = io.StringIO(newline="")
+    writer = csv.writer(fh, delimiter=";")
+    writer.writerow(["tid", "användare", "åtgärd", "post", "id", "detalj", "visade poster"])
+    for e in ctx.session.scalars(q):
+        writer.writerow([e.at.isoformat(sep=" "), e.username, OPERATIONS.get(e.operation, e.operation),
+                         RECORD_TYPES.get(e.record_type, e.record_type), e.record_id or "", e.detail or "",
+                         (e.record_ids or "").strip(",").replace(",", " ")])
+        count += 1
+    # all at once and then renamed (readable by its owner only), like the reports: a file open
+    # in Excel is refused in Swedish
+    write_file(path, fh.getvalue().encode("utf-8-sig"))
     return count
 
 

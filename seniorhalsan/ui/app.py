@@ -7,6 +7,7 @@ page follow while the window is already on screen. The data layer is imported on
 
 from __future__ import annotations
 
+import logging
 import sys
 from typing import TYPE_CHECKING
 
@@ -24,6 +25,8 @@ if TYPE_CHECKING:
     from ..database import DamagedDatabase
     from ..db.session import Database
     from .main_window import MainWindow
+
+log = logging.getLogger(__name__)
 
 
 def _context(db: Database | None, store: SettingsStore | None) -> AppContext:
@@ -102,6 +105,8 @@ def _open(qt_app: QApplication, window: MainWindow, context: AppContext, url: st
         window.apply_role()
         window.retranslate()
         window.show_page(context.settings.last_page)
+        # one line a start: support (and the smoke test of a built program) can see it got this far
+        log.info("Fönstret är öppet: sidan %s, språket %s.", window.current_key, i18n.language())
         if db.actor is not None and not locks:
             from .login import IdleLock
 

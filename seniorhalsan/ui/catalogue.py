@@ -3,7 +3,9 @@
     .venv/bin/python -m seniorhalsan.ui.catalogue          # rewrite the .pot and update the .po files
     .venv/bin/python -m seniorhalsan.ui.catalogue --check  # exit 1 if the .pot is stale or a text lacks English
 
-The tests run the check, so a new `_("…")` without an English translation fails CI.
+The tests run the check, so a new `_("…")` without an English translation fails CI. The
+catalogues are found as the program finds them (`seniorhalsan.resources`); in a checkout
+with its editable install that is `resources/translations/`, which the update rewrites.
 """
 
 from __future__ import annotations
@@ -18,18 +20,26 @@ from babel.messages.extract import extract_from_dir
 from babel.messages.frontend import parse_mapping_cfg
 from babel.messages.pofile import read_po, write_po
 
-from ..paths import RESOURCES
+from ..paths import resource
 
-ROOT = RESOURCES.parent
-TEMPLATE = RESOURCES / "translations" / "seniorhalsan.pot"
+UI = Path(__file__).resolve().parent  # the window's code, whose texts are collected
 LANGUAGES = ("en",)
 
 
+def translations() -> Path:
+    return Path(str(resource("translations")))
+
+
+def template_path() -> Path:
+    return translations() / "seniorhalsan.pot"
+
+
 def po_path(language: str) -> Path:
-    return RESOURCES / "translations" / language / "LC_MESSAGES" / "seniorhalsan.po"
+    return translations() / language / "LC_MESSAGES" / "seniorhalsan.po"
 
 
-CONFIG = RESOURCES / "translations" / "babel.cfg"
+ROOT = UI.parent.parent  # the checkout: this is a developer's tool, run from the repository
+CONFIG = ROOT / "resources" / "translations" / "babel.cfg"
 KEYWORDS = {"_": None, "N_": None}  # N_: a label marked where it is defined, translated where shown
 
 
@@ -65,9 +75,10 @@ def untranslated(language: str) -> list[str]:
 
 def check() -> list[str]:
     problems = []
-    if not TEMPLATE.exists():
-        return [f"{TEMPLATE} saknas"]
-    with open(TEMPLATE, "rb") as fh:
+    template = template_path()
+    if not template.exists():
+        return [f"{template} saknas"]
+    with open(template, "rb") as fh:
         committed = ids(read_po(fh))
     fresh = ids(extract())
     for message in sorted(fresh - committed):
@@ -82,7 +93,7 @@ def check() -> list[str]:
 
 def update() -> None:
     template = extract()
-    TEMPLATE.write_bytes(_po_bytes(template))
+    template_path().write_bytes(_po_bytes(template))
     for language in LANGUAGES:
         path = po_path(language)
         if path.exists():

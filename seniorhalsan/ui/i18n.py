@@ -9,13 +9,14 @@ language never loses what is being typed.
 from __future__ import annotations
 
 import datetime as dt
+import logging
 from functools import lru_cache
 
 from PySide6.QtCore import QLocale, QObject, Signal
 
-from ..paths import RESOURCES
+from ..paths import resource
 
-TRANSLATIONS = RESOURCES / "translations"
+log = logging.getLogger(__name__)
 LANGUAGES = {"sv": "Svenska", "en": "English"}
 LOCALES = {"sv": "sv_SE", "en": "en_GB"}
 
@@ -33,14 +34,18 @@ def catalogue(language: str) -> dict[str, str]:
     """msgid → translation for a language (Swedish needs none)."""
     if language == "sv":
         return {}
-    path = TRANSLATIONS / language / "LC_MESSAGES" / "seniorhalsan.po"
-    if not path.exists():
+    # the .po itself is read (no compiled .mo): nothing to build, and the same in a wheel and a bundle
+    path = resource("translations", language, "LC_MESSAGES", "seniorhalsan.po")
+    if not path.is_file():
+        log.warning("Översättningen till %s saknas (%s); texterna visas på svenska.", language, path)
         return {}
     from babel.messages.pofile import read_po
 
-    with open(path, "rb") as fh:
+    with path.open("rb") as fh:
         po = read_po(fh)
-    return {m.id: m.string for m in po if m.id and isinstance(m.id, str) and m.string}
+    texts = {m.id: m.string for m in po if m.id and isinstance(m.id, str) and m.string}
+    log.info("Översättningen till %s: %d texter.", language, len(texts))
+    return texts
 
 
 def _(message: str) -> str:

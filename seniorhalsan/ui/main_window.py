@@ -8,6 +8,7 @@ signed-in role, the page) as soon as the database is there.
 from __future__ import annotations
 
 from collections.abc import Callable
+from pathlib import Path
 
 from PySide6.QtCore import QEvent, QSize, Qt, QTimer
 from PySide6.QtGui import QAction, QCloseEvent, QKeySequence, QPaintEvent
@@ -248,7 +249,9 @@ class MainWindow(QMainWindow):
 
     def _database_name(self) -> str:
         url = self.url
-        return url.rsplit("/", 1)[-1] if url.startswith("sqlite") else url.split("@")[-1]
+        if url.startswith("sqlite"):
+            return Path(url.split(":///", 1)[-1]).name  # Path: a Windows path has backslashes
+        return url.split("@")[-1]
 
     # --- feedback waiting for återkoppling ----------------------------------------------------
     def _on_changed(self, topics: set[str]) -> None:

@@ -6,17 +6,44 @@ import subprocess
 import sys
 
 import pytest
+from argon2 import extract_parameters
+from argon2.profiles import RFC_9106_LOW_MEMORY
+from sqlalchemy import create_engine, text
 
 from seniorhalsan.cli import data, main as cli_main
+from tests import commandline
 
 
 def run(*args, db=None, env=None):
-    command = [sys.executable, "-m", "seniorhalsan", *args]
     if db is not None:
-        command += ["--db-url", db] if "://" in str(db) else ["--db", str(db)]
-    result = subprocess.run(command, capture_output=True, text=True, env={**os.environ, **(env or {})}, timeout=120)
-    assert "Traceback" not in result.stderr
-    return result
+        args = (*args, *(["--db-url", db] if "://" in str(db) else ["--db", str(db)]))
+    return commandline.run(*args, env=env)
+
+
+def test_the_command_runs_as_a_process_of_its_own_with_real_password_hashing(db_url):
+    """The one test that starts the command as a user does, and the one that uses the
+    program's own argon2 cost (every other test hashes cheaply, see tests/conftest.py)."""
+    env = {**os.environ, "SENIORHALSAN_NEW_PASSWORD": "ett-långt-lösen", "SENIORHALSAN_PASSWORD": "ett-långt-lösen"}
+
+    def command(*args):
+        done = subprocess.run([sys.executable, "-m", "seniorhalsan", *args, "--db-url", db_url], capture_output=True,
+                              text=True, env=env, stdin=subprocess.DEVNULL, timeout=120)
+        assert "Traceback" not in done.stderr
+        return done
+
+    added = command("user", "add", "karin", "--role", "enhetschef")
+    assert added.returncode == 0, added.stderr
+    engine = create_engine(db_url)
+    with engine.connect() as conn:
+        stored = conn.execute(text("select password_hash from users")).scalar_one()
+    engine.dispose()
+    assert extract_parameters(stored) == RFC_9106_LOW_MEMORY  # argon2id, 64 MiB, 3 passes
+    signed_in = command("stats", "--year", "2025", "--json", "--user", "karin")
+    assert signed_in.returncode == 0, signed_in.stderr
+    assert json.loads(signed_in.stdout)["year"] == 2025
+    env["SENIORHALSAN_PASSWORD"] = "fel-lösenord"
+    refused = command("stats", "--year", "2025", "--user", "karin")
+    assert refused.returncode == 1 and "Fel användarnamn eller lösenord" in refused.stderr
 
 
 def test_help_and_version():
@@ -111,3 +138,19 @@ def test_demo_then_stats_is_at_the_scale_of_the_year_report(db_url):
     assert figures["feedback"]["total"]["total"] >= 20
     again = run("demo", db=db)
     assert again.returncode == 1 and "redan" in again.stderr
+
+
+def test_the_access_log_is_exported_whole_or_refused_in_swedish(db_url, tmp_path):
+    passwords = {"SENIORHALSAN_NEW_PASSWORD": "ett-långt-lösen", "SENIORHALSAN_PASSWORD": "ett-långt-lösen"}
+    assert run("user", "add", "karin", "--role", "enhetschef", db=db_url, env=passwords).returncode == 0
+    out = tmp_path / "export"
+    missing = run("access-log", "--csv", str(out / "logg.csv"), "--user", "karin", db=db_url, env=passwords)
+    assert missing.returncode == 1
+    assert f"Utfil: mappen {out} finns inte." in missing.stderr
+    out.mkdir()
+    target = out / "logg.csv"
+    target.write_text("en gammal fil", encoding="utf-8")
+    done = run("access-log", "--csv", str(target), "--user", "karin", db=db_url, env=passwords)
+    assert done.returncode == 0 and "rader skrevs till" in done.stdout
+    assert target.read_bytes().startswith("\ufefftid;användare;åtgärd;post;id;detalj".encode())
+    assert [p.name for p in out.iterdir()] == ["logg.csv"]  # no temporary file left beside it

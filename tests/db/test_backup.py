@@ -3,8 +3,6 @@
 import datetime as dt
 import os
 import sqlite3
-import subprocess
-import sys
 
 import pytest
 
@@ -15,13 +13,7 @@ from seniorhalsan.paths import sqlite_url
 from seniorhalsan.restore import restore_database
 from seniorhalsan.services import attendance
 from tests import factories
-
-
-def run(*args):
-    result = subprocess.run([sys.executable, "-m", "seniorhalsan", *args], capture_output=True, text=True,
-                            env=os.environ.copy(), timeout=120)
-    assert "Traceback" not in result.stderr
-    return result
+from tests.commandline import run
 
 
 def count(db_path, visits):
@@ -56,8 +48,7 @@ def test_backup_and_restore_through_the_command_line(db_path, tmp_path):
     count(db_path, 5)
     assert visits(db_path) == 15
 
-    refused = subprocess.run([sys.executable, "-m", "seniorhalsan", "restore", str(copy), "--db", str(db_path)],
-                             capture_output=True, text=True, stdin=subprocess.DEVNULL)
+    refused = run("restore", str(copy), "--db", str(db_path))  # no terminal to ask on
     assert refused.returncode == 1 and "--yes" in refused.stderr
     assert visits(db_path) == 15
 
@@ -132,3 +123,19 @@ def test_only_an_existing_sqlite_file_is_checked_early(tmp_path):
     assert IntegrityCheck.start_for(sqlite_url(tmp_path / "saknas.sqlite3")) is None
     assert IntegrityCheck.start_for("postgresql+psycopg://server/databas") is None
     assert IntegrityCheck.start_for("sqlite://") is None
+
+
+def test_a_folder_named_with_uri_characters_is_checked_and_backed_up_itself(db_path, tmp_path):
+    """'#', '%' and spaces are ordinary in a folder name (on Windows too), not URI syntax."""
+    folder = tmp_path / "Enhet #2 100% klar"
+    folder.mkdir()
+    moved = folder / "seniorhalsan.sqlite3"
+    db_path.replace(moved)
+    count(moved, 6)
+    (tmp_path / "Enhet ").touch()  # what the '#' would cut the path down to
+    assert run("backup", "--db", str(moved)).returncode == 0
+    assert visits(list_backups(moved)[0]) == 6
+    with open(moved, "r+b") as fh:
+        fh.seek(4096)
+        fh.write(os.urandom(4096 * 3))
+    assert check_sqlite(moved) is not None

@@ -40,21 +40,16 @@ def catalogue(db):
 
 @pytest.fixture
 def cli(db, monkeypatch):
-    """The command line in this process, its database closed after the test (a connection left
-    open to a shared server would be reported when it is collected, in a later test)."""
-    from seniorhalsan.cli import signin
+    """The command line in this process, on the tests' today (it closes what it opens itself)."""
+    import seniorhalsan.database
 
-    opened = []
+    def open_on_todays_date(*args, **kwargs):
+        opened = open_database(*args, **kwargs)
+        opened.clock = db.clock
+        return opened
 
-    def open_and_keep(*args, **kwargs):
-        opened.append(open_database(*args, **kwargs))
-        opened[-1].clock = db.clock
-        return opened[-1]
-
-    monkeypatch.setattr(signin, "open_database", open_and_keep)
-    yield lambda *args: main(["--db-url", db.url, *args])
-    for database in opened:
-        database.dispose()
+    monkeypatch.setattr(seniorhalsan.database, "open_database", open_on_todays_date)
+    return lambda *args: main(["--db-url", db.url, *args])
 
 
 def write(tmp_path, text, name="schema.csv"):

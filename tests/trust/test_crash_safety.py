@@ -6,7 +6,6 @@ import random
 import signal
 import subprocess
 import sys
-import time
 
 import pytest
 from sqlalchemy import text
@@ -66,6 +65,31 @@ def test_a_stream_of_single_entries_killed_again_and_again(db, db_url, catalogue
     assert len(reported) >= 80
 
 
+# The command itself, with one listener added: after each insert of sessions it says how
+# many rows it has written (inside its still open transaction) and waits for the test's word.
+# The test kills it there, so the kill always lands after rows were written and before commit.
+IMPORT = r"""
+import sys
+from sqlalchemy import event
+from sqlalchemy.engine import Engine
+from seniorhalsan.cli.main import main
+
+@event.listens_for(Engine, "after_cursor_execute")
+def written(conn, cursor, statement, parameters, context, executemany):
+    if statement.lstrip().upper().startswith("INSERT INTO ACTIVITY_SESSIONS"):
+        print(len(parameters) if executemany else 1, flush=True)
+        sys.stdin.readline()
+
+sys.exit(main(sys.argv[1:]))
+"""
+
+
+def start_import(path, db_url):
+    return subprocess.Popen([sys.executable, "-c", IMPORT, "import", "attendance", str(path), "--db-url", db_url],
+                            stdin=subprocess.PIPE, stdout=subprocess.PIPE, stderr=subprocess.DEVNULL, text=True,
+                            env=os.environ.copy())
+
+
 def test_an_import_killed_half_way_saves_all_or_nothing(db, db_url, catalogue, tmp_path):
     path = tmp_path / "stor.csv"
     start = dt.date(2023, 1, 2)
@@ -73,18 +97,30 @@ def test_an_import_killed_half_way_saves_all_or_nothing(db, db_url, catalogue, t
     lines += [f"{start + dt.timedelta(days=n % 600)};Axelsberg;Seniorgympa;{n % 20};{n % 5};0" for n in range(20000)]
     path.write_text("\n".join(lines) + "\n", encoding="utf-8")
     before = db.read(attendance_history.count_sessions)
-    for delay in (0.6, 1.2, 2.0):
-        child = subprocess.Popen([sys.executable, "-m", "seniorhalsan", "import", "attendance", str(path),
-                                  "--db-url", db_url], stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL,
-                                 env=os.environ.copy())
-        time.sleep(delay)
-        finished = child.poll() is not None
+    rng = random.Random(11)
+    for _round in range(2):
+        wanted = rng.randint(1, 19999)  # killed once at least this many rows are written
+        child = start_import(path, db_url)
+        written = 0
+        for line in child.stdout:
+            written += int(line)
+            if written >= wanted:
+                break
+            child.stdin.write("\n")  # not yet: write on
+            child.stdin.flush()
         child.send_signal(signal.SIGKILL)
         child.wait()
+        child.stdin.close()
+        child.stdout.close()
+        assert written >= wanted, f"the import had written {written} rows when it was killed"
         check = open_database(db_url, daily_backup=False)
         assert integrity_ok(check)
         count = check.read(attendance_history.count_sessions)
         check.dispose()
-        assert count in (before, before + 20000), count
-        if finished or count != before:
-            break
+        assert count == before, f"{count - before} of the {written} rows written before the kill were kept"
+
+    # and let through, the same import saves every row: the rounds above killed a real import
+    child = start_import(path, db_url)
+    out, _ = child.communicate("\n" * 100, timeout=120)
+    assert child.returncode == 0
+    assert db.read(attendance_history.count_sessions) == before + 20000

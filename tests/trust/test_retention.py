@@ -2,15 +2,12 @@
 
 import datetime as dt
 import json
-import os
-import subprocess
-import sys
 
 from sqlalchemy import text
 
 from seniorhalsan import stats
 from seniorhalsan.services import contacts, persons, retention
-from tests import factories
+from tests import commandline, factories
 
 D = dt.date
 
@@ -69,10 +66,7 @@ def test_the_command_compares_stats_before_and_after(db_url, tmp_path):
     db.dispose()
 
     def cli(*args):
-        result = subprocess.run([sys.executable, "-m", "seniorhalsan", *args, "--db-url", db_url],
-                                capture_output=True, text=True, env=os.environ.copy(), timeout=120)
-        assert "Traceback" not in result.stderr
-        return result
+        return commandline.run(*args, "--db-url", db_url)
 
     before = {y: json.loads(cli("stats", "--year", str(y), "--json").stdout) for y in (2015, 2016, 2017)}
     refused = cli("gallra", "--older-than", "5")

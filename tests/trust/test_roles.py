@@ -1,9 +1,6 @@
 """Each role's boundaries, proved through the services and through the command line."""
 
 import datetime as dt
-import os
-import subprocess
-import sys
 
 import pytest
 
@@ -23,7 +20,7 @@ from seniorhalsan.services import (
     retention,
     schedule,
 )
-from tests import factories
+from tests import commandline, factories
 
 PASSWORD = "ett-långt-lösen"
 ROLES = ("karin", "maria", "fixaren", "itpedagogen", "lisa")
@@ -144,17 +141,9 @@ def test_reads_and_changes_of_persons_are_in_the_access_log(db, unit):
     assert ("karin", "skapa", "synpunkt", unit["item"].id) in entries
 
 
-def cli(db_url, *args, user=None, password=PASSWORD):
-    env = {**os.environ}
-    env.pop("SENIORHALSAN_USER", None)
-    if password is not None:
-        env["SENIORHALSAN_PASSWORD"] = password
-    command = [sys.executable, "-m", "seniorhalsan", *args, "--db-url", db_url]
-    if user:
-        command += ["--user", user]
-    result = subprocess.run(command, capture_output=True, text=True, env=env, stdin=subprocess.DEVNULL, timeout=120)
-    assert "Traceback" not in result.stderr
-    return result
+def cli(db_url, *args, user=None, password=PASSWORD, new_password=None):
+    env = {"SENIORHALSAN_USER": None, "SENIORHALSAN_PASSWORD": password, "SENIORHALSAN_NEW_PASSWORD": new_password}
+    return commandline.run(*args, "--db-url", db_url, *(["--user", user] if user else []), env=env)
 
 
 def test_role_boundaries_through_the_command_line(db, db_url, unit, tmp_path):
@@ -179,9 +168,7 @@ def test_role_boundaries_through_the_command_line(db, db_url, unit, tmp_path):
     assert cli(db_url, "report", "year", "--year", "2026", "-o", str(tmp_path / "r.pdf"), user="lisa").returncode == 0
     assert cli(db_url, "report", "folder", "--term", "vt2026", "-o", str(tmp_path / "f.pdf"), user="lisa").returncode == 0
 
-    env_user = {**os.environ, "SENIORHALSAN_NEW_PASSWORD": "nytt-långt-lösen", "SENIORHALSAN_PASSWORD": PASSWORD}
-    added = subprocess.run([sys.executable, "-m", "seniorhalsan", "user", "add", "nisse", "--role", "lasare",
-                            "--db-url", db_url, "--user", "karin"], capture_output=True, text=True, env=env_user)
+    added = cli(db_url, "user", "add", "nisse", "--role", "lasare", user="karin", new_password="nytt-långt-lösen")
     assert added.returncode == 0, added.stderr
     assert cli(db_url, "stats", "--year", "2026", user="nisse", password="nytt-långt-lösen").returncode == 0
     assert cli(db_url, "user", "disable", "nisse", user="karin").returncode == 0

@@ -1,0 +1,1 @@
+"""The program's resources (reference data, fonts, translations), installed as `seniorhalsan.resources`."""

@@ -42,10 +42,10 @@ def test_contacts_create_persons_and_contacts(staff, tmp_path):
     assert (fx1.birth_year, fx1.gender) == (1941, "kvinna")
     visits = staff.read(contacts.list_contacts, person_id=fx1.id)
     assert [(c.kind, c.staff_name, c.minutes) for c in visits] == [("telefon", None, None), ("hembesok", "Tomas Greger", 60)]
-    s = staff.read(stats.year_stats, 2025)["services"]
-    assert (s["fixartjanst"]["contacts"], s["fixartjanst"]["persons"]) == (2, 1)
-    assert s["syn_horsel"]["by_contact_kind"]["oppen_mottagning"] == 1
-    assert s["it_stod"]["persons_by_gender"]["other"] == 1
+    s = staff.read(stats.year_stats, 2025).services
+    assert (s["fixartjanst"].contacts, s["fixartjanst"].persons) == (2, 1)
+    assert s["syn_horsel"].by_contact_kind["oppen_mottagning"] == 1
+    assert s["it_stod"].persons_by_gender.other == 1
 
 
 def test_contacts_twice_adds_nothing(staff, tmp_path):
@@ -93,12 +93,12 @@ def test_an_unknown_staff_member_is_an_error_unless_created(db, tmp_path):
 def test_feedback_import(db, tmp_path):
     report = db.call(importing.import_file, "feedback", write(tmp_path, FEEDBACK))
     assert report.created == 4
-    f = db.read(stats.year_stats, 2025)["feedback"]
-    assert f["total"] == {"T1": 3, "T2": 1, "T3": 0, "total": 4}
-    assert f["praise"]["total"] == 1
-    assert f["from"]["narstaende"]["total"] == 1 and f["from"]["senior"]["total"] == 3
-    assert f["about"]["tillganglighet"]["total"] == 1 and f["about"]["bemotande"]["total"] == 1
-    assert (f["answered"]["total"], f["acted_on"]["total"]) == (1, 1)
+    f = db.read(stats.year_stats, 2025).feedback
+    assert f.total == stats.Tertials(3, 1, 0)
+    assert f.praise.total == 1
+    assert f.from_["narstaende"].total == 1 and f.from_["senior"].total == 3
+    assert f.about["tillganglighet"].total == 1 and f.about["bemotande"].total == 1
+    assert (f.answered.total, f.acted_on.total) == (1, 1)
     item = next(i for i in db.read(feedback.list_feedback) if i.text == "Fler gympapass")
     assert (item.place_name, item.contact, item.action_text) == ("Axelsberg", "Astrid, Storgatan 1", "Ett pass till på torsdagar")
 
@@ -108,8 +108,8 @@ def test_feedback_twice_adds_nothing_but_records_a_later_answer(db, tmp_path):
     later = FEEDBACK.replace("Gympa utan musik?;;;", "Gympa utan musik?;;2025-06-01;Nytt pass utan musik")
     report = db.call(importing.import_file, "feedback", write(tmp_path, later, "ny.csv"))
     assert (report.created, report.updated, report.unchanged) == (0, 1, 3)
-    f = db.read(stats.year_stats, 2025)["feedback"]
-    assert f["total"]["total"] == 4 and f["answered"]["total"] == 2 and f["acted_on"]["total"] == 2
+    f = db.read(stats.year_stats, 2025).feedback
+    assert f.total.total == 4 and f.answered.total == 2 and f.acted_on.total == 2
 
 
 def test_bad_feedback_lines(db, tmp_path, unchanged):

@@ -41,7 +41,7 @@ def test_the_demo_year_prints_as_before(demo_year, db_url):
         assert table.stdout == (GOLDEN / f"demo-{year}.txt").read_text(encoding="utf-8")
     for name, until in TERTIAL_ENDS.items():
         figures = demo_year.read(stats.year_stats, 2025, until=until)
-        assert as_json(figures) == (GOLDEN / f"demo-2025-{name}.json").read_text(encoding="utf-8")
+        assert as_json(figures.to_json()) == (GOLDEN / f"demo-2025-{name}.json").read_text(encoding="utf-8")
 
 
 def write_golden(path: str) -> None:
@@ -59,7 +59,7 @@ def write_golden(path: str) -> None:
     db = open_database(sqlite_url(Path(path)), daily_backup=False)
     try:
         for name, until in TERTIAL_ENDS.items():
-            text = as_json(db.read(stats.year_stats, 2025, until=until))
+            text = as_json(db.read(stats.year_stats, 2025, until=until).to_json())
             (GOLDEN / f"demo-2025-{name}.json").write_text(text, encoding="utf-8")
     finally:
         db.dispose()

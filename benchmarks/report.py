@@ -270,8 +270,8 @@ DEFINITIONS = """
   räknas från att processen startas till att den har avslutats; anropen turas om och den första omgången
   (som också tar dagens säkerhetskopia av filen) räknas inte.
 
-- **Statistik**: `year_stats` för enhetens år 2025 genom `Database.read` (en lästransaktion), mot samma
-  siffror räknade med handskrivna SQL-frågor över en vanlig `sqlite3`-anslutning till samma fil
+- **Statistik**: `year_stats` för enhetens år 2025 genom `Database.read` (en lästransaktion) och dess
+  `to_json()` (svaret på `stats --json`), mot samma siffror räknade med handskrivna SQL-frågor över en vanlig `sqlite3`-anslutning till samma fil
   (`benchmarks/stats_floor.py`: en grupperad fråga per slags siffra, referenslistorna i en fråga).
   Sviten kontrollerar att golvets svar är identiskt med programmets. Tre databaser: en enhets år, en enhet
   i tio år och stadens 13 enheter i tio år var (samma SQLite-fil); den mätta enheten är

@@ -1,4 +1,4 @@
-"""The floor of the statistics: the same numbers as `year_stats`, by hand-written SQL.
+"""The floor of the statistics: the JSON of `year_stats`, by hand-written SQL.
 
 Plain `sqlite3` (or a DB-API connection to PostgreSQL), no ORM, as few round trips as
 the numbers allow: one grouped query per kind of figure, the reference lists in the
@@ -120,7 +120,7 @@ def _four(values: dict[int, int]) -> dict[str, int]:
 
 
 def year_stats_sql(conn, unit_id: int, year: int) -> dict:
-    """`year_stats(year)` of one unit, by hand-written SQL on a sqlite3 or psycopg connection."""
+    """`year_stats(year).to_json()` of one unit, by hand-written SQL on a sqlite3 or psycopg connection."""
     first, last = dt.date(year, 1, 1), dt.date(year, 12, 31)
     dialect = _dialect(conn)
     days = {"first": first, "last": last, "prev_first": dt.date(year - 1, 1, 1), "prev_last": dt.date(year - 1, 12, 31)}

@@ -67,13 +67,14 @@ def stats(path: str, runs: int) -> dict:
         conn = _floor_connection(Path(path))
     program = db.read(year_stats, YEAR)
     floor = year_stats_sql(conn, db.unit_id, YEAR)
-    result = compare(Side(lambda: db.read(year_stats, YEAR)), Side(lambda: year_stats_sql(conn, db.unit_id, YEAR)),
+    # the program's side ends, as `stats --json` does, in the JSON's shape
+    result = compare(Side(lambda: db.read(year_stats, YEAR).to_json()), Side(lambda: year_stats_sql(conn, db.unit_id, YEAR)),
                      runs=runs)
     result["info"] = {
-        "same_numbers": program == floor,
-        "visits": program["attendance"]["visits"],
-        "sessions": program["attendance"]["sessions"],
-        "contacts": sum(s["contacts"] for s in program["services"].values()),
+        "same_numbers": program.to_json() == floor,
+        "visits": program.attendance.visits,
+        "sessions": program.attendance.sessions,
+        "contacts": sum(s.contacts for s in program.services.values()),
     }
     db.dispose()
     return result

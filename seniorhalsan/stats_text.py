@@ -2,12 +2,17 @@
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 from .formatting import change, number, share
 from .periods import TERTIALS
 from .vocabulary import CONTACT_KINDS
 
+if TYPE_CHECKING:
+    from .stats.figures import Tertials, YearFigures
 
-def render(stats: dict, *, unit_name: str, labels: dict[str, dict[str, str]]) -> str:
+
+def render(figures: YearFigures, *, unit_name: str, labels: dict[str, dict[str, str]]) -> str:
     """`labels` holds Swedish names for keys: kinds, services, tasks, from, about."""
     out: list[str] = []
     width = 44
@@ -20,71 +25,75 @@ def render(stats: dict, *, unit_name: str, labels: dict[str, dict[str, str]]) ->
         out.append(text)
         out.append("-" * len(text))
 
-    year = stats["year"]
+    year = figures.year
     out.append(f"{unit_name} – statistik {year}")
     out.append("=" * len(out[0]))
 
-    a = stats["attendance"]
+    a = figures.attendance
     heading("Besök på aktiviteter")
-    line("Besök totalt", number(a["visits"]))
-    line("Kvinnor", number(a["women"]), share(a["women"], a["women"] + a["men"] + a["other"]))
-    line("Män", number(a["men"]), share(a["men"], a["women"] + a["men"] + a["other"]))
-    line("Annat/okänt kön", number(a["other"]))
-    line("Räknade utan uppdelning på kön", number(a["unspecified"]))
-    line("Nya besökare", number(a["new_visitors"]))
-    line("Genomförda tillfällen", number(a["sessions"]))
+    line("Besök totalt", number(a.visits))
+    line("Kvinnor", number(a.women), share(a.women, a.gender_counted))
+    line("Män", number(a.men), share(a.men, a.gender_counted))
+    line("Annat/okänt kön", number(a.other))
+    line("Räknade utan uppdelning på kön", number(a.unspecified))
+    line("Nya besökare", number(a.new_visitors))
+    line("Genomförda tillfällen", number(a.sessions))
     out.append("  Per tertial")
     for t in TERTIALS:
-        line(f"  {t}", number(a["by_tertial"][t]))
+        line(f"  {t}", number(a.by_tertial.of(t)))
     out.append("  Per mötesplats")
-    for place, visits in sorted(a["by_place"].items(), key=lambda kv: (-kv[1], kv[0])):
-        line(f"  {place}", number(visits))
+    for place in a.places:  # most visits first
+        line(f"  {place.name}", number(place.visits))
     out.append("  Per typ av aktivitet")
-    for key, visits in a["by_kind"].items():
+    for key, visits in a.by_kind.items():
         line(f"  {labels['kinds'].get(key, key)}", number(visits))
 
     heading("Stöd och service")
-    for key, s in stats["services"].items():
+    for key, s in figures.services.items():
         out.append(f"  {labels['services'].get(key, key)}")
-        prev = s["previous_year"]
-        line("  Kontakter", number(s["contacts"]), f"föregående år {number(prev['contacts'])} ({change(s['contacts'], prev['contacts'])})")
-        for kind, n in s["by_contact_kind"].items():
+        prev = s.previous_year
+        line("  Kontakter", number(s.contacts),
+             f"föregående år {number(prev.contacts)} ({change(s.contacts, prev.contacts)})")
+        for kind, n in s.by_contact_kind.items():
             if n:
                 line(f"    {CONTACT_KINDS.get(kind, kind)}", number(n))
-        line("  Personer", number(s["persons"]), f"föregående år {number(prev['persons'])} ({change(s['persons'], prev['persons'])})")
-        line("  Nya personer", number(s["new_persons"]), share(s["new_persons"], s["persons"]))
-        g = s["persons_by_gender"]
-        line("  Kvinnor / män / annat", f"{share(g['women'], s['persons'])} / {share(g['men'], s['persons'])} / {share(g['other'], s['persons'])}")
-        ages = " · ".join(f"{k}: {share(v, s['persons'])}" for k, v in s["persons_by_age"].items())
+        line("  Personer", number(s.persons),
+             f"föregående år {number(prev.persons)} ({change(s.persons, prev.persons)})")
+        line("  Nya personer", number(s.new_persons), share(s.new_persons, s.persons))
+        g = s.persons_by_gender
+        line("  Kvinnor / män / annat",
+             f"{share(g.women, s.persons)} / {share(g.men, s.persons)} / {share(g.other, s.persons)}")
+        ages = " · ".join(f"{k}: {share(v, s.persons)}" for k, v in s.persons_by_age.items())
         line("  Personer per åldersgrupp", "", ages)
-        done = [(k, n) for k, n in s["tasks"].items() if n]
+        done = [(k, n) for k, n in s.tasks.items() if n]
         if done:
             line("  Utfört", "", ", ".join(f"{labels['tasks'].get(key + ':' + k, k)} {number(n)}" for k, n in done))
 
     heading("Grupper och utbildningar")
-    for key, g in stats["groups"].items():
-        if g["meetings"]:
-            line(f"{labels['services'].get(key, key)}: gruppträffar", number(g["meetings"]), f"{number(g['participants'])} deltagare")
-    t = stats["trainings"]
-    line("Utbildningar för personal", number(t["sessions"]), f"{number(t['participants'])} deltagare")
+    for key, group in figures.groups.items():
+        if group.meetings:
+            line(f"{labels['services'].get(key, key)}: gruppträffar", number(group.meetings),
+                 f"{number(group.participants)} deltagare")
+    trained = figures.trainings
+    line("Utbildningar för personal", number(trained.sessions), f"{number(trained.participants)} deltagare")
 
-    f = stats["feedback"]
+    f = figures.feedback
     heading("Synpunkter och klagomål")
     width = 66
     out.append(f"  {'':<{width}}{'T1':>6}{'T2':>6}{'T3':>6}{'Totalt':>8}")
 
-    def row(label: str, values: dict) -> None:
-        cells = "".join(f"{number(values[t]):>6}" for t in TERTIALS)
-        out.append(f"  {label[:width]:<{width}}{cells}{number(values['total']):>8}")
+    def row(label: str, values: Tertials) -> None:
+        cells = "".join(f"{number(values.of(t)):>6}" for t in TERTIALS)
+        out.append(f"  {label[:width]:<{width}}{cells}{number(values.total):>8}")
 
-    row("Antal inkomna", f["total"])
-    row("Antal beröm", f["praise"])
+    row("Antal inkomna", f.total)
+    row("Antal beröm", f.praise)
     out.append("  Från vem")
-    for key, values in f["from"].items():
+    for key, values in f.from_.items():
         row("  " + labels["from"].get(key, key), values)
     out.append("  Vad gällde det")
-    for key, values in f["about"].items():
+    for key, values in f.about.items():
         row("  " + labels["about"].get(key, key), values)
-    row("Återkoppling lämnad", f["answered"])
-    row("Åtgärder vidtagna", f["acted_on"])
+    row("Återkoppling lämnad", f.answered)
+    row("Åtgärder vidtagna", f.acted_on)
     return "\n".join(out) + "\n"

@@ -19,8 +19,8 @@ def test_each_unit_counts_only_its_own(db, db_url):
     try:
         assert other.unit_id != first.unit_id
         assert len(other.read(places.list_places)) == len(first.read(places.list_places))
-        assert other.read(stats.year_stats, 2025)["attendance"]["visits"] == 0
-        assert first.read(stats.year_stats, 2025)["attendance"]["visits"] == 30
+        assert other.read(stats.year_stats, 2025).attendance.visits == 0
+        assert first.read(stats.year_stats, 2025).attendance.visits == 30
         theirs = factories.place_named(other, "Axelsberg")
         assert theirs.id != axelsberg.id
         assert other.read(attendance_history.count_sessions) == 0

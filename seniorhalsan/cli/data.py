@@ -73,16 +73,22 @@ def cmd_import(args) -> int:
 
 
 def cmd_stats(args) -> int:
+    from .. import stats
+
+    db = _open(args)
+    if args.json:
+        json.dump(db.read(stats.year_stats, args.year).to_json(), sys.stdout, ensure_ascii=False, indent=2)
+        sys.stdout.write("\n")
+        return 0
+    sys.stdout.write(db.read(_stats_table, args.year))
+    return 0
+
+
+def _stats_table(ctx, year: int) -> str:
+    """The table, its figures and their names read in one transaction."""
     from .. import stats, stats_text
     from ..services import lookups
 
-    db = _open(args)
-    figures = db.read(stats.year_stats, args.year)
-    if args.json:
-        json.dump(figures, sys.stdout, ensure_ascii=False, indent=2)
-        sys.stdout.write("\n")
-        return 0
-    unit = db.read(lookups.unit)
-    labels = db.read(lookups.labels)
-    sys.stdout.write(stats_text.render(figures, unit_name=unit.name, labels=labels))
-    return 0
+    reference = stats.load_reference(ctx)
+    figures = stats.year_stats(ctx, year, reference=reference)
+    return stats_text.render(figures, unit_name=lookups.unit(ctx).name, labels=reference.labels)

@@ -9,16 +9,17 @@ from ..db.session import Ctx
 from ..errors import UserError
 from ..formatting import date_span
 from ..periods import TERTIALS, tertial_range
-from ..services import lookups, texts
-from ..stats import AttendanceDetail, attendance_detail, period, year_stats
 from ..roles import requires
+from ..services import lookups, texts
+from ..stats import YearFigures, load_reference, period, year_stats
 
 TERTIAL_MONTHS = {1: "januari–april", 2: "maj–augusti", 3: "september–december"}
 
 
 @dataclass(frozen=True)
-class YearFigures:
-    """What the statistics service computed for a year (or the year up to a tertial's end)."""
+class ReportFigures:
+    """What the statistics service computed for a year (or the year up to a tertial's end),
+    with what the report says around it."""
 
     unit_name: str
     district: str | None
@@ -27,8 +28,7 @@ class YearFigures:
     first: dt.date
     last: dt.date
     made_on: dt.date
-    stats: dict
-    detail: AttendanceDetail
+    stats: YearFigures
     labels: dict[str, dict[str, str]]
     services: tuple[lookups.ServiceInfo, ...]
     feedback_summary: str
@@ -84,23 +84,23 @@ def set_feedback_summary(ctx: Ctx, *, year: int, body: str | None, tertial: int 
 
 
 @requires("statistics")
-def collect_year(ctx: Ctx, year: int, *, tertial: int | None = None) -> YearFigures:
+def collect_year(ctx: Ctx, year: int, *, tertial: int | None = None) -> ReportFigures:
     """Everything the year report (or a tertial report) shows, computed once."""
     _check(year, tertial)
     until = tertial_range(year, tertial)[1] if tertial else None
-    first, last = period(year, until)
     unit = lookups.unit(ctx)
-    return YearFigures(
+    reference = load_reference(ctx)
+    figures = year_stats(ctx, year, until=until, reference=reference)
+    return ReportFigures(
         unit_name=unit.name,
         district=unit.district,
         year=year,
         tertial=tertial,
-        first=first,
-        last=last,
+        first=figures.first,
+        last=figures.last,
         made_on=ctx.today,
-        stats=year_stats(ctx, year, until=until),
-        detail=attendance_detail(ctx, year, until=until),
-        labels=lookups.labels(ctx),
-        services=tuple(lookups.services(ctx)),
+        stats=figures,
+        labels=reference.labels,
+        services=reference.services,
         feedback_summary=texts.get_text(ctx, summary_key(year, tertial)),
     )

@@ -12,7 +12,7 @@ from openpyxl import Workbook
 from openpyxl.styles import Alignment, Font, PatternFill
 from openpyxl.utils import get_column_letter
 
-from .figures import YearFigures
+from .figures import ReportFigures
 from .tables import Change, Share, TableSpec, year_tables
 
 HEADER_ROW = 4  # rows 1–2: title and period
@@ -54,7 +54,7 @@ def _write_value(cell, value) -> None:
         cell.value = _clean(str(value))
 
 
-def _sheet(book: Workbook, spec: TableSpec, figures: YearFigures, taken: set[str]) -> None:
+def _sheet(book: Workbook, spec: TableSpec, figures: ReportFigures, taken: set[str]) -> None:
     ws = book.create_sheet(sheet_name(spec.sheet, taken))
     ws["A1"] = _clean(spec.title)
     ws["A1"].font = Font(bold=True, size=14)
@@ -92,7 +92,7 @@ def _sheet(book: Workbook, spec: TableSpec, figures: YearFigures, taken: set[str
     ws.freeze_panes = ws.cell(HEADER_ROW + 1, 1)
 
 
-def render_workbook(figures: YearFigures) -> bytes:
+def render_workbook(figures: ReportFigures) -> bytes:
     """The workbook as bytes: the same tables as the PDF, one sheet each."""
     book = Workbook()
     book.remove(book.active)

@@ -23,7 +23,7 @@ from reportlab.platypus import (
 from ..formatting import change, date_long, number, share
 from . import charts
 from .base import RULE, Built, Report
-from .figures import YearFigures
+from .figures import ReportFigures
 from .tables import Change, Share, TableSpec, month_name, year_tables
 
 SEE_BELOW = "Se sammanfattningen under tabellen."
@@ -53,7 +53,7 @@ class YearReport(Report):
     base_size = 10
     cover_has_footer = True
 
-    def __init__(self, figures: YearFigures) -> None:
+    def __init__(self, figures: ReportFigures) -> None:
         self.f = figures
         self.title = f"{figures.title} – {figures.unit_name}"
         self.author = figures.unit_name
@@ -98,13 +98,13 @@ class YearReport(Report):
         f = self.f
         # the section's heading names the first table too, and stays with it
         out = self.spec_block(self.specs["Besök"], level=None, lead=[self.p("Besök på aktiviteter", "h1")])
-        months = sorted(f.detail.by_month.items())
-        series = [("Kvinnor", [m["women"] for _, m in months]), ("Män", [m["men"] for _, m in months]),
-                  ("Annat, okänt eller utan uppdelning", [m["visits"] - m["women"] - m["men"] for _, m in months])]
-        out += self.chart([month_name(m)[:3] for m, _ in months], series, "Besök per månad", 62 * mm)
+        months = f.stats.attendance.months
+        series = [("Kvinnor", [m.women for m in months]), ("Män", [m.men for m in months]),
+                  ("Annat, okänt eller utan uppdelning", [m.visits - m.women - m.men for m in months])]
+        out += self.chart([month_name(m.month)[:3] for m in months], series, "Besök per månad", 62 * mm)
         out += self.spec_block(self.specs["Månader"], level="h3")
         out += self.spec_block(self.specs["Aktivitetstyper"], level="h3")
-        places = [p for p in f.detail.places if p.visits]
+        places = [p for p in f.stats.attendance.places if p.visits]
         out += self.chart([p.name for p in places], [("Besök", [p.visits for p in places])],
                           "Besök per mötesplats", max(45 * mm, (len(places) * 5.5 + 16) * mm / 1.6),
                           horizontal=True)
@@ -115,9 +115,9 @@ class YearReport(Report):
         f = self.f
         out = self.spec_block(self.specs["Stöd och service"], level=None, small=True,
                               lead=[CondPageBreak(90 * mm), self.p("Stöd och service", "h1")])
-        entries = [f.stats["services"][s.key] for s in f.services]
-        series = [("Nya personer", [e["new_persons"] for e in entries]),
-                  ("Återkommande personer", [e["persons"] - e["new_persons"] for e in entries])]
+        entries = [f.stats.services[s.key] for s in f.services]
+        series = [("Nya personer", [e.new_persons for e in entries]),
+                  ("Återkommande personer", [e.persons - e.new_persons for e in entries])]
         out += self.chart([s.name for s in f.services], series, "Nya och återkommande personer per insats",
                           58 * mm, horizontal=True)
         for svc in f.services:
@@ -223,6 +223,6 @@ class YearReport(Report):
         return [self.p("Sammanfattning och planerade åtgärder", "h3"), *self.paragraphs(summary)]
 
 
-def render_year(figures: YearFigures) -> Built:
+def render_year(figures: ReportFigures) -> Built:
     """The year report (or a tertial report) as PDF bytes."""
     return YearReport(figures).build()

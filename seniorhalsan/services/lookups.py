@@ -2,10 +2,12 @@
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import TypeVar
 
 from sqlalchemy import select
+from sqlalchemy.orm import selectinload
 
 from ..db.models import ActivityKind, FeedbackCategory, Service
 from ..db.session import Ctx
@@ -61,7 +63,8 @@ def activity_kinds(ctx: Ctx) -> list[KindInfo]:
 
 
 def services(ctx: Ctx) -> list[ServiceInfo]:
-    rows = ctx.session.scalars(select(Service).order_by(Service.sort_order))
+    # the checklists in one more query, not one per service
+    rows = ctx.session.scalars(select(Service).options(selectinload(Service.tasks)).order_by(Service.sort_order))
     return [
         ServiceInfo(
             s.id,
@@ -119,12 +122,16 @@ def unit(ctx: Ctx) -> UnitInfo:
 
 def labels(ctx: Ctx) -> dict[str, dict[str, str]]:
     """Swedish names for the keys the statistics use."""
-    tasks = {f"{s.key}:{t.key}": t.name for s in services(ctx) for t in s.tasks}
-    categories = feedback_categories(ctx)
+    return labels_of(activity_kinds(ctx), services(ctx), feedback_categories(ctx))
+
+
+def labels_of(kinds: Sequence[KindInfo], service_list: Sequence[ServiceInfo],
+              categories: Sequence[CategoryInfo]) -> dict[str, dict[str, str]]:
+    """`labels` from reference lists already fetched."""
     return {
-        "kinds": {k.key: k.name for k in activity_kinds(ctx)},
-        "services": {s.key: s.name for s in services(ctx)},
-        "tasks": tasks,
+        "kinds": {k.key: k.name for k in kinds},
+        "services": {s.key: s.name for s in service_list},
+        "tasks": {f"{s.key}:{t.key}": t.name for s in service_list for t in s.tasks},
         "from": {c.key: c.name for c in categories if c.grp == "from"},
         "about": {c.key: c.name for c in categories if c.grp == "about"},
     }

@@ -27,7 +27,7 @@ def count(db_path, visits):
 def visits(db_path):
     db = open_database(sqlite_url(db_path), daily_backup=False)
     try:
-        return db.read(stats.year_stats, 2025)["attendance"]["visits"]
+        return db.read(stats.year_stats, 2025).attendance.visits
     finally:
         db.dispose()
 

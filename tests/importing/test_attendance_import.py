@@ -32,15 +32,15 @@ def write(tmp_path, text, name="närvaro.csv", encoding="utf-8"):
 
 
 def visits(db, year=2025):
-    return db.read(stats.year_stats, year)["attendance"]["visits"]
+    return db.read(stats.year_stats, year).attendance.visits
 
 
 def test_a_good_file_is_imported(catalogue, tmp_path):
     report = catalogue.call(importing.import_file, "attendance", write(tmp_path, GOOD))
     assert (report.rows, report.created, report.updated, report.unchanged) == (3, 3, 0, 0)
-    figures = catalogue.read(stats.year_stats, 2025)["attendance"]
-    assert (figures["visits"], figures["women"], figures["men"], figures["other"]) == (63, 48, 14, 1)
-    assert (figures["new_visitors"], figures["sessions"]) == (2, 3)
+    figures = catalogue.read(stats.year_stats, 2025).attendance
+    assert (figures.visits, figures.women, figures.men, figures.other) == (63, 48, 14, 1)
+    assert (figures.new_visitors, figures.sessions) == (2, 3)
 
 
 def test_the_same_file_twice_adds_nothing(catalogue, tmp_path):
@@ -84,8 +84,8 @@ def test_bad_lines_are_all_reported_and_nothing_is_saved(catalogue, tmp_path, un
 def test_a_total_alone_and_a_comma_file_with_bom(catalogue, tmp_path):
     text = "\ufeffDatum,Mötesplats,Aktivitet,Totalt,Nya\n2025-10-01,axelsberg,seniorgympa,30,3\n"
     catalogue.call(importing.import_file, "attendance", write(tmp_path, text))
-    figures = catalogue.read(stats.year_stats, 2025)["attendance"]
-    assert (figures["visits"], figures["unspecified"], figures["new_visitors"]) == (30, 30, 3)
+    figures = catalogue.read(stats.year_stats, 2025).attendance
+    assert (figures.visits, figures.unspecified, figures.new_visitors) == (30, 30, 3)
 
 
 def test_excels_windows_1252_csv(catalogue, tmp_path):
@@ -93,7 +93,7 @@ def test_excels_windows_1252_csv(catalogue, tmp_path):
     path = write(tmp_path, text, encoding="cp1252")
     assert b"\xc4lvsj\xf6" in path.read_bytes()  # really Windows-1252
     catalogue.call(importing.import_file, "attendance", path)
-    assert catalogue.read(stats.year_stats, 2025)["attendance"]["by_place"]["Älvsjö centrum"] == 9
+    assert catalogue.read(stats.year_stats, 2025).attendance.by_place["Älvsjö centrum"] == 9
 
 
 def test_xlsx(catalogue, tmp_path):
@@ -132,8 +132,8 @@ def test_create_missing_makes_places_and_activities(db, tmp_path):
     text = "datum;mötesplats;aktivitet;totalt;typ\n2025-06-01;Sommartorget;Improvisation;40;kultur\n2025-06-02;Sommartorget;Improvisation;20;kultur\n"
     report = db.call(importing.import_file, "attendance", write(tmp_path, text), create_missing=True)
     assert report.created_records == ["mötesplatsen Sommartorget", "aktiviteten Improvisation"]
-    figures = db.read(stats.year_stats, 2025)["attendance"]
-    assert figures["by_place"]["Sommartorget"] == 60 and figures["by_kind"]["kultur"] == 60
+    figures = db.read(stats.year_stats, 2025).attendance
+    assert figures.by_place["Sommartorget"] == 60 and figures.by_kind["kultur"] == 60
 
 
 def test_a_missing_file_and_a_binary_file_are_refused_clearly(db, tmp_path):

@@ -42,12 +42,12 @@ def refused_lines(db, path):
 def test_feedback_import(db, tmp_path):
     outcome = db.perform(ImportFile("feedback", str(write(tmp_path, FEEDBACK))))
     assert outcome.value.created == 4 and outcome.changes.topics == {"feedback"}
-    f = db.read(stats.year_stats, 2025)["feedback"]
-    assert f["total"] == {"T1": 3, "T2": 1, "T3": 0, "total": 4}
-    assert f["praise"]["total"] == 1
-    assert f["from"]["narstaende"]["total"] == 1 and f["from"]["senior"]["total"] == 3
-    assert f["about"]["tillganglighet"]["total"] == 1 and f["about"]["bemotande"]["total"] == 1
-    assert (f["answered"]["total"], f["acted_on"]["total"]) == (1, 1)
+    f = db.read(stats.year_stats, 2025).feedback
+    assert f.total == stats.Tertials(3, 1, 0)
+    assert f.praise.total == 1
+    assert f.from_["narstaende"].total == 1 and f.from_["senior"].total == 3
+    assert f.about["tillganglighet"].total == 1 and f.about["bemotande"].total == 1
+    assert (f.answered.total, f.acted_on.total) == (1, 1)
     item = next(i for i in db.read(feedback_register.list_feedback) if i.text == "Fler gympapass")
     assert (item.place_name, item.contact, item.action_text) == ("Axelsberg", "Astrid, Storgatan 1", "Ett pass till på torsdagar")
     assert item.answered_on == dt.date(2025, 2, 14)
@@ -58,8 +58,8 @@ def test_feedback_twice_adds_nothing_but_records_a_later_answer(db, tmp_path):
     later = FEEDBACK.replace("Gympa utan musik?;;;", "Gympa utan musik?;;2025-06-01;Nytt pass utan musik")
     report = imported(db, write(tmp_path, later, "ny.csv"))
     assert (report.created, report.updated, report.unchanged) == (0, 1, 3)
-    f = db.read(stats.year_stats, 2025)["feedback"]
-    assert f["total"]["total"] == 4 and f["answered"]["total"] == 2 and f["acted_on"]["total"] == 2
+    f = db.read(stats.year_stats, 2025).feedback
+    assert f.total.total == 4 and f.answered.total == 2 and f.acted_on.total == 2
 
 
 def test_equal_lines_are_as_many_items_and_a_template_row_by_any_name_is_the_same(db, tmp_path):

@@ -17,9 +17,9 @@ def test_a_renamed_place_keeps_its_old_name_in_old_years(db):
     db.call(places.rename_place, grondal.id, new_name="Gröndals träffpunkt", from_date=dt.date(2026, 1, 1))
     db.call(attendance.record_attendance, activity_id=yoga.id, place_id=grondal.id, held_on=dt.date(2026, 5, 5), total=9)
 
-    assert db.read(stats.year_stats, 2025)["attendance"]["by_place"]["Gröndal"] == 7
-    assert "Gröndals träffpunkt" not in db.read(stats.year_stats, 2025)["attendance"]["by_place"]
-    assert db.read(stats.year_stats, 2026)["attendance"]["by_place"]["Gröndals träffpunkt"] == 9
+    assert db.read(stats.year_stats, 2025).attendance.by_place["Gröndal"] == 7
+    assert "Gröndals träffpunkt" not in db.read(stats.year_stats, 2025).attendance.by_place
+    assert db.read(stats.year_stats, 2026).attendance.by_place["Gröndals träffpunkt"] == 9
     assert db.read(places.find_place, "Gröndal", on=dt.date(2025, 6, 1)).id == grondal.id
 
 
@@ -28,8 +28,8 @@ def test_a_closed_place_is_not_in_use_after_it_closed(db):
     db.call(places.close_place, langbro.id, closed_on=dt.date(2025, 6, 30))
     names_2026 = {p.name for p in db.read(places.list_places, on=dt.date(2026, 1, 1))}
     assert "Långbroberg" not in names_2026
-    assert "Långbroberg" in db.read(stats.year_stats, 2025)["attendance"]["by_place"]
-    assert "Långbroberg" not in db.read(stats.year_stats, 2026)["attendance"]["by_place"]
+    assert "Långbroberg" in db.read(stats.year_stats, 2025).attendance.by_place
+    assert "Långbroberg" not in db.read(stats.year_stats, 2026).attendance.by_place
 
 
 def test_duplicate_place_names_are_refused(db, unchanged):

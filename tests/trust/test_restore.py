@@ -38,7 +38,7 @@ def add_visits(path, total):
 def visits(path):
     db = open_database(sqlite_url(path), daily_backup=False)
     try:
-        return db.read(stats.year_stats, 2025)["attendance"]["visits"]
+        return db.read(stats.year_stats, 2025).attendance.visits
     finally:
         db.dispose()
 

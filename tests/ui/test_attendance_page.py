@@ -61,7 +61,7 @@ def test_a_days_counts_are_typed_with_the_keyboard_and_saved(window, qtbot, db, 
         ("Seniorgympa", 12, 3, 0, 15, 2),
         ("Kör", None, None, None, 25, None),
     ]
-    assert db.read(stats.year_stats, 2026)["attendance"]["visits"] == 40
+    assert db.read(stats.year_stats, 2026).attendance.visits == 40
 
 
 def test_a_refused_row_is_marked_and_nothing_is_saved(window, qtbot, db, planned, unchanged):

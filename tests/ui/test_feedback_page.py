@@ -59,9 +59,9 @@ def test_register_a_feedback_item_and_answer_it(window, qtbot, db):
     [done] = db.read(feedback_register.list_feedback, status="atgardad")
     assert (done.answered_on, done.answer_text) == (D(2026, 11, 10), "Ringde och bad om ursakt.")
     assert (done.action_on, done.action_text) == (D(2026, 11, 12), "Samtal med ledaren.")
-    figures = db.read(stats.year_stats, 2026)["feedback"]
-    assert figures["about"]["bemotande"]["T3"] == 1 and figures["from"]["senior"]["total"] == 1
-    assert figures["answered"]["T3"] == 1 and figures["acted_on"]["T3"] == 1
+    figures = db.read(stats.year_stats, 2026).feedback
+    assert figures.about["bemotande"].t3 == 1 and figures.from_["senior"].total == 1
+    assert figures.answered.t3 == 1 and figures.acted_on.t3 == 1
     assert "Inga synpunkter väntar" in window.waiting_label.text()
     assert listed.model.row_at(0).status == "atgardad"
 

@@ -45,7 +45,7 @@ def test_a_good_file_is_checked_then_imported(window, qtbot, db, gympa, tmp_path
     assert db.read(attendance_history.count_sessions) == 0  # checking saves nothing
     page.run_import()
     qtbot.waitUntil(lambda: "klar" in page.status.text(), timeout=10_000)
-    assert db.read(stats.year_stats, 2025)["attendance"]["visits"] == 22
+    assert db.read(stats.year_stats, 2025).attendance.visits == 22
 
 
 def test_the_kind_is_guessed_from_the_headers(window, db, tmp_path):

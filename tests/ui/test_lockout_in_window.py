@@ -84,5 +84,5 @@ def test_a_damaged_database_is_restored_in_the_window_only_by_the_unit_head(qtbo
         open_database(sqlite_url(db_path))
     who["name"] = "karin"
     restored = offer_restore(damaged.value, sqlite_url(db_path))
-    assert restored is not None and restored.read(stats.year_stats, 2025)["attendance"]["visits"] == 4
+    assert restored is not None and restored.read(stats.year_stats, 2025).attendance.visits == 4
     restored.dispose()

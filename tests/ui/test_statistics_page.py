@@ -1,6 +1,7 @@
 """Statistik: hand-made years computed off the GUI thread, shown as tables and charts."""
 
 import datetime as dt
+import threading
 from functools import partial
 
 import pytest
@@ -157,7 +158,7 @@ def test_a_year_as_tables_and_charts(window, qtbot, years, qtmodeltester):
 def test_a_tertial_is_the_year_so_far_like_the_tertial_reports(window, qtbot, years):
     page = open_statistics(window, qtbot, 2025, tertial=1)
     assert page.chosen() == (2025, D(2025, 4, 30))
-    assert page.result.stats == years.read(stats.year_stats, 2025, until=D(2025, 4, 30))
+    assert page.result.figures == years.read(stats.year_stats, 2025, until=D(2025, 4, 30))
     assert page.summary_model.row_texts("Besök totalt") == ["60", "", "20", "+200\xa0%"]
     assert [line.label for line in page.tertial_model.lines] == ["T1 (januari–april)"]
     assert page.month_chart.values()["2025"] == [25, 0, 0, 35]
@@ -188,6 +189,27 @@ def test_a_tertial_is_the_year_so_far_like_the_tertial_reports(window, qtbot, ye
     page.prepare_screenshot()
     assert page.result.year == 2025 and page.summary_model.row_texts("Besök totalt")[0] == "82"
     qtbot.waitUntil(lambda: not page.is_busy(), timeout=10_000)
+
+
+def test_opening_the_page_reads_the_figures_and_the_years_once_off_the_gui_thread(window, qtbot, years, monkeypatch):
+    asked = []
+    real_read = window.app.db.read
+
+    def spy(fn, *args, **kwargs):
+        if fn.__module__.startswith("seniorhalsan.stats"):
+            asked.append((fn, threading.current_thread() is threading.main_thread()))
+        return real_read(fn, *args, **kwargs)
+
+    monkeypatch.setattr(window.app.db, "read", spy)
+    window.show_page("statistics")
+    page = window.page("statistics")
+    qtbot.waitUntil(lambda: not page.is_busy())
+    assert asked == [(stats.year_overview, False)]  # the years to choose from come with the figures
+    assert [page.year.itemData(i) for i in range(page.year.count())] == [2026, 2025, 2024]
+    page.choose(2019)  # a year without data stays chosen
+    qtbot.waitUntil(lambda: not page.is_busy())
+    assert page.year.currentData() == 2019 and page.result.year == 2019
+    assert [page.year.itemData(i) for i in range(page.year.count())] == [2026, 2025, 2024, 2019]
 
 
 def test_the_work_runs_through_the_worker_and_only_the_last_answer_counts(window, qtbot, years, monkeypatch):

@@ -80,9 +80,9 @@ def test_a_home_visit_for_a_new_person_is_logged_with_the_keyboard(window, qtbot
     logged = db.read(contacts.list_contacts, person_id=saved[0].id)
     assert [(c.contact_date, c.service_key, c.kind, c.staff_id, c.minutes, c.tasks) for c in logged] == [
         (TODAY, "fixartjanst", "hembesok", fixare.id, 45, ("brandvarnare", "glodlampor"))]
-    numbers = db.read(stats.year_stats, TODAY.year)["services"]["fixartjanst"]
-    assert (numbers["contacts"], numbers["persons"], numbers["new_persons"]) == (1, 1, 1)
-    assert numbers["tasks"]["brandvarnare"] == 1 and numbers["by_contact_kind"]["hembesok"] == 1
+    numbers = db.read(stats.year_stats, TODAY.year).services["fixartjanst"]
+    assert (numbers.contacts, numbers.persons, numbers.new_persons) == (1, 1, 1)
+    assert numbers.tasks["brandvarnare"] == 1 and numbers.by_contact_kind["hembesok"] == 1
     # the card shows it, the form is ready for the next one, date and kind kept
     assert [c.id for c in tab.contacts.model.rows] == [logged[0].id]
     assert tab.form.minutes.text() == "" and not any(b.isChecked() for b in tab.form.task_boxes.values())
@@ -233,7 +233,7 @@ def test_a_group_meeting_is_added_offered_again_and_deleted(window, qtbot, db):
     saved = db.read(groups.list_group_meetings, service="it_stod", year=2026)
     assert [(g.held_on, g.kind, g.title, g.participants, g.place_id, g.staff_id) for g in saved] == [
         (dt.date(2026, 3, 18), "kurs", "IT-grupp", 8, place.id, it.id)]
-    assert db.read(stats.year_stats, 2026)["groups"]["it_stod"] == {"meetings": 1, "participants": 8}
+    assert db.read(stats.year_stats, 2026).groups["it_stod"] == stats.GroupFigures(meetings=1, participants=8)
     assert tab.model.rows == saved and "1 träffar, 8 deltagare" in tab.total.text()
     assert tab.group_title.findText("IT-grupp") >= 0 and not tab.has_unsaved_changes()
 
@@ -258,7 +258,7 @@ def test_a_training_is_added_and_read_back(window, qtbot, db):
     assert [(t.held_on, t.audience, t.topic, t.participants, t.minutes, t.staff_id, t.service_key) for t in saved] == [
         (dt.date(2026, 2, 17), "Omsorgspersonal i hemtjänsten", "Hörselnedsättning och hörhjälpmedel", 11, 120,
          syn.id, "syn_horsel")]
-    assert db.read(stats.year_stats, 2026)["trainings"] == {"sessions": 1, "participants": 11}
+    assert db.read(stats.year_stats, 2026).trainings == stats.TrainingFigures(sessions=1, participants=11)
     assert tab.model.rows == saved and not page.has_unsaved_changes()
     assert tab.audience.findText("Omsorgspersonal i hemtjänsten") >= 0
 

@@ -1,23 +1,25 @@
-"""The statistics page's tables: rows built from `stats.year_overview`, shown by one model."""
+"""The statistics page's tables and charts: rows and series built from `stats.year_overview`."""
 
 from __future__ import annotations
 
+import datetime as dt
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
-from typing import Any
+from typing import Any, TypeVar
 
 from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt
 from PySide6.QtGui import QBrush, QColor, QFont
 
 from ....formatting import change as change_text
 from ....periods import TERTIALS
-from ....stats import YearOverview
+from ....stats import ServiceFigures, Tertials, YearFigures, YearOverview
 from ... import i18n
 from ...i18n import _
 
 Index = QModelIndex | QPersistentModelIndex
 RAW_ROLE = Qt.ItemDataRole.UserRole  # the number behind a cell, for charts and tests
 HEADING_BACKGROUND = QColor("#e8eef7")
+T = TypeVar("T")
 
 
 @dataclass(frozen=True)
@@ -137,33 +139,30 @@ def compare_headers() -> list[str]:
     return [_("Antal"), _("Andel"), _("Förra året"), _("Förändring")]
 
 
-def _previous(overview: YearOverview, *path: str) -> Any:
-    value: Any = overview.previous
-    for key in path:
-        if value is None:
-            return None
-        value = value.get(key)
-    return value
+def _before(overview: YearOverview, figure: Callable[[YearFigures], T]) -> T | None:
+    """A figure of the same days the year before, or None when there is no year before."""
+    return figure(overview.previous) if overview.previous is not None else None
 
 
 def attendance_lines(overview: YearOverview) -> list[Line]:
-    a = overview.stats["attendance"]
-    counted = a["women"] + a["men"] + a["other"]
+    a = overview.figures.attendance
+    counted = a.gender_counted
     gender_tip = _("Andel av de besök där kön räknades ({n} besök).").format(n=i18n.number(counted))
 
     def row(label: str, key: str, whole: int | None, tip: str = "", heading: bool = False) -> Line:
-        before = _previous(overview, "attendance", key)
-        return Line(label, (a[key], share(a[key], whole) if whole is not None else "", before,
-                            change(a[key], before)), heading=heading, tooltip=tip)
+        value = getattr(a, key)
+        before = _before(overview, lambda y: getattr(y.attendance, key))
+        return Line(label, (value, share(value, whole) if whole is not None else "", before,
+                            change(value, before)), heading=heading, tooltip=tip)
 
     return [
         row(_("Besök totalt"), "visits", None, _("Räknade besökare vid genomförda tillfällen."), heading=True),
         row(_("Kvinnor"), "women", counted, gender_tip),
         row(_("Män"), "men", counted, gender_tip),
         row(_("Annat/okänt kön"), "other", counted, gender_tip),
-        row(_("Utan uppdelning på kön"), "unspecified", a["visits"],
+        row(_("Utan uppdelning på kön"), "unspecified", a.visits,
             _("Besök som räknades som ett totalt antal. Andel av alla besök.")),
-        row(_("Nya besökare"), "new_visitors", a["visits"], _("Andel av alla besök.")),
+        row(_("Nya besökare"), "new_visitors", a.visits, _("Andel av alla besök.")),
         row(_("Genomförda tillfällen"), "sessions", None, _("Inställda tillfällen räknas inte.")),
     ]
 
@@ -173,13 +172,13 @@ def tertial_names() -> dict[str, str]:
 
 
 def tertial_lines(overview: YearOverview) -> list[Line]:
-    a = overview.stats["attendance"]
+    a = overview.figures.attendance
     names = tertial_names()
     lines = []
     for tertial in TERTIALS[: (overview.last.month - 1) // 4 + 1]:
-        before = _previous(overview, "attendance", "by_tertial", tertial)
-        value = a["by_tertial"][tertial]
-        lines.append(Line(names[tertial], (value, share(value, a["visits"]), before, change(value, before))))
+        before = _before(overview, lambda y, t=tertial: y.attendance.by_tertial.of(t))
+        value = a.by_tertial.of(tertial)
+        lines.append(Line(names[tertial], (value, share(value, a.visits), before, change(value, before))))
     return lines
 
 
@@ -188,32 +187,29 @@ def place_headers() -> list[str]:
 
 
 def place_lines(overview: YearOverview) -> list[Line]:
-    a = overview.stats["attendance"]
-    detail = {p.name: p for p in overview.detail.places}
-    before = _previous(overview, "attendance", "by_place") or {}
+    a = overview.figures.attendance
+    before = _before(overview, lambda y: y.attendance.by_place)
     lines = []
-    for name, visits in sorted(a["by_place"].items(), key=lambda kv: (-kv[1], kv[0])):
-        figures = detail.get(name)
-        previous = before.get(name, 0) if overview.previous is not None else None
-        lines.append(Line(name, (
-            visits, figures.women if figures else 0, figures.men if figures else 0,
-            figures.sessions if figures else 0, previous, change(visits, previous),
-        ), tooltip=_("{share} av alla besök").format(share=share(visits, a["visits"]))))
+    for place in a.places:  # most visits first
+        previous = before.get(place.name, 0) if before is not None else None
+        lines.append(Line(place.name, (
+            place.visits, place.women, place.men, place.sessions, previous, change(place.visits, previous),
+        ), tooltip=_("{share} av alla besök").format(share=share(place.visits, a.visits))))
     return lines
 
 
 def kind_lines(overview: YearOverview) -> list[Line]:
-    a = overview.stats["attendance"]
+    a = overview.figures.attendance
     names = overview.labels.get("kinds", {})
     lines = []
-    for key, visits in a["by_kind"].items():
-        before = _previous(overview, "attendance", "by_kind", key)
-        lines.append(Line(names.get(key, key), (visits, share(visits, a["visits"]), before, change(visits, before))))
+    for key, visits in a.by_kind.items():
+        before = _before(overview, lambda y, k=key: y.attendance.by_kind.get(k))
+        lines.append(Line(names.get(key, key), (visits, share(visits, a.visits), before, change(visits, before))))
     return lines
 
 
 def service_keys(overview: YearOverview) -> list[str]:
-    return list(overview.stats["services"])
+    return list(overview.figures.services)
 
 
 def service_headers(overview: YearOverview | None) -> list[str]:
@@ -222,44 +218,44 @@ def service_headers(overview: YearOverview | None) -> list[str]:
 
 
 def service_lines(overview: YearOverview) -> list[Line]:
-    services = overview.stats["services"]
+    services = overview.figures.services
     keys = service_keys(overview)
 
-    def cells(fn: Callable[[dict], Any]) -> tuple[Any, ...]:
+    def cells(fn: Callable[[ServiceFigures], Any]) -> tuple[Any, ...]:
         return tuple(fn(services[key]) for key in keys)
 
     persons_tip = _("Andel av personerna som fick stöd under perioden.")
     lines = [
-        Line(_("Kontakter"), cells(lambda s: s["contacts"]), heading=True,
+        Line(_("Kontakter"), cells(lambda s: s.contacts), heading=True,
              tooltip=_("Varje möte med en person: hembesök, samtal, besök.")),
     ]
     for kind, label in contact_kind_labels().items():
-        lines.append(Line(label, cells(lambda s, k=kind: s["by_contact_kind"].get(k, 0)), indent=True))
+        lines.append(Line(label, cells(lambda s, k=kind: s.by_contact_kind.get(k, 0)), indent=True))
     lines += [
-        Line(_("Kontakter förra året"), cells(lambda s: s["previous_year"]["contacts"]), indent=True,
+        Line(_("Kontakter förra året"), cells(lambda s: s.previous_year.contacts), indent=True,
              tooltip=_("Samma period förra året.")),
-        Line(_("Förändring, kontakter"), cells(lambda s: change(s["contacts"], s["previous_year"]["contacts"])),
+        Line(_("Förändring, kontakter"), cells(lambda s: change(s.contacts, s.previous_year.contacts)),
              indent=True),
-        Line(_("Personer"), cells(lambda s: s["persons"]), heading=True,
+        Line(_("Personer"), cells(lambda s: s.persons), heading=True,
              tooltip=_("Olika personer med minst en kontakt under perioden.")),
-        Line(_("Personer förra året"), cells(lambda s: s["previous_year"]["persons"]), indent=True,
+        Line(_("Personer förra året"), cells(lambda s: s.previous_year.persons), indent=True,
              tooltip=_("Samma period förra året.")),
-        Line(_("Förändring, personer"), cells(lambda s: change(s["persons"], s["previous_year"]["persons"])),
+        Line(_("Förändring, personer"), cells(lambda s: change(s.persons, s.previous_year.persons)),
              indent=True),
-        Line(_("Nya personer"), cells(lambda s: s["new_persons"]), indent=True,
+        Line(_("Nya personer"), cells(lambda s: s.new_persons), indent=True,
              tooltip=_("Personens första kontakt med insatsen någonsin låg under perioden.")),
-        Line(_("Andel nya"), cells(lambda s: share(s["new_persons"], s["persons"])), indent=True),
+        Line(_("Andel nya"), cells(lambda s: share(s.new_persons, s.persons)), indent=True),
         Line(_("Kön (andel av personerna)"), heading=True),
-        Line(_("Kvinnor"), cells(lambda s: share(s["persons_by_gender"]["women"], s["persons"])), indent=True,
+        Line(_("Kvinnor"), cells(lambda s: share(s.persons_by_gender.women, s.persons)), indent=True,
              tooltip=persons_tip),
-        Line(_("Män"), cells(lambda s: share(s["persons_by_gender"]["men"], s["persons"])), indent=True,
+        Line(_("Män"), cells(lambda s: share(s.persons_by_gender.men, s.persons)), indent=True,
              tooltip=persons_tip),
-        Line(_("Annat/okänt kön"), cells(lambda s: share(s["persons_by_gender"]["other"], s["persons"])),
+        Line(_("Annat/okänt kön"), cells(lambda s: share(s.persons_by_gender.other, s.persons)),
              indent=True, tooltip=persons_tip),
         Line(_("Ålder (andel av personerna)"), heading=True, tooltip=_("Ålder = året minus födelseåret.")),
     ]
     for group, label in age_labels().items():
-        lines.append(Line(label, cells(lambda s, g=group: share(s["persons_by_age"][g], s["persons"])), indent=True,
+        lines.append(Line(label, cells(lambda s, g=group: share(s.persons_by_age[g], s.persons)), indent=True,
                           tooltip=persons_tip))
     return lines
 
@@ -273,11 +269,11 @@ def task_lines(overview: YearOverview) -> list[Line]:
     names = overview.labels.get("tasks", {})
     services = overview.labels.get("services", {})
     lines = []
-    for key, figures in overview.stats["services"].items():
-        if not figures["tasks"]:
+    for key, figures in overview.figures.services.items():
+        if not figures.tasks:
             continue
         lines.append(Line(services.get(key, key), heading=True))
-        lines += [Line(names.get(f"{key}:{task}", task), (n,), indent=True) for task, n in figures["tasks"].items()]
+        lines += [Line(names.get(f"{key}:{task}", task), (n,), indent=True) for task, n in figures.tasks.items()]
     return lines
 
 
@@ -288,14 +284,14 @@ def group_headers() -> list[str]:
 def group_lines(overview: YearOverview) -> list[Line]:
     names = overview.labels.get("services", {})
     lines = [Line(_("Gruppträffar, föreläsningar och kurser"), heading=True)]
-    for key, g in overview.stats["groups"].items():
-        before = _previous(overview, "groups", key, "participants")
-        lines.append(Line(names.get(key, key), (g["meetings"], g["participants"], before,
-                                                change(g["participants"], before)), indent=True))
-    t = overview.stats["trainings"]
-    before = _previous(overview, "trainings", "participants")
-    lines.append(Line(_("Utbildningar för personal"), (t["sessions"], t["participants"], before,
-                                                      change(t["participants"], before)), heading=True,
+    for key, g in overview.figures.groups.items():
+        before = _before(overview, lambda y, k=key: y.groups[k].participants if k in y.groups else None)
+        lines.append(Line(names.get(key, key), (g.meetings, g.participants, before,
+                                                change(g.participants, before)), indent=True))
+    t = overview.figures.trainings
+    before = _before(overview, lambda y: y.trainings.participants)
+    lines.append(Line(_("Utbildningar för personal"), (t.sessions, t.participants, before,
+                                                      change(t.participants, before)), heading=True,
                       tooltip=_("Utbildningar som enheten gav, t.ex. för hemtjänstens personal.")))
     return lines
 
@@ -306,25 +302,71 @@ def feedback_headers() -> list[str]:
 
 def feedback_lines(overview: YearOverview) -> list[Line]:
     """Every row of the city's template, in its order, zeros included."""
-    f = overview.stats["feedback"]
+    f = overview.figures.feedback
     labels = overview.labels
 
-    def four(values: dict[str, int]) -> tuple[int, ...]:
-        return tuple(values[t] for t in TERTIALS) + (values["total"],)
+    def four(values: Tertials) -> tuple[int, ...]:
+        return tuple(values.of(t) for t in TERTIALS) + (values.total,)
 
     lines = [
-        Line(_("Inkomna totalt"), four(f["total"]), heading=True),
+        Line(_("Inkomna totalt"), four(f.total), heading=True),
         Line(_("Beröm"), heading=True),
-        Line(_("Antal beröm"), four(f["praise"]), indent=True),
+        Line(_("Antal beröm"), four(f.praise), indent=True),
         Line(_("Från vem"), heading=True),
     ]
-    lines += [Line(labels["from"].get(key, key), four(values), indent=True) for key, values in f["from"].items()]
+    lines += [Line(labels["from"].get(key, key), four(values), indent=True) for key, values in f.from_.items()]
     lines.append(Line(_("Gäller"), heading=True, tooltip=_("Beröm räknas aldrig här.")))
-    lines += [Line(labels["about"].get(key, key), four(values), indent=True) for key, values in f["about"].items()]
+    lines += [Line(labels["about"].get(key, key), four(values), indent=True) for key, values in f.about.items()]
     lines += [
         Line(_("Återkoppling"), heading=True),
-        Line(_("Klagomål där återkoppling lämnats"), four(f["answered"]), indent=True),
+        Line(_("Klagomål där återkoppling lämnats"), four(f.answered), indent=True),
         Line(_("Åtgärder"), heading=True),
-        Line(_("Klagomål där åtgärder vidtagits"), four(f["acted_on"]), indent=True),
+        Line(_("Klagomål där åtgärder vidtagits"), four(f.acted_on), indent=True),
     ]
     return lines
+
+
+# --- the charts ---------------------------------------------------------------------------
+
+Series = list[tuple[str, list[int]]]  # (name, one value per category)
+
+
+def elide(name: str, length: int = 20) -> str:
+    """A short enough label for a chart axis (the table beside it has the whole name)."""
+    return name if len(name) <= length else name[: length - 1].rstrip() + "…"
+
+
+def month_names(year: int) -> list[str]:
+    return [i18n.date_text(dt.date(year, month, 1), "LLL").rstrip(".") for month in range(1, 13)]
+
+
+def month_series(overview: YearOverview) -> tuple[list[str], Series]:
+    """Visits per month, beside the same months of the year before (the same days)."""
+    months = overview.figures.attendance.months
+    sets = [(str(overview.year), [m.visits for m in months])]
+    if overview.previous is not None:
+        sets.append((str(overview.year - 1), [m.visits for m in overview.previous.attendance.months]))
+    names = month_names(overview.year)
+    return [names[m.month - 1] for m in months], sets
+
+
+def place_series(overview: YearOverview) -> tuple[list[str], Series]:
+    places = sorted(overview.figures.attendance.places, key=lambda p: (p.visits, p.name))  # the biggest on top
+    return [elide(p.name) for p in places], [(_("Besök"), [p.visits for p in places])]
+
+
+def kind_series(overview: YearOverview) -> tuple[list[str], Series]:
+    names = overview.labels.get("kinds", {})
+    by_kind = list(reversed(list(overview.figures.attendance.by_kind.items())))  # the first kind on top
+    return [names.get(key, key) for key, _v in by_kind], [(_("Besök"), [visits for _k, visits in by_kind])]
+
+
+def persons_series(overview: YearOverview) -> tuple[list[str], Series]:
+    """New and returning persons per service."""
+    services = overview.figures.services
+    names = overview.labels.get("services", {})
+    keys = list(reversed(list(services)))  # the first service on top
+    return [names.get(key, key) for key in keys], [
+        (_("Nya"), [services[key].new_persons for key in keys]),
+        (_("Återkommande"), [services[key].persons - services[key].new_persons for key in keys]),
+    ]

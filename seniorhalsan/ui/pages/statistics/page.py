@@ -20,11 +20,10 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from .... import stats
 from ....errors import UserError
 from ....paths import log_file
 from ....periods import tertial_range
-from ....stats import YearOverview
+from ....stats import YearOverview, year_overview
 from ... import i18n
 from ...common import Page
 from ...forms import ERROR_STYLE, heading, hint, select_data
@@ -39,8 +38,12 @@ from .model import (
     group_headers,
     group_lines,
     kind_lines,
+    kind_series,
+    month_series,
+    persons_series,
     place_headers,
     place_lines,
+    place_series,
     service_headers,
     service_lines,
     task_headers,
@@ -54,15 +57,6 @@ log = logging.getLogger(__name__)
 PERIODS = (None, 1, 2, 3)  # the whole year, or the year up to the end of tertial 1, 2 or 3
 DATA_TOPICS = {"attendance", "activities", "schedule", "places", "persons", "contacts", "groups", "trainings",
                "feedback"}
-
-
-def elide(name: str, length: int = 20) -> str:
-    """A short enough label for a chart axis (the table beside it has the whole name)."""
-    return name if len(name) <= length else name[: length - 1].rstrip() + "…"
-
-
-def month_names(year: int) -> list[str]:
-    return [i18n.date_text(dt.date(year, month, 1), "LLL").rstrip(".") for month in range(1, 13)]
 
 
 class StatisticsPage(Page):
@@ -161,7 +155,7 @@ class StatisticsPage(Page):
         self.setTabOrder(self.period, self.refresh)
         self.setTabOrder(self.refresh, self.tabs)
 
-        self._load_years()
+        self._set_years(())
         self.retranslate()
 
     # --- layout -----------------------------------------------------------------------------
@@ -254,10 +248,14 @@ class StatisticsPage(Page):
             self._show(self.result)
 
     # --- choosing ---------------------------------------------------------------------------
-    def _load_years(self) -> None:
+    def _set_years(self, with_data: tuple[int, ...]) -> None:
+        """The years to choose from: those with data (they come with the figures), this year and
+        the year chosen."""
         today = self.app.db.clock()
-        years = sorted(set(self.app.db.read(stats.years_with_data)) | {today.year}, reverse=True)
         keep = self.year.currentData() or today.year
+        years = sorted(set(with_data) | {today.year, keep}, reverse=True)
+        if years == [self.year.itemData(i) for i in range(self.year.count())]:
+            return  # an open list stays as it is
         self.year.blockSignals(True)
         self.year.clear()
         for year in years:
@@ -308,7 +306,7 @@ class StatisticsPage(Page):
         end = self.period_last_day()
         self.stale = False
         self._set_busy(+1)
-        self.app.run(stats.year_overview, year, until=until,
+        self.app.run(year_overview, year, until=until,
                      on_done=lambda result: self._done(request, result, end),
                      on_error=lambda exc: self._failed(request, exc))
 
@@ -326,6 +324,7 @@ class StatisticsPage(Page):
             return
         self.error.hide()
         self.period_end = end
+        self._set_years(result.years)
         self._show(result)
 
     def _failed(self, request: int, exc: Exception) -> None:
@@ -361,51 +360,26 @@ class StatisticsPage(Page):
         self.note.setText(text)
 
     def _show_charts(self, result: YearOverview) -> None:
-        a = result.stats["attendance"]
-        months = sorted(result.detail.by_month)
-        names = month_names(result.year)
-        sets = [(str(result.year), [result.detail.by_month[m]["visits"] for m in months])]
-        if result.previous_detail is not None:
-            before = result.previous_detail.by_month
-            sets.append((str(result.year - 1), [before.get(m, {}).get("visits", 0) for m in months]))
-        self.month_chart.set_data(_("Besök per månad"), [names[m - 1] for m in months], sets)
-
+        a = result.figures.attendance
+        self.month_chart.set_data(_("Besök per månad"), *month_series(result))
         # shares of the visits where gender was counted, as in the table beside it
         self.gender_chart.set_data(_("Kvinnor och män (besök där kön räknades)"), [
-            (_("Kvinnor"), a["women"]), (_("Män"), a["men"]), (_("Annat/okänt"), a["other"]),
+            (_("Kvinnor"), a.women), (_("Män"), a.men), (_("Annat/okänt"), a.other),
         ])
-
-        places = sorted(a["by_place"].items(), key=lambda kv: (kv[1], kv[0]))  # biggest at the top
-        self.place_chart.set_data(_("Besök per mötesplats"), [elide(name) for name, _v in places],
-                                  [(_("Besök"), [visits for _n, visits in places])])
-
-        kinds = result.labels.get("kinds", {})
-        by_kind = list(reversed(list(a["by_kind"].items())))
-        self.kind_chart.set_data(_("Besök per typ av aktivitet"), [kinds.get(key, key) for key, _v in by_kind],
-                                 [(_("Besök"), [visits for _k, visits in by_kind])])
-
-        services = result.stats["services"]
-        labels = result.labels.get("services", {})
-        keys = list(reversed(list(services)))  # the first service at the top
-        self.persons_chart.set_data(
-            _("Personer per insats: nya och återkommande"),
-            [labels.get(key, key) for key in keys],
-            [(_("Nya"), [services[key]["new_persons"] for key in keys]),
-             (_("Återkommande"), [services[key]["persons"] - services[key]["new_persons"] for key in keys])],
-            labels=True,
-        )
+        self.place_chart.set_data(_("Besök per mötesplats"), *place_series(result))
+        self.kind_chart.set_data(_("Besök per typ av aktivitet"), *kind_series(result))
+        self.persons_chart.set_data(_("Personer per insats: nya och återkommande"), *persons_series(result),
+                                    labels=True)
 
     # --- the page ---------------------------------------------------------------------------
     def on_changed(self, topics: set[str]) -> None:
         if topics & DATA_TOPICS:
             self.stale = True
             if self.isVisible():
-                self._load_years()
                 self.compute()
 
     def activated(self) -> None:
         if self.stale or self.result is None:
-            self._load_years()
             self.compute()
 
     def prepare_screenshot(self) -> None:
@@ -413,4 +387,6 @@ class StatisticsPage(Page):
         year, until = self.chosen()
         self.request += 1
         self.period_end = self.period_last_day()
-        self._show(self.app.db.read(stats.year_overview, year, until=until))
+        result = self.app.db.read(year_overview, year, until=until)
+        self._set_years(result.years)
+        self._show(result)

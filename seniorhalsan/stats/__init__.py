@@ -1,0 +1,48 @@
+"""The year's numbers, computed by grouped queries in the database and returned as typed figures.
+
+`year_stats` gives a `YearFigures`, whose `to_json()` is exactly `seniorhalsan stats --json`;
+`year_overview` adds the same days of the year before for the statistics page. With
+`until`, every figure covers 1 January to that day (a tertial report), and the
+comparison with the year before covers the same part of that year.
+"""
+
+from __future__ import annotations
+
+from .figures import (
+    AttendanceFigures,
+    FeedbackFigures,
+    Genders,
+    GroupFigures,
+    MonthFigures,
+    PlaceFigures,
+    PreviousYear,
+    ServiceFigures,
+    Tertials,
+    TrainingFigures,
+    YearFigures,
+)
+from .reference import Reference, load_reference
+from .spans import Span, period
+from .year import YearOverview, year_overview, year_stats, years_with_data
+
+__all__ = [
+    "AttendanceFigures",
+    "FeedbackFigures",
+    "Genders",
+    "GroupFigures",
+    "MonthFigures",
+    "PlaceFigures",
+    "PreviousYear",
+    "Reference",
+    "ServiceFigures",
+    "Span",
+    "Tertials",
+    "TrainingFigures",
+    "YearFigures",
+    "YearOverview",
+    "load_reference",
+    "period",
+    "year_overview",
+    "year_stats",
+    "years_with_data",
+]

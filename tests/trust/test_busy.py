@@ -91,3 +91,49 @@ def test_a_writer_that_waits_too_long_is_told_in_swedish(with_accounts):
         release(holder)
     assert result.returncode == 1 and "Databasen är upptagen" in result.stderr, result.stderr
     assert took >= 9  # it waited for the lock before it gave up
+
+
+PAUSED_IMPORT = r"""
+import sys
+from sqlalchemy import event
+from sqlalchemy.engine import Engine
+from seniorhalsan.cli.main import main
+
+@event.listens_for(Engine, "after_cursor_execute")
+def written(conn, cursor, statement, parameters, context, executemany):
+    if statement.lstrip().upper().startswith("INSERT INTO ACTIVITY_SESSIONS"):
+        print("skriver", flush=True)
+        sys.stdin.readline()  # the import waits here, inside its transaction, holding the write lock
+
+sys.exit(main(sys.argv[1:]))
+"""
+
+
+def test_stats_while_a_real_import_is_half_way(with_accounts, tmp_path):
+    db = open_database(sqlite_url(with_accounts), daily_backup=False)
+    db.actor = accounts.sign_in(db, username="karin", password=PASSWORD)
+    from tests import factories
+
+    factories.activity(db, "Seniorgympa")
+    db.dispose()
+    path = tmp_path / "stor.csv"
+    path.write_text("datum;mötesplats;aktivitet;totalt\n"
+                    + "".join(f"2025-03-{1 + n % 28:02d};Axelsberg;Seniorgympa;{n % 30}\n" for n in range(12000)),
+                    encoding="utf-8")
+    env = {**os.environ, "SENIORHALSAN_PASSWORD": PASSWORD}
+    child = subprocess.Popen([sys.executable, "-c", PAUSED_IMPORT, "import", "attendance", str(path), "--db",
+                              str(with_accounts), "--user", "karin"], stdin=subprocess.PIPE, stdout=subprocess.PIPE,
+                             stderr=subprocess.PIPE, text=True, env=env)
+    try:
+        assert child.stdout.readline().strip() == "skriver"  # the import holds the lock now
+        result, took = cli(with_accounts, "stats", "--year", "2025", "--json")
+        assert result.returncode == 0, result.stderr
+        assert took < 8
+        out, err = child.communicate("\n" * 100, timeout=120)  # let it write on and finish
+        assert child.returncode == 0, err
+    finally:
+        if child.poll() is None:
+            child.kill()
+            child.communicate()
+    after, _took = cli(with_accounts, "stats", "--year", "2025", "--json")
+    assert '"sessions": 12000' in after.stdout

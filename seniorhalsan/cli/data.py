@@ -6,8 +6,9 @@ import argparse
 import json
 import sys
 
-from .. import demo, importing, stats, stats_text
+from .. import demo, stats, stats_text
 from ..formatting import number
+from ..operations.imports import ImportFile
 from ..services import lookups
 from .signin import open_signed_in
 
@@ -53,7 +54,10 @@ def cmd_demo(args) -> int:
 
 def cmd_import(args) -> int:
     db = _open(args)
-    report = db.call(importing.import_file, args.kind, args.file, create_missing=args.create_missing)
+    try:
+        report = db.perform(ImportFile(args.kind, args.file, args.create_missing)).value
+    finally:
+        db.dispose()  # also when called in-process: the connections are not left to the garbage collector
     print(report.summary())
     return 0
 

@@ -49,6 +49,12 @@ class Ctx:
     log: list[dict[str, Any]] = field(default_factory=list)  # access-log entries to write
     changes: ChangeLog = field(default_factory=ChangeLog)  # what the transaction changed
 
+    def flush_log(self) -> None:
+        """Write the access-log entries gathered so far, in this transaction: a long import
+        writes them as it goes instead of holding them all until it commits."""
+        _write_log(self.session, self.log)
+        self.log.clear()
+
 
 class Database:
     """An opened, migrated database of one unit."""
@@ -147,7 +153,7 @@ def _track_flush(session: Session, _flush_context: Any) -> None:
 
 
 def _write_log(session: Session, entries: list[dict[str, Any]]) -> None:
+    from .bulk import insert_many
     from .models import AccessLogEntry
 
-    if entries:
-        session.execute(AccessLogEntry.__table__.insert(), entries)
+    insert_many(session, AccessLogEntry.__table__, entries)  # an import's thousands of entries in one go

@@ -6,14 +6,15 @@ import datetime as dt
 from dataclasses import dataclass
 
 from ..db.session import Ctx
-from ..services import contacts, groups, persons
+from ..services import contacts, contacts_bulk, groups, persons
 from ..services.contacts import ContactInfo
+from ..services.contacts_bulk import ContactInput, ContactsSaved
 from ..services.groups import GroupMeetingInfo, TrainingInfo
 from ..services.persons import PersonInfo
 from .base import Operation
 
-# Whatever creates a person holds this lock: two of them at once on a shared server would
-# otherwise both find a reference free, or both take the next P-number.
+# Whatever creates a person or names one by reference holds this lock: two of them at once on a
+# shared server would otherwise both find a reference free, or both take the next P-number.
 PERSONS = ("persons",)
 
 
@@ -101,6 +102,18 @@ class DeleteContact(Operation[None]):
 
     def apply(self, ctx: Ctx) -> None:
         contacts.delete_contact(ctx, self.contact_id)
+
+
+@dataclass(frozen=True)
+class AddContacts(Operation[ContactsSaved]):
+    """Contacts with persons named by reference (a file's lines): the persons not yet known are
+    created, a line matching a recorded contact adds nothing; all saved, or none."""
+
+    rows: tuple[ContactInput, ...]
+    locks = PERSONS
+
+    def apply(self, ctx: Ctx) -> ContactsSaved:
+        return contacts_bulk.add_contacts(ctx, self.rows)
 
 
 @dataclass(frozen=True)

@@ -10,6 +10,7 @@ from sqlalchemy import func, select
 from seniorhalsan.cli.main import main
 from seniorhalsan.database import open_database
 from seniorhalsan.db.models import AccessLogEntry, Contact, Person
+from seniorhalsan.errors import UserError
 from seniorhalsan.importing import ImportRefused
 from seniorhalsan.importing import contacts as contacts_import
 from seniorhalsan.importing.report import MAX_ERRORS
@@ -221,3 +222,10 @@ def test_two_imports_of_the_same_file_at_once_save_it_once(db, db_url, tmp_path)
     assert sorted((r.created, r.unchanged) for r in reports) == [(0, len(lines)), (len(lines), 0)]
     assert count(db, Contact) == len(lines)
     assert count(db, Person) == len({line.split(";")[2] for line in lines})
+
+
+def test_a_file_without_a_heading_is_refused_not_a_crash(db, tmp_path):
+    path = tmp_path / "citat.csv"
+    path.write_bytes(b'"')  # found by test_importers_take_any_bytes: the reader ran out of lines
+    with pytest.raises(UserError, match="ingen rad med rubriker"):
+        db.perform(ImportFile("contacts", str(path)))

@@ -113,6 +113,14 @@ def import_row(result: dict) -> Row:
     return row
 
 
+def contacts_row(result: dict) -> Row:
+    info = result["info"]
+    row = _row("contacts", "Import av 30 000 kontaktrader (CSV)", result, "≤ 3× och < 10 s", None)
+    row.ok = row.ratio <= 3 and row.program < 10 and info["created"] == info["rows"]
+    row.note = f"{_n(info['created'])} nya kontakter för {_n(info['persons'])} nya personer"
+    return row
+
+
 def history_rows(result: dict) -> list[Row]:
     program, floor = result["program"], result["floor"]
     (rss_p, py_p), (rss_f, py_f) = _mem(program), _mem(floor)
@@ -298,6 +306,13 @@ DEFINITIONS = """
   alla rader nya) i en skrivtransaktion, mot en `sqlite3`-anslutning med programmets inställningar
   (främmande nycklar, WAL) som läser samma CSV, slår upp namnen och gör en `executemany` i en transaktion.
   Båda får en ny kopia av databasen före varje körning (inte tidtaget).
+- **Import av kontakter**: `ImportFile("contacts", CSV)` med 30 000 rader (tio år före databasens första år:
+  3 000 personer som inte finns än, med medarbetare, minuter, ibland en anteckning och Fixartjänsts
+  checklista) genom `Database.perform`, mot en `sqlite3`-anslutning som läser samma CSV, slår upp namnen
+  och skriver samma rader: en `executemany` för personerna, en för kontakterna, en för checklistorna och
+  en för åtkomstloggens rad om varje ny person och kontakt, i en transaktion. Golvet prövar inga regler;
+  programmet prövar varje rad mot samma regler som fönstret. Båda får en ny kopia av databasen före varje
+  körning (inte tidtaget).
 - **Historiken**: det riktiga fönstret på Närvaro med en annan mötesplats vald; att välja platsen med
   100 000 tillfällen är att öppna historiken (tills tabellen är ritad). Att dra till slutet är att dra
   rullningslisten till botten tills sista tillfället syns; sedan 20 hopp till slumpade ställen. Ett stopp
@@ -316,7 +331,7 @@ SENIORHALSAN_BENCH_PG=postgresql+psycopg://postgres@127.0.0.1:5432/postgres .ven
 ```
 
 `--scale unit|decade|city` väljer databaserna för statistiken, `--only` vilka mått som körs
-(`commands`, `stats`, `start`, `folder`, `year_report`, `import`, `history`), `--runs N` antalet körningar (medianen
+(`commands`, `stats`, `start`, `folder`, `year_report`, `import`, `contacts`, `history`), `--runs N` antalet körningar (medianen
 rapporteras), `--no-write` låter BENCHMARKS.md vara. Med `SENIORHALSAN_BENCH_PG` mäts statistiken också på
 PostgreSQL (servern behöver bara vara igång; databaserna `seniorhalsan_bench_*` skapas där första gången,
 och `.ci/postgres start KATALOG` startar en egen server för det). Bara en fullständig körning skriver om filen.

@@ -1,7 +1,7 @@
 """Run every measure beside its floor, check the targets, and rewrite BENCHMARKS.md.
 
     .venv/bin/python -m benchmarks [--quick] [--scale unit|decade|city ...] [--runs N]
-                                   [--only commands|stats|start|folder|year_report|import|history ...]
+                                   [--only commands|stats|start|folder|year_report|import|contacts|history ...]
                                    [--no-write]
 
 The databases are generated (seeded) the first time and kept under out/bench/. Each
@@ -24,7 +24,7 @@ from pathlib import Path
 from . import commands, generate, report
 
 ROOT = Path(__file__).resolve().parent.parent
-MEASURES = ("commands", "stats", "start", "folder", "year_report", "import", "history")
+MEASURES = ("commands", "stats", "start", "folder", "year_report", "import", "contacts", "history")
 
 
 def child_env(**extra: str) -> dict[str, str]:
@@ -138,6 +138,8 @@ def main(argv: list[str] | None = None) -> int:
         add(report.document_row("year_report", worker("year_report", paths[home], runs)))
     if "import" in measures:
         add(report.import_row(worker("import", paths[home], runs)))
+    if "contacts" in measures:
+        add(report.contacts_row(worker("contacts", paths[home], runs)))
     if "history" in measures:
         for row in report.history_rows(worker("history", paths["history"], max(3, runs // 2))):
             add(row)

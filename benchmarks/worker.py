@@ -223,7 +223,125 @@ def import_rows(path: Path, runs: int) -> dict:
     return result
 
 
-MEASURES = {"stats": stats, "folder": folder, "year_report": year_report, "import": import_rows}
+# --- contacts import -----------------------------------------------------------------------
+
+CONTACT_PERSONS = 3_000
+
+
+def contacts_csv(path: Path, rows: int = IMPORT_ROWS) -> Path:
+    """A seeded CSV of support contacts for the measured unit, ten years before the data begins:
+    3 000 persons not yet known (each created by the import) with ten contacts each, their staff,
+    minutes, now and then a note, and Fixartjänst's checklist."""
+    target = generate.OUT / f"kontakter-{rows}-v{generate.VERSION}.csv"
+    if target.exists():
+        return target
+    conn = sqlite3.connect(path)
+    unit_id = conn.execute("SELECT id FROM units WHERE key = ?", (generate.MEASURED_UNIT,)).fetchone()[0]
+    staff = [r[0] for r in conn.execute("SELECT name FROM staff WHERE unit_id = ? ORDER BY id", (unit_id,))]
+    services = [r[0] for r in conn.execute("SELECT name FROM services ORDER BY sort_order")]
+    tasks = [r[0] for r in conn.execute(
+        "SELECT t.name FROM service_tasks t JOIN services s ON s.id = t.service_id WHERE s.key = 'fixartjanst'")]
+    conn.close()
+    rng = random.Random(generate.SEED)
+    first = dt.date(generate.LAST_YEAR - 19, 1, 1)
+    span = (dt.date(generate.LAST_YEAR - 10, 12, 31) - first).days
+    kinds = ["hembesök", "telefon", "öppen mottagning", "besök på mötesplats", "digitalt"]
+    people = [(f"B{n:05d}", rng.randint(1925, 1950), rng.choice(["kvinna", "kvinna", "man"]), rng.choice(services))
+              for n in range(1, CONTACT_PERSONS + 1)]
+    lines = []
+    for n in range(rows):
+        reference, born, gender, service = people[n % len(people)]
+        done = ", ".join(rng.sample(tasks, rng.randint(0, 2))) if service == "Fixartjänst" else ""
+        day = first + dt.timedelta(days=rng.randint(0, span))
+        lines.append([day.isoformat(), service, reference, born, gender, rng.choice(kinds), rng.choice(staff),
+                      rng.choice([15, 30, 45, 60, 90]), "Uppföljning" if rng.random() < 0.2 else "", done])
+    lines.sort()
+    partial = target.with_name(target.name + ".part")
+    with open(partial, "w", encoding="utf-8-sig", newline="") as fh:
+        writer = csv.writer(fh, delimiter=";")
+        writer.writerow(["datum", "tjänst", "person", "födelseår", "kön", "kontakttyp", "medarbetare", "minuter",
+                         "anteckning", "utfört"])
+        writer.writerows(lines)
+    partial.replace(target)
+    return target
+
+
+def bulk_insert_contacts(path: Path, csv_path: Path, unit_id: int) -> int:
+    """The floor: read the CSV, look the names up, insert the persons, then the contacts, their
+    checklists and the access log's rows for them, each with one executemany, in one transaction."""
+    from seniorhalsan.services.access_log import NO_ACCOUNT
+    from seniorhalsan.vocabulary import CONTACT_KINDS, GENDERS
+
+    conn = _floor_connection(path)
+    services = dict(conn.execute("SELECT name, id FROM services"))
+    tasks = dict(conn.execute("SELECT name, id FROM service_tasks"))
+    staff = dict(conn.execute("SELECT name, id FROM staff WHERE unit_id = ?", (unit_id,)))
+    kinds = {label.lower(): key for key, label in CONTACT_KINDS.items()}
+    genders = {label.lower(): key for key, label in GENDERS.items()}
+    persons: dict[str, tuple[int, str]] = {}
+    lines = []
+    with open(csv_path, encoding="utf-8-sig", newline="") as fh:
+        reader = csv.reader(fh, delimiter=";")
+        next(reader)
+        for day, service, reference, born, gender, kind, who, minutes, note, done in reader:
+            persons.setdefault(reference, (int(born), genders[gender]))
+            lines.append((day, services[service], reference, kinds[kind], staff[who], int(minutes), note or None,
+                          [tasks[t.strip()] for t in done.split(",") if t.strip()]))
+    conn.execute("BEGIN IMMEDIATE")
+    conn.executemany("INSERT INTO persons (unit_id, reference, birth_year, gender) VALUES (?, ?, ?, ?)",
+                     [(unit_id, ref, born, gender) for ref, (born, gender) in persons.items()])
+    ids = dict(conn.execute("SELECT reference, id FROM persons WHERE unit_id = ?", (unit_id,)))
+    top = conn.execute("SELECT coalesce(max(id), 0) FROM contacts").fetchone()[0]
+    conn.executemany(
+        "INSERT INTO contacts (id, unit_id, service_id, person_id, contact_date, kind, staff_id, minutes, note)"
+        " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
+        [(top + n, unit_id, svc, ids[ref], day, kind, who, minutes, note)
+         for n, (day, svc, ref, kind, who, minutes, note, _done) in enumerate(lines, start=1)])
+    conn.executemany("INSERT INTO contact_tasks (contact_id, task_id) VALUES (?, ?)",
+                     [(top + n, task) for n, line in enumerate(lines, start=1) for task in line[7]])
+    # the access log's row for each person and contact created, as the program writes them
+    now = dt.datetime.now().replace(microsecond=0).isoformat(sep=" ")
+    conn.executemany(
+        "INSERT INTO access_log (unit_id, at, username, operation, record_type, record_id) VALUES (?, ?, ?, ?, ?, ?)",
+        [(unit_id, now, NO_ACCOUNT, "skapa", "person", ids[ref]) for ref in persons]
+        + [(unit_id, now, NO_ACCOUNT, "skapa", "kontakt", top + n) for n in range(1, len(lines) + 1)])
+    conn.execute("COMMIT")
+    conn.close()
+    return len(lines)
+
+
+def import_contacts(path: Path, runs: int) -> dict:
+    from seniorhalsan.operations.imports import ImportFile
+
+    csv_path = contacts_csv(path)
+    work = Path(tempfile.mkdtemp(prefix="seniorhalsan-bench-"))
+    copy = work / "import.sqlite3"
+    _fresh_copy(path, copy)
+    state: dict = {}
+
+    def prepare():
+        if "db" in state:
+            state.pop("db").dispose()
+        _fresh_copy(path, copy)
+        state["db"] = _open(copy)  # opening (and its integrity check) is not part of the import
+
+    def program():
+        report = state["db"].perform(ImportFile("contacts", str(csv_path))).value
+        state["created"] = report.created
+
+    def floor():
+        state["floor_rows"] = bulk_insert_contacts(copy, csv_path, state["db"].unit_id)
+
+    result = compare(Side(program, prepare), Side(floor, prepare), runs=runs)
+    result["info"] = {"rows": state.get("floor_rows"), "created": state.get("created"), "persons": CONTACT_PERSONS}
+    if "db" in state:
+        state.pop("db").dispose()
+    shutil.rmtree(work, ignore_errors=True)
+    return result
+
+
+MEASURES = {"stats": stats, "folder": folder, "year_report": year_report, "import": import_rows,
+            "contacts": import_contacts}
 
 
 def main() -> None:

@@ -71,16 +71,18 @@ def requires(permission: str) -> Callable[[F], F]:
     return decorate
 
 
-def check_service(ctx: Ctx, service_key: str) -> None:
-    """An instructor may only work with the services they are registered for."""
+def may_use_service(ctx: Ctx, service_key: str) -> bool:
+    """Whether the actor works with the service (an instructor only with their own)."""
     actor = ctx.actor
-    if actor is None or actor.role != "instruktor":
-        return
-    if service_key not in actor.services:
-        raise Forbidden(
-            f"Du arbetar inte med {service_key.replace('_', ' ')} och kan inte se eller ändra dess personer "
-            "och kontakter. Ingenting har ändrats."
-        )
+    return actor is None or actor.role != "instruktor" or service_key in actor.services
+
+
+def check_service(ctx: Ctx, service_key: str, name: str | None = None) -> None:
+    """An instructor may only work with the services they are registered for (`name`: the
+    service's name, for the message)."""
+    if not may_use_service(ctx, service_key):
+        raise Forbidden(f"Du arbetar inte med {name or service_key.replace('_', ' ')} och kan inte se eller "
+                        "ändra dess personer och kontakter. Ingenting har ändrats.")
 
 
 def visible_services(ctx: Ctx) -> frozenset[str] | None:

@@ -10,9 +10,10 @@ driver as they are.
 from __future__ import annotations
 
 from collections.abc import Sequence
+from operator import itemgetter
 from typing import Any
 
-from sqlalchemy import Table
+from sqlalchemy import Table, func, select, text
 from sqlalchemy.orm import Session
 
 
@@ -20,7 +21,8 @@ def insert_many(session: Session, table: Table, rows: Sequence[dict[str, Any]]) 
     """Insert `rows` (dicts with the same keys) into `table` in the session's transaction."""
     if rows:
         keys = list(rows[0])
-        insert_values(session, table, keys, [tuple(row[k] for k in keys) for row in rows])
+        values_of = itemgetter(*keys) if len(keys) > 1 else (lambda row: (row[keys[0]],))
+        insert_values(session, table, keys, [values_of(row) for row in rows])
 
 
 def insert_values(session: Session, table: Table, columns: Sequence[str], rows: Sequence[tuple]) -> None:
@@ -51,3 +53,21 @@ def insert_values(session: Session, table: Table, columns: Sequence[str], rows: 
     changes = session.info.get("changes")
     if changes is not None:
         changes.table(table.name, created=len(rows))
+
+
+def new_ids(session: Session, table: Table, count: int) -> list[int]:
+    """Ids for `count` new rows of `table`, taken inside the session's transaction, so that rows
+    written in bulk can be referred to at once (by their own rows in other tables, by the access log)."""
+    if count <= 0:
+        return []
+    connection = session.connection()
+    if connection.dialect.name == "postgresql":
+        taken = connection.execute(
+            text("SELECT nextval(pg_get_serial_sequence(:table, 'id')) FROM generate_series(1, :n)"),
+            {"table": table.name, "n": count},
+        )
+        return [row[0] for row in taken]
+    # SQLite: a writing transaction holds the write lock from its start (BEGIN IMMEDIATE), so
+    # nobody else can take the ids after the largest one before it commits
+    top = connection.execute(select(func.max(table.c.id))).scalar() or 0
+    return list(range(top + 1, top + count + 1))

@@ -73,6 +73,12 @@ def log_entry(ctx: Ctx, operation: str, record_type: str, record_id: int | None 
         record_ids="," + ",".join(map(str, record_ids)) + "," if record_ids else None,
     )
 
+    def flush_log(self) -> None:
+        """Write the access-log entries gathered so far, in this transaction: a long import
+        writes them as it goes instead of holding them all until it commits."""
+        _write_log(self.session, self.log)
+        self.log.clear()
+
 
 class Database:
     """An opened, migrated database of one unit."""
@@ -203,7 +209,7 @@ def _name(fn: Callable[..., Any]) -> str:
 
 
 def _write_log(session: Session, entries: list[dict[str, Any]]) -> None:
+    from .bulk import insert_many
     from .models import AccessLogEntry
 
-    if entries:
-        session.execute(AccessLogEntry.__table__.insert(), entries)
+    insert_many(session, AccessLogEntry.__table__, entries)  # an import's thousands of entries in one go

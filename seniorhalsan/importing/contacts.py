@@ -1,28 +1,29 @@
-"""Import of support contacts: datum;tjänst;person;födelseår;kön;kontakttyp[;medarbetare;minuter;anteckning].
+"""Import of support contacts: datum;tjänst;person;födelseår;kön;kontakttyp[;medarbetare;minuter;anteckning;utfört].
 
-Persons are matched by their reference; a new reference creates the person, and a
-birth year or gender that disagrees with the recorded one is an error. A line that
-matches a contact already recorded (same day, service, person and kind, counted in
-order) is not added again.
+The lines are saved through the same operation and rules as contacts and persons typed in the
+window (`AddContacts`), a chunk at a time: a person is matched by reference (an unknown one is
+created by the person rules; a birth year or gender that disagrees with the recorded one is an
+error), and the n-th line of a day, service, person and kind is the n-th contact recorded for
+them, so that importing a file twice adds nothing the second time.
 """
 
 from __future__ import annotations
 
-from collections import defaultdict
+import datetime as dt
 
-from sqlalchemy import select
-
-from ..db.models import Contact
 from ..db.session import Ctx
-from ..roles import requires, visible_services
-from ..errors import FieldError, NotFound, ValidationError
-from ..services import contacts as contact_service
-from ..services import persons as person_service
+from ..errors import FieldError, UserError, ValidationError
+from ..formatting import number
+from ..operations.support import AddContacts
+from ..roles import requires
 from ..services import staff as staff_service
+from ..services.attendance import RowsRefused
 from ..services.checks import Checker
-from ..services.lookups import service_by_key, services
+from ..services.contacts_bulk import ContactInput, add_contacts
+from ..services.lookups import services
 from ..vocabulary import CONTACT_KINDS, GENDER_ALIASES, GENDERS, fold
-from .reader import Table, parse_date
+from .cells import date_cell
+from .reader import Row, Table
 from .report import ImportRefused, ImportReport, suggestions
 
 ALIASES = {
@@ -44,6 +45,7 @@ ALIASES = {
     "uppgifter": "utfört",
 }
 
+REQUIRED = ("datum", "tjänst", "person", "födelseår", "kön", "kontakttyp")
 COLUMN_OF_FIELD = {
     "date": "datum",
     "contact_kind": "kontakttyp",
@@ -57,144 +59,199 @@ COLUMN_OF_FIELD = {
     "service": "tjänst",
     "staff": "medarbetare",
 }
-
-
-def may_use(ctx: Ctx, service_key: str) -> bool:
-    services = visible_services(ctx)
-    return services is None or service_key in services
+CHUNK_ROWS = 20_000  # lines checked and saved together; a large file is never held whole
 
 
 @requires("persons")
 def import_contacts(ctx: Ctx, table: Table, *, create_missing: bool = False) -> ImportReport:
-    report = ImportReport(kind="kontakter", )
-    required = ("datum", "tjänst", "person", "födelseår", "kön", "kontakttyp")
-    missing = [c for c in required if c not in table.columns]
+    report = ImportReport(kind="kontakter")
+    missing = [c for c in REQUIRED if c not in table.columns]
     if missing:
-        raise ValidationError(
-            FieldError(
-                "columns",
-                "filen saknar " + ", ".join(missing)
-                + ". Första raden ska vara datum;tjänst;person;födelseår;kön;kontakttyp"
-                " (och valfritt medarbetare;minuter;anteckning).",
-            )
-        )
-    service_names = [s.name for s in services(ctx)]
-    staff_cache: dict[str, int] = {}
-    existing: dict[tuple, list[Contact]] = defaultdict(list)
-    seen: dict[tuple, int] = defaultdict(int)
-    first_seen: dict[str, tuple[int, int | None, str | None]] = {}
-
+        raise ValidationError(FieldError(
+            "columns",
+            "filen saknar " + ", ".join(missing) + ". Första raden ska vara datum;tjänst;person;födelseår;kön;kontakttyp"
+            " (och valfritt medarbetare;minuter;anteckning;utfört).",
+        ))
+    lines = _Lines(ctx, report, create_missing, with_tasks="utfört" in table.columns)
+    pending: list[tuple[int, ContactInput]] = []
+    new_persons: list[str] = []
+    last_line = 1
     for row in table:
+        if report.full:
+            report.unchecked = table.lines_after(last_line)
+            break
         report.rows += 1
-        errors_before = len(report.errors)
-        check = Checker()
-        day = parse_date(row.get("datum"))
-        if day is None:
-            report.error(row.line, "datum", f"'{row.text('datum')}' är inget datum (skriv ÅÅÅÅ-MM-DD)." if row.text("datum") else "datum saknas.")
-
-        service = None
-        try:
-            service = service_by_key(ctx, row.text("tjänst"))
-        except NotFound:
-            name = row.text("tjänst")
-            report.error(
-                row.line, "tjänst",
-                (f"'{name}' är ingen tjänst." if name else "tjänst saknas.")
-                + (suggestions(name, service_names) or f" Välj en av: {', '.join(service_names)}."),
-            )
-
-        reference = row.text("person")
-        birth_year = check.integer("birth_year", row.get("födelseår"), required=True)
-        gender = check.choice("gender", row.text("kön"), GENDERS, aliases=GENDER_ALIASES)
-        kind = check.choice("contact_kind", row.text("kontakttyp"), CONTACT_KINDS)
-        for error in check.errors:
-            report.error(row.line, COLUMN_OF_FIELD.get(error.field, error.label.lower()), error.message)
-        if not reference:
-            report.error(row.line, "person", "personens referens saknas.")
-        elif birth_year is not None and gender is not None:
-            earlier = first_seen.get(reference.lower())
-            if earlier and earlier[1] != birth_year:
-                report.error(row.line, "födelseår", f"{reference} står med födelseår {earlier[1]} på rad {earlier[0]}.")
-            elif earlier and earlier[2] != gender:
-                report.error(row.line, "kön", f"{reference} står med kön {GENDERS[earlier[2]].lower()} på rad {earlier[0]}.")
-            first_seen.setdefault(reference.lower(), (row.line, birth_year, gender))
-
-        staff_id = None
-        staff_name = row.text("medarbetare")
-        if staff_name:
-            staff_id = staff_cache.get(fold(staff_name))
-            if staff_id is None:
-                found = staff_service.find_staff(ctx, staff_name)
-                if found is None and create_missing:
-                    found = staff_service.create_staff(ctx, name=staff_name)
-                    report.created_records.append(f"medarbetaren {found.name}")
-                if found is None:
-                    known = [s.name for s in staff_service.list_staff(ctx, include_inactive=True)]
-                    report.error(row.line, "medarbetare", f"'{staff_name}' är ingen känd medarbetare." + suggestions(staff_name, known))
-                else:
-                    staff_id = staff_cache[fold(staff_name)] = found.id
-
-        if service is not None and not may_use(ctx, service.key):
-            report.error(row.line, "tjänst", f"du arbetar inte med {service.name} och kan inte registrera dess kontakter.")
-        if len(report.errors) > errors_before or day is None or service is None:
-            continue
-        _save_line(ctx, row, report, day, service, reference, birth_year, gender, kind, staff_id, existing, seen)
-
+        last_line = row.line
+        contact = lines.read(row)
+        if contact is not None:
+            pending.append((row.line, contact))
+        if len(pending) >= CHUNK_ROWS:
+            _save(ctx, pending, report, new_persons)
+            pending = []
+    _save(ctx, pending, report, new_persons)
     if report.errors:
+        report.errors.sort(key=lambda e: e.line)  # a line's own order kept: the sort is stable
         raise ImportRefused(report)
+    if new_persons:
+        shown = ", ".join(new_persons[:10]) + (", …" if len(new_persons) > 10 else "")
+        report.created_records.append(f"personen {shown}" if len(new_persons) == 1
+                                      else f"{number(len(new_persons))} personer ({shown})")
     return report
 
 
-def _save_line(ctx, row, report, day, service, reference, birth_year, gender, kind, staff_id, existing, seen) -> None:
-    person = person_service.person_by_reference(ctx, reference)
-    try:
-        if person is None:
-            person = person_service.create_person(
-                ctx, reference=reference, birth_year=birth_year, gender=gender
-            )
-            report.created_records.append(f"personen {reference}")
-        else:
-            wrong = person_service.matches(person, birth_year=birth_year, gender=gender)
-            for field in wrong:
-                recorded = person.birth_year if field == "birth_year" else GENDERS[person.gender].lower()
-                report.error(row.line, COLUMN_OF_FIELD[field], f"stämmer inte med det registrerade för {reference} ({recorded}).")
-            if wrong:
-                return
-    except ValidationError as exc:
-        for error in exc.errors:
-            report.error(row.line, COLUMN_OF_FIELD.get(error.field, error.label.lower()), error.message)
+def _save(ctx: Ctx, pending: list[tuple[int, ContactInput]], report: ImportReport, new_persons: list[str]) -> None:
+    """Save a chunk of lines through the window's rules; once a line has been refused, later
+    chunks are only checked, for the report."""
+    if not pending:
         return
-
-    key = (day, service.id, person.id, kind)
-    if key not in existing:
-        existing[key] = list(
-            ctx.session.scalars(
-                select(Contact)
-                .where(Contact.contact_date == day, Contact.service_id == service.id,
-                       Contact.person_id == person.id, Contact.kind == kind)
-                .order_by(Contact.id)
-            )
-        )
-    index = seen[key]
-    seen[key] += 1
-    tasks = [t.strip() for t in row.text("utfört").replace(";", ",").split(",") if t.strip()]
-    fields = dict(staff_id=staff_id, minutes=row.get("minuter"), note=row.text("anteckning") or None)
+    rows = tuple(contact for _line, contact in pending)
     try:
-        if index < len(existing[key]):
-            old = existing[key][index]
-            minutes = Checker().integer("Minuter", fields["minutes"])
-            if (old.staff_id, old.minutes, old.note) == (staff_id, minutes, fields["note"]) or not any(
-                v is not None for v in fields.values()
-            ):
-                report.unchanged += 1
-            else:
-                contact_service.update_contact(ctx, old.id, **fields)
-                report.updated += 1
+        if report.errors:
+            add_contacts(ctx, rows, write=False)
             return
-        contact_service.add_contact(
-            ctx, person_id=person.id, service=service.key, contact_date=day, kind=kind, tasks=tasks, **fields
-        )
-        report.created += 1
-    except ValidationError as exc:
+        saved = AddContacts(rows).apply(ctx)
+        ctx.flush_log()  # a large file's access-log entries are not held until the end
+    except RowsRefused as refused:
+        for index, exc in sorted(refused.failures.items()):
+            _report_refusal(report, pending[index][0], exc)
+        return
+    report.created += saved.created
+    report.updated += saved.updated
+    report.unchanged += saved.unchanged
+    new_persons.extend(saved.new_persons)
+
+
+def _report_refusal(report: ImportReport, line: int, exc: UserError) -> None:
+    if isinstance(exc, ValidationError):
         for error in exc.errors:
-            report.error(row.line, COLUMN_OF_FIELD.get(error.field, error.label.lower()), error.message)
+            report.error(line, COLUMN_OF_FIELD.get(error.field, "person"), error.message)
+    else:
+        report.error(line, "person", str(exc))
+
+
+class _Lines:
+    """A line's cells as a contact: services and staff by the names a file uses (staff created
+    when asked to), and each person's birth year and gender the same on every line."""
+
+    def __init__(self, ctx: Ctx, report: ImportReport, create_missing: bool, *, with_tasks: bool) -> None:
+        self.ctx, self.report, self.create_missing, self.with_tasks = ctx, report, create_missing, with_tasks
+        known = services(ctx)
+        self.service_names = [s.name for s in known]
+        self.services: dict[str, str] = {}
+        for s in known:
+            self.services[fold(s.key)] = self.services[fold(s.name)] = s.key
+        everyone = staff_service.list_staff(ctx, include_inactive=True)
+        self.staff = {fold(s.name): s.id for s in reversed(everyone)}  # the first of a name, as find_staff
+        self.staff_names = [s.name for s in everyone]
+        self.genders: dict[str, tuple[str | None, list]] = {}  # each spelling in the file, looked up once
+        self.kinds: dict[str, tuple[str | None, list]] = {}
+        self.task_lists: dict[str, tuple[str, ...]] = {}
+        # each reference's number (for the packed keys below), first line, birth year and gender
+        self.persons: dict[str, tuple[int, int, int, str]] = {}
+        self.pairs: dict[tuple[str, str], int] = {}  # a number for each service and kind
+        # The lines' days, services, persons and kinds, each packed in one number: those seen once
+        # in a set, those seen again with their count, so that a large file's keys take little memory.
+        self.seen: set[int] = set()
+        self.repeated: dict[int, int] = {}
+
+    def read(self, row: Row) -> ContactInput | None:
+        """The line's contact; None if a cell is wrong (reported)."""
+        report, errors = self.report, len(self.report.errors)
+        day = date_cell(report, row, "datum", today=self.ctx.today)
+        service = self.service(row)
+        reference = _text(row, "person")
+        check = Checker()
+        birth_year = check.integer("birth_year", row.get("födelseår"), required=True)
+        gender = self.choice(check, self.genders, "gender", _text(row, "kön"))
+        kind = self.choice(check, self.kinds, "contact_kind", _text(row, "kontakttyp"))
+        minutes = check.integer("minutes", row.get("minuter"))
+        for error in check.errors:
+            report.error(row.line, COLUMN_OF_FIELD[error.field], error.message)
+        if not reference:
+            report.error(row.line, "person", "personens referens saknas.")
+        elif birth_year is not None and gender is not None:
+            self._same_person(row, reference, birth_year, gender)
+        staff_id = self.staff_member(row)
+        if len(report.errors) > errors or day is None or service is None or birth_year is None \
+                or gender is None or kind is None:
+            return None
+        tasks = None
+        if self.with_tasks:
+            done = _text(row, "utfört")
+            tasks = self.task_lists.get(done)
+            if tasks is None:  # each way of writing the checklist split once
+                tasks = self.task_lists[done] = tuple(t.strip() for t in done.replace(";", ",").split(",") if t.strip())
+        return ContactInput(reference, birth_year, gender, service, day, kind, staff_id, minutes,
+                            _text(row, "anteckning") or None, tasks,
+                            self._occurrence(reference, day, service, kind))
+
+    @staticmethod
+    def choice(into: Checker, seen: dict[str, tuple[str | None, list]], field: str, text: str) -> str | None:
+        """A gender or a kind of contact as the file writes it, looked up once for each spelling."""
+        if text not in seen:
+            check = Checker()
+            if field == "gender":
+                key = check.choice(field, text, GENDERS, aliases=GENDER_ALIASES)
+            else:
+                key = check.choice(field, text, CONTACT_KINDS)
+            seen[text] = (key, check.errors)
+        key, errors = seen[text]
+        if errors:
+            into.errors.extend(errors)
+        return key
+
+    def service(self, row: Row) -> str | None:
+        name = _text(row, "tjänst")
+        key = self.services.get(fold(name)) if name else None
+        if key is None:
+            self.report.error(row.line, "tjänst", (f"'{name}' är ingen tjänst." if name else "tjänst saknas.")
+                              + (suggestions(name, self.service_names)
+                                 or f" Välj en av: {', '.join(self.service_names)}."))
+        return key
+
+    def staff_member(self, row: Row) -> int | None:
+        name = _text(row, "medarbetare")
+        if not name:
+            return None
+        if fold(name) not in self.staff and self.create_missing:
+            try:
+                created = staff_service.create_staff(self.ctx, name=name)
+            except UserError as exc:
+                self.report.error(row.line, "medarbetare", str(exc))
+                return None
+            self.staff[fold(name)] = created.id
+            self.staff_names.append(created.name)
+            self.report.created_records.append(f"medarbetaren {created.name}")
+        staff_id = self.staff.get(fold(name))
+        if staff_id is None:
+            self.report.error(row.line, "medarbetare", f"'{name}' är ingen känd medarbetare."
+                              + suggestions(name, self.staff_names))
+        return staff_id
+
+    def _same_person(self, row: Row, reference: str, birth_year: int, gender: str) -> None:
+        key = reference.lower()
+        earlier = self.persons.get(key)
+        if earlier is None:
+            earlier = self.persons[key] = (len(self.persons), row.line, birth_year, gender)
+        if earlier[2] != birth_year:
+            self.report.error(row.line, "födelseår", f"{reference} står med födelseår {earlier[2]} på rad {earlier[1]}.")
+        elif earlier[3] != gender:
+            self.report.error(row.line, "kön", f"{reference} står med kön {GENDERS[earlier[3]].lower()} "
+                                               f"på rad {earlier[1]}.")
+
+    def _occurrence(self, reference: str, day: dt.date, service: str, kind: str) -> int:
+        """How many lines so far name this day, service, person and kind."""
+        person = self.persons[reference.lower()][0]
+        pair = self.pairs.setdefault((service, kind), len(self.pairs))
+        key = (person * 1024 + pair) * 1_000_000 + day.toordinal()
+        if key not in self.seen:
+            self.seen.add(key)
+            return 1
+        count = self.repeated[key] = self.repeated.get(key, 1) + 1
+        return count
+
+
+def _text(row: Row, column: str) -> str:
+    """A cell as text (`Row.text`), quicker for the usual cell that is text already."""
+    value = row.values.get(column)
+    return value if type(value) is str else row.text(column)

@@ -17,6 +17,7 @@ from ..vocabulary import CONTACT_KINDS, fold
 from .access_log import audited, note_list
 from .checks import Checker, check_version
 from .lookups import owned, service_by_key
+from .persons import check_visible
 
 
 @dataclass(frozen=True)
@@ -81,22 +82,29 @@ def resolve_tasks(check: Checker, service: Service, tasks: Any) -> list[ServiceT
     return found
 
 
-def _validated(ctx: Ctx, check: Checker, service: Service | None, person: Person | None, fields: dict) -> dict:
+def check_staff(ctx: Ctx, check: Checker, staff_id: int | None) -> int | None:
+    """A staff member of the unit, or none."""
+    if staff_id is not None:
+        try:
+            owned(ctx, Staff, staff_id, "Medarbetaren")
+        except NotFound as exc:
+            check.fail("staff", str(exc))
+    return staff_id
+
+
+def validated(ctx: Ctx, check: Checker, service: Service | None, born: int | None, fields: dict) -> dict:
+    """The contact rules for each field given (`born`: the person's birth year), for one contact
+    and for an import's lines alike (`contacts_bulk`)."""
     out: dict[str, Any] = {}
     if "contact_date" in fields:
         day = check.date("date", fields["contact_date"], today=ctx.today)
-        if day and person is not None and day.year < person.birth_year:
+        if day and born is not None and day.year < born:
             check.fail("date", "ligger före personens födelseår.")
         out["contact_date"] = day
     if "kind" in fields:
         out["kind"] = check.choice("contact_kind", fields["kind"], CONTACT_KINDS)
     if "staff_id" in fields:
-        if fields["staff_id"] is not None:
-            try:
-                owned(ctx, Staff, fields["staff_id"], "Medarbetaren")
-            except NotFound as exc:
-                check.fail("staff", str(exc))
-        out["staff_id"] = fields["staff_id"]
+        out["staff_id"] = check_staff(ctx, check, fields["staff_id"])
     if "minutes" in fields:
         out["minutes"] = check.minutes("minutes", fields["minutes"])
     if "note" in fields:
@@ -125,6 +133,7 @@ def add_contact(
     person = None
     try:
         person = owned(ctx, Person, person_id, "Personen")
+        check_visible(ctx, person)
         if person.erased_at is not None:
             check.fail("person", "personens uppgifter är gallrade; registrera personen på nytt.")
     except NotFound as exc:
@@ -132,14 +141,14 @@ def add_contact(
     svc = None
     try:
         svc = service_by_key(ctx, service)
-        check_service(ctx, svc.key)
+        check_service(ctx, svc.key, svc.name)
     except NotFound as exc:
         check.fail("service", str(exc))
-    values = _validated(
+    values = validated(
         ctx,
         check,
         svc,
-        person,
+        person.birth_year if person is not None else None,
         dict(contact_date=contact_date, kind=kind, staff_id=staff_id, minutes=minutes, note=note, tasks=tasks),
     )
     check.done()
@@ -155,10 +164,10 @@ def add_contact(
 @audited("andra", "kontakt", id_from="contact_id")
 def update_contact(ctx: Ctx, contact_id: int, *, version: int | None = None, **changes: Any) -> ContactInfo:
     contact = owned(ctx, Contact, contact_id, "Kontakten")
-    check_service(ctx, contact.service.key)
+    check_service(ctx, contact.service.key, contact.service.name)
     check_version("Kontakten", contact, version)
     check = Checker()
-    values = _validated(ctx, check, contact.service, contact.person, changes)
+    values = validated(ctx, check, contact.service, contact.person.birth_year, changes)
     check.done()
     for key, value in values.items():
         setattr(contact, key, value)
@@ -170,7 +179,7 @@ def update_contact(ctx: Ctx, contact_id: int, *, version: int | None = None, **c
 @audited("ta_bort", "kontakt", id_from="contact_id")
 def delete_contact(ctx: Ctx, contact_id: int) -> None:
     contact = owned(ctx, Contact, contact_id, "Kontakten")
-    check_service(ctx, contact.service.key)
+    check_service(ctx, contact.service.key, contact.service.name)
     ctx.session.delete(contact)
     ctx.session.flush()
 
@@ -179,7 +188,7 @@ def delete_contact(ctx: Ctx, contact_id: int) -> None:
 @audited("visa", "kontakt", id_from="contact_id")
 def get_contact(ctx: Ctx, contact_id: int) -> ContactInfo:
     contact = owned(ctx, Contact, contact_id, "Kontakten")
-    check_service(ctx, contact.service.key)
+    check_service(ctx, contact.service.key, contact.service.name)
     return _info(contact)
 
 

@@ -62,6 +62,13 @@ def _training(t: Training, service_key: str | None) -> TrainingInfo:
     )
 
 
+def _check_own(ctx: Ctx, service_id: int | None) -> None:
+    """A record of a service is changed only by those who work with it (an instructor: their own)."""
+    if service_id is not None:
+        service = ctx.session.get(Service, service_id)
+        check_service(ctx, service.key, service.name)
+
+
 def _check_refs(ctx: Ctx, check: Checker, staff_id: Any, place_id: Any = None) -> None:
     for model, value, label, field in ((Staff, staff_id, "Medarbetaren", "staff"), (Place, place_id, "Mötesplatsen", "place")):
         if value is not None:
@@ -89,7 +96,7 @@ def add_group_meeting(
     svc = None
     try:
         svc = service_by_key(ctx, service)
-        check_service(ctx, svc.key)
+        check_service(ctx, svc.key, svc.name)
     except NotFound as exc:
         check.fail("service", str(exc))
     day = check.date("date", held_on, today=ctx.today)
@@ -112,7 +119,7 @@ def add_group_meeting(
 def update_group_meeting(ctx: Ctx, meeting_id: int, *, version: int | None = None, participants: Any = None,
                          title: str | None = None, note: str | None = None) -> GroupMeetingInfo:
     meeting = owned(ctx, GroupMeeting, meeting_id, "Gruppträffen")
-    check_service(ctx, ctx.session.get(Service, meeting.service_id).key)
+    _check_own(ctx, meeting.service_id)
     check_version("Gruppträffen", meeting, version)
     check = Checker()
     if participants is not None:
@@ -129,7 +136,7 @@ def update_group_meeting(ctx: Ctx, meeting_id: int, *, version: int | None = Non
 @requires("persons")
 def delete_group_meeting(ctx: Ctx, meeting_id: int) -> None:
     meeting = owned(ctx, GroupMeeting, meeting_id, "Gruppträffen")
-    check_service(ctx, ctx.session.get(Service, meeting.service_id).key)
+    _check_own(ctx, meeting.service_id)
     ctx.session.delete(meeting)
     ctx.session.flush()
 
@@ -170,6 +177,7 @@ def add_training(
     if service:
         try:
             svc = service_by_key(ctx, service)
+            check_service(ctx, svc.key, svc.name)
         except NotFound as exc:
             check.fail("service", str(exc))
     day = check.date("date", held_on, today=ctx.today)
@@ -190,7 +198,9 @@ def add_training(
 
 @requires("persons")
 def delete_training(ctx: Ctx, training_id: int) -> None:
-    ctx.session.delete(owned(ctx, Training, training_id, "Utbildningen"))
+    training = owned(ctx, Training, training_id, "Utbildningen")
+    _check_own(ctx, training.service_id)
+    ctx.session.delete(training)
     ctx.session.flush()
 
 

@@ -78,7 +78,7 @@ def visible_clause(ctx: Ctx):
     return or_(Person.id.in_(theirs), ~Person.id.in_(any_contact))
 
 
-def _check_visible(ctx: Ctx, person: Person) -> None:
+def check_visible(ctx: Ctx, person: Person) -> None:
     clause = visible_clause(ctx)
     if clause is not None and not ctx.session.scalar(select(func.count()).select_from(Person).where(Person.id == person.id, clause)):
         raise Forbidden("Personen hör inte till dina insatser; du kan inte se eller ändra personens uppgifter.")
@@ -138,19 +138,42 @@ def _next_reference(ctx: Ctx) -> str:
     number = count + 1
     while True:
         candidate = f"P{number:05d}"
-        if person_by_reference(ctx, candidate) is None:
+        if reference_taken(ctx, candidate) is None:  # also one held by a person the actor cannot see
             return candidate
         number += 1
 
 
-def _validated(ctx: Ctx, check: Checker, person_id: int | None, fields: dict[str, Any]) -> dict[str, Any]:
+# A reference held by a person the actor may not see (another service's) is refused in words
+# that do not tell whether it exists.
+REFERENCE_UNAVAILABLE = "{reference} kan inte användas av dig. Välj en annan referens, eller be enhetschefen om hjälp."
+
+
+def reference_taken(ctx: Ctx, reference: str, person_id: int | None = None) -> str | None:
+    """Why `reference` cannot be given to the person `person_id` (None: a new person), or None if it is free."""
+    same = or_(func.lower(Person.reference) == reference.lower(), Person.reference == reference)  # SQLite folds only A-Z
+    twins = select(Person.id).where(Person.unit_id == ctx.unit_id, same)
+    if person_id is not None:
+        twins = twins.where(Person.id != person_id)
+    twin = ctx.session.scalar(twins.limit(1))
+    if twin is None:
+        return None
+    clause = visible_clause(ctx)
+    if clause is None or ctx.session.scalar(select(Person.id).where(Person.id == twin, clause)) is not None:
+        return f"{reference} används redan av en annan person."
+    return REFERENCE_UNAVAILABLE.format(reference=reference)
+
+
+def validated(ctx: Ctx, check: Checker, person_id: int | None, fields: dict[str, Any], *,
+              reference_known_free: bool = False) -> dict[str, Any]:
+    """The person rules: each field given checked, and a reference not held by another person
+    (`reference_known_free`: the caller has looked it up already, as an import does in bulk)."""
     out: dict[str, Any] = {}
     if "reference" in fields and fields["reference"] is not None:
         reference = check.text("reference", fields["reference"], max_length=40)
-        if reference:
-            twin = person_by_reference(ctx, reference)
-            if twin and twin.id != person_id:
-                check.fail("reference", f"{reference} används redan av en annan person.")
+        if reference and not reference_known_free:
+            taken = reference_taken(ctx, reference, person_id)
+            if taken:
+                check.fail("reference", taken)
         out["reference"] = reference
     if "birth_year" in fields:
         out["birth_year"] = check.birth_year("birth_year", fields["birth_year"], today=ctx.today)
@@ -191,7 +214,7 @@ def create_person(
 ) -> PersonInfo:
     """A new person; without a reference the next free one (P00001, …) is given."""
     check = Checker()
-    values = _validated(
+    values = validated(
         ctx,
         check,
         None,
@@ -220,7 +243,7 @@ def create_person(
 @audited("visa", "person", id_from="person_id")
 def get_person(ctx: Ctx, person_id: int) -> PersonInfo:
     person = owned(ctx, Person, person_id, "Personen")
-    _check_visible(ctx, person)
+    check_visible(ctx, person)
     return _info(person)
 
 
@@ -228,12 +251,14 @@ def get_person(ctx: Ctx, person_id: int) -> PersonInfo:
 @audited("andra", "person", id_from="person_id")
 def update_person(ctx: Ctx, person_id: int, *, version: int | None = None, **changes: Any) -> PersonInfo:
     person = owned(ctx, Person, person_id, "Personen")
-    _check_visible(ctx, person)
+    check_visible(ctx, person)
     check_version("Personen", person, version)
     if person.erased_at is not None:
         raise ValidationError.of("person", "uppgifterna är gallrade och kan inte ändras.")
+    # a value as recorded is not judged again: the save is about what was changed
+    changes = {k: v for k, v in changes.items() if not hasattr(person, k) or getattr(person, k) != v}
     check = Checker()
-    values = _validated(ctx, check, person.id, changes)
+    values = validated(ctx, check, person.id, changes)
     if "reference" in changes and not values.get("reference"):
         check.fail("reference", "måste fyllas i.")
     check.done()

@@ -508,3 +508,35 @@ def test_a_contact_correction_is_not_left_without_asking(window, qtbot, db, visi
     tab.select_person(db.read(persons.get_person, somebody.id))
     assert form.editing is None and form.person.id == somebody.id and not page.has_unsaved_changes()
     assert db.read(contacts.get_contact, second.id).minutes == 20
+
+
+def test_each_save_tells_the_window_what_it_changed_through_its_operation(window, qtbot, db, monkeypatch):
+    """The change notices come from the operations' results; the page says nothing by hand."""
+    from seniorhalsan.ui.common import ChangeBus
+
+    monkeypatch.setattr(ChangeBus, "notify", lambda self, *topics: pytest.fail(f"notify{topics} by hand"))
+    heard: list[set[str]] = []
+    window.app.bus.changed.connect(heard.append)
+    page = open_page(window)
+    tab = page.persons
+    tab.start_new_person()
+    tab.card.birth_year.setText("1941")
+    tab.card.gender.setCurrentIndex(tab.card.gender.findData("kvinna"))
+    assert tab.card.save_changes()
+    assert heard == [{"persons"}] and tab.model.rows[0].id == tab.selected.id
+    tab.form.minutes.setText("30")
+    assert tab.form.save_changes()
+    assert heard[-1] == {"contacts"} and len(tab.contacts.model.rows) == 1
+    tab.contacts.view.selectRow(0)
+    monkeypatch.setattr(support_person_contacts, "ask", lambda *args: True)
+    assert tab.contacts.delete_contact()
+    assert heard[-1] == {"contacts"} and tab.contacts.model.rowCount() == 0
+    page.tabs.setCurrentWidget(page.trainings)
+    page.trainings.audience.setEditText("Hemtjänsten")
+    page.trainings.participants.setText("9")
+    assert page.trainings.save_changes()
+    assert heard[-1] == {"trainings"} and page.trainings.model.rowCount() == 1
+    page.trainings.view.selectRow(0)
+    assert page.trainings.delete_selected(confirmed=True)
+    assert heard[-1] == {"trainings"} and page.trainings.model.rowCount() == 0
+    assert len(heard) == 5

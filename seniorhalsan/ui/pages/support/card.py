@@ -19,6 +19,7 @@ from PySide6.QtWidgets import (
 )
 
 from ....errors import Conflict, UserError, ValidationError
+from ....operations.support import CreatePerson, UpdatePerson
 from ....services import persons
 from ....services.persons import PersonInfo
 from ....vocabulary import GENDERS, HOUSING
@@ -270,11 +271,11 @@ class PersonCard(QGroupBox):
 
     # --- editing ----------------------------------------------------------------------------
     def values(self) -> dict[str, Any]:
-        """Keyword arguments for `persons.create_person` / `update_person`."""
+        """The card's fields, as `CreatePerson` and `UpdatePerson` take them."""
         text = self.birth_year.text().strip()
         return {
             "reference": self.reference.text().strip() or None,
-            "birth_year": int(text) if text.isdigit() else (text or None),
+            "birth_year": int(text) if text.isdigit() else None,  # the field takes digits only
             "gender": self.gender.currentData(),
             "housing": self.housing.currentData(),
             "name": self.name.text().strip() or None,
@@ -299,10 +300,9 @@ class PersonCard(QGroupBox):
         values = self.values()
         try:
             if self.creating:
-                saved = self.app.db.call(persons.create_person, **values)
+                saved = self.app.perform(CreatePerson(**values))
             else:
-                changes = {k: v for k, v in values.items() if getattr(self.person, k) != v}
-                saved = self.app.db.call(persons.update_person, self.person.id, version=self.person.version, **changes)
+                saved = self.app.perform(UpdatePerson(self.person.id, self.person.version, **values))
         except ValidationError as exc:
             if {"phone", "email", "address"} & set(exc.fields):
                 self.show_details.setChecked(True)  # a refusal must not hide behind the toggle

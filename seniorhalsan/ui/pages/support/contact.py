@@ -20,6 +20,7 @@ from PySide6.QtWidgets import (
 )
 
 from ....errors import NotFound, UserError
+from ....operations.support import AddContact, UpdateContact
 from ....services import contacts, staff
 from ....services.contacts import ContactInfo
 from ....services.lookups import ServiceInfo
@@ -38,7 +39,7 @@ from .models import (
     fill_staff,
     note_edit,
     number_edit,
-    number_or_text,
+    number_of,
     retranslate_choices,
 )
 
@@ -252,13 +253,13 @@ class ContactForm(QGroupBox):
         self.minutes.selectAll()
 
     def values(self) -> dict[str, Any]:
-        """Keyword arguments for `contacts.add_contact` (without the person and the service)."""
+        """The form's fields, as `AddContact` and `UpdateContact` take them (without the person and the service)."""
         return {
             "contact_date": self.date.date_value(),
             "kind": self.kind.currentData(),
             "staff_id": self.staff.currentData(),
-            "minutes": number_or_text(self.minutes),
-            "tasks": [key for key, box in self.task_boxes.items() if box.isChecked()],
+            "minutes": number_of(self.minutes),
+            "tasks": tuple(key for key, box in self.task_boxes.items() if box.isChecked()),
             "note": self.note.toPlainText().strip() or None,
         }
 
@@ -275,8 +276,8 @@ class ContactForm(QGroupBox):
             return self._save_correction()
         if self.person is None or self.service is None:
             return not self.has_changes()
-        ok, saved = submit(self, self.errors, lambda: self.app.db.call(
-            contacts.add_contact, person_id=self.person.id, service=self.service.key, **self.values()))
+        ok, saved = submit(self, self.errors, lambda: self.app.perform(
+            AddContact(self.person.id, self.service.key, **self.values())))
         if not ok:
             return False
         self._remember_staff()
@@ -359,7 +360,7 @@ class ContactForm(QGroupBox):
         self.errors.clear()
         ok, saved = submit(
             self, self.errors,
-            lambda: self.app.db.call(contacts.update_contact, contact.id, version=contact.version, **self.values()),
+            lambda: self.app.perform(UpdateContact(contact.id, contact.version, **self.values())),
             on_stale=self._show_newer,
         )
         if not ok:

@@ -6,6 +6,7 @@ from typing import Any
 
 from PySide6.QtWidgets import QComboBox, QLineEdit, QWidget
 
+from ....operations.support import AddGroupMeeting, AddTraining, DeleteGroupMeeting, DeleteTraining
 from ....services import groups, places
 from ....services.groups import GroupMeetingInfo, TrainingInfo
 from ....vocabulary import GROUP_KINDS
@@ -17,7 +18,7 @@ from .models import (
     compact,
     group_columns,
     number_edit,
-    number_or_text,
+    number_of,
     retranslate_choices,
     select_data,
     training_columns,
@@ -26,7 +27,6 @@ from .yearlist import YearListTab
 
 
 class GroupsTab(YearListTab):
-    topic = "groups"
 
     def columns(self) -> list[Column]:
         return group_columns(self.staff_name, self.place_name)
@@ -111,20 +111,20 @@ class GroupsTab(YearListTab):
             "held_on": self.date.date_value(),
             "kind": self.kind.currentData(),
             "title": self.group_title.currentText().strip() or None,
-            "participants": number_or_text(self.participants),
+            "participants": number_of(self.participants),
             "place_id": self.place.currentData(),
             "staff_id": self.staff.currentData(),
             "note": self.note.text().strip() or None,
         }
 
     def add(self, values: dict[str, Any]) -> GroupMeetingInfo:
-        saved = self.app.db.call(groups.add_group_meeting, service=self.service.key, **values)
+        saved = self.app.perform(AddGroupMeeting(self.service.key, **values))
         if self.group_title.findText(saved.title) < 0:
             self.group_title.insertItem(0, saved.title)
         return saved
 
     def remove(self, record: GroupMeetingInfo) -> None:
-        self.app.db.call(groups.delete_group_meeting, record.id)
+        self.app.perform(DeleteGroupMeeting(record.id))
 
     def describe(self, record: GroupMeetingInfo) -> str:
         return _("Ta bort träffen {date} ({title}, {n} deltagare)? Det går inte att ångra.").format(
@@ -145,7 +145,6 @@ class GroupsTab(YearListTab):
 
 
 class TrainingsTab(YearListTab):
-    topic = "trainings"
     wide_column = 1
 
     def columns(self) -> list[Column]:
@@ -197,19 +196,19 @@ class TrainingsTab(YearListTab):
             "held_on": self.date.date_value(),
             "audience": self.audience.currentText().strip() or None,
             "topic": self.topic_edit.text().strip() or None,
-            "participants": number_or_text(self.participants),
-            "minutes": number_or_text(self.minutes),
+            "participants": number_of(self.participants),
+            "minutes": number_of(self.minutes),
             "staff_id": self.staff.currentData(),
         }
 
     def add(self, values: dict[str, Any]) -> TrainingInfo:
-        saved = self.app.db.call(groups.add_training, service=self.service.key, **values)
+        saved = self.app.perform(AddTraining(service=self.service.key, **values))
         if self.audience.findText(saved.audience) < 0:
             self.audience.insertItem(0, saved.audience)
         return saved
 
     def remove(self, record: TrainingInfo) -> None:
-        self.app.db.call(groups.delete_training, record.id)
+        self.app.perform(DeleteTraining(record.id))
 
     def describe(self, record: TrainingInfo) -> str:
         return _("Ta bort utbildningen {date} för {audience}? Det går inte att ångra.").format(

@@ -133,12 +133,10 @@ def number_edit(digits: int, width: int = 90) -> QLineEdit:
     return edit
 
 
-def number_or_text(edit: QLineEdit) -> int | str | None:
-    """Digits as a number; anything else is handed to the service, which says what is wrong."""
+def number_of(edit: QLineEdit) -> int | None:
+    """The number in a field that takes digits only (`number_edit`); None when it is empty."""
     text = edit.text().strip()
-    if not text:
-        return None
-    return int(text) if text.isdigit() else text
+    return int(text) if text.isdigit() else None
 
 
 def note_edit(lines: int = 2) -> QPlainTextEdit:

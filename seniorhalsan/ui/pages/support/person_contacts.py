@@ -7,6 +7,7 @@ from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import QHBoxLayout, QHeaderView, QLabel, QPushButton, QVBoxLayout, QWidget
 
 from ....errors import UserError
+from ....operations.support import DeleteContact
 from ....services import contacts
 from ....services.contacts import ContactInfo
 from ....services.lookups import ServiceInfo
@@ -125,7 +126,6 @@ class PersonContacts(QWidget):
         self._update_buttons()
 
     def _contact_saved(self, contact: ContactInfo) -> None:
-        self.app.bus.notify("contacts")
         row = next((i for i, c in enumerate(self.model.rows) if c.id == contact.id), -1)
         if row >= 0:
             self.view.selectRow(row)
@@ -195,7 +195,6 @@ class PersonContacts(QWidget):
         self._select_contact(chosen.id)  # a saved correction read the list again
 
     def _contact_corrected(self, contact: ContactInfo) -> None:
-        self.app.bus.notify("contacts")
         self._select_contact(contact.id)
         status_bar = getattr(self.window(), "statusBar", None)
         if status_bar is not None:
@@ -227,7 +226,7 @@ class PersonContacts(QWidget):
         if not confirmed:
             return False
         try:
-            self.app.db.call(contacts.delete_contact, contact.id)
+            self.app.perform(DeleteContact(contact.id))
             if self.form.editing is not None and self.form.editing.id == contact.id:
                 self.form.stop_edit()
         except UserError as exc:
@@ -237,5 +236,4 @@ class PersonContacts(QWidget):
         except Exception as exc:
             show_error(self, exc)
             return False
-        self.app.bus.notify("contacts")
         return True

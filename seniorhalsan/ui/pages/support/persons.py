@@ -272,13 +272,12 @@ class PersonsTab(QWidget):
     def _person_saved(self, person: PersonInfo, created: bool) -> None:
         self.selected = person
         self.form.set_person(person)
-        if created:
+        if created:  # the list shows the new person, found by the reference it was given
             self.search.blockSignals(True)
             self.search.setText(person.reference or "")
             self.search.blockSignals(False)
+            self.run_search()
             self.contacts.load(person)
-        self.app.bus.notify("persons")
-        if created:
             self.form.focus_first()
 
     # --- the page's questions ---------------------------------------------------------------

@@ -33,7 +33,6 @@ from .models import EnterMovesOn, beside, compact, error_label, fill_staff, tabl
 class YearListTab(QWidget):
     """The form for a new record of the chosen service above, the year's records below."""
 
-    topic = ""
     wide_column = 2  # the column that takes the room that is left (a group's name, a topic)
     PAIRS = 3  # label-and-field pairs a row of the form
 
@@ -236,7 +235,6 @@ class YearListTab(QWidget):
         self.mark_clean()
         if saved.held_on.year != self.year.value():
             self.year.setValue(saved.held_on.year)
-        self.app.bus.notify(self.topic)
         row = next((i for i, r in enumerate(self.model.rows) if r.id == saved.id), -1)
         if row >= 0:
             self.view.selectRow(row)
@@ -270,5 +268,4 @@ class YearListTab(QWidget):
             show_error(self, exc)
             self.load()
             return False
-        self.app.bus.notify(self.topic)
         return True

@@ -1,17 +1,18 @@
-"""Form building blocks: fields with their error shown right below, dates, counts."""
+"""Form building blocks: fields with their error shown right below, dates (`DateField`), counts."""
 
 from __future__ import annotations
 
-import datetime as dt
 from typing import Any
 
-from PySide6.QtCore import QDate, QRegularExpression, Qt
+from PySide6.QtCore import QRegularExpression, Qt
 from PySide6.QtGui import QRegularExpressionValidator
-from PySide6.QtWidgets import QComboBox, QDateEdit, QFormLayout, QLabel, QLineEdit, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QComboBox, QFormLayout, QLabel, QLineEdit, QVBoxLayout, QWidget
 
 from ..errors import ValidationError
+from . import datefield
 
 ERROR_STYLE = "color: #b00020; font-weight: bold;"
+DateField = datefield.DateField  # the pages take it from here, with the other building blocks
 
 
 def count_validator(parent) -> QRegularExpressionValidator:
@@ -34,23 +35,6 @@ class CountEdit(QLineEdit):
 
     def set_value(self, value: int | None) -> None:
         self.setText("" if value is None else str(value))
-
-
-class DateField(QDateEdit):
-    """A date with a calendar pop-up, written the Swedish way (2026-03-10)."""
-
-    def __init__(self, day: dt.date | None = None, parent: QWidget | None = None) -> None:
-        super().__init__(parent)
-        self.setCalendarPopup(True)
-        self.setDisplayFormat("yyyy-MM-dd")
-        self.set_date(day or dt.date.today())
-
-    def date_value(self) -> dt.date:
-        q = self.date()
-        return dt.date(q.year(), q.month(), q.day())
-
-    def set_date(self, day: dt.date) -> None:
-        self.setDate(QDate(day.year, day.month, day.day))
 
 
 class FieldErrors:

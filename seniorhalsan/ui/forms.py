@@ -8,8 +8,9 @@ from PySide6.QtCore import QRegularExpression, Qt
 from PySide6.QtGui import QRegularExpressionValidator
 from PySide6.QtWidgets import QComboBox, QFormLayout, QLabel, QLineEdit, QVBoxLayout, QWidget
 
-from ..errors import ValidationError
+from ..errors import FieldError, ValidationError
 from . import datefield
+from .i18n import _
 
 ERROR_STYLE = "color: #b00020; font-weight: bold;"
 DateField = datefield.DateField  # the pages take it from here, with the other building blocks
@@ -112,6 +113,16 @@ class FieldErrors:
     def message_for(self, field: str) -> str:
         label = self.labels.get(field)
         return label.text() if label is not None and not label.isHidden() else ""
+
+
+def commit_dates(errors: FieldErrors, fields: dict[str, datefield.DateField]) -> bool:
+    """Let typed dates count before a save by a key (Ctrl+S, Ctrl+Enter: no focus leaves the field);
+    a text that is no date is refused under its field instead of saving another day."""
+    refused = [FieldError(key, _("'{text}' är inget datum. Skriv t.ex. 2026-11-18 eller 18/11.").format(
+        text=field.text().strip())) for key, field in fields.items() if not field.commit()]
+    if refused:
+        errors.show(ValidationError(refused))
+    return not refused
 
 
 def select_data(combo: QComboBox, data: Any) -> None:

@@ -5,6 +5,7 @@ from PySide6.QtCore import Qt, QTimer
 from PySide6.QtWidgets import QApplication, QDialog
 
 from seniorhalsan.services import attendance_days
+from seniorhalsan.ui import i18n
 from seniorhalsan.ui.pages.attendance.extra import ExtraSessionDialog
 from seniorhalsan.ui.pages.attendance.model import CANCELLED, MEN, NEW, NOTE, OTHER, TOTAL, WOMEN
 from tests import factories
@@ -159,3 +160,12 @@ def test_the_history_has_room_for_several_rows(window, place):
     page = open_day(window, place, TUESDAY)
     rows = page.history_view.verticalHeader().defaultSectionSize()
     assert page.history_view.viewport().height() >= 5 * rows
+
+
+def test_the_day_is_written_with_its_own_capitals_in_each_language(window, place):
+    page = open_day(window, place, WEDNESDAY.replace(day=25))
+    assert page.day_title.text() == "Onsdag 25 november 2026"
+    i18n.set_language("en")
+    assert page.day_title.text() == "Wednesday, 25 November 2026"  # not "Wednesday, 25 november"
+    assert page.month_total.text() == "November 2026: 0 visits at 0 sessions"
+    assert page.help.text().startswith("Type the number of women")

@@ -146,9 +146,9 @@ class MissingCountsDialog(QDialog):
         self.period_label.setText(_("&Period:"))
         self.first_label.setText(_("&Från:"))
         self.last_label.setText(_("&Till:"))
-        self.place_label.setText(_("&Mötesplats:"))
+        self.place_label.setText(_("Möte&splats:"))  # a letter of its own in this window
         self.place.setItemText(0, _("Alla platser"))
-        self.open_button.setText(_("Ö&ppna dagen"))
+        self.open_button.setText(_("&Öppna dagen"))
         self.close_button.setText(_("Stäng"))
 
     def _fill_periods(self, today: dt.date) -> None:

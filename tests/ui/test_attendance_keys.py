@@ -89,8 +89,9 @@ def test_tab_and_enter_walk_only_the_counts_and_inställt_and_anteckning_have_ke
     qtbot.keyClick(focused(), Qt.Key.Key_Backtab, Qt.KeyboardModifier.ShiftModifier)
     assert table.currentIndex() == page.model.index(1, TOTAL)
 
-    ctrl(qtbot, Qt.Key.Key_I)  # Kör was cancelled
+    ctrl(qtbot, Qt.Key.Key_I)  # Kör was cancelled: its counts are not kept, and not shown
     assert page.model.rows[1].value("cancelled") and table.currentIndex().column() == CANCELLED
+    assert page.model.data(page.model.index(1, WOMEN)) == ""
     ctrl(qtbot, Qt.Key.Key_N)
     assert table.currentIndex().column() == NOTE and focused() is table.indexWidget(table.currentIndex())
     type_keys(qtbot, "Ledaren sjuk\n")

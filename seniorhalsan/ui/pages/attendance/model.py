@@ -192,6 +192,8 @@ class DayModel(QAbstractTableModel):
                 return s.starts_at.strftime("%H:%M") + end
             if column == ACTIVITY:
                 return s.activity_name
+            if column in COUNT_FIELDS and row.value("cancelled"):
+                return ""  # a cancelled session keeps no counts (they come back if it is held after all)
             if column == TOTAL:
                 value = row.shown_total()
                 return "" if value is None else (str(value) if role == Qt.ItemDataRole.EditRole else i18n.number(value))

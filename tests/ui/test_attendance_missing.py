@@ -5,7 +5,6 @@ import json
 
 import pytest
 from PySide6.QtCore import Qt
-from PySide6.QtGui import QColor
 
 from seniorhalsan.operations.attendance import RecordCounts
 from seniorhalsan.services import attendance_days

@@ -10,7 +10,7 @@ from ....services.attendance_history import HistoryRow
 from ...i18n import _
 from ...models import Column, LazyModel
 
-ROWS_SHOWN = 5  # the list always has room for this many rows, whatever the text size
+ROWS_SHOWN = 4  # the list always has room for this many rows, whatever the text size (more by default)
 
 
 def history_columns() -> list[Column[HistoryRow]]:

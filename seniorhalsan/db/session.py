@@ -57,6 +57,12 @@ class Ctx:
     # steps that must be done before the transaction commits, or not at all (outside the database)
     before_commit: list[Callable[[], None]] = field(default_factory=list)
 
+    def flush_log(self) -> None:
+        """Write the access-log entries gathered so far, in this transaction: a long import
+        writes them as it goes instead of holding them all until it commits."""
+        _write_log(self.session, self.log)
+        self.log.clear()
+
 
 def log_entry(ctx: Ctx, operation: str, record_type: str, record_id: int | None = None,
               detail: str | None = None, *, record_ids: list[int] | None = None,

@@ -77,11 +77,22 @@ class FeedbackInfo:
         return self.action_on is not None or bool(self.action_text)
 
     @property
+    def waits_for_answer(self) -> bool:
+        """Someone is owed återkoppling: the register's "Obesvarade" and the status line's count."""
+        return waits_for_answer(self.type, self.contact, self.answered_on)
+
+    @property
     def status(self) -> str:
-        """The register's status filter it falls under: obesvarad, besvarad or atgardad."""
+        """How far it has come: obesvarad, besvarad or atgardad (acted on, answered or not)."""
         if self.acted_on:
             return "atgardad"
         return "besvarad" if self.answered_on else "obesvarad"
+
+
+def waits_for_answer(kind: str, contact: str | None, answered_on: dt.date | None) -> bool:
+    """A view or complaint with an address and no återkoppling yet; praise waits for none, and
+    without an address nobody can be answered."""
+    return kind != "berom" and bool(contact) and answered_on is None
 
 
 def info(f: Feedback, today: dt.date) -> FeedbackInfo:
@@ -109,7 +120,7 @@ def info(f: Feedback, today: dt.date) -> FeedbackInfo:
         action_on=f.action_on,
         action_text=f.action_text,
         version=f.version,
-        overdue=f.answered_on is None and bool(f.contact) and f.response_due < today,
+        overdue=waits_for_answer(f.type, f.contact, f.answered_on) and f.response_due < today,
     )
 
 

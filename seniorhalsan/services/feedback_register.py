@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from sqlalchemy import Select, extract, func, or_, select
+from sqlalchemy import ColumnElement, Select, and_, extract, func, or_, select
 
 from ..db.models import Feedback
 from ..db.session import Ctx
@@ -14,6 +14,12 @@ from ..roles import requires
 from ..vocabulary import FEEDBACK_TYPES, lookup
 from .feedback import FeedbackInfo, FeedbackInput, info, loaded
 from .feedback_rules import category
+
+
+def waiting_for_answer() -> ColumnElement[bool]:
+    """`FeedbackInfo.waits_for_answer` in SQL: a view or complaint with an address, not answered."""
+    return and_(Feedback.type != "berom", Feedback.answered_on.is_(None), Feedback.contact.is_not(None),
+                Feedback.contact != "")
 
 
 @dataclass(frozen=True)
@@ -36,12 +42,17 @@ def list_feedback(
     offset: int = 0,
     limit: int = 500,
 ) -> list[FeedbackInfo]:
-    """The register, newest first; status is obesvarad, besvarad or atgardad."""
+    """The register, newest first; status is obesvarad (waiting for återkoppling: the status
+    line's count), besvarad or atgardad. The ones waiting are listed most overdue first."""
     query = _filtered(
         ctx, select(Feedback).where(Feedback.unit_id == ctx.unit_id).options(*loaded()),
         status=status, year=year, tertial=tertial, place_id=place_id, overdue_only=overdue_only,
     )
-    query = query.order_by(Feedback.received_on.desc(), Feedback.id.desc()).offset(offset).limit(limit)
+    if status == "obesvarad" or overdue_only:
+        order = (Feedback.response_due, Feedback.received_on, Feedback.id)
+    else:
+        order = (Feedback.received_on.desc(), Feedback.id.desc())
+    query = query.order_by(*order).offset(offset).limit(limit)
     return [info(f, ctx.today) for f in ctx.session.scalars(query)]
 
 
@@ -76,7 +87,7 @@ def _filtered(
     """The register's filters, on a query of rows or of a count."""
     acted = or_(Feedback.action_on.is_not(None), Feedback.action_text.is_not(None))
     if status == "obesvarad":
-        query = query.where(Feedback.answered_on.is_(None), ~acted)
+        query = query.where(waiting_for_answer())
     elif status == "besvarad":
         query = query.where(Feedback.answered_on.is_not(None))
     elif status == "atgardad":
@@ -87,19 +98,14 @@ def _filtered(
     if place_id is not None:
         query = query.where(Feedback.place_id == place_id)
     if overdue_only:
-        query = query.where(
-            Feedback.answered_on.is_(None), Feedback.contact.is_not(None), Feedback.response_due < ctx.today
-        )
+        query = query.where(waiting_for_answer(), Feedback.response_due < ctx.today)
     return query
 
 
 @requires("feedback")
 def waiting_summary(ctx: Ctx) -> Waiting:
-    base = (
-        select(func.count())
-        .select_from(Feedback)
-        .where(Feedback.unit_id == ctx.unit_id, Feedback.answered_on.is_(None), Feedback.contact.is_not(None))
-    )
+    """As many as the register's "Obesvarade" and "Bara försenade" list."""
+    base = select(func.count()).select_from(Feedback).where(Feedback.unit_id == ctx.unit_id, waiting_for_answer())
     waiting = ctx.session.scalar(base) or 0
     overdue = ctx.session.scalar(base.where(Feedback.response_due < ctx.today)) or 0
     return Waiting(waiting, overdue)

@@ -1,17 +1,19 @@
-"""Form building blocks: fields with their error shown right below, dates, counts."""
+"""Form building blocks: fields with their error shown right below, dates (`DateField`), counts."""
 
 from __future__ import annotations
 
-import datetime as dt
 from typing import Any
 
-from PySide6.QtCore import QDate, QRegularExpression, Qt
+from PySide6.QtCore import QRegularExpression, Qt
 from PySide6.QtGui import QRegularExpressionValidator
-from PySide6.QtWidgets import QComboBox, QDateEdit, QFormLayout, QLabel, QLineEdit, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QComboBox, QFormLayout, QLabel, QLineEdit, QVBoxLayout, QWidget
 
-from ..errors import ValidationError
+from ..errors import FieldError, ValidationError
+from . import datefield
+from .i18n import _
 
 ERROR_STYLE = "color: #b00020; font-weight: bold;"
+DateField = datefield.DateField  # the pages take it from here, with the other building blocks
 
 
 def count_validator(parent) -> QRegularExpressionValidator:
@@ -34,23 +36,6 @@ class CountEdit(QLineEdit):
 
     def set_value(self, value: int | None) -> None:
         self.setText("" if value is None else str(value))
-
-
-class DateField(QDateEdit):
-    """A date with a calendar pop-up, written the Swedish way (2026-03-10)."""
-
-    def __init__(self, day: dt.date | None = None, parent: QWidget | None = None) -> None:
-        super().__init__(parent)
-        self.setCalendarPopup(True)
-        self.setDisplayFormat("yyyy-MM-dd")
-        self.set_date(day or dt.date.today())
-
-    def date_value(self) -> dt.date:
-        q = self.date()
-        return dt.date(q.year(), q.month(), q.day())
-
-    def set_date(self, day: dt.date) -> None:
-        self.setDate(QDate(day.year, day.month, day.day))
 
 
 class FieldErrors:
@@ -128,6 +113,16 @@ class FieldErrors:
     def message_for(self, field: str) -> str:
         label = self.labels.get(field)
         return label.text() if label is not None and not label.isHidden() else ""
+
+
+def commit_dates(errors: FieldErrors, fields: dict[str, datefield.DateField]) -> bool:
+    """Let typed dates count before a save by a key (Ctrl+S, Ctrl+Enter: no focus leaves the field);
+    a text that is no date is refused under its field instead of saving another day."""
+    refused = [FieldError(key, _("'{text}' är inget datum. Skriv t.ex. 2026-11-18 eller 18/11.").format(
+        text=field.text().strip())) for key, field in fields.items() if not field.commit()]
+    if refused:
+        errors.show(ValidationError(refused))
+    return not refused
 
 
 def select_data(combo: QComboBox, data: Any) -> None:

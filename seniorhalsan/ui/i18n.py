@@ -85,10 +85,24 @@ def percent(part: float, whole: float) -> str:
     return "–" if not whole else format_percent(part / whole, locale=locale())
 
 
-def date_text(day: dt.date, style: str = "medium") -> str:
+def plural(n: int, one: str, many: str, **values: object) -> str:
+    """A count with its word in the right form: `one` for 1, `many` otherwise, both translated
+    and holding `{n}` ("1 synpunkt", "3 synpunkter"). Swedish and English have these two forms."""
+    return (one if n == 1 else many).format(n=number(n), **values)
+
+
+def capitalised(text: str) -> str:
+    """The first letter upper case, the rest as it was ("november" stays small in Swedish,
+    "November" stays capital in English; str.capitalize would lower it)."""
+    return text[:1].upper() + text[1:]
+
+
+def date_text(day: dt.date, style: str = "medium", *, capital: bool = False) -> str:
+    """A date in the window's language; `capital` for one that begins a line or a title."""
     from babel.dates import format_date
 
-    return format_date(day, format=style, locale=locale())
+    text = format_date(day, format=style, locale=locale())
+    return capitalised(text) if capital else text
 
 
 def weekday_names() -> list[str]:

@@ -272,9 +272,10 @@ class MainWindow(QMainWindow):
             self.waiting_label.setText(_("Inga synpunkter väntar på återkoppling."))
             self.waiting_label.setStyleSheet("")
             return
-        text = _("{n} synpunkter väntar på återkoppling").format(n=waiting.waiting)
+        text = i18n.plural(waiting.waiting, _("{n} synpunkt väntar på återkoppling"),
+                           _("{n} synpunkter väntar på återkoppling"))
         if waiting.overdue:
-            text += _(", varav {n} är försenade").format(n=waiting.overdue)
+            text += i18n.plural(waiting.overdue, _(", varav {n} är försenad"), _(", varav {n} är försenade"))
             self.waiting_label.setStyleSheet("color: #b00020; font-weight: bold;")
         else:
             self.waiting_label.setStyleSheet("")

@@ -9,7 +9,7 @@ from .settings import TEXT_SIZES
 
 STYLESHEET = """
 QWidget:focus { outline: none; }
-QLineEdit:focus, QSpinBox:focus, QDateEdit:focus, QTimeEdit:focus, QComboBox:focus,
+QLineEdit:focus, QSpinBox:focus, QTimeEdit:focus, QComboBox:focus,
 QPlainTextEdit:focus, QTextEdit:focus, QListView:focus, QTableView:focus, QTreeView:focus {
     border: 2px solid #0b57d0;
 }
@@ -19,7 +19,7 @@ QPushButton:focus, QCheckBox:focus, QRadioButton:focus, QToolButton:focus {
 QPushButton { padding: 5px 12px; }
 QPushButton[primary="true"] { background: #0b57d0; color: white; font-weight: bold; border-radius: 4px; }
 QPushButton[primary="true"]:disabled { background: #9bb7e6; }
-QLineEdit[invalid="true"], QComboBox[invalid="true"], QDateEdit[invalid="true"],
+QLineEdit[invalid="true"], QComboBox[invalid="true"],
 QPlainTextEdit[invalid="true"], QSpinBox[invalid="true"] { border: 2px solid #b00020; background: #fff5f5; }
 QListWidget#navigation { background: #f1f4f9; border: none; }
 QListWidget#navigation::item { padding: 9px 10px; }

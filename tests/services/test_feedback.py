@@ -115,6 +115,30 @@ def test_waiting_and_overdue_items(db):
     assert [f.received_on for f in overdue] == [dt.date(2026, 1, 31)]
 
 
+def test_obesvarade_are_the_ones_the_status_line_counts_most_overdue_first(db):
+    late = register(db, received_on=dt.date(2026, 9, 1), contact="Bo")  # due 1 October
+    later = register(db, received_on=dt.date(2026, 6, 5), contact="Siv")  # due 5 July: the most overdue
+    due = register(db, received_on=dt.date(2026, 11, 15), contact="Ann")  # due in December
+    acted = register(db, received_on=dt.date(2026, 10, 1), contact="Eva")  # acted on, still owed an answer
+    db.perform(RecordAction(acted.id, "Nya tider."))
+    register(db, type="beröm", about_key=None, contact="Tor, 08-1", received_on=dt.date(2026, 3, 1))  # praise
+    register(db, received_on=dt.date(2026, 2, 1))  # no address: nobody to answer
+    answered = register(db, received_on=dt.date(2026, 5, 1), contact="Per")
+    db.perform(RecordAnswer(answered.id, dt.date(2026, 5, 3)))
+
+    waiting = db.read(feedback_register.waiting_summary)
+    listed = db.read(feedback_register.list_feedback, status="obesvarad")
+    assert [f.id for f in listed] == [later.id, late.id, acted.id, due.id]
+    assert (waiting.waiting, waiting.overdue) == (4, 3) == (
+        db.read(feedback_register.count_feedback, status="obesvarad"),
+        db.read(feedback_register.count_feedback, overdue_only=True))
+    assert [f.id for f in db.read(feedback_register.list_feedback, overdue_only=True)] == [later.id, late.id, acted.id]
+    assert all(f.waits_for_answer for f in listed)
+    everything = db.read(feedback_register.list_feedback)
+    assert [f.overdue for f in everything if f.type == "berom"] == [False]
+    assert sum(f.waits_for_answer for f in everything) == 4
+
+
 def test_the_count_matches_the_register_for_every_filter(db):
     register(db, contact="Bo, bo@example.se")  # overdue
     answered = register(db, received_on=dt.date(2026, 6, 2), contact="Siv")

@@ -10,7 +10,7 @@ import datetime as dt
 from collections.abc import Callable
 from typing import Any
 
-from PySide6.QtCore import QDate, QTime
+from PySide6.QtCore import QTime
 from PySide6.QtWidgets import (
     QComboBox,
     QDialog,
@@ -139,8 +139,7 @@ class EntryDialog(SubmitDialog):
         for number, name in enumerate(day_names(), start=1):
             self.weekday.addItem(name.capitalize(), number)
         self.on_date = DateField(on_date or term.starts_on)
-        self.on_date.setDateRange(QDate(term.starts_on.year, term.starts_on.month, term.starts_on.day),
-                                  QDate(term.ends_on.year, term.ends_on.month, term.ends_on.day))
+        self.on_date.set_range(term.starts_on, term.ends_on)
         self.starts = time_edit(entry.starts_at if entry else starts_at)
         self.ends = time_edit(entry.ends_at if entry else ends_at, optional=True)
         self.place = QComboBox()

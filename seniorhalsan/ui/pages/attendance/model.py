@@ -1,4 +1,5 @@
-"""The editable table of a day's sessions: counts typed with the keyboard alone."""
+"""A day's sessions as an editable table model: the counts typed, the rows not yet saved.
+A day after today is shown but cannot be typed in: counts are written once a session was held."""
 
 from __future__ import annotations
 
@@ -6,17 +7,15 @@ import datetime as dt
 from dataclasses import dataclass, field
 from typing import Any
 
-from PySide6.QtCore import QAbstractTableModel, QEvent, QModelIndex, QPersistentModelIndex, Qt
-from PySide6.QtGui import QBrush, QKeyEvent
-from PySide6.QtWidgets import QAbstractItemDelegate, QAbstractItemView, QLineEdit, QStyledItemDelegate, QTableView
+from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt
+from PySide6.QtGui import QBrush
 
 from ....errors import UserError, ValidationError
 from ....services.attendance import CountInput, SessionInfo
 from ....services.attendance_slots import SessionKey
 from ... import i18n
 from ...i18n import _
-from ...forms import count_validator
-from ...models import DIRTY_BACKGROUND, WARNING_BACKGROUND
+from ...models import DIRTY_BACKGROUND, MUTED_TEXT, WARNING_BACKGROUND
 
 Index = QModelIndex | QPersistentModelIndex
 
@@ -80,18 +79,27 @@ class DayRow:
         )
 
 
+def future_text() -> str:
+    return _("Den här dagen har inte varit ännu. Antal skrivs in när tillfällena har hållits, "
+             "och ett inställt tillfälle markeras samma dag eller efteråt.")
+
+
 class DayModel(QAbstractTableModel):
+    """The sessions of one day; `future` (a day after today) makes every cell read-only."""
+
     def __init__(self, parent=None) -> None:
         super().__init__(parent)
         self.rows: list[DayRow] = []
+        self.future = False
         i18n.notifier.changed.connect(self._language_changed)
 
     def _language_changed(self, _language: str) -> None:
         self.headerDataChanged.emit(Qt.Orientation.Horizontal, 0, NOTE)
 
-    def set_sessions(self, sessions: list[SessionInfo]) -> None:
+    def set_sessions(self, sessions: list[SessionInfo], *, future: bool = False) -> None:
         self.beginResetModel()
         self.rows = [DayRow(s) for s in sessions]
+        self.future = future
         self.endResetModel()
 
     def add_extra(self, session: SessionInfo) -> int:
@@ -99,6 +107,10 @@ class DayModel(QAbstractTableModel):
         self.rows.append(DayRow(session))
         self.endInsertRows()
         return len(self.rows) - 1
+
+    def uncounted_rows(self) -> list[int]:
+        """Rows with no count yet and not cancelled: where the typing starts."""
+        return [i for i, r in enumerate(self.rows) if r.shown_total() is None and not r.value("cancelled")]
 
     def dirty_rows(self) -> list[int]:
         return [i for i, r in enumerate(self.rows) if r.dirty]
@@ -142,12 +154,18 @@ class DayModel(QAbstractTableModel):
                 return _("Skriv totalt antal bara om ni inte räknade kvinnor och män var för sig.")
             if section == NEW:
                 return _("Hur många som kom för första gången.")
+            if section == CANCELLED:
+                return _("Markera eller avmarkera tillfället som inställt: Ctrl+I (eller klicka i rutan).")
+            if section == NOTE:
+                return _("Skriv en anteckning om tillfället: Ctrl+N (eller dubbelklicka i rutan).")
         return None
 
     def flags(self, index: Index) -> Qt.ItemFlag:
         if not index.isValid():
             return Qt.ItemFlag.NoItemFlags
         base = Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable
+        if self.future:
+            return base
         row = self.rows[index.row()]
         column = index.column()
         if column == CANCELLED:
@@ -174,6 +192,8 @@ class DayModel(QAbstractTableModel):
                 return s.starts_at.strftime("%H:%M") + end
             if column == ACTIVITY:
                 return s.activity_name
+            if column in COUNT_FIELDS and row.value("cancelled"):
+                return ""  # a cancelled session keeps no counts (they come back if it is held after all)
             if column == TOTAL:
                 value = row.shown_total()
                 return "" if value is None else (str(value) if role == Qt.ItemDataRole.EditRole else i18n.number(value))
@@ -191,16 +211,20 @@ class DayModel(QAbstractTableModel):
                 return QBrush(WARNING_BACKGROUND)
             if row.dirty:
                 return QBrush(DIRTY_BACKGROUND)
+        if role == Qt.ItemDataRole.ForegroundRole and self.future and column >= WOMEN:
+            return QBrush(MUTED_TEXT)
         if role == Qt.ItemDataRole.ToolTipRole:
             if row.error:
                 return row.error
+            if self.future and column >= WOMEN:
+                return future_text()
             if column == ACTIVITY:
                 leader = _("Ledare: {name}").format(name=s.leader_name) if s.leader_name else ""
                 return "\n".join(t for t in (s.activity_name, leader) if t)
         return None
 
     def setData(self, index: Index, value: Any, role: int = Qt.ItemDataRole.EditRole) -> bool:
-        if not index.isValid():
+        if not index.isValid() or not self.flags(index) & (Qt.ItemFlag.ItemIsEditable | Qt.ItemFlag.ItemIsUserCheckable):
             return False
         row = self.rows[index.row()]
         column = index.column()
@@ -224,91 +248,6 @@ class DayModel(QAbstractTableModel):
             row.edits.pop(name, None)
         else:
             row.edits[name] = value
-
-    def replace_saved(self, sessions: list[SessionInfo]) -> None:
-        """After a save, the rows show what the database now holds."""
-        self.set_sessions(sessions)
-
-
-class CountDelegate(QStyledItemDelegate):
-    """Digits-only editors; Enter moves on like Tab, so a day is typed without the mouse."""
-
-    def createEditor(self, parent, option, index):
-        editor = QLineEdit(parent)
-        if index.column() in COUNT_FIELDS:
-            editor.setValidator(count_validator(editor))
-            editor.setAlignment(Qt.AlignmentFlag.AlignRight)
-        editor.installEventFilter(self)
-        return editor
-
-    def eventFilter(self, editor, event) -> bool:
-        if isinstance(event, QKeyEvent) and event.type() == QEvent.Type.KeyPress and event.key() in (
-            Qt.Key.Key_Return, Qt.Key.Key_Enter
-        ):
-            self.commitData.emit(editor)
-            self.closeEditor.emit(editor, QAbstractItemDelegate.EndEditHint.EditNextItem)
-            return True
-        return super().eventFilter(editor, event)
-
-
-class EntryTable(QTableView):
-    """Tab, Shift+Tab and Enter step through the cells one can type in, skipping the rest."""
-
-    def __init__(self, parent=None) -> None:
-        super().__init__(parent)
-        self.setItemDelegate(CountDelegate(self))
-        self.setEditTriggers(
-            QAbstractItemView.EditTrigger.CurrentChanged
-            | QAbstractItemView.EditTrigger.AnyKeyPressed
-            | QAbstractItemView.EditTrigger.DoubleClicked
-            | QAbstractItemView.EditTrigger.EditKeyPressed
-        )
-        self.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectItems)
-        self.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
-        self.setTabKeyNavigation(True)
-
-    def _enterable(self, row: int, column: int) -> bool:
-        flags = self.model().flags(self.model().index(row, column))
-        return bool(flags & (Qt.ItemFlag.ItemIsEditable | Qt.ItemFlag.ItemIsUserCheckable))
-
-    def moveCursor(self, action, modifiers):
-        model = self.model()
-        if model is None or action not in (
-            QAbstractItemView.CursorAction.MoveNext, QAbstractItemView.CursorAction.MovePrevious
-        ):
-            return super().moveCursor(action, modifiers)
-        rows, columns = model.rowCount(), model.columnCount()
-        if not rows:
-            return QModelIndex()
-        current = self.currentIndex()
-        position = current.row() * columns + current.column() if current.isValid() else -1
-        step = 1 if action == QAbstractItemView.CursorAction.MoveNext else -1
-        for _attempt in range(rows * columns):
-            position += step
-            if not 0 <= position < rows * columns:
-                break
-            row, column = divmod(position, columns)
-            if self._enterable(row, column):
-                return model.index(row, column)
-        return current
-
-    def keyPressEvent(self, event: QKeyEvent) -> None:
-        if event.key() in (Qt.Key.Key_Return, Qt.Key.Key_Enter) and self.state() != QAbstractItemView.State.EditingState:
-            target = self.moveCursor(QAbstractItemView.CursorAction.MoveNext, event.modifiers())
-            if target.isValid():
-                self.setCurrentIndex(target)
-            return
-        super().keyPressEvent(event)
-
-    def focus_first_cell(self) -> None:
-        model = self.model()
-        for row in range(model.rowCount()):
-            for column in range(model.columnCount()):
-                if self._enterable(row, column):
-                    self.setCurrentIndex(model.index(row, column))
-                    self.setFocus()
-                    return
-
 
 def extra_session(activity_id: int, activity_name: str, kind: str, place_id: int, place_name: str,
                   day: dt.date, starts_at: dt.time | None, ends_at: dt.time | None) -> SessionInfo:

@@ -4,123 +4,24 @@ from __future__ import annotations
 
 import datetime as dt
 
-from PySide6.QtCore import QDate, QLocale, QRect, Qt, QTime
-from PySide6.QtGui import QColor, QFontMetrics, QPainter
-from PySide6.QtWidgets import (
-    QCalendarWidget,
-    QComboBox,
-    QDialog,
-    QDialogButtonBox,
-    QFormLayout,
-    QHBoxLayout,
-    QHeaderView,
-    QLabel,
-    QPushButton,
-    QSplitter,
-    QTableView,
-    QTimeEdit,
-    QVBoxLayout,
-    QWidget,
-)
+from PySide6.QtCore import QDate, QLocale, Qt
+from PySide6.QtWidgets import QComboBox, QDialog, QHBoxLayout, QLabel, QPushButton, QSplitter, QVBoxLayout, QWidget
 
-from ....services import activities as activity_service
 from ....operations.attendance import RecordCounts
+from ....services import activities as activity_service
 from ....services import attendance_days, attendance_history
-from ....services.attendance import RowsRefused
 from ....services import places as place_service
+from ....services.attendance import RowsRefused
 from ... import i18n
 from ...common import Page, confirm_unsaved, show_error
-from ...forms import DateField, heading, hint
+from ...forms import ERROR_STYLE, DateField, heading, hint, select_data
 from ...i18n import _
-from ...models import Column, LazyModel
-from .model import DayModel, EntryTable, extra_session
-
-
-class MonthCalendar(QCalendarWidget):
-    """A month where each day shows how many came, so the month is seen at a glance."""
-
-    def __init__(self, parent=None) -> None:
-        super().__init__(parent)
-        self.visits: dict[dt.date, int] = {}
-        self.cancelled: set[dt.date] = set()
-        self.setVerticalHeaderFormat(QCalendarWidget.VerticalHeaderFormat.NoVerticalHeader)
-        self.setGridVisible(True)
-        self.setFirstDayOfWeek(Qt.DayOfWeek.Monday)
-
-    def set_summary(self, summary: list[attendance_history.DaySummary]) -> None:
-        self.visits = {d.day: d.visits for d in summary if d.sessions}
-        self.cancelled = {d.day for d in summary if d.cancelled and not d.sessions}
-        self.updateCells()
-
-    def paintCell(self, painter: QPainter, rect: QRect, date: QDate) -> None:
-        """Day number top left, visits bottom right, so both stay readable in a small cell."""
-        day = dt.date(date.year(), date.month(), date.day())
-        painter.save()
-        selected = date == self.selectedDate()
-        in_month = date.month() == self.monthShown()
-        painter.fillRect(rect, QColor("#cfe0fc") if selected else QColor("white"))
-        if selected:
-            painter.setPen(QColor("#0b57d0"))
-            painter.drawRect(rect.adjusted(0, 0, -1, -1))
-        painter.setPen(QColor("#888888") if not in_month else QColor("#b00020") if day.isoweekday() >= 6 else QColor("black"))
-        painter.drawText(rect.adjusted(4, 2, -2, -2), int(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignTop), str(date.day()))
-        text = i18n.number(self.visits[day]) if day in self.visits else ("×" if day in self.cancelled else "")
-        if text and in_month:
-            font = painter.font()
-            font.setPointSizeF(max(7.0, font.pointSizeF() * 0.8))
-            font.setBold(True)
-            painter.setFont(font)
-            painter.setPen(QColor("#0b4a9e"))
-            painter.drawText(rect.adjusted(2, 2, -4, -2), int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignBottom), text)
-        painter.restore()
-
-
-class ExtraSessionDialog(QDialog):
-    """An event or a trip that is not on the schedule."""
-
-    def __init__(self, activities: list[activity_service.ActivityInfo], parent=None) -> None:
-        super().__init__(parent)
-        self.setWindowTitle(_("Extra tillfälle"))
-        self.activity = QComboBox()
-        self.activity.setEditable(False)
-        for a in activities:
-            self.activity.addItem(a.name, a)
-        self.starts = QTimeEdit(QTime(13, 0))
-        self.starts.setDisplayFormat("HH:mm")
-        self.ends = QTimeEdit(QTime(14, 0))
-        self.ends.setDisplayFormat("HH:mm")
-        form = QFormLayout(self)
-        form.addRow(_("&Aktivitet"), self.activity)
-        form.addRow(_("&Börjar"), self.starts)
-        form.addRow(_("&Slutar"), self.ends)
-        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel)
-        buttons.button(QDialogButtonBox.StandardButton.Ok).setText(_("Lägg till"))
-        buttons.button(QDialogButtonBox.StandardButton.Cancel).setText(_("Avbryt"))
-        buttons.accepted.connect(self.accept)
-        buttons.rejected.connect(self.reject)
-        form.addRow(buttons)
-
-    def chosen(self) -> tuple[activity_service.ActivityInfo, dt.time, dt.time]:
-        start, end = self.starts.time(), self.ends.time()
-        return (
-            self.activity.currentData(),
-            dt.time(start.hour(), start.minute()),
-            dt.time(end.hour(), end.minute()),
-        )
-
-
-def history_columns() -> list[Column]:
-    return [
-        Column(lambda: _("Datum"), lambda r: r.held_on, "date"),
-        Column(lambda: _("Tid"), lambda r: r.starts_at, "time"),
-        Column(lambda: _("Aktivitet"), lambda r: r.activity_name),
-        Column(lambda: _("Kvinnor"), lambda r: r.women, "number"),
-        Column(lambda: _("Män"), lambda r: r.men, "number"),
-        Column(lambda: _("Övriga"), lambda r: r.other, "number"),
-        Column(lambda: _("Totalt"), lambda r: r.total, "number"),
-        Column(lambda: _("Nya"), lambda r: r.new_visitors, "number"),
-        Column(lambda: _("Inställt"), lambda r: r.cancelled, "check"),
-    ]
+from .calendar import MonthCalendar
+from .extra import ExtraSessionDialog
+from .history import HistoryPanel
+from .missing import MissingCountsDialog
+from .model import WOMEN, DayModel, extra_session, future_text
+from .table import CANCEL_KEY, NOTE_KEY, EntryTable
 
 
 class AttendancePage(Page):
@@ -128,6 +29,8 @@ class AttendancePage(Page):
         super().__init__(app, parent)
         self.day = app.db.clock()
         self.places: list[place_service.PlaceInfo] = []
+        self.shown_place: int | None = None  # the place whose day the table holds
+        self.missing_dialog: MissingCountsDialog | None = None
 
         self.heading = heading()
         self.place_label = QLabel()
@@ -148,9 +51,15 @@ class AttendancePage(Page):
         self.calendar.setSelectedDate(QDate(self.day.year, self.day.month, self.day.day))
         self.month_total = QLabel()
         self.month_total.setWordWrap(True)
+        self.missing_legend = QLabel()
+        self.missing_legend.setWordWrap(True)
+        self.missing_legend.setStyleSheet("color: #b00020;")
+        self.show_missing = QPushButton()
         left = QVBoxLayout()
         left.addWidget(self.calendar)
         left.addWidget(self.month_total)
+        left.addWidget(self.missing_legend)
+        left.addWidget(self.show_missing, 0, Qt.AlignmentFlag.AlignLeft)
         left.addStretch(1)
 
         self.day_title = QLabel()
@@ -158,20 +67,12 @@ class AttendancePage(Page):
         font.setBold(True)
         self.day_title.setFont(font)
         self.help = hint()
+        self.future_note = QLabel()
+        self.future_note.setWordWrap(True)
+        self.future_note.setStyleSheet("color: #0b4a9e; font-weight: bold;")
+        self.future_note.hide()
         self.model = DayModel(self)
-        self.table = EntryTable()
-        self.table.setModel(self.model)
-        header = self.table.horizontalHeader()
-        header.setSectionResizeMode(QHeaderView.ResizeMode.Fixed)
-        header.setSectionResizeMode(0, QHeaderView.ResizeMode.ResizeToContents)
-        header.setSectionResizeMode(1, QHeaderView.ResizeMode.Stretch)
-        header.setSectionResizeMode(7, QHeaderView.ResizeMode.ResizeToContents)
-        header.setSectionResizeMode(8, QHeaderView.ResizeMode.Interactive)
-        header.resizeSection(8, 96)
-        header.setMinimumSectionSize(40)
-        self.table.verticalHeader().hide()
-        self.table.setWordWrap(True)  # long activity names wrap instead of being cut
-        self.table.verticalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
+        self.table = EntryTable(self.model)
         self.empty = QLabel()
         self.empty.setWordWrap(True)
         self.add_extra = QPushButton()
@@ -179,7 +80,7 @@ class AttendancePage(Page):
         self.save = QPushButton()
         self.save.setProperty("primary", True)
         self.error = QLabel()
-        self.error.setStyleSheet("color: #b00020; font-weight: bold;")
+        self.error.setStyleSheet(ERROR_STYLE)
         self.error.setWordWrap(True)
         self.error.hide()
         buttons = QHBoxLayout()
@@ -190,6 +91,7 @@ class AttendancePage(Page):
         right = QVBoxLayout()
         right.addWidget(self.day_title)
         right.addWidget(self.help)
+        right.addWidget(self.future_note)
         right.addWidget(self.table, 1)
         right.addWidget(self.empty)
         right.addWidget(self.error)
@@ -201,28 +103,21 @@ class AttendancePage(Page):
         upper_layout.addLayout(left)
         upper_layout.addLayout(right, 1)
 
-        self.history_title = QLabel()
-        self.history_title.setFont(font)
-        self.history = LazyModel(history_columns(), self._fetch_history, self._count_history, parent=self)
-        self.history_view = QTableView()
-        self.history_view.setModel(self.history)
-        self.history_view.setSelectionBehavior(QTableView.SelectionBehavior.SelectRows)
-        self.history_view.verticalHeader().hide()
-        self.history_view.horizontalHeader().setSectionResizeMode(2, QHeaderView.ResizeMode.Stretch)
-        lower = QWidget()
-        lower_layout = QVBoxLayout(lower)
-        lower_layout.setContentsMargins(0, 0, 0, 0)
-        lower_layout.addWidget(self.history_title)
-        lower_layout.addWidget(self.history_view)
+        self.lower = HistoryPanel(self._fetch_history, self._count_history)
+        self.history = self.lower.model
+        self.history_view = self.lower.view
 
         self.splitter = QSplitter(Qt.Orientation.Vertical)
         self.splitter.addWidget(upper)
-        self.splitter.addWidget(lower)
-        self.splitter.setStretchFactor(0, 3)
+        self.splitter.addWidget(self.lower)
+        self.splitter.setChildrenCollapsible(False)
+        self.splitter.setStretchFactor(0, 0)  # the day keeps its size; a taller window lengthens the history
         self.splitter.setStretchFactor(1, 1)
         state = app.store.state("attendance/splitter")
         if state is not None:
             self.splitter.restoreState(state)
+        else:
+            self.splitter.setSizes([upper.sizeHint().height(), 10_000])
 
         layout = QVBoxLayout(self)
         layout.addWidget(self.heading)
@@ -230,7 +125,7 @@ class AttendancePage(Page):
         layout.addWidget(self.splitter, 1)
 
         self.place.currentIndexChanged.connect(self._place_changed)
-        self.date.dateChanged.connect(lambda _d: self._set_day(self.date.date_value()))
+        self.date.dateChanged.connect(self._set_day)  # a whole date typed, Enter, or a day picked
         self.previous_day.clicked.connect(lambda: self._set_day(self.day - dt.timedelta(days=1)))
         self.next_day.clicked.connect(lambda: self._set_day(self.day + dt.timedelta(days=1)))
         self.today.clicked.connect(lambda: self._set_day(self.app.db.clock()))
@@ -239,6 +134,7 @@ class AttendancePage(Page):
         self.save.clicked.connect(self.save_changes)
         self.undo.clicked.connect(self.discard_changes)
         self.add_extra.clicked.connect(self._add_extra)
+        self.show_missing.clicked.connect(self.open_missing)
         self.history_view.doubleClicked.connect(self._open_history_row)
         self.model.dataChanged.connect(lambda *_a: self._update_buttons())
         self.model.modelReset.connect(self._update_buttons)
@@ -264,28 +160,25 @@ class AttendancePage(Page):
         self.next_day.setShortcut("Alt+Right")
         self.today.setText(_("&I dag"))
         self.help.setText(_("Skriv antal kvinnor, män och övriga – eller bara totalt – och hur många som var nya. "
-                            "Tab eller Enter går vidare, Ctrl+S sparar."))
+                            "Tab eller Enter går vidare till nästa antal, {cancel} markerar tillfället som inställt, "
+                            "{note} skriver en anteckning och Ctrl+S sparar.").format(cancel=CANCEL_KEY, note=NOTE_KEY))
+        self.future_note.setText(future_text())
+        self.missing_legend.setText(_("● Röd prick: planerade tillfällen utan antal"))
+        self.show_missing.setText(_("Sa&knade räkningar …"))
+        self.show_missing.setToolTip(_("Alla planerade tillfällen under en period som ännu saknar antal"))
         self.add_extra.setText(_("Lägg till &extra tillfälle …"))
-        self.add_extra.setToolTip(_("Ett evenemang eller en utflykt som inte står på schemat"))
         self.undo.setText(_("Ång&ra ändringar"))
         self.save.setText(_("&Spara"))
         self.save.setToolTip(_("Spara dagens siffror (Ctrl+S)"))
-        self.history_title.setText(_("Tidigare tillfällen på platsen (dubbelklicka för att öppna dagen)"))
-        self._size_count_columns()
+        self.lower.retranslate()
+        self.table.size_columns()
         self._update_titles()
-
-    def _size_count_columns(self) -> None:
-        """Count columns just wide enough for their (bold) heading in the current language."""
-        header = self.table.horizontalHeader()
-        bold = header.font()
-        bold.setBold(True)
-        metrics = QFontMetrics(bold)
-        for column in (2, 3, 4, 5, 6, 8):
-            title = self.model.headerData(column, Qt.Orientation.Horizontal)
-            header.resizeSection(column, max(56, metrics.horizontalAdvance(title) + 22))
+        self._update_buttons()
+        if self.missing_dialog is not None:
+            self.missing_dialog.retranslate()
 
     def _update_titles(self) -> None:
-        self.day_title.setText(i18n.date_text(self.day, "full").capitalize())
+        self.day_title.setText(i18n.date_text(self.day, "full", capital=True))
         self.empty.setText(_("Inga tillfällen på schemat den här dagen. Lägg till ett extra tillfälle om något hölls."))
         self._load_month()
 
@@ -300,18 +193,27 @@ class AttendancePage(Page):
         for p in self.places:
             suffix = "" if p.in_use_on(today) else " " + _("(stängd)")
             self.place.addItem(p.name + suffix, p.id)
-        wanted = self.app.settings.last_place_id or preferred
+        wanted = self.shown_place or self.app.settings.last_place_id or preferred
         index = self.place.findData(wanted)
         self.place.setCurrentIndex(index if index >= 0 else 0)
         self.place.blockSignals(False)
+        if self.place_id() == self.shown_place and self.model.has_changes():
+            return  # the typed counts stay; the list already shows the places as they are now
+        self.shown_place = None  # read the day again
         self._place_changed()
 
     def place_id(self) -> int | None:
         return self.place.currentData()
 
     def _place_changed(self, *_args) -> None:
-        if self.place_id() is None:
+        if self.place_id() is None or self.place_id() == self.shown_place:
             return
+        if self.shown_place is not None and not confirm_unsaved(self, self):
+            self.place.blockSignals(True)  # stay: the typed counts belong to the place shown
+            select_data(self.place, self.shown_place)
+            self.place.blockSignals(False)
+            return
+        self.shown_place = self.place_id()
         self.app.settings.last_place_id = self.place_id()
         self._load_day()
         self._load_month()
@@ -336,28 +238,46 @@ class AttendancePage(Page):
     def set_day(self, day: dt.date) -> None:
         self._set_day(day)
 
+    def open_day(self, place_id: int, day: dt.date) -> None:
+        """Show a place's day (from the list of missing counts), ready to type its counts."""
+        if place_id != self.place_id():
+            select_data(self.place, place_id)
+            if self.place_id() != self.shown_place:  # the user chose to stay with unsaved counts
+                return
+        self._set_day(day)
+        if self.day == day:
+            self.window().activateWindow()
+            self.table.focus_first_cell()
+
+    def is_future(self) -> bool:
+        return self.day > self.app.db.clock()
+
     def _load_day(self) -> None:
         self.error.hide()
         if self.place_id() is None:
             return
         sessions = self.app.db.read(attendance_days.day_sessions, place_id=self.place_id(), day=self.day)
-        self.model.set_sessions(sessions)
-        self.empty.setVisible(not sessions)
+        future = self.is_future()
+        self.model.set_sessions(sessions, future=future)
+        self.future_note.setVisible(future)
+        self.help.setVisible(not future)
 
     def _load_month(self) -> None:
         if self.place_id() is None:
             return
         year, month = self.calendar.yearShown(), self.calendar.monthShown()
         summary = self.app.db.read(attendance_history.month_summary, place_id=self.place_id(), year=year, month=month)
-        self.calendar.set_summary(summary)
+        first = dt.date(year, month, 1)
+        last = dt.date(year + month // 12, month % 12 + 1, 1) - dt.timedelta(days=1)
+        missing = self.app.db.read(attendance_history.missing_counts, first=first, last=last, place_id=self.place_id())
+        self.calendar.set_summary(summary, missing)
         visits = sum(d.visits for d in summary)
         sessions = sum(d.sessions for d in summary)
-        self.month_total.setText(
-            _("{month}: {visits} besök vid {sessions} tillfällen").format(
-                month=i18n.date_text(dt.date(year, month, 1), "LLLL yyyy").capitalize(),
-                visits=i18n.number(visits), sessions=i18n.number(sessions),
-            )
-        )
+        self.month_total.setText(i18n.plural(
+            sessions, _("{month}: {visits} besök vid {n} tillfälle"), _("{month}: {visits} besök vid {n} tillfällen"),
+            month=i18n.date_text(first, "LLLL yyyy", capital=True), visits=i18n.number(visits),
+        ))
+        self.missing_legend.setVisible(bool(missing))
 
     def _fetch_history(self, offset: int, limit: int):
         return self.app.db.read(attendance_history.list_sessions, place_id=self.place_id(), offset=offset, limit=limit)
@@ -369,12 +289,26 @@ class AttendancePage(Page):
         row = self.history.row_at(index.row())
         self._set_day(row.held_on)
 
+    def open_missing(self) -> MissingCountsDialog:
+        """The list of missing counts, beside the page (one window, brought forward if open)."""
+        if self.missing_dialog is None:
+            self.missing_dialog = MissingCountsDialog(self.app, self.places, self)
+            self.missing_dialog.open_day.connect(self.open_day)
+        if self.missing_dialog.isVisible():
+            self.missing_dialog.raise_()  # behind the window: bring it forward
+        self.missing_dialog.show()
+        self.missing_dialog.activateWindow()
+        return self.missing_dialog
+
     # --- editing ----------------------------------------------------------------------------
     def _update_buttons(self) -> None:
         dirty = self.model.has_changes()
         self.save.setEnabled(dirty)
         self.undo.setEnabled(dirty)
         self.empty.setVisible(self.model.rowCount() == 0)
+        future = self.model.future
+        self.add_extra.setEnabled(not future)
+        self.add_extra.setToolTip(future_text() if future else _("Ett evenemang eller en utflykt som inte står på schemat"))
 
     def _add_extra(self) -> None:
         activities = self.app.db.read(activity_service.list_activities)
@@ -390,13 +324,16 @@ class AttendancePage(Page):
         row = self.model.add_extra(
             extra_session(activity.id, activity.name, activity.kind, place.id, place.name, self.day, starts, ends)
         )
-        self.table.setCurrentIndex(self.model.index(row, 2))
-        self.table.setFocus()
+        # the cursor in the new row's first count, its editor focused: the next key lands there
+        self.window().activateWindow()
+        self.table.edit_cell(row, WOMEN)
 
     def has_unsaved_changes(self) -> bool:
+        self.table.commit_open_editor()
         return self.model.has_changes()
 
     def save_changes(self) -> bool:
+        self.table.commit_open_editor()
         rows = self.model.dirty_rows()
         if not rows:
             return True
@@ -407,18 +344,29 @@ class AttendancePage(Page):
             self.model.show_errors(exc.failures)
             self.error.setText(str(exc))
             self.error.show()
+            self._status("")
             return False
         except Exception as exc:
+            self._status("")
             show_error(self, exc)
             return False
         self.error.hide()
         self._load_day()
         self._load_month()
         self.history.reload()
-        status_bar = getattr(self.window(), "statusBar", None)
-        if status_bar is not None:
-            status_bar().showMessage(_("Sparat."), 4000)
+        self._status(i18n.plural(len(counts), _("Sparat: {n} tillfälle {day}."), _("Sparat: {n} tillfällen {day}."),
+                                 day=i18n.date_text(self.day, "d MMMM")))
         return True
+
+    def _status(self, text: str) -> None:
+        """Say what was saved in the status line; an empty text takes back an earlier word."""
+        status_bar = getattr(self.window(), "statusBar", None)
+        if status_bar is None:
+            return
+        if text:
+            status_bar().showMessage(text, 6000)
+        else:
+            status_bar().clearMessage()
 
     def discard_changes(self) -> None:
         self._load_day()
@@ -426,12 +374,15 @@ class AttendancePage(Page):
     def on_changed(self, topics: set[str]) -> None:
         if "places" in topics:
             self._load_places()
-        elif topics & {"attendance", "schedule", "activities"} and not self.model.has_changes():
+        elif topics & {"attendance", "schedule", "activities"} and not self.has_unsaved_changes():
             self._load_day()
             self._load_month()
+        if topics & {"attendance", "schedule", "places"} and self.missing_dialog is not None \
+                and self.missing_dialog.isVisible():
+            self.missing_dialog.refresh()
 
     def activated(self) -> None:
-        if not self.model.has_changes():
+        if not self.has_unsaved_changes():
             self._load_day()
             self._load_month()
             self.history.reload()

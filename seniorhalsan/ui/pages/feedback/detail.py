@@ -25,9 +25,11 @@ from ....services import feedback as feedback_service
 from ....services.feedback import FeedbackInfo
 from ... import i18n
 from ...common import AppContext, submit
-from ...forms import ERROR_STYLE, DateField, FieldErrors, hint
+from ...forms import ERROR_STYLE, DateField, FieldErrors, commit_dates, hint
 from ...i18n import _
 from .model import channel_labels, overdue_text, type_labels
+
+ANSWER, ACTION = "answer", "action"  # the two parts saved each with its own button
 
 
 def _text_edit(height: int = 70) -> QPlainTextEdit:
@@ -55,6 +57,7 @@ class FeedbackDetail(QWidget):
         self.app = app
         self.db = app.db
         self.item: FeedbackInfo | None = None
+        self.is_unlisted = False
         self._pristine: tuple[Any, ...] = ()
 
         self.empty = hint()
@@ -136,8 +139,13 @@ class FeedbackDetail(QWidget):
         self.stack = QStackedWidget()
         self.stack.addWidget(self.empty)
         self.stack.addWidget(shown)
+        self.unlisted = QLabel()  # the item left the filtered list (e.g. just answered): it stays here
+        self.unlisted.setWordWrap(True)
+        self.unlisted.setStyleSheet("color: #0b4a9e; font-weight: bold;")
+        self.unlisted.hide()
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
+        layout.addWidget(self.unlisted)
         layout.addWidget(self.stack)
 
         self.setTabOrder(self.answer_day, self.answer_text)
@@ -157,6 +165,8 @@ class FeedbackDetail(QWidget):
     # --- texts ------------------------------------------------------------------------------
     def retranslate(self) -> None:
         self.empty.setText(_("Välj en synpunkt i listan för att se den och registrera återkoppling och åtgärd."))
+        self.unlisted.setText(_("Synpunkten visas inte längre i listan med de här filtren. Den finns kvar här tills "
+                                "du väljer en annan, så att du kan skriva färdigt."))
         self.summary_box.setTitle(_("Synpunkten"))
         self.answer_box.setTitle(_("Återkoppling"))
         self.action_box.setTitle(_("Åtgärd"))
@@ -186,6 +196,7 @@ class FeedbackDetail(QWidget):
         self.answer_errors.clear()
         self.action_errors.clear()
         self.stack.setCurrentIndex(0 if item is None else 1)
+        self.set_unlisted(False)
         if item is None:
             self._pristine = ()
             return
@@ -198,6 +209,11 @@ class FeedbackDetail(QWidget):
         self.action_day.set_date(item.action_on or today)
         self._show_facts()
         self._pristine = self._state()
+
+    def set_unlisted(self, unlisted: bool) -> None:
+        """Say that the item shown is not in the register's list any more (it stays until the user moves on)."""
+        self.is_unlisted = unlisted and self.item is not None
+        self.unlisted.setVisible(self.is_unlisted)
 
     def replace_item(self, item: FeedbackInfo) -> None:
         """The item as corrected in the form; a typed but unsaved answer or action stays."""
@@ -265,21 +281,24 @@ class FeedbackDetail(QWidget):
     def record_answer(self) -> bool:
         if self.item is None:
             return True
-        return self._write(self.answer_errors, lambda item: RecordAnswer(
+        if not commit_dates(self.answer_errors, {"answered_on": self.answer_day}):
+            return False
+        return self._write(ANSWER, lambda item: RecordAnswer(
             item.id, self.answer_day.date_value(), self.answer_text.toPlainText(), version=item.version))
 
     def take_back_answer(self) -> bool:
         if self.item is None:
             return True
-        return self._write(self.answer_errors, lambda item: RecordAnswer(item.id, None, version=item.version))
+        return self._write(ANSWER, lambda item: RecordAnswer(item.id, None, version=item.version))
 
     def record_action(self) -> bool:
         if self.item is None:
             return True
         text = self.action_text.toPlainText().strip()
+        if text and not commit_dates(self.action_errors, {"action_on": self.action_day}):
+            return False
         day = self.action_day.date_value() if text else None
-        return self._write(self.action_errors, lambda item: RecordAction(item.id, text or None, day,
-                                                                          version=item.version))
+        return self._write(ACTION, lambda item: RecordAction(item.id, text or None, day, version=item.version))
 
     def save(self) -> bool:
         """Save what was typed in either part (Ctrl+S)."""
@@ -290,18 +309,41 @@ class FeedbackDetail(QWidget):
             ok = self.record_action() and ok
         return ok
 
-    def _write(self, errors: FieldErrors, operation: Callable[[FeedbackInfo], Operation[FeedbackInfo]]) -> bool:
-        """Apply the operation made for the item shown, as it was read."""
+    def _write(self, part: str, operation: Callable[[FeedbackInfo], Operation[FeedbackInfo]]) -> bool:
+        """Apply the operation made for the item shown, as it was read; what is typed in the
+        other part and not saved yet stays typed."""
         item = self.item
         assert item is not None
+        errors = self.answer_errors if part == ANSWER else self.action_errors
         errors.clear()
+        other = ACTION if part == ANSWER else ANSWER
+        kept = self._typed(other) if self._dirty(other) else None
         ok, saved = submit(self, errors, lambda: self.app.perform(operation(item)),
                            on_stale=lambda exc: self._reload_after(exc, errors))
         if not ok:
             return False
+        unlisted = self.is_unlisted
         self.show_item(saved)
+        if kept is not None:
+            self._retype(other, kept)
+        self.set_unlisted(unlisted)
         self.saved.emit(saved)
         return True
+
+    def _typed(self, part: str) -> tuple[Any, ...]:
+        state = self._state()
+        return state[:2] if part == ANSWER else state[2:]
+
+    def _dirty(self, part: str) -> bool:
+        return self.answer_dirty() if part == ANSWER else self.action_dirty()
+
+    def _retype(self, part: str, typed: tuple[Any, ...]) -> None:
+        if part == ANSWER:
+            self.answer_day.set_date(typed[0])
+            self.answer_text.setPlainText(typed[1])
+        else:
+            self.action_text.setPlainText(typed[0])
+            self.action_day.set_date(typed[1])
 
     def _reload_after(self, exc: UserError, errors: FieldErrors) -> None:
         """Someone else changed or removed the item: show theirs, say so, and refresh the list."""

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 
-from PySide6.QtCore import Signal
+from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import QCheckBox, QComboBox, QHBoxLayout, QLabel, QWidget
 
 from ....services.places import PlaceInfo
@@ -64,9 +64,12 @@ class RegisterFilters(QWidget):
         self.tertial_label.setText(_("T&ertial:"))
         self.tertial.setToolTip(_("T1 = januari–april, T2 = maj–augusti, T3 = september–december"))
         self.place_label.setText(_("Mötes&plats:"))
-        self.overdue.setToolTip(_("Bara de med kontaktuppgift där återkopplingen är försenad"))
+        self.overdue.setToolTip(_("Bara de med kontaktuppgift där återkopplingen är försenad, mest försenad först"))
         self.show_overdue_count(self._overdue_count)
         self._fill(self.status, status_filters())
+        self.status.setItemData(1, _("Synpunkter och klagomål med kontaktuppgift som väntar på återkoppling, mest "
+                                     "försenad först – de som statusraden räknar. Beröm och synpunkter utan "
+                                     "kontaktuppgift väntar inte på något."), Qt.ItemDataRole.ToolTipRole)
         self._fill(self.tertial, [(None, _("Hela året")), (1, _("T1 (jan–apr)")), (2, _("T2 (maj–aug)")),
                                   (3, _("T3 (sep–dec)"))])
         if self.year.count():
@@ -92,7 +95,7 @@ class RegisterFilters(QWidget):
         self.overdue.setText(_("Bara &försenade ({n})").format(n=i18n.number(n)))
 
     def show_count(self, total: int) -> None:
-        self.count.setText(_("{n} synpunkter").format(n=i18n.number(total)) if total != 1 else _("1 synpunkt"))
+        self.count.setText(i18n.plural(total, _("{n} synpunkt"), _("{n} synpunkter")))
 
     # --- the choices ------------------------------------------------------------------------
     def set_places(self, places: list[PlaceInfo], today: dt.date) -> None:

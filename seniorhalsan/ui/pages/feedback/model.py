@@ -40,15 +40,16 @@ def status_filters() -> list[tuple[str | None, str]]:
 
 
 def status_text(item: FeedbackInfo) -> str:
+    """What comes next for it: an answer owed comes first, even when something was already done."""
+    if item.waits_for_answer:
+        return _("Försenad") if item.overdue else _("Väntar på återkoppling")
     if item.acted_on:
         return _("Åtgärd vidtagen")
     if item.answered_on:
         return _("Återkoppling lämnad")
-    if not item.contact:
-        return _("Ingen adress")
-    if item.overdue:
-        return _("Försenad")
-    return _("Väntar på återkoppling")
+    if item.type == "berom":
+        return _("Beröm")
+    return _("Ingen adress")
 
 
 def overdue_since(item: FeedbackInfo) -> dt.date:
@@ -60,9 +61,9 @@ def overdue_text(item: FeedbackInfo, today: dt.date) -> str:
     if not item.overdue:
         return ""
     since = overdue_since(item)
-    return _("Återkopplingen är försenad sedan {since} ({days} dagar).").format(
-        since=i18n.date_text(since, "long"), days=i18n.number((today - since).days + 1),
-    )
+    return i18n.plural((today - since).days + 1, _("Återkopplingen är försenad sedan {since} ({n} dag)."),
+                       _("Återkopplingen är försenad sedan {since} ({n} dagar)."),
+                       since=i18n.date_text(since, "long"))
 
 
 def short_text(text: str, length: int = SHORT_TEXT) -> str:
@@ -98,7 +99,6 @@ def register_columns(short_names: dict[str, str], today: Callable[[], dt.date]) 
         Column(lambda: _("Gäller"), lambda r: about_text(r, short_names), "text", tip(lambda r: r.about_name or "")),
         Column(lambda: _("Mötesplats"), lambda r: r.place_name or "", "text", tip(lambda r: r.activity_name or "")),
         Column(lambda: _("Text"), lambda r: short_text(r.text), "text", tip(lambda r: r.text)),
-        Column(lambda: _("Svara senast"), lambda r: r.response_due if r.contact and not r.answered_on else None,
-               "date", tip()),
+        Column(lambda: _("Svara senast"), lambda r: r.response_due if r.waits_for_answer else None, "date", tip()),
         Column(lambda: _("Status"), status_text, "text", tip()),
     ]

@@ -8,12 +8,13 @@ from PySide6.QtWidgets import QLabel, QScrollArea, QSplitter, QTabWidget, QVBoxL
 from ....errors import NotFound, UserError
 from ....operations.feedback import DeleteFeedback, RegisterFeedback
 from ....services import activities as activity_service
+from ....services import feedback as feedback_service
 from ....services import feedback_register, lookups
 from ....services import places as place_service
 from ....services.feedback import FeedbackInfo
 from ... import i18n
 from ...common import Page, ask, ask_save_discard, submit
-from ...forms import heading
+from ...forms import commit_dates, heading
 from ...i18n import _
 from .correction import save_correction
 from .detail import FeedbackDetail
@@ -76,7 +77,7 @@ class FeedbackPage(Page):
         layout.addWidget(self.heading)
         layout.addWidget(self.tabs, 1)
 
-        self.register_list.filters.changed.connect(self.reload)
+        self.register_list.filters.changed.connect(lambda: self.reload(moved_on=True))
         self.register_list.row_changed.connect(self._row_changed)
         self.form.submitted.connect(self.submit_form)
         self.form.cancelled.connect(self.cancel_edit)
@@ -133,15 +134,25 @@ class FeedbackPage(Page):
         self.register_list.filters.set_years(years)
         self.summary.set_years(years, self.summary.year.currentData() or today.year)
 
-    def reload(self) -> None:
-        """Read the register again with the filters; the selected item stays selected if it is still listed."""
-        selected = self.detail.item.id if self.detail.item else None
+    def reload(self, *, moved_on: bool = False) -> None:
+        """Read the register again with the filters; the item shown stays selected if it is still listed.
+
+        An item the filters no longer list (just answered, under "Obesvarade") keeps its panel until
+        the user moves on: chooses another item, or (`moved_on`) changes a filter with nothing typed."""
+        shown = self.detail.item
         self.register_list.read()
-        row = self.register_list.row_of(selected) if selected is not None else None
+        row = self.register_list.row_of(shown.id) if shown is not None else None
         if row is not None:
             self.register_list.select(row)
             if not self.detail.is_dirty():
                 self.detail.show_item(self.register_list.model.row_at(row))
+        elif shown is not None and (self.detail.is_dirty() or not moved_on):
+            if not self.detail.is_dirty():
+                try:  # as it is now (someone may have changed it), or gone
+                    self.detail.show_item(self.app.db.read(feedback_service.get_feedback, shown.id))
+                except NotFound:
+                    self.detail.show_item(None)
+            self.detail.set_unlisted(True)
         elif not self.detail.is_dirty():
             self.detail.show_item(None)
         self.register_list.filters.show_overdue_count(self.app.db.read(feedback_register.waiting_summary).overdue)
@@ -200,6 +211,8 @@ class FeedbackPage(Page):
     # --- writing ----------------------------------------------------------------------------
     def submit_form(self) -> bool:
         """The form's button, Enter or Ctrl+Enter: register a new item, or save the correction."""
+        if not commit_dates(self.form.errors, {"received_on": self.form.received, "answer_due": self.form.due}):
+            return False  # a typed date counts first (the due date follows it), or is refused
         return self.save_correction() if self.form.editing is not None else self.register()
 
     def register(self) -> bool:

@@ -39,3 +39,20 @@ def test_each_command_loads_only_what_it_uses(db_url):
     )
     result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
     assert result.stderr.splitlines() == ["help: []", "stats: []"]
+
+
+def test_the_window_and_the_command_line_write_only_through_operations():
+    """A write from a page or a command is an operation (one transaction, its change notice in its
+    result); `Database.call` stays for the tests and the demo generator."""
+    import re
+    from pathlib import Path
+
+    root = Path(seniorhalsan.__file__).parent
+    writes = [
+        f"{path.relative_to(root)}:{number}: {line.strip()}"
+        for folder in ("ui", "cli")
+        for path in sorted((root / folder).rglob("*.py"))
+        for number, line in enumerate(path.read_text(encoding="utf-8").splitlines(), 1)
+        if re.search(r"\bdb\.call\(|\.notify\(", line)
+    ]
+    assert writes == []

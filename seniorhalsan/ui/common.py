@@ -33,10 +33,6 @@ class ChangeBus(QObject):
 
     changed = Signal(object)
 
-    def notify(self, *topics: str) -> None:
-        """Said by hand by the pages not yet saving through operations; goes with the last of them."""
-        self.changed.emit(set(topics))
-
 
 @dataclass
 class AppContext:

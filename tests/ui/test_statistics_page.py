@@ -8,6 +8,8 @@ import pytest
 from PySide6.QtCore import Qt
 
 from seniorhalsan import stats
+from seniorhalsan.operations.feedback import RegisterFeedback
+from seniorhalsan.services.feedback import FeedbackInput
 from seniorhalsan.services import feedback, groups
 from seniorhalsan.ui import i18n
 from tests import factories
@@ -235,9 +237,9 @@ def test_the_work_runs_through_the_worker_and_only_the_last_answer_counts(window
     # another page saves feedback: the figures shown are computed again
     page.choose(2025)
     qtbot.waitUntil(lambda: not page.is_busy(), timeout=10_000)
-    years.call(feedback.register_feedback, received_on=D(2025, 12, 1), type="synpunkt", from_key="Senior",
-               about_key="Kompetens", text="Mer kunskap om hörapparater.")
-    window.app.bus.notify("feedback")
+    window.app.perform(RegisterFeedback(FeedbackInput(
+        received_on=D(2025, 12, 1), type="synpunkt", from_key="Senior", about_key="Kompetens",
+        text="Mer kunskap om hörapparater.")))
     qtbot.waitUntil(lambda: page.feedback_model.row_texts("Inkomna totalt")[-1] == "4", timeout=10_000)
     assert page.feedback_model.row_texts("Kompetens") == ["0", "0", "1", "1"]
 

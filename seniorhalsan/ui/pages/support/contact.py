@@ -28,7 +28,7 @@ from ....services.persons import PersonInfo
 from ....vocabulary import CONTACT_KINDS
 from ... import i18n
 from ...common import AppContext, submit
-from ...forms import DateField, FieldErrors, hint, select_data
+from ...forms import DateField, FieldErrors, commit_dates, hint, select_data
 from ...i18n import _
 from .models import (
     beside,
@@ -272,6 +272,8 @@ class ContactForm(QGroupBox):
                     or any(box.isChecked() for box in self.task_boxes.values()))
 
     def save_changes(self) -> bool:
+        if not commit_dates(self.errors, {"date": self.date}):  # a date typed, then Ctrl+S at once
+            return False
         if self.editing is not None:
             return self._save_correction()
         if self.person is None or self.service is None:

@@ -140,8 +140,9 @@ class GroupsTab(YearListTab):
 
     def update_total(self) -> None:
         rows = self.model.rows
-        self.total.setText(_("{meetings} träffar, {participants} deltagare").format(
-            meetings=i18n.number(len(rows)), participants=i18n.number(sum(r.participants for r in rows))))
+        participants = i18n.number(sum(r.participants for r in rows))
+        self.total.setText(i18n.plural(len(rows), _("{n} träff, {participants} deltagare"),
+                                       _("{n} träffar, {participants} deltagare"), participants=participants))
 
 
 class TrainingsTab(YearListTab):

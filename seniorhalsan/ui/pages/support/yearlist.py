@@ -24,7 +24,7 @@ from PySide6.QtWidgets import (
 from ....services import staff
 from ....services.lookups import ServiceInfo
 from ...common import AppContext, ask, show_error, submit
-from ...forms import DateField, FieldErrors
+from ...forms import DateField, FieldErrors, commit_dates
 from ...i18n import _
 from ...models import Column, RecordModel
 from .models import EnterMovesOn, beside, compact, error_label, fill_staff, table
@@ -227,6 +227,8 @@ class YearListTab(QWidget):
     def save_changes(self) -> bool:
         if self.service is None:
             return True
+        if not commit_dates(self.errors, {"date": self.date}):  # a date typed, then Ctrl+S at once
+            return False
         ok, saved = submit(self, self.errors, lambda: self.add(self.values()))
         if not ok:
             return False

@@ -142,7 +142,7 @@ class PersonsTab(QWidget):
         elif n >= SEARCH_LIMIT:
             self.found.setText(_("Visar de {n} första. Skriv mer för att hitta rätt.").format(n=i18n.number(n)))
         elif text:
-            self.found.setText(_("{n} träffar").format(n=i18n.number(n)))
+            self.found.setText(i18n.plural(n, _("{n} träff"), _("{n} träffar")))
         else:
             self.found.setText(_("Insatsens personer först, senaste kontakten överst."))
 

@@ -187,3 +187,18 @@ def test_opening_a_database_of_the_earlier_reference_data_removes_what_was_inven
     assert db.read(texts.get_text, "folder.service.it_stod") == "IT-pedagogen hjälper dig med mobil, surfplatta och dator."
     assert db.read(texts.get_text, "folder.service.fixartjanst").endswith("08-111 222 33.")  # changed by the unit
     db.dispose()
+
+
+def test_the_contact_details_are_checked_before_they_are_printed(db, unchanged):
+    from seniorhalsan.errors import ValidationError
+    from seniorhalsan.operations.catalogue import SetTexts
+
+    for key, value, field in ((texts.CONTACT_PHONE, "ring mig", "phone"), (texts.CONTACT_PHONE, "08-12", "phone"),
+                              (texts.CONTACT_EMAIL, "seniorhalsan.example.org", "email"),
+                              (texts.CONTACT_HOURS, "9–12\n13–15", "text")):
+        with unchanged(), pytest.raises(ValidationError) as refused:
+            db.perform(SetTexts(((texts.CONTACT_PHONE, "08-508 000 00"), (key, value))))
+        assert refused.value.fields == [field]
+    saved = db.perform(SetTexts(((texts.CONTACT_PHONE, " +46 8 508 000 00 "),
+                                 (texts.CONTACT_EMAIL, "seniorhalsan@example.org")))).value
+    assert saved[texts.CONTACT_PHONE] == "+46 8 508 000 00"

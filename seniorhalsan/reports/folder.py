@@ -243,9 +243,12 @@ class FolderReport(Report):
 
     def place_block(self, place: PlaceSchedule, *, first: bool = False) -> list[Flowable]:
         # The place is named in the table's own header, so that a page the table runs on to
-        # still says where. A place that fits on a page is kept on one page; a longer one runs
-        # on, never with a row alone on either side of the break.
-        return [KeepTogether([self.slots_table(place)]), Spacer(1, self.base_size)]
+        # still says where. A place that fits on a page is kept on one page; a longer one starts
+        # where it is and runs on, never with a row alone on either side of the break.
+        table = self.slots_table(place)
+        height = table.wrap(self.frame_width, self.pagesize[1])[1]
+        fits = height <= self.pagesize[1] - 2 * self.margin - self.footer_height
+        return [KeepTogether([table]) if fits else table, Spacer(1, self.base_size)]
 
     def _leader(self, slot: Slot) -> str:
         leader = slot.leader or ""
@@ -290,8 +293,11 @@ class FolderReport(Report):
                              self.markup(self._what(s.activity, s.note, s.needs_signup), "cell"),
                              self._leader(s) or None])
             widths = [0.17 * w, 0.22 * w, 0.34 * w, 0.27 * w]
+        # a day's rows stay on one page: a page break comes between two days
+        days = [("NOSPLIT", (0, 2 + bands.index(b)), (-1, 2 + len(bands) - 1 - bands[::-1].index(b)))
+                for b in sorted(set(bands))]
         return self.table(rows, widths, header_rows=2, bands=bands,
-                          extra=[("SPAN", (0, 0), (-1, 0)), ("LINEBELOW", (0, 0), (-1, 0), 0.8, colors.white)])
+                          extra=[("SPAN", (0, 0), (-1, 0)), ("LINEBELOW", (0, 0), (-1, 0), 0.8, colors.white), *days])
 
     def _date_width(self, events: tuple[DatedEvent, ...]) -> float:
         """Room for the longest date on one line ("Torsdag 30 september")."""

@@ -31,15 +31,14 @@ from ..errors import UserError
 from ..formatting import date_span, time_short, weekday_date
 from ..vocabulary import WEEKDAYS
 from . import fonts
-from .base import ACCENT, RULE, TEXT, Built, Report
+from .base import ACCENT, RULE, Built, Report
+from .draft import with_draft_marks
 from .booklet import impose, padded
 from .folder_data import ActivityText, DatedEvent, FolderData, PlaceSchedule, Slot
 from .folder_text import how_to_sign_up, no_break, service_reach, short_name, signup_summary, unbroken
 
 NO_SCHEDULE = "Schemat för terminen är inte klart ännu."
-DRAFT = "UTKAST"
 SIGNUP = "Anmälan krävs"
-WATERMARK = colors.HexColor("#d4d4d4")  # light enough that the text over it stays readable
 
 
 class FolderNotReady(UserError):
@@ -366,28 +365,8 @@ class FolderReport(Report):
                                       pagesize=self.pagesize))
         if self.draft:
             for template in templates:
-                template.onPage = self._with_watermark(template.onPage)
+                template.onPage = with_draft_marks(template.onPage, self.pagesize, self.margin, self.base_size)
         return templates
-
-    def _with_watermark(self, inner):
-        def on_page(canvas, doc) -> None:
-            canvas.saveState()
-            width, height = self.pagesize
-            canvas.setFillColor(WATERMARK)
-            canvas.setFont(fonts.BOLD, width / 5)
-            canvas.translate(width / 2, height / 2)
-            canvas.rotate(55 if height > width else 35)
-            canvas.drawCentredString(0, -width / 14, DRAFT)
-            canvas.restoreState()
-            # and in words at the top, where a reader (and pdftotext) finds it whole
-            canvas.saveState()
-            canvas.setFont(fonts.BOLD, self.base_size)
-            canvas.setFillColor(TEXT)
-            canvas.drawCentredString(width / 2, height - self.margin * 0.7, f"{DRAFT} – inte klar att dela ut")
-            canvas.restoreState()
-            inner(canvas, doc)
-
-        return on_page
 
 
 def render_folder(data: FolderData, *, booklet: bool = False, draft: bool = False) -> Built:

@@ -101,7 +101,7 @@ def cmd_folder(args) -> int:
     try:
         written = write_folder(_open(args), f"{kind}{year}", output, booklet=args.booklet, draft=args.draft)
     except FolderNotReady as exc:
-        raise UserError(f"{exc} Ett utkast skrivs ut med --draft.") from exc
+        raise UserError(f"{exc} Ett utkast, med UTKAST på varje sida, skrivs ut med --draft.") from exc
     return _report(written)
 
 

@@ -49,8 +49,7 @@ class FolderNotReady(UserError):
         what = " och ".join(missing)
         super().__init__(
             f"Foldern skrivs inte ut förrän enhetens kontaktuppgifter finns: {what} saknas. Skriv dem under "
-            "Utskrifter → Texter i foldern. Foldern kan skrivas ut som utkast under tiden; då står UTKAST på "
-            "varje sida."
+            "Utskrifter → Texter i foldern."
         )
 
 

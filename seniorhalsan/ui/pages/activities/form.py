@@ -186,7 +186,7 @@ class ActivityForm(QWidget):
         self.digital.setText(_("&Digital (deltar hemifrån)"))
         self.outdoors.setText(_("&Utomhus"))
         self.needs_signup.setText(_("Anm&älan krävs"))
-        self.labels["signup"].setText(_("Så anmäler man s&ig"))
+        self.labels["signup"].setText(_("S&å anmäler man sig"))
         self.signup.setPlaceholderText(_("Tomt: foldern säger att man ringer enhetens telefonnummer"))
         self.signup.setToolTip(_("Till exempel: Ring Lena, 08-123 456 78. Trycks i foldern vid aktiviteten."))
         self.active.setText(_("A&ktiv (kan läggas på schemat)"))

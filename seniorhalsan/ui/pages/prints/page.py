@@ -182,7 +182,7 @@ class PrintsPage(Page):
         self.layout_a4.setText(_("A4-sidor"))
         self.layout_booklet.setText(_("A5-häfte"))
         self.layout_booklet.setToolTip(_("Två sidor på varje A4-ark i vikningsordning"))
-        self.draft.setText(_("Utk&ast (UTKAST på varje sida)"))
+        self.draft.setText(_("Ut&kast (UTKAST på varje sida)"))
         self.draft.setToolTip(_("För att se foldern innan enhetens telefon och e-post är ifyllda under "
                                 "Texter i foldern"))
         self.year_label.setText(_("&År:"))

@@ -83,15 +83,15 @@ def test_a_draft_says_utkast_on_every_page(autumn, tmp_path):
         assert "[telefonnummer saknas]" in whole  # where the phone will stand: a visible gap, not a made-up number
 
 
-def test_the_command_line_refuses_or_prints_a_draft(autumn, db_path, tmp_path):
-    from tests.commandline import run
+def test_the_command_line_refuses_or_prints_a_draft(autumn, db_url, tmp_path):
+    from tests.cli.test_cli import run
 
     autumn.dispose()
     target = tmp_path / "folder.pdf"
-    refused = run("report", "folder", "--term", "ht2026", "-o", target, "--db", db_path)
+    refused = run("report", "folder", "--term", "ht2026", "-o", target, db=db_url)
     assert refused.returncode == 1 and not target.exists()
     assert "telefonnummer och e-postadress saknas" in refused.stderr and "--draft" in refused.stderr
-    done = run("report", "folder", "--term", "ht2026", "--draft", "-o", target, "--db", db_path)
+    done = run("report", "folder", "--term", "ht2026", "--draft", "-o", target, db=db_url)
     assert done.returncode == 0 and "Sparade: Utkast: Hösttermin 2026" in done.stdout
     assert "UTKAST" in pdftools.text(target, tmp_path)
 
@@ -152,16 +152,15 @@ def test_the_introduction_says_what_is_true_of_this_programme(db, tmp_path, trip
     assert not_said not in intro
 
 
-def test_opening_a_database_of_the_earlier_reference_data_removes_what_was_invented(db_path):
+def test_opening_a_database_of_the_earlier_reference_data_removes_what_was_invented(db_url):
     """A database whose first open gave it the invented addresses and numbers loses exactly those;
     what the unit changed stays."""
     from alembic import command
     from sqlalchemy import text
 
     from seniorhalsan.db import migrate
-    from seniorhalsan.paths import sqlite_url
 
-    old = open_database(sqlite_url(db_path), daily_backup=False)
+    old = open_database(db_url, daily_backup=False)
     with old.engine.begin() as conn:
         cfg = migrate.alembic_config()
         cfg.attributes["connection"] = conn
@@ -179,7 +178,7 @@ def test_opening_a_database_of_the_earlier_reference_data_removes_what_was_inven
                          {"unit": old.unit_id, "key": key, "body": body})
     old.dispose()
 
-    db = open_database(sqlite_url(db_path), daily_backup=False)
+    db = open_database(db_url, daily_backup=False)
     found = {p.name: p.address for p in db.read(places.list_places)}
     assert found["Axelsberg"] is None and found["Gymmet Axelsberg"] is None
     assert found["Gröndal"] == "Gröndals träffpunkt, Gröndalsvägen 12"  # written by the unit: kept

@@ -28,6 +28,7 @@ from .db.models import (
 from .db.session import Ctx
 from .demo_catalogue import (
     ACTIVITIES,
+    CONTACT,
     FEEDBACK,
     FIRST_NAMES_MEN,
     FIRST_NAMES_WOMEN,
@@ -36,6 +37,7 @@ from .demo_catalogue import (
     STAFF,
     SUMMER_TRIPS,
     SUMMER_WEEKLY,
+    SIGNUP,
     SURNAMES,
     WEEKLY,
     YEARLY,
@@ -46,6 +48,7 @@ from .services import activities as activity_service
 from .services import feedback as feedback_service
 from .services import groups as group_service
 from .services import staff as staff_service
+from .services import texts as text_service
 from .services.lookups import kind_by_key
 from .roles import requires
 
@@ -162,8 +165,10 @@ class DemoBuilder:
                 digital="digital" in flags or place == "Digitalt",
                 outdoors="outdoors" in flags,
                 needs_signup="signup" in flags,
+                signup=SIGNUP.get(name),
             )
             self.activities[name] = info.id
+        text_service.set_texts(self.ctx, CONTACT)
         self.gym_activities = {self.activities["Öppet gym"], self.activities["Gymintroduktion"]}
 
     def _usual_place(self, activity: str) -> str:

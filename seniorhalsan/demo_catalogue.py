@@ -52,7 +52,7 @@ ACTIVITIES = [
     ("Öppet gym", "fysisk", "Gymmet Axelsberg", "Bengt Wallin", "",
      "Träna på egen hand med personal på plats. Först går du en introduktion."),
     ("Gymintroduktion", "fysisk", "Gymmet Axelsberg", "Bengt Wallin", "signup",
-     "Introduktion till gymmet och maskinerna. Den är obligatorisk innan du tränar själv. Anmälan krävs."),
+     "Introduktion till gymmet och maskinerna. Den är obligatorisk innan du tränar själv."),
     ("Utegym introduktion", "fysisk", "Utegym Fruängen", "Amir Haddad", "outdoors",
      "Vi provar redskapen på utegymmet tillsammans, så att du vågar träna själv på din promenad."),
     ("MediYoga", "fysisk", "Axelsberg", "Lena Fors", "",
@@ -63,10 +63,10 @@ ACTIVITIES = [
      "Mjuka rörelser till musik som lindrar stelhet och värk."),
     ("Mindfulness", "fysisk", "Axelsberg", "Petra Nyholm", "",
      "Övningar i närvaro och avslappning. Minskar stress och oro."),
-    ("Mindfulness digitalt", "fysisk", "Digitalt", "Petra Nyholm", "digital",
+    ("Mindfulness digitalt", "fysisk", "Digitalt", "Petra Nyholm", "digital signup",
      "Mindfulness hemifrån via datorn eller surfplattan. Du får en länk när du anmäler dig."),
     ("Taktil massage", "fysisk", "Axelsberg", "Sofia Ekvall", "signup",
-     "Lugn beröring på händer, fötter eller rygg. Anmälan krävs."),
+     "Lugn beröring på händer, fötter eller rygg."),
     ("Seniorhäng", "social", "Fruängens centrum", "Jonas Hedlund", "",
      "Kom och umgås, prata och fika. Ibland stickar vi eller har frågesport."),
     ("Social samvaro", "social", "Långbroberg", "Elin Strandberg", "",
@@ -106,11 +106,11 @@ ACTIVITIES = [
     ("Må-bra-föreläsning", "halsa", "Axelsberg", "Amir Haddad", "",
      "Föreläsningar om hälsa: vardagsmotion, starka muskler och goda vanor."),
     ("Min hälsa", "halsa", "Fruängsgården", "Lena Fors", "signup",
-     "En kurs med korta föreläsningar och samtal om hur du stärker din hälsa. Anmälan krävs."),
+     "En kurs med korta föreläsningar och samtal om hur du stärker din hälsa."),
     ("Hälsohäng", "halsa", "Axelsberg", "Lena Fors", "",
      "En gång i månaden: ett tema om hälsa, övningar och fika."),
     ("Existentiella samtal", "halsa", "Mälarhöjden", "Petra Nyholm", "signup",
-     "Samtalsgrupp om livets stora frågor, i lugn och ro. Anmälan krävs."),
+     "Samtalsgrupp om livets stora frågor, i lugn och ro."),
     ("Månadens evenemang", "evenemang", "Axelsberg", "Maria Berglind", "",
      "Musik, föreläsningar och uppträdanden i Axelsberg, en gång i månaden."),
     ("Ögats dag", "evenemang", "Axelsberg", "Annika Sjöberg", "",
@@ -120,16 +120,31 @@ ACTIVITIES = [
     ("Anhörigdagen", "evenemang", "Axelsberg", "Camilla Öst", "",
      "En dag för dig som stödjer en närstående."),
     ("Dagsutflykt till Skultuna bruk", "utflykt", "Axelsberg", "Jonas Hedlund", "signup",
-     "Bussresa med guidning, lunch och egen tid. Anmälan krävs."),
+     "Bussresa med guidning, lunch och egen tid."),
     ("Utflykt till Hägernäs strand", "utflykt", "Axelsberg", "Elin Strandberg", "signup",
-     "Utflykt med liten buss till stranden. Anmälan krävs."),
+     "Utflykt med liten buss till stranden."),
     ("Bussutflykt till Kastellet", "utflykt", "Axelsberg", "Jonas Hedlund", "signup",
-     "Guidad tur på Kastellet i Vaxholm med lunch. Anmälan krävs."),
+     "Guidad tur på Kastellet i Vaxholm med lunch."),
     ("IT-café", "it", "Axelsberg", "Oskar Lindkvist", "",
      "Drop-in med hjälp för mobil, surfplatta och dator."),
     ("Öppen mötesplats", "social", "Axelsberg", "Maria Berglind", "",
      "Aktivitetscentret är öppet: kom in, läs tidningen, fika och träffa andra."),
 ]
+
+# The demo unit's contact details and sign-ups, invented like its people: the phone numbers are
+# from the series PTS keeps for fiction (070-174 06 05 … 070-174 06 99), the e-mail address
+# from a domain reserved for examples. A real unit writes its own (the reference data has none).
+CONTACT = {
+    "folder.contact.phone": "070-174 06 10",
+    "folder.contact.hours": "Vardagar klockan 9–12",
+    "folder.contact.email": "seniorhalsan@example.org",
+    "folder.unit_head": "Enhetschef: Karin Exempelsson\nTelefon: 070-174 06 11",
+}
+SIGNUP = {
+    "Existentiella samtal": "Ring Petra Nyholm, 070-174 06 17.",
+    "Gymintroduktion": "Skriv upp dig i gymmet, eller ring Bengt Wallin, 070-174 06 22.",
+    "Utflykt till Hägernäs strand": "Ring Elin Strandberg, 070-174 06 19.",
+}
 
 # Weekly slots of the spring and autumn terms:
 # activity, place (None: its usual place), weekday 1–7, start, end, usual attendance

@@ -33,6 +33,7 @@ LABELS: dict[str, str] = {
     "activity": "Aktivitet",
     "kind": "Typ",
     "description": "Beskrivning",
+    "signup": "Så anmäler man sig",
     "leader": "Ledare",
     "staff": "Medarbetare",
     "staff_kind": "Anställningsform",

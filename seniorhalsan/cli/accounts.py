@@ -155,8 +155,11 @@ def cmd_gallra(args) -> int:
 
 
 def cmd_access_log(args) -> int:
+    from ..reports.output import check_target
     from ..services import access_log
 
+    if args.csv:
+        check_target(args.csv, ".csv")  # before the password is asked for
     db = open_signed_in(args, permission="accounts")
     filters = dict(username=args.by, record_type=args.record, record_id=args.id, since=args.since, until=args.until)
     if args.csv:

@@ -22,6 +22,8 @@ def register(commands, common: argparse.ArgumentParser) -> None:
     p.add_argument("--booklet", action="store_true",
                    help="A5-häfte: två sidor på varje liggande A4, i vikordning (skriv ut dubbelsidigt, "
                         "vänd längs kortsidan)")
+    p.add_argument("--draft", action="store_true",
+                   help="ett utkast med UTKAST på varje sida, även innan enhetens kontaktuppgifter är skrivna")
     p.add_argument("-o", "--output", metavar="FIL", help="PDF-filen (standard: folder-TERMIN.pdf)")
     p.set_defaults(handler=cmd_folder)
 
@@ -90,10 +92,17 @@ def _report(written) -> int:
 
 def cmd_folder(args) -> int:
     from ..reports.api import write_folder
+    from ..reports.folder import FolderNotReady
+    from ..reports.output import check_target
 
     kind, year = parse_term_code(args.term)  # a mistyped code is refused before the database is opened
-    output = args.output or f"folder-{kind}{year}{'-hafte' if args.booklet else ''}.pdf"
-    return _report(write_folder(_open(args), f"{kind}{year}", output, booklet=args.booklet))
+    draft = "-utkast" if args.draft else ""
+    output = check_target(args.output or f"folder-{kind}{year}{'-hafte' if args.booklet else ''}{draft}.pdf", ".pdf")
+    try:
+        written = write_folder(_open(args), f"{kind}{year}", output, booklet=args.booklet, draft=args.draft)
+    except FolderNotReady as exc:
+        raise UserError(f"{exc} Ett utkast, med UTKAST på varje sida, skrivs ut med --draft.") from exc
+    return _report(written)
 
 
 def _year_report(args, tertial: int | None) -> int:
@@ -102,7 +111,7 @@ def _year_report(args, tertial: int | None) -> int:
     from ..reports.output import check_target
 
     default = f"tertialrapport-{args.year}-t{tertial}.pdf" if tertial else f"statistik-{args.year}.pdf"
-    output = check_target(args.output or default)  # refused before anything is saved
+    output = check_target(args.output or default, ".pdf")  # refused before anything is saved
     db = _open(args)
     if args.summary_file:
         db.perform(SaveFeedbackSummary(args.year, _read_summary(args.summary_file), tertial=tertial))
@@ -119,8 +128,10 @@ def cmd_tertial(args) -> int:
 
 def cmd_export_year(args) -> int:
     from ..reports.api import write_year_workbook
+    from ..reports.output import check_target
 
-    written = write_year_workbook(_open(args), args.year, args.output or f"statistik-{args.year}.xlsx")
+    output = check_target(args.output or f"statistik-{args.year}.xlsx", ".xlsx")  # before the database is opened
+    written = write_year_workbook(_open(args), args.year, output)
     print(f"Sparade: {written.title}, tabellerna som arbetsbok, i {written.path}")
     return 0
 

@@ -135,6 +135,7 @@ class Activity(Versioned, Base):
     digital: Mapped[bool] = mapped_column(Boolean, server_default="0")
     outdoors: Mapped[bool] = mapped_column(Boolean, server_default="0")
     needs_signup: Mapped[bool] = mapped_column(Boolean, server_default="0")
+    signup: Mapped[str255 | None]  # how to sign up, when it is not the unit's own phone
     active: Mapped[bool] = mapped_column(Boolean, server_default="1")
 
     kind: Mapped[ActivityKind] = relationship()

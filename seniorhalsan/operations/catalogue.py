@@ -95,6 +95,7 @@ class CreateActivity(Operation[ActivityInfo]):
     outdoors: bool = False
     needs_signup: bool = False
     active: bool = True
+    signup: str | None = None  # how to sign up; None: the unit's phone is printed
     locks = CATALOGUE
 
     def apply(self, ctx: Ctx) -> ActivityInfo:
@@ -121,6 +122,7 @@ class UpdateActivity(Operation[ActivityInfo]):
     outdoors: bool
     needs_signup: bool
     active: bool
+    signup: str | None
     locks = CATALOGUE
 
     def apply(self, ctx: Ctx) -> ActivityInfo:

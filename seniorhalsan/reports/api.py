@@ -43,22 +43,27 @@ def _write(path, built: Built, title: str) -> Written:
     return Written(write_file(path, built.data), built.pages, built.missing, title)
 
 
-def write_folder(db: Database, term_code: str, path: str | os.PathLike, *, booklet: bool = False) -> Written:
-    """The term folder as a PDF: A4 pages, or an A5 booklet imposed on A4 sheets."""
-    check_target(path)
+def write_folder(db: Database, term_code: str, path: str | os.PathLike, *, booklet: bool = False,
+                 draft: bool = False) -> Written:
+    """The term folder as a PDF: A4 pages, or an A5 booklet imposed on A4 sheets.
+
+    Refused (FolderNotReady) until the unit has written its contact details, unless a draft
+    with UTKAST on every page."""
+    check_target(path, ".pdf")
     data = db.read(collect_folder, term_code)
-    return _write(path, render_folder(data, booklet=booklet), data.title)
+    title = f"Utkast: {data.title}" if draft else data.title
+    return _write(path, render_folder(data, booklet=booklet, draft=draft), title)
 
 
 def write_year_report(db: Database, year: int, path: str | os.PathLike, *, tertial: int | None = None) -> Written:
     """The year's statistics (or tertial report 1 or 2) as a PDF."""
-    check_target(path)
+    check_target(path, ".pdf")
     figures = db.read(collect_year, year, tertial=tertial)
     return _write(path, render_year(figures), figures.title)
 
 
 def write_year_workbook(db: Database, year: int, path: str | os.PathLike) -> Written:
     """The year's tables as an XLSX workbook, one sheet per table."""
-    check_target(path)
+    check_target(path, ".xlsx")
     figures = db.read(collect_year, year)
     return Written(write_file(path, render_workbook(figures)), 0, frozenset(), figures.title)

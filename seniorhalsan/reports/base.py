@@ -67,6 +67,23 @@ def stylesheet(base: float) -> dict[str, ParagraphStyle]:
     }
 
 
+class KeptTable(Table):
+    """A table that never leaves one row alone on either side of a page break: a row by
+    itself at the top of a page (under the repeated header) or at the foot of the last one."""
+
+    def _getFirstPossibleSplitRowPosition(self, availHeight, ignoreSpans=0):  # noqa: N802 (reportlab's name)
+        split = super()._getFirstPossibleSplitRowPosition
+        n = split(availHeight, ignoreSpans)
+        rows = len(self._rowHeights)
+        if 0 < n < rows:
+            if rows - n < 2:  # at least two rows go on: the last place to split before them
+                n = split(sum(self._rowHeights[: rows - 2]), ignoreSpans)
+            head = self.repeatRows if isinstance(self.repeatRows, int) else max(self.repeatRows) + 1
+            if n - head < 2:
+                return 0  # fewer than two would stay: the whole table starts on the next page
+        return n
+
+
 @dataclass
 class Built:
     """A finished document: its bytes, its page count and the characters the fonts lacked."""
@@ -194,7 +211,7 @@ class Report:
             if band % 2:
                 commands.append(("BACKGROUND", (0, header_rows + i), (-1, header_rows + i), BAND))
         commands.extend(extra)
-        table = Table(cells, colWidths=list(widths), repeatRows=header_rows, splitInRow=0, hAlign="LEFT")
+        table = KeptTable(cells, colWidths=list(widths), repeatRows=header_rows, splitInRow=0, hAlign="LEFT")
         table.setStyle(TableStyle(commands))
         return table
 

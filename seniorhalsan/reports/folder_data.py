@@ -3,8 +3,9 @@
 from __future__ import annotations
 
 import datetime as dt
+import re
 import unicodedata
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from ..db.session import Ctx
 from ..periods import term_title
@@ -16,8 +17,14 @@ FOLDER_TEXT_KEYS = {
     "presentation": "folder.presentation",
     "feedback": "folder.feedback",
     "other_actors": "folder.other_actors",
-    "unit_head": "folder.unit_head",
 }
+# A text that says a sign-up is needed ("Länk skickas vid anmälan"), though the box is not ticked.
+SAYS_SIGNUP = re.compile(r"(?<!ingen )\b(anmälan krävs|vid anmälan|föranmälan|anmäl dig|när du anmäler dig)\b",
+                         re.IGNORECASE)
+
+
+def says_signup(text: str | None) -> bool:
+    return bool(text and SAYS_SIGNUP.search(text))
 
 
 def swedish_key(text: str) -> str:
@@ -43,6 +50,21 @@ class Slot:
     leader: str | None
     volunteer: bool
     note: str | None
+    needs_signup: bool = False
+
+
+def joined(slots: list[Slot]) -> list[Slot]:
+    """Slots in day and time order, where one that goes on where another of the same day ended
+    (the same activity, leader and note: 09–12 and 12–16) is one slot, 09–16."""
+    out: list[Slot] = []
+    for slot in sorted(slots, key=lambda s: (s.weekday, s.starts_at)):
+        before = next((i for i, o in enumerate(out) if o.ends_at is not None and o.ends_at == slot.starts_at
+                       and replace(o, starts_at=slot.starts_at, ends_at=slot.ends_at) == slot), None)
+        if before is None:
+            out.append(slot)
+        else:
+            out[before] = replace(out[before], ends_at=slot.ends_at)
+    return out
 
 
 @dataclass(frozen=True)
@@ -62,6 +84,7 @@ class DatedEvent:
     activity: str
     place: str
     note: str | None
+    needs_signup: bool = False
 
 
 @dataclass(frozen=True)
@@ -73,6 +96,7 @@ class ActivityText:
     needs_signup: bool
     digital: bool
     outdoors: bool
+    signup: str | None = None  # how to sign up, as the unit wrote it for this activity
 
     @property
     def flags(self) -> tuple[str, ...]:
@@ -91,6 +115,23 @@ class ServiceText:
 
 
 @dataclass(frozen=True)
+class Contact:
+    """How to reach the unit, as it wrote it; nothing here comes from the reference data."""
+
+    phone: str = ""
+    hours: str = ""
+    email: str = ""
+    address: str = ""
+    unit_head: str = ""
+
+    @property
+    def missing(self) -> tuple[str, ...]:
+        """What a folder cannot be printed without: a phone to call and an address to write to."""
+        return tuple(label for value, label in ((self.phone, "telefonnummer"), (self.email, "e-postadress"))
+                     if not value)
+
+
+@dataclass(frozen=True)
 class FolderData:
     unit_name: str
     district: str | None
@@ -105,7 +146,7 @@ class FolderData:
     services: tuple[ServiceText, ...]
     feedback: str
     other_actors: str
-    unit_head: str
+    contact: Contact = Contact()
 
     @property
     def title(self) -> str:
@@ -128,6 +169,10 @@ def collect_folder(ctx: Ctx, term_code: str) -> FolderData:
     unit = lookups.unit(ctx)
     addresses = {p.id: p.address for p in places.list_places(ctx)}
     volunteers = {s.id for s in staff.list_staff(ctx, include_inactive=True) if s.kind == "volontar"}
+    catalogue = {a.id: a for a in activity_service.list_activities(ctx, include_inactive=True)}
+    # sign-up as the catalogue has it, or as a text says it (a digital place's "Länk skickas vid anmälan")
+    signup = {a.id for a in catalogue.values() if a.needs_signup or says_signup(a.description)}
+    signup |= {e.activity_id for e in entries if says_signup(e.note) or says_signup(addresses.get(e.place_id))}
 
     weekly: dict[int, list[Slot]] = {}
     names: dict[int, str] = {}
@@ -135,32 +180,32 @@ def collect_folder(ctx: Ctx, term_code: str) -> FolderData:
     used_places: dict[int, set[str]] = {}
     for e in entries:
         used_places.setdefault(e.activity_id, set()).add(e.place_name)
+        needs = e.activity_id in signup
         if e.on_date is not None:
-            events.append(DatedEvent(e.on_date, e.starts_at, e.ends_at, e.activity_name, e.place_name, e.note))
+            events.append(DatedEvent(e.on_date, e.starts_at, e.ends_at, e.activity_name, e.place_name, e.note, needs))
             continue
         names[e.place_id] = e.place_name
         weekly.setdefault(e.place_id, []).append(
-            Slot(e.weekday, e.starts_at, e.ends_at, e.activity_name, e.leader_name, e.leader_id in volunteers, e.note)
+            Slot(e.weekday, e.starts_at, e.ends_at, e.activity_name, e.leader_name, e.leader_id in volunteers, e.note,
+                 needs)
         )
-    place_schedules = [
-        PlaceSchedule(names[pid], addresses.get(pid), tuple(sorted(slots, key=lambda s: (s.weekday, s.starts_at))))
-        for pid, slots in weekly.items()
-    ]
+    place_schedules = [PlaceSchedule(names[pid], addresses.get(pid), tuple(joined(slots)))
+                       for pid, slots in weekly.items()]
     place_schedules.sort(key=lambda p: swedish_key(p.name))
     events.sort(key=lambda e: (e.day, e.starts_at, swedish_key(e.activity)))
 
-    catalogue = activity_service.list_activities(ctx, include_inactive=True)
     activities = [
         ActivityText(
             name=a.name,
             kind_name=a.kind_name,
             description=a.description,
             places=tuple(sorted(used_places[a.id], key=swedish_key)),
-            needs_signup=a.needs_signup,
+            needs_signup=a.id in signup,
             digital=a.digital,
             outdoors=a.outdoors,
+            signup=a.signup,
         )
-        for a in catalogue
+        for a in catalogue.values()
         if a.id in used_places
     ]
     activities.sort(key=lambda a: swedish_key(a.name))
@@ -184,5 +229,11 @@ def collect_folder(ctx: Ctx, term_code: str) -> FolderData:
         services=tuple(services),
         feedback=folder_texts.get(FOLDER_TEXT_KEYS["feedback"], ""),
         other_actors=folder_texts.get(FOLDER_TEXT_KEYS["other_actors"], ""),
-        unit_head=folder_texts.get(FOLDER_TEXT_KEYS["unit_head"], ""),
+        contact=Contact(
+            phone=folder_texts.get(texts.CONTACT_PHONE, ""),
+            hours=folder_texts.get(texts.CONTACT_HOURS, ""),
+            email=folder_texts.get(texts.CONTACT_EMAIL, ""),
+            address=folder_texts.get(texts.CONTACT_ADDRESS, ""),
+            unit_head=folder_texts.get(texts.UNIT_HEAD, ""),
+        ),
     )

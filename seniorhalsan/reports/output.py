@@ -14,11 +14,28 @@ from pathlib import Path
 from ..errors import UserError
 
 
-def check_target(path: str | os.PathLike) -> Path:
-    """The output path, refused in Swedish when it cannot be written (before any work is done)."""
+KINDS = {".pdf": "en PDF", ".xlsx": "en Excel-arbetsbok", ".csv": "en CSV-fil"}
+FORMULA_START = ("=", "+", "-", "@", "\t", "\r")  # what makes a spreadsheet read a cell as a formula
+
+
+def csv_text(value: object) -> str:
+    """A CSV cell a spreadsheet shows as the text it is: one that would start a formula
+    (a name typed as "=HYPERLINK(…)") gets a leading apostrophe, as Excel itself writes it."""
+    text = "" if value is None else str(value)
+    return "'" + text if text.startswith(FORMULA_START) else text
+
+
+def check_target(path: str | os.PathLike, suffix: str | None = None) -> Path:
+    """The output path, refused in Swedish when it cannot be written (before any work is done)
+    or, given `suffix`, when its name says it is another kind of file than the one written."""
     target = Path(path).expanduser()
     if target.is_dir():
-        raise UserError(f"Utfil: {target} är en mapp. Ange ett filnamn, t.ex. {target / 'utskrift.pdf'}.")
+        example = target / ("utskrift" + (suffix or ".pdf"))
+        raise UserError(f"Utfil: {target} är en mapp. Ange ett filnamn, t.ex. {example}.")
+    if suffix and target.suffix.lower() != suffix:
+        named = f"slutar på {target.suffix}" if target.suffix else "har ingen ändelse"
+        raise UserError(f"Utfil: filen blir {KINDS.get(suffix, suffix)} men namnet {target.name} {named}; "
+                        f"skriv t.ex. {target.with_suffix(suffix).name}.")
     folder = target.parent if str(target.parent) else Path(".")
     if not folder.exists():
         raise UserError(f"Utfil: mappen {folder} finns inte.")

@@ -13,6 +13,7 @@ from openpyxl.styles import Alignment, Font, PatternFill
 from openpyxl.utils import get_column_letter
 
 from .figures import ReportFigures
+from .output import FORMULA_START
 from .tables import Change, Share, TableSpec, year_tables
 
 HEADER_ROW = 4  # rows 1–2: title and period
@@ -92,6 +93,16 @@ def _sheet(book: Workbook, spec: TableSpec, figures: ReportFigures, taken: set[s
     ws.freeze_panes = ws.cell(HEADER_ROW + 1, 1)
 
 
+def _as_text(ws) -> None:
+    """Every text cell stays text: a place or summary typed as "=HYPERLINK(…)" is shown, never run.
+    (openpyxl reads a string that starts with "=" as a formula; the workbook holds no formulas.)"""
+    for row in ws.iter_rows():
+        for cell in row:
+            if isinstance(cell.value, str) and (cell.data_type == "f" or cell.value.startswith(FORMULA_START)):
+                cell.data_type = "s"
+                cell.quotePrefix = True  # and Excel keeps it text when the cell is edited
+
+
 def render_workbook(figures: ReportFigures) -> bytes:
     """The workbook as bytes: the same tables as the PDF, one sheet each."""
     book = Workbook()
@@ -99,6 +110,8 @@ def render_workbook(figures: ReportFigures) -> bytes:
     taken: set[str] = set()
     for spec in year_tables(figures):
         _sheet(book, spec, figures, taken)
+    for ws in book.worksheets:
+        _as_text(ws)
     book.properties.title = figures.title
     book.properties.creator = "Seniorhälsan"
     out = io.BytesIO()

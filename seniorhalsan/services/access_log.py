@@ -109,18 +109,20 @@ def _entry(e: AccessLogEntry) -> LogEntry:
 @requires("accounts")
 def export_csv(ctx: Ctx, path: str | Path, **filters: Any) -> int:
     """Write the matching entries to a CSV file (semicolons, UTF-8 with BOM for Excel), readable
-    by its owner only, and complete or not at all."""
+    by its owner only, and complete or not at all; a name not ending in .csv is refused."""
+    from ..reports.output import check_target, csv_text, write_file
+
+    check_target(path, ".csv")
     q = _query(ctx, filters.get("username"), filters.get("record_type"), filters.get("record_id"),
                filters.get("since"), filters.get("until")).order_by(AccessLogEntry.at, AccessLogEntry.id)
-    from ..reports.output import write_file
-
     count = 0
     fh = io.StringIO(newline="")
     writer = csv.writer(fh, delimiter=";")
     writer.writerow(["tid", "användare", "åtgärd", "post", "id", "detalj", "visade poster"])
     for e in ctx.session.scalars(q):
-        writer.writerow([e.at.isoformat(sep=" "), e.username, OPERATIONS.get(e.operation, e.operation),
-                         RECORD_TYPES.get(e.record_type, e.record_type), e.record_id or "", e.detail or "",
+        # names and details were typed by someone: never a formula in the reader's spreadsheet
+        writer.writerow([e.at.isoformat(sep=" "), csv_text(e.username), OPERATIONS.get(e.operation, e.operation),
+                         RECORD_TYPES.get(e.record_type, e.record_type), e.record_id or "", csv_text(e.detail),
                          (e.record_ids or "").strip(",").replace(",", " ")])
         count += 1
     # all at once and then renamed (readable by its owner only), like the reports: a file open

@@ -33,6 +33,7 @@ class ActivityInfo:
     needs_signup: bool
     active: bool
     version: int
+    signup: str | None = None  # how to sign up (a phone, a place); None: the unit's own phone
 
 
 def _info(a: Activity) -> ActivityInfo:
@@ -52,6 +53,7 @@ def _info(a: Activity) -> ActivityInfo:
         needs_signup=a.needs_signup,
         active=a.active,
         version=a.version,
+        signup=a.signup,
     )
 
 
@@ -116,6 +118,8 @@ def _validated(ctx: Ctx, check: Checker, activity_id: int | None, fields: dict) 
             except NotFound as exc:
                 check.fail("leader", str(exc))
         out["leader_id"] = leader_id
+    if "signup" in fields:
+        out["signup"] = check.text("signup", fields["signup"], max_length=255)
     for flag in ("digital", "outdoors", "needs_signup", "active"):
         if flag in fields and fields[flag] is not None:
             out[flag] = bool(fields[flag])
@@ -134,6 +138,7 @@ def create_activity(
     digital: bool = False,
     outdoors: bool = False,
     needs_signup: bool = False,
+    signup: str | None = None,
 ) -> ActivityInfo:
     check = Checker()
     values = _validated(
@@ -149,6 +154,7 @@ def create_activity(
             digital=digital,
             outdoors=outdoors,
             needs_signup=needs_signup,
+            signup=signup,
         ),
     )
     check.done()
@@ -160,7 +166,7 @@ def create_activity(
 
 @requires("catalogue")
 def update_activity(ctx: Ctx, activity_id: int, *, version: int | None = None, **changes) -> ActivityInfo:
-    """Change any of name, kind, description, place_id, leader_id and the flags."""
+    """Change any of name, kind, description, place_id, leader_id, signup and the flags."""
     activity = owned(ctx, Activity, activity_id, "Aktiviteten")
     check_version("Aktiviteten", activity, version)
     check = Checker()

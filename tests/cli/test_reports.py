@@ -10,6 +10,7 @@ from seniorhalsan.services import schedule
 from tests import factories
 from tests.cli.test_cli import run
 from tests.reports import pdftools
+from tests.reports.test_folder import write_contact
 
 
 def cli(*args, db_path):
@@ -21,6 +22,7 @@ def test_report_commands_write_their_files(db, db_path, tmp_path, capsys):
     gympa = factories.activity(db, "Seniorgympa")
     db.call(schedule.add_entry, term_id=term.id, activity_id=gympa.id,
             place_id=factories.place_named(db, "Axelsberg").id, weekday=1, starts_at=dt.time(10))
+    write_contact(db)
     db.dispose()
     folder, booklet = tmp_path / "folder.pdf", tmp_path / "hafte.pdf"
     assert cli("report", "folder", "--term", "vt2026", "-o", str(folder), db_path=db_path) == 0

@@ -54,12 +54,17 @@ def test_an_activity_is_created_inactive_and_saved_whole(db):
     assert (boule.active, boule.needs_signup) == (False, True)
     maria = db.perform(CreateStaff("Maria Berglind")).value
     saved = db.perform(UpdateActivity(boule.id, boule.version, "Boule i parken", "social", "Klot på grus.", None,
-                                      maria.id, False, True, False, True)).value
+                                      maria.id, False, True, True, True, "  Ring Maria, 08-123 456 78.  ")).value
     assert (saved.name, saved.kind, saved.description, saved.leader_name, saved.outdoors, saved.needs_signup,
-            saved.active) == ("Boule i parken", "social", "Klot på grus.", "Maria Berglind", True, False, True)
+            saved.active, saved.signup) == ("Boule i parken", "social", "Klot på grus.", "Maria Berglind", True, True,
+                                            True, "Ring Maria, 08-123 456 78.")
+    with pytest.raises(ValidationError) as refused:
+        db.perform(UpdateActivity(boule.id, saved.version, "Boule", "social", None, None, None, False, False,
+                                  True, True, "x" * 256))
+    assert refused.value.fields == ["signup"]
     with pytest.raises(Conflict):  # the version read before the save
         db.perform(UpdateActivity(boule.id, boule.version, "Boule", "social", None, None, None, False, False,
-                                  False, True))
+                                  False, True, None))
     assert db.read(activities.get_activity, boule.id).name == "Boule i parken"
 
 

@@ -84,7 +84,10 @@ def test_a_new_activity_is_typed_into_the_form_and_saved(window, qtbot, db, cata
     choose(form.place, catalogue["axelsberg"].id)
     choose(form.leader, catalogue["inger"].id)
     assert "volontär" in form.leader.currentText()
+    assert not form.signup.isEnabled()  # how to sign up is asked for when a sign-up is needed
     form.needs_signup.setChecked(True)
+    assert form.signup.isEnabled()
+    qtbot.keyClicks(form.signup, "Ring Inger, 070-174 06 20.")
     assert page.has_unsaved_changes()
     qtbot.keyClick(window, Qt.Key.Key_S, Qt.KeyboardModifier.ControlModifier)
 
@@ -93,6 +96,7 @@ def test_a_new_activity_is_typed_into_the_form_and_saved(window, qtbot, db, cata
         "kultur", "Axelsberg", "Inger Dahl", True)
     assert saved.description == "En kör för alla. Du behöver inte kunna läsa noter."
     assert (saved.needs_signup, saved.digital, saved.outdoors, saved.active) == (True, False, False, True)
+    assert saved.signup == "Ring Inger, 070-174 06 20."
     assert not page.has_unsaved_changes()
     assert form.record.id == saved.id and form.title.text() == "Alla kan sjunga"
     assert {"activities"} in topics
@@ -438,7 +442,8 @@ def test_changes_elsewhere_refresh_the_page(window, db, catalogue, planned):
     assert page.catalogue.model.rows[0].place_name == "Axelsbergs träffpunkt"
     gympa = catalogue["gympa"]
     window.app.perform(UpdateActivity(gympa.id, gympa.version, "Gympa", gympa.kind, gympa.description, gympa.place_id,
-                                      gympa.leader_id, gympa.digital, gympa.outdoors, gympa.needs_signup, gympa.active))
+                                      gympa.leader_id, gympa.digital, gympa.outdoors, gympa.needs_signup, gympa.active,
+                                      gympa.signup))
     assert tab.grid_model.data(tab.grid_model.index_of(1, dt.time(10))) == "10:00–11:00 Gympa (Maria B.)"
 
 

@@ -9,6 +9,7 @@ from PySide6.QtPrintSupport import QPrinter
 
 from seniorhalsan.services import schedule, texts
 from tests import factories
+from tests.reports.test_folder import write_contact
 
 
 @pytest.fixture
@@ -17,6 +18,7 @@ def term(db):
     vt = factories.term(db)
     db.call(schedule.add_entry, term_id=vt.id, activity_id=gympa.id,
             place_id=factories.place_named(db, "Axelsberg").id, weekday=1, starts_at=dt.time(10), ends_at=dt.time(11))
+    write_contact(db)
     return vt
 
 
@@ -51,6 +53,7 @@ def test_printing_sends_every_page(term, window, qtbot, tmp_path):
 
 
 def test_a_term_without_schedule_and_a_year_without_data_still_build(window, qtbot, db):
+    write_contact(db)
     factories.term(db, kind="ht", year=2026, starts_on=dt.date(2026, 8, 24), ends_on=dt.date(2026, 12, 11))
     page = window.page("prints")
     page._load_terms()
@@ -66,3 +69,35 @@ def test_folder_texts_are_edited_and_stored(window, db):
     assert page.save_changes()
     assert db.read(texts.get_text, "folder.presentation") == "Vi finns för dig som är 65 år eller äldre."
     assert not page.has_unsaved_changes()
+
+
+def test_without_contact_details_the_folder_is_refused_calmly_or_built_as_a_draft(window, qtbot, db):
+    gympa = factories.activity(db, "Seniorgympa")
+    vt = factories.term(db)
+    db.call(schedule.add_entry, term_id=vt.id, activity_id=gympa.id,
+            place_id=factories.place_named(db, "Axelsberg").id, weekday=1, starts_at=dt.time(10))
+    page = window.page("prints")
+    page._load_terms()
+    page.term.setCurrentIndex(page.term.findData("vt2026"))
+    assert page.draft.isVisible() or not page.isVisible()
+    page.build()
+    qtbot.waitUntil(lambda: not page.busy.isVisibleTo(page), timeout=20_000)
+    assert page.current is None
+    assert "Det saknas: telefonnummer, e-postadress" in page.status.text()
+    assert "Utkast" in page.status.text()
+
+    page.draft.setChecked(True)
+    page.build()
+    qtbot.waitUntil(lambda: page.current is not None, timeout=20_000)
+    assert page.current.title == "Utkast: Vårtermin 2026"
+    assert "UTKAST" in pdf_text(page.current.path)
+
+
+def test_the_contact_details_are_written_on_the_texts_tab(window, db):
+    page = window.page("prints")
+    page.text_edits[texts.CONTACT_PHONE].setText("08-508 000 00")
+    page.text_edits[texts.CONTACT_EMAIL].setText("seniorhalsan@example.org")
+    page.text_edits[texts.UNIT_HEAD].setPlainText("Enhetschef: Anna Andersson")
+    assert page.save_changes()
+    assert db.read(texts.get_text, texts.CONTACT_PHONE) == "08-508 000 00"
+    assert db.read(texts.get_text, texts.UNIT_HEAD) == "Enhetschef: Anna Andersson"

@@ -95,6 +95,8 @@ class ActivityForm(QWidget):
         self.digital = QCheckBox()
         self.outdoors = QCheckBox()
         self.needs_signup = QCheckBox()
+        self.signup = QLineEdit()
+        self.signup.setMaxLength(255)
         self.active = QCheckBox()
         self.banner = QLabel()
         self.banner.setWordWrap(True)
@@ -104,7 +106,7 @@ class ActivityForm(QWidget):
         self.general.hide()
         self.errors = FieldErrors(self.general)
 
-        self.labels = {key: QLabel() for key in ("name", "kind", "description", "place", "leader")}
+        self.labels = {key: QLabel() for key in ("name", "kind", "description", "place", "leader", "signup")}
         form = QFormLayout()
         form.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.AllNonFixedFieldsGrow)
         self.errors.row(form, "name", self.labels["name"], self.name)
@@ -126,6 +128,8 @@ class ActivityForm(QWidget):
             flags.addWidget(box)
         self.flags_label = QLabel()
         form.addRow(self.flags_label, flags)
+        # how to sign up, printed in the folder; empty: the unit's own phone is printed
+        self.errors.row(form, "signup", self.labels["signup"], self.signup)
 
         self.new = QPushButton()
         self.discard = QPushButton()
@@ -157,6 +161,7 @@ class ActivityForm(QWidget):
         layout.addLayout(buttons)
 
         self.name.textChanged.connect(self._changed)
+        self.signup.textChanged.connect(self._changed)
         self.description.textChanged.connect(self._changed)
         for combo in (self.kind, self.place, self.leader):
             combo.currentIndexChanged.connect(self._changed)
@@ -181,6 +186,9 @@ class ActivityForm(QWidget):
         self.digital.setText(_("&Digital (deltar hemifrån)"))
         self.outdoors.setText(_("&Utomhus"))
         self.needs_signup.setText(_("Anm&älan krävs"))
+        self.labels["signup"].setText(_("S&å anmäler man sig"))
+        self.signup.setPlaceholderText(_("Tomt: foldern säger att man ringer enhetens telefonnummer"))
+        self.signup.setToolTip(_("Till exempel: Ring Lena, 08-123 456 78. Trycks i foldern vid aktiviteten."))
         self.active.setText(_("A&ktiv (kan läggas på schemat)"))
         self.new.setText(_("Ny aktivit&et"))
         self.new.setToolTip(_("Töm formuläret för en ny aktivitet"))
@@ -236,18 +244,20 @@ class ActivityForm(QWidget):
             "outdoors": self.outdoors.isChecked(),
             "needs_signup": self.needs_signup.isChecked(),
             "active": self.active.isChecked(),
+            "signup": self.signup.text().strip() or None,
         }
 
     def load(self, record: ActivityInfo | None) -> None:
         """Show an activity (None: an empty form for a new one)."""
         self.record = record
         widgets = (self.name, self.description, self.kind, self.place, self.leader,
-                   self.digital, self.outdoors, self.needs_signup, self.active)
+                   self.digital, self.outdoors, self.needs_signup, self.active, self.signup)
         for widget in widgets:
             widget.blockSignals(True)
         if record is None:
             self.name.clear()
             self.description.clear()
+            self.signup.clear()
             select_data(self.kind, "social")
             self.place.setCurrentIndex(0)
             self.leader.setCurrentIndex(0)
@@ -263,6 +273,7 @@ class ActivityForm(QWidget):
             self.digital.setChecked(record.digital)
             self.outdoors.setChecked(record.outdoors)
             self.needs_signup.setChecked(record.needs_signup)
+            self.signup.setText(record.signup or "")
             self.active.setChecked(record.active)
         for widget in widgets:
             widget.blockSignals(False)
@@ -281,6 +292,7 @@ class ActivityForm(QWidget):
 
     def _update(self) -> None:
         self._update_count()
+        self.signup.setEnabled(self.needs_signup.isChecked())
         dirty = self.has_unsaved_changes()
         self.save.setEnabled(dirty or self.record is None)
         self.discard.setEnabled(dirty)

@@ -13,6 +13,7 @@ from PySide6.QtPdfWidgets import QPdfView
 from PySide6.QtPrintSupport import QPrintDialog, QPrinter
 from PySide6.QtWidgets import (
     QButtonGroup,
+    QCheckBox,
     QComboBox,
     QFileDialog,
     QFormLayout,
@@ -31,6 +32,7 @@ from PySide6.QtWidgets import (
 
 from ....errors import UserError
 from ....reports import api as reports
+from ....reports.folder import FolderNotReady
 from ....services import schedule
 from ...common import Page, show_error
 from ...forms import heading, hint
@@ -38,6 +40,11 @@ from ...i18n import _
 from .texts import FolderTexts
 
 DOCUMENTS = ("folder", "year", "tertial", "workbook")
+
+
+def missing_label(what: str) -> str:
+    """What a folder lacks (the data layer names it in Swedish), in the window's language."""
+    return {"telefonnummer": _("telefonnummer"), "e-postadress": _("e-postadress")}.get(what, what)
 
 
 def document_label(kind: str) -> str:
@@ -94,6 +101,7 @@ class PrintsPage(Page):
         layout_row = QHBoxLayout()
         layout_row.addWidget(self.layout_a4)
         layout_row.addWidget(self.layout_booklet)
+        self.draft = QCheckBox()  # a folder before the unit's contact details are written
         self.year_label = QLabel()
         self.year = QSpinBox()
         self.year.setRange(2000, 2100)
@@ -105,6 +113,7 @@ class PrintsPage(Page):
         self.options = QFormLayout()
         self.options.addRow(self.term_label, self.term)
         self.options.addRow(self.layout_label, layout_row)
+        self.options.addRow("", self.draft)
         self.options.addRow(self.year_label, self.year)
         self.options.addRow(self.tertial_label, self.tertial)
         self.options_box = QGroupBox()
@@ -173,6 +182,9 @@ class PrintsPage(Page):
         self.layout_a4.setText(_("A4-sidor"))
         self.layout_booklet.setText(_("A5-häfte"))
         self.layout_booklet.setToolTip(_("Två sidor på varje A4-ark i vikningsordning"))
+        self.draft.setText(_("Ut&kast (UTKAST på varje sida)"))
+        self.draft.setToolTip(_("För att se foldern innan enhetens telefon och e-post är ifyllda under "
+                                "Texter i foldern"))
         self.year_label.setText(_("&År:"))
         self.year_label.setBuddy(self.year)
         self.tertial_label.setText(_("Te&rtial:"))
@@ -194,7 +206,8 @@ class PrintsPage(Page):
 
     def _kind_changed(self) -> None:
         kind = self._kind()
-        for widget in (self.term_label, self.term, self.layout_label, self.layout_a4, self.layout_booklet):
+        for widget in (self.term_label, self.term, self.layout_label, self.layout_a4, self.layout_booklet,
+                       self.draft):
             widget.setVisible(kind == "folder")
         self.booklet_help.setVisible(kind == "folder" and self.layout_booklet.isChecked())
         for widget in (self.year_label, self.year):
@@ -235,9 +248,9 @@ class PrintsPage(Page):
             if not code:
                 self.status.setText(_("Det finns ingen termin ännu. Lägg upp en under Aktiviteter och schema."))
                 return
-            booklet = self.layout_booklet.isChecked()
-            target = self.work / f"folder-{code}{'-hafte' if booklet else ''}.pdf"
-            work = lambda: reports.write_folder(db, code, target, booklet=booklet)  # noqa: E731
+            booklet, draft = self.layout_booklet.isChecked(), self.draft.isChecked()
+            target = self.work / f"folder-{code}{'-hafte' if booklet else ''}{'-utkast' if draft else ''}.pdf"
+            work = lambda: reports.write_folder(db, code, target, booklet=booklet, draft=draft)  # noqa: E731
         elif kind == "workbook":
             year = self.year.value()
             target = self.work / f"statistik-{year}.xlsx"
@@ -269,7 +282,12 @@ class PrintsPage(Page):
 
     def _failed(self, exc: Exception) -> None:
         self.busy.hide()
-        if isinstance(exc, UserError):
+        if isinstance(exc, FolderNotReady):  # said calmly beside the button, with what to do
+            self.status.setText(_(
+                "Foldern skrivs inte ut förrän enhetens kontaktuppgifter finns. Det saknas: {missing}. Skriv "
+                "dem på fliken Texter i foldern, eller kryssa i Utkast för att se foldern med UTKAST på varje sida."
+            ).format(missing=", ".join(missing_label(m) for m in exc.missing)))
+        elif isinstance(exc, UserError):
             self.status.setText(str(exc))
         else:
             self.status.setText(_("Dokumentet kunde inte skapas."))

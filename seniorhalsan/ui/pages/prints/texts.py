@@ -4,8 +4,10 @@ from __future__ import annotations
 
 from PySide6.QtWidgets import (
     QFormLayout,
+    QGroupBox,
     QHBoxLayout,
     QLabel,
+    QLineEdit,
     QPlainTextEdit,
     QPushButton,
     QScrollArea,
@@ -20,7 +22,9 @@ from ...common import show_error
 from ...forms import hint
 from ...i18n import _
 
-FOLDER_TEXTS = ("folder.presentation", "folder.feedback", "folder.other_actors", "folder.unit_head")
+FOLDER_TEXTS = ("folder.presentation", "folder.feedback", "folder.other_actors")
+CONTACT_TEXTS = text_service.CONTACT_KEYS
+ONE_LINE = set(text_service.SINGLE_LINE)
 
 
 def text_label(key: str) -> str:
@@ -28,40 +32,56 @@ def text_label(key: str) -> str:
         "folder.presentation": _("Presentation av enheten"),
         "folder.feedback": _("Så lämnar du synpunkter (Tyck till)"),
         "folder.other_actors": _("Andra aktörer"),
-        "folder.unit_head": _("Enhetschefens kontaktuppgifter"),
+        text_service.CONTACT_PHONE: _("Telefon (för anmälan och frågor)"),
+        text_service.CONTACT_HOURS: _("Telefontid"),
+        text_service.CONTACT_EMAIL: _("E-post"),
+        text_service.CONTACT_ADDRESS: _("Adress"),
+        text_service.UNIT_HEAD: _("Enhetschef (namn och eget nummer)"),
     }.get(key, key)
 
 
+def _text(edit: QLineEdit | QPlainTextEdit) -> str:
+    return edit.text() if isinstance(edit, QLineEdit) else edit.toPlainText()
+
+
+def _set_text(edit: QLineEdit | QPlainTextEdit, text: str) -> None:
+    if isinstance(edit, QLineEdit):
+        edit.setText(text)
+    else:
+        edit.setPlainText(text)
+
+
 class FolderTexts(QScrollArea):
-    """One field per text (the unit's own and each service's); Save keeps them all, or none."""
+    """One field per text (the unit's contact details, its own texts and each service's); Save
+    keeps them all, or none."""
 
     def __init__(self, app, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.app = app
         self.dirty = False
         self.intro = hint()
-        self.edits: dict[str, QPlainTextEdit] = {}
+        self.contact_intro = hint()
+        self.edits: dict[str, QLineEdit | QPlainTextEdit] = {}
         self.labels: dict[str, QLabel] = {}
+        contact_form = QFormLayout()
+        for key in CONTACT_TEXTS:
+            self._field(contact_form, key)
+        self.contact_box = QGroupBox()
+        contact_layout = QVBoxLayout(self.contact_box)
+        contact_layout.addWidget(self.contact_intro)
+        contact_layout.addLayout(contact_form)
         form = QFormLayout()
         service_list = self.app.db.read(list_services)
-        keys = list(FOLDER_TEXTS) + [f"folder.service.{s.key}" for s in service_list]
         self.service_names = {f"folder.service.{s.key}": s.name for s in service_list}
-        for key in keys:
-            edit = QPlainTextEdit()
-            edit.setMinimumHeight(70)
-            edit.textChanged.connect(self._edited)
-            label = QLabel()
-            label.setBuddy(edit)
-            label.setWordWrap(True)
-            self.edits[key] = edit
-            self.labels[key] = label
-            form.addRow(label, edit)
+        for key in list(FOLDER_TEXTS) + list(self.service_names):
+            self._field(form, key)
         self.save_button = QPushButton()
         self.save_button.setProperty("primary", True)
         self.save_button.clicked.connect(self.save)
         self.status = QLabel()
         inner = QWidget()
         inner_layout = QVBoxLayout(inner)
+        inner_layout.addWidget(self.contact_box)
         inner_layout.addWidget(self.intro)
         inner_layout.addLayout(form)
         row = QHBoxLayout()
@@ -72,31 +92,53 @@ class FolderTexts(QScrollArea):
         self.setWidget(inner)
         self.load()
 
+    def _field(self, form: QFormLayout, key: str) -> None:
+        if key in ONE_LINE:
+            edit: QLineEdit | QPlainTextEdit = QLineEdit()
+            edit.setMaxLength(text_service.SINGLE_LINE[key])
+        else:
+            edit = QPlainTextEdit()
+            edit.setTabChangesFocus(True)
+            edit.setMinimumHeight(70 if key not in CONTACT_TEXTS else 50)
+        edit.textChanged.connect(self._edited)
+        label = QLabel()
+        label.setBuddy(edit)
+        label.setWordWrap(True)
+        self.edits[key] = edit
+        self.labels[key] = label
+        form.addRow(label, edit)
+
     def retranslate(self) -> None:
+        self.contact_box.setTitle(_("Så når man enheten"))
+        self.contact_intro.setText(_(
+            "Foldern skrivs ut först när telefon och e-post är ifyllda; till dess går det att skriva ut ett "
+            "utkast. Telefonnumret trycks vid varje aktivitet som kräver anmälan (om aktiviteten inte har ett "
+            "eget sätt att anmäla sig) och på häftets baksida."
+        ))
         self.intro.setText(_(
             "Texterna som står i foldern utöver schemat och aktiviteterna. Skriv enkelt och kort; "
             "foldern läses av äldre personer."
         ))
         for key, label in self.labels.items():
-            label.setText(text_label(key) if key in FOLDER_TEXTS else
-                          _("Så når man {service}").format(service=self.service_names.get(key, key)))
+            label.setText(_("Så når man {service}").format(service=self.service_names[key])
+                          if key in self.service_names else text_label(key))
         self.save_button.setText(_("Spara &texterna"))
 
     def load(self) -> None:
         for key, edit in self.edits.items():
             edit.blockSignals(True)
-            edit.setPlainText(self.app.db.read(text_service.get_text, key))
+            _set_text(edit, self.app.db.read(text_service.get_text, key))
             edit.blockSignals(False)
         self.dirty = False
 
-    def _edited(self) -> None:
+    def _edited(self, *_args) -> None:
         self.dirty = True
         self.status.setText(_("Ändrat, inte sparat."))
 
     def save(self) -> bool:
         if not self.dirty:
             return True
-        texts = tuple((key, edit.toPlainText()) for key, edit in self.edits.items())
+        texts = tuple((key, _text(edit)) for key, edit in self.edits.items())
         try:
             self.app.perform(SetTexts(texts))
         except Exception as exc:

@@ -287,8 +287,13 @@ class PrivacyPage(Page):
         name, _filter = QFileDialog.getSaveFileName(self, _("Exportera åtkomstloggen"), str(Path.home() / "atkomstlogg.csv"),
                                                     _("CSV (*.csv)"))
         if name:
-            count = self.export_log(Path(name))
-            self.log_note.setText(_("{n} rader exporterades till {path}.").format(n=count, path=name))
+            path = Path(name if name.lower().endswith(".csv") else name + ".csv")
+            try:
+                count = self.export_log(path)
+            except UserError as exc:
+                self.log_note.setText(str(exc))
+                return
+            self.log_note.setText(_("{n} rader exporterades till {path}.").format(n=count, path=path))
 
     # --- gallring -------------------------------------------------------------------------
     def _gallring_tab(self) -> QWidget:

@@ -69,6 +69,14 @@ def test_support_services_with_shares_and_change(year_pdf):
     # contacts 4 (1 the year before), persons 3 (1), new 2
     assert pdftools.cells(services, "Fixartjänst") == ["4", "1", "+300 %", "3", "1", "+200 %", "2", "67 %"]
     assert pdftools.cells(services, "Äldrestöd") == ["0", "0", "–", "0", "0", "–", "0", "–"]
+    # the group's heading stands over its three columns (2025, 2024, Förändring), centred
+    lines = services.splitlines()
+    top = next(i for i, line in enumerate(lines) if line.lstrip().startswith("Kontakter") and "Personer" in line)
+    heading, columns = lines[top], lines[top + 1]
+    first, last = columns.index("2025"), columns.index("Förändring") + len("Förändring")
+    middle = heading.index("Kontakter") + len("Kontakter") / 2
+    assert columns.split()[:3] == ["Insats", "2025", "2024"]
+    assert abs(middle - (first + last) / 2) < 6, (heading, columns)
     text = "\n".join(pages)
     fixar = text[text.index("Fixartjänst (Seniorer 68+"):]
     assert pdftools.cells(fixar, "Telefon") == ["1", "25 %"]
@@ -207,3 +215,20 @@ def test_unusual_characters_in_a_place_name(small_year, tmp_path):
     text = pdftools.text(built.data, tmp_path)
     assert "Café ☕ ? Ølstykke" in text  # in the table, with the fallback font for the cup
     assert "漢" in built.missing and "☕" in built.missing  # the chart label cannot show the cup
+
+
+def test_charts_name_their_axes_and_keep_their_legends_inside_the_page(year_pdf, tmp_path):
+    import re
+    import subprocess
+
+    built, pages = year_pdf
+    text = "\n".join(pages)
+    assert "Antal besök" in text and "Månad" in text and "Antal personer" in text
+    path = tmp_path / "doc.pdf"
+    path.write_bytes(built.data)
+    boxes = subprocess.run(["pdftotext", "-bbox", str(path), "-"], capture_output=True, text=True, check=True).stdout
+    width = float(re.search(r'<page width="([\d.]+)"', boxes).group(1))
+    words = [(float(x_max), word) for x_max, word in
+             re.findall(r'<word xMin="[\d.]+" yMin="[\d.]+" xMax="([\d.]+)" yMax="[\d.]+">([^<]*)</word>', boxes)]
+    legend = [x for x, word in words if word == "uppdelning"]  # the end of the third series' name
+    assert legend and max(legend) <= width - 18 * 72 / 25.4 + 1  # inside the right margin

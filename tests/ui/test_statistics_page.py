@@ -76,6 +76,9 @@ def test_a_year_as_tables_and_charts(window, qtbot, years, qtmodeltester):
     assert [s.headerData(c, Qt.Orientation.Horizontal) for c in range(s.columnCount())] == [
         "", "2025", "Andel", "2024", "Förändring"]  # the years by their numbers
     assert s.row_texts("Besök totalt") == ["82", "", "50", "+64\xa0%"]
+    # the genders are shares of the visits where gender was counted, the row they stand under
+    assert s.row_texts("Besök där kön räknades") == ["70", "85\xa0%", "50", "+40\xa0%"]
+    assert [line.indent for line in s.lines[2:5]] == [True, True, True]
     assert s.row_texts("Kvinnor") == ["56", "80\xa0%", "40", "+40\xa0%"]
     assert s.row_texts("Män") == ["13", "19\xa0%", "10", "+30\xa0%"]
     assert s.row_texts("Annat/okänt kön") == ["1", "1\xa0%", "0", "–"]

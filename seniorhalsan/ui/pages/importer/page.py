@@ -211,7 +211,8 @@ class ImportPage(Page):
     def retranslate(self) -> None:
         self.heading.setText(_("Import"))
         self.intro.setText(_(
-            "Importera närvaro, terminens schema, stödkontakter eller synpunkter från en CSV- eller Excel-fil (.xlsx). "
+            "Importera närvaro, terminens schema, stödkontakter, synpunkter, gruppträffar eller utbildningar från en "
+            "CSV- eller Excel-fil (.xlsx). "
             "Filen kontrolleras först: om någon rad är fel visas den här och ingenting sparas."
         ))
         self.drop.label.setText(_("Släpp en fil här, eller välj en fil med knappen nedan."))

@@ -169,7 +169,8 @@ def attendance_lines(overview: YearOverview) -> list[Line]:
     counted = a.gender_counted
     gender_tip = _("Andel av de besök där kön räknades ({n} besök).").format(n=i18n.number(counted))
 
-    def row(label: str, key: str, whole: int | None, tip: str = "", heading: bool = False) -> Line:
+    def row(label: str, key: str, whole: int | None, tip: str = "", heading: bool = False,
+            indent: bool = False) -> Line:
         value = getattr(a, key)
         before = _before(overview, lambda y: getattr(y.attendance, key))
         if value is None:
@@ -177,16 +178,20 @@ def attendance_lines(overview: YearOverview) -> list[Line]:
         shown_before = None if overview.previous is None else count(before)
         return Line(label, (count(value), share(value, whole) if whole is not None and value is not None else "",
                             shown_before, change(value, before)),
-                    heading=heading, tooltip=tip)
+                    heading=heading, indent=indent, tooltip=tip)
 
+    # a share is of the row it stands under: the genders of the visits where gender was counted,
+    # the rest of all visits
+    all_tip = _("Andel av alla besök.")
     return [
         row(_("Besök totalt"), "visits", None, _("Räknade besökare vid genomförda tillfällen."), heading=True),
-        row(_("Kvinnor"), "women", counted, gender_tip),
-        row(_("Män"), "men", counted, gender_tip),
-        row(_("Annat/okänt kön"), "other", counted, gender_tip),
+        row(_("Besök där kön räknades"), "gender_counted", a.visits, all_tip),
+        row(_("Kvinnor"), "women", counted, gender_tip, indent=True),
+        row(_("Män"), "men", counted, gender_tip, indent=True),
+        row(_("Annat/okänt kön"), "other", counted, gender_tip, indent=True),
         row(_("Utan uppdelning på kön"), "unspecified", a.visits,
             _("Besök som räknades som ett totalt antal. Andel av alla besök.")),
-        row(_("Nya besökare"), "new_visitors", a.visits, _("Andel av alla besök.")),
+        row(_("Nya besökare"), "new_visitors", a.visits, all_tip),
         row(_("Genomförda tillfällen"), "sessions", None, _("Inställda tillfällen räknas inte.")),
         row(_("Inställda tillfällen"), "cancelled", None),
     ]

@@ -39,8 +39,9 @@ def render(figures: YearFigures, *, unit_name: str, labels: dict[str, dict[str, 
     a = figures.attendance
     heading("Besök på aktiviteter")
     line("Besök totalt", number(a.visits))
-    line("Kvinnor", number(a.women), share(a.women, a.gender_counted))
-    line("Män", number(a.men), share(a.men, a.gender_counted))
+    of_counted = "av besöken där kön räknades"
+    line("Kvinnor", number(a.women), f"{share(a.women, a.gender_counted)} {of_counted}")
+    line("Män", number(a.men), f"{share(a.men, a.gender_counted)} {of_counted}")
     line("Annat/okänt kön", number(a.other))
     line("Räknade utan uppdelning på kön", number(a.unspecified))
     figure("Nya besökare", a.new_visitors, _counted_at(a.new_visitors_sessions, a.sessions))
@@ -62,18 +63,18 @@ def render(figures: YearFigures, *, unit_name: str, labels: dict[str, dict[str, 
         out.append(f"  {labels['services'].get(key, key)}")
         prev = s.previous_year
         line("  Kontakter", number(s.contacts),
-             f"föregående år {number(prev.contacts)} ({change(s.contacts, prev.contacts)})")
+             f"{year - 1}: {number(prev.contacts)} ({change(s.contacts, prev.contacts)})")
         for kind, n in s.by_contact_kind.items():
             if n:
                 line(f"    {CONTACT_KINDS.get(kind, kind)}", number(n))
         line("  Personer", number(s.persons),
-             f"föregående år {number(prev.persons)} ({change(s.persons, prev.persons)})")
-        line("  Nya personer", number(s.new_persons), share(s.new_persons, s.persons))
+             f"{year - 1}: {number(prev.persons)} ({change(s.persons, prev.persons)})")
+        line("  Nya personer", number(s.new_persons), f"{share(s.new_persons, s.persons)} av personerna")
         g = s.persons_by_gender
-        line("  Kvinnor / män / annat",
+        line("  Kvinnor / män / annat (av personerna)",
              f"{share(g.women, s.persons)} / {share(g.men, s.persons)} / {share(g.other, s.persons)}")
         ages = " · ".join(f"{k}: {share(v, s.persons)}" for k, v in s.persons_by_age.items())
-        line("  Personer per åldersgrupp", "", ages)
+        line("  Personer per åldersgrupp (andel)", "", ages)
         if s.tasks and not s.tasks_recorded:
             line("  Utfört", UNRECORDED, NOT_RECORDED)
         elif done := [(k, n) for k, n in s.tasks.items() if n]:

@@ -16,6 +16,8 @@ from functools import lru_cache
 
 TERTIALS = ("T1", "T2", "T3")
 CONTACT_KINDS = ("hembesok", "telefon", "oppen_mottagning", "motesplats", "digitalt")
+GROUP_KINDS = ("anhoriggrupp", "samtalsgrupp", "grupp", "kurs", "cafe", "oppen_mottagning", "informationstraff",
+               "forelasning", "evenemang", "utflykt", "annat")
 AGE_GROUPS = ("<65", "65-74", "75-84", "85+")
 GENDERS = {"kvinna": "women", "man": "men", "annat": "other"}
 
@@ -25,7 +27,7 @@ AGE = "CASE WHEN :year - p.birth_year < 65 THEN '<65' WHEN :year - p.birth_year 
 ATTENDANCE = """
 SELECT ({month(s.held_on)} - 1) / 4, a.kind_id, s.place_id,
        SUM(s.total), SUM(s.women), SUM(s.men), SUM(s.other),
-       SUM(CASE WHEN s.women IS NULL THEN s.total END), SUM(s.new_visitors), COUNT(*)
+       SUM(CASE WHEN s.women IS NULL THEN s.total END), SUM(s.new_visitors), COUNT(*), COUNT(s.new_visitors)
 FROM activity_sessions s JOIN activities a ON a.id = s.activity_id
 WHERE s.unit_id = :unit AND s.held_on BETWEEN :first AND :last AND s.cancelled = false
 GROUP BY 1, 2, 3
@@ -78,11 +80,11 @@ GROUP BY 1
 """
 
 GROUPS_AND_TRAININGS = """
-SELECT 'group', service_id, COUNT(*), SUM(participants) FROM group_meetings
-WHERE unit_id = :unit AND held_on BETWEEN :first AND :last GROUP BY 2
+SELECT 'group', service_id, kind, COUNT(*), SUM(participants) FROM group_meetings
+WHERE unit_id = :unit AND held_on BETWEEN :first AND :last GROUP BY 2, 3
 UNION ALL
-SELECT 'training', NULL, COUNT(*), SUM(participants) FROM trainings
-WHERE unit_id = :unit AND held_on BETWEEN :first AND :last
+SELECT 'training', service_id, NULL, COUNT(*), SUM(participants) FROM trainings
+WHERE unit_id = :unit AND held_on BETWEEN :first AND :last GROUP BY 2
 """
 
 FEEDBACK = """
@@ -149,27 +151,29 @@ def year_stats_sql(conn, unit_id: int, year: int) -> dict:
             former[ident].append((a, key))
 
     # attendance
-    totals = [0] * 7
+    totals = [0] * 8
     by_tertial = [0, 0, 0]
-    by_kind = dict.fromkeys(kinds.values(), 0)
+    by_kind = {**dict.fromkeys(kinds.values(), 0), "ej_angiven": 0}
     by_place_id: dict[int, int] = defaultdict(int)
     for tertial, kind_id, place_id, *sums in rows(ATTENDANCE):
         sums = [v or 0 for v in sums]
         for i, v in enumerate(sums):
             totals[i] += v
         by_tertial[tertial] += sums[0]
-        by_kind[kinds[kind_id]] += sums[0]
+        by_kind[kinds.get(kind_id, "ej_angiven")] += sums[0]
         by_place_id[place_id] += sums[0]
-    first_s, last_s = first.isoformat(), last.isoformat()
+    last_s = last.isoformat()
     names = {}
-    for place_id, name, opened, closed in places:
-        if place_id in by_place_id or ((opened is None or opened <= last_s) and (closed is None or first_s <= closed)):
+    for place_id, name, _opened, closed in places:
+        if place_id in by_place_id:  # places with a session held in the year
             day = min(last_s, closed or last_s)
             names[place_id] = next((old for until, old in sorted(former[place_id]) if day <= until), name)
     by_place = {name: 0 for name in sorted(set(names.values()))}
     for place_id, visits in by_place_id.items():
         by_place[names[place_id]] += visits
     attendance = dict(zip(("visits", "women", "men", "other", "unspecified", "new_visitors", "sessions"), totals))
+    if not totals[7]:  # no session had its new visitors counted
+        attendance["new_visitors"] = None
     attendance.update(by_tertial=dict(zip(TERTIALS, by_tertial)), by_place=by_place, by_kind=by_kind)
 
     # support services
@@ -194,19 +198,37 @@ def year_stats_sql(conn, unit_id: int, year: int) -> dict:
         entry["new_persons"] += new
         entry["persons_by_gender"][GENDERS.get(gender, "other")] += n
         entry["persons_by_age"][age] += n
+    ticked = set()
     for service_id, key, n in rows(TASKS):
         entry = out[key_of[service_id]]["tasks"]
         entry[key] = entry.get(key, 0) + n
+        ticked.add(service_id)
+    for service_id, key in services:
+        if service_id not in ticked:  # nobody filled the checklist in
+            out[key]["tasks"] = dict.fromkeys(out[key]["tasks"])
     for service_id, contacts, persons in rows(PREVIOUS):
         out[key_of[service_id]]["previous_year"] = {"contacts": contacts, "persons": persons}
 
-    groups = {key: {"meetings": 0, "participants": 0} for _id, key in services}
-    trainings = {"sessions": 0, "participants": 0}
-    for what, service_id, n, participants in rows(GROUPS_AND_TRAININGS):
+    none = {"meetings": None, "participants": None}
+    groups = {key: {**none, "by_kind": dict.fromkeys(GROUP_KINDS, none)} for _id, key in services}
+    by_service = {**{key: {"sessions": None, "participants": None} for _id, key in services},
+                  "ej_angiven": {"sessions": None, "participants": None}}
+    trained = [0, 0]
+    for what, service_id, kind, n, participants in rows(GROUPS_AND_TRAININGS):
         if what == "group":
-            groups[key_of[service_id]] = {"meetings": n, "participants": participants or 0}
-        else:
-            trainings = {"sessions": n, "participants": participants or 0}
+            entry = groups[key_of[service_id]]
+            if entry["meetings"] is None:
+                entry.update(meetings=0, participants=0, by_kind=dict.fromkeys(GROUP_KINDS, {"meetings": 0,
+                                                                                          "participants": 0}))
+            entry["meetings"] += n
+            entry["participants"] += participants or 0
+            entry["by_kind"][kind] = {"meetings": n, "participants": participants or 0}
+        elif n:
+            by_service[key_of.get(service_id, "ej_angiven")] = {"sessions": n, "participants": participants or 0}
+            trained[0] += n
+            trained[1] += participants or 0
+    trainings = {"sessions": trained[0] or None, "participants": trained[1] if trained[0] else None,
+                 "by_service": by_service}
 
     # feedback
     tallies: dict[str, dict[int, int]] = defaultdict(lambda: defaultdict(int))

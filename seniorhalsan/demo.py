@@ -383,7 +383,7 @@ class DemoBuilder:
         for g in range(11):
             start = dt.date(year, 2 if g < 6 else 9, 3 + g)
             for n in range(6):
-                meeting("anhorigstod", start + dt.timedelta(weeks=2 * n), "grupp",
+                meeting("anhorigstod", start + dt.timedelta(weeks=2 * n), "anhoriggrupp",
                         f"Anhöriggrupp {g + 1}: {carers[g % len(carers)]}", rng.randint(5, 9), "Camilla Öst")
         for month in (2, 3, 4, 5, 9, 10, 11, 12):
             meeting("syn_horsel", _nth_weekday(year, month, 2, 2), "grupp", "Syn- och hörselgrupp", rng.randint(6, 11), "Annika Sjöberg")
@@ -403,7 +403,8 @@ class DemoBuilder:
             meeting("it_stod", day, "forelasning", "Föreläsning: trygg på nätet", rng.randint(25, 40), "Oskar Lindkvist")
         meeting("anhorigstod", dt.date(year, 10, 6), "evenemang", "Anhörigdagen", 42, "Nadia Rahimi")
         meeting("anhorigstod", dt.date(year, 6, 19), "utflykt", "Sommarutflykt för anhöriga", 18, "Nadia Rahimi")
-        meeting("aldrestod", dt.date(year, 4, 15), "forelasning", "Information om äldreomsorgens stöd", 22, "Camilla Öst")
+        meeting("aldrestod", dt.date(year, 4, 15), "informationstraff", "Information om äldreomsorgens stöd", 22,
+                "Camilla Öst")
 
         def training(day, audience, topic, participants, service, staff, minutes=120):
             if first <= day <= last:

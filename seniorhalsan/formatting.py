@@ -8,6 +8,9 @@ from babel.dates import format_date, format_time
 from babel.numbers import format_decimal, format_percent
 
 LOCALE = "sv_SE"
+MINUS = "\u2212"  # a real minus sign: a hyphen is a dash of the wrong length and may break a line
+UNRECORDED = "–"  # in a figure's place when nobody recorded it in the period
+NOT_RECORDED = "ej registrerat"  # the note beside it
 
 
 def number(value: int | float, locale: str = LOCALE) -> str:
@@ -28,8 +31,8 @@ def change(now: int | float, before: int | float, locale: str = LOCALE) -> str:
     ratio = (now - before) / before
     if round(ratio * 100) == 0:
         return "±" + format_percent(0, locale=locale)  # not "-0 %" for a change too small to show
-    value = format_percent(ratio, locale=locale)
-    return value if value.startswith(("-", "−")) else "+" + value
+    value = format_percent(abs(ratio), locale=locale)
+    return (MINUS if ratio < 0 else "+") + value
 
 
 def date_long(day: dt.date, locale: str = LOCALE) -> str:

@@ -4,9 +4,9 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from .formatting import change, number, share
+from .formatting import NOT_RECORDED, UNRECORDED, change, number, share
 from .periods import TERTIALS
-from .vocabulary import CONTACT_KINDS
+from .vocabulary import CONTACT_KINDS, GROUP_KINDS, NOT_GIVEN
 
 if TYPE_CHECKING:
     from .stats.figures import Tertials, YearFigures
@@ -20,6 +20,13 @@ def render(figures: YearFigures, *, unit_name: str, labels: dict[str, dict[str, 
     def line(label: str, value: str = "", extra: str = "") -> None:
         out.append(f"  {label:<{width}}{value:>10}  {extra}".rstrip())
 
+    def figure(label: str, value: int | None, extra: str = "") -> None:
+        """A count, or "–" and why when nobody recorded it."""
+        if value is None:
+            line(label, UNRECORDED, NOT_RECORDED)
+        else:
+            line(label, number(value), extra)
+
     def heading(text: str) -> None:
         out.append("")
         out.append(text)
@@ -32,12 +39,14 @@ def render(figures: YearFigures, *, unit_name: str, labels: dict[str, dict[str, 
     a = figures.attendance
     heading("Besök på aktiviteter")
     line("Besök totalt", number(a.visits))
-    line("Kvinnor", number(a.women), share(a.women, a.gender_counted))
-    line("Män", number(a.men), share(a.men, a.gender_counted))
+    of_counted = "av besöken där kön räknades"
+    line("Kvinnor", number(a.women), f"{share(a.women, a.gender_counted)} {of_counted}")
+    line("Män", number(a.men), f"{share(a.men, a.gender_counted)} {of_counted}")
     line("Annat/okänt kön", number(a.other))
     line("Räknade utan uppdelning på kön", number(a.unspecified))
-    line("Nya besökare", number(a.new_visitors))
+    figure("Nya besökare", a.new_visitors, _counted_at(a.new_visitors_sessions, a.sessions))
     line("Genomförda tillfällen", number(a.sessions))
+    figure("Inställda tillfällen", a.cancelled)
     out.append("  Per tertial")
     for t in TERTIALS:
         line(f"  {t}", number(a.by_tertial.of(t)))
@@ -46,36 +55,50 @@ def render(figures: YearFigures, *, unit_name: str, labels: dict[str, dict[str, 
         line(f"  {place.name}", number(place.visits))
     out.append("  Per typ av aktivitet")
     for key, visits in a.by_kind.items():
-        line(f"  {labels['kinds'].get(key, key)}", number(visits))
+        if key != NOT_GIVEN or visits:
+            line(f"  {labels['kinds'].get(key, 'Typ ej angiven')}", number(visits))
 
     heading("Stöd och service")
     for key, s in figures.services.items():
         out.append(f"  {labels['services'].get(key, key)}")
         prev = s.previous_year
         line("  Kontakter", number(s.contacts),
-             f"föregående år {number(prev.contacts)} ({change(s.contacts, prev.contacts)})")
+             f"{year - 1}: {number(prev.contacts)} ({change(s.contacts, prev.contacts)})")
         for kind, n in s.by_contact_kind.items():
             if n:
                 line(f"    {CONTACT_KINDS.get(kind, kind)}", number(n))
         line("  Personer", number(s.persons),
-             f"föregående år {number(prev.persons)} ({change(s.persons, prev.persons)})")
-        line("  Nya personer", number(s.new_persons), share(s.new_persons, s.persons))
+             f"{year - 1}: {number(prev.persons)} ({change(s.persons, prev.persons)})")
+        line("  Nya personer", number(s.new_persons), f"{share(s.new_persons, s.persons)} av personerna")
         g = s.persons_by_gender
-        line("  Kvinnor / män / annat",
+        line("  Kvinnor / män / annat (av personerna)",
              f"{share(g.women, s.persons)} / {share(g.men, s.persons)} / {share(g.other, s.persons)}")
         ages = " · ".join(f"{k}: {share(v, s.persons)}" for k, v in s.persons_by_age.items())
-        line("  Personer per åldersgrupp", "", ages)
-        done = [(k, n) for k, n in s.tasks.items() if n]
-        if done:
+        line("  Personer per åldersgrupp (andel)", "", ages)
+        if s.tasks and not s.tasks_recorded:
+            line("  Utfört", UNRECORDED, NOT_RECORDED)
+        elif done := [(k, n) for k, n in s.tasks.items() if n]:
             line("  Utfört", "", ", ".join(f"{labels['tasks'].get(key + ':' + k, k)} {number(n)}" for k, n in done))
 
     heading("Grupper och utbildningar")
     for key, group in figures.groups.items():
-        if group.meetings:
-            line(f"{labels['services'].get(key, key)}: gruppträffar", number(group.meetings),
-                 f"{number(group.participants)} deltagare")
+        name = labels["services"].get(key, key)
+        if not group.recorded:
+            line(f"{name}: gruppträffar", UNRECORDED, NOT_RECORDED)
+            continue
+        line(f"{name}: gruppträffar", number(group.meetings), f"{number(group.participants)} deltagare")
+        for kind, held in group.by_kind.items():
+            if held.meetings:
+                line(f"  {GROUP_KINDS.get(kind, kind)}", number(held.meetings), f"{number(held.participants)} deltagare")
     trained = figures.trainings
-    line("Utbildningar för personal", number(trained.sessions), f"{number(trained.participants)} deltagare")
+    if not trained.recorded:
+        line("Utbildningar för personal", UNRECORDED, NOT_RECORDED)
+    else:
+        line("Utbildningar för personal", number(trained.sessions), f"{number(trained.participants)} deltagare")
+        for key, held in trained.by_service.items():
+            if held.meetings:
+                name = labels["services"].get(key, "Insats ej angiven")
+                line(f"  {name}", number(held.meetings), f"{number(held.participants)} deltagare")
 
     f = figures.feedback
     heading("Synpunkter och klagomål")
@@ -97,3 +120,10 @@ def render(figures: YearFigures, *, unit_name: str, labels: dict[str, dict[str, 
     row("Återkoppling lämnad", f.answered)
     row("Åtgärder vidtagna", f.acted_on)
     return "\n".join(out) + "\n"
+
+
+def _counted_at(counted: int, sessions: int) -> str:
+    """Where a figure was recorded at some sessions only: at how many."""
+    if not counted or counted >= sessions:
+        return ""
+    return f"räknade vid {number(counted)} av {number(sessions)} tillfällen"

@@ -76,15 +76,26 @@ STAFF_KINDS = {
 
 TERM_KINDS = {"vt": N_("Vårtermin"), "sommar": N_("Sommarprogram"), "ht": N_("Hösttermin")}
 
+# The kinds the year report counts groups by. The first seven were there from the start and
+# keep their keys; anhöriggrupp, samtalsgrupp, informationsträff and annat are the words of
+# the unit's own spreadsheets (`import groups`), which also take the labels of the others.
 GROUP_KINDS = {
+    "anhoriggrupp": N_("Anhöriggrupp"),
+    "samtalsgrupp": N_("Samtalsgrupp"),
     "grupp": N_("Grupp"),
     "kurs": N_("Kurs"),
     "cafe": N_("Café/drop-in"),
     "oppen_mottagning": N_("Öppen mottagning"),
+    "informationstraff": N_("Informationsträff"),
     "forelasning": N_("Föreläsning"),
     "evenemang": N_("Evenemang"),
     "utflykt": N_("Utflykt"),
+    "annat": N_("Annat"),
 }
+
+# The key under which the statistics count what has no kind or service of its own: visits to
+# an activity without a type ("Typ ej angiven"), trainings given by the unit as a whole.
+NOT_GIVEN = "ej_angiven"
 
 AGE_GROUPS = ("<65", "65-74", "75-84", "85+")
 

@@ -16,12 +16,14 @@ def register(commands, common: argparse.ArgumentParser) -> None:
     p.add_argument("--year", type=int, metavar="ÅR", help="året som fylls (standard: innevarande år)")
     p.set_defaults(handler=cmd_demo)
 
-    p = commands.add_parser("import", parents=[common], help="importera närvaro, schema, kontakter eller synpunkter",
+    p = commands.add_parser("import", parents=[common],
+                            help="importera närvaro, schema, kontakter, synpunkter, gruppträffar eller utbildningar",
                             description="Importerar en CSV- eller XLSX-fil. Filen importeras helt eller inte alls; "
                                         "vid fel listas varje felaktig rad.")
-    p.add_argument("kind", choices=["attendance", "schedule", "contacts", "feedback"], metavar="typ",
-                   help="attendance (närvaro), schedule (terminens schema, med --term), contacts (stödkontakter) "
-                        "eller feedback (Tyck till)")
+    p.add_argument("kind", choices=["attendance", "schedule", "contacts", "feedback", "groups", "trainings"],
+                   metavar="typ",
+                   help="attendance (närvaro), schedule (terminens schema, med --term), contacts (stödkontakter), "
+                        "feedback (Tyck till), groups (gruppträffar) eller trainings (utbildningar för personal)")
     p.add_argument("file", metavar="FIL", help="CSV (; eller ,) eller XLSX")
     p.add_argument("--term", metavar="TERMIN", help="terminen ett schema gäller, t.ex. ht2026 (bara för schedule)")
     p.add_argument("--create-missing", action="store_true",

@@ -16,7 +16,7 @@ if TYPE_CHECKING:
     from alembic.config import Config
 
 MIGRATIONS = Path(__file__).resolve().parent / "migrations"
-HEAD = "0006"
+HEAD = "0007"
 
 
 def alembic_config(url: str | None = None) -> Config:
@@ -71,7 +71,21 @@ def upgrade(engine: Engine, *, before: Callable[[str | None], None] | None = Non
     if before is not None and has_tables(engine):
         before(current)
     cfg = alembic_config()
-    with engine.begin() as conn:
-        cfg.attributes["connection"] = conn
-        command.upgrade(cfg, "head")
+    sqlite = engine.dialect.name == "sqlite"
+    with engine.connect() as conn:
+        raw = conn.connection.dbapi_connection
+        if sqlite:
+            # SQLite changes a column by building the table anew and dropping the old one; with
+            # foreign keys enforced, dropping a table others refer to would fail. They are checked
+            # all at once before the migration is committed instead (SQLite's own procedure).
+            raw.execute("PRAGMA foreign_keys=OFF")  # on the driver's connection, outside a transaction
+        try:
+            with conn.begin():
+                cfg.attributes["connection"] = conn
+                command.upgrade(cfg, "head")
+                if sqlite and conn.exec_driver_sql("PRAGMA foreign_key_check").first() is not None:
+                    raise RuntimeError("the migration left rows whose references do not hold")
+        finally:
+            if sqlite:
+                raw.execute("PRAGMA foreign_keys=ON")
     return True

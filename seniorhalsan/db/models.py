@@ -128,7 +128,7 @@ class Activity(Versioned, Base):
     id: Mapped[intpk]
     unit_id: Mapped[int] = fk("units.id")
     name: Mapped[str120]
-    kind_id: Mapped[int] = fk("activity_kinds.id")
+    kind_id: Mapped[int | None] = fk("activity_kinds.id")  # None until the coordinator gives it one
     description: Mapped[longtext | None]
     place_id: Mapped[int | None] = fk("places.id")
     leader_id: Mapped[int | None] = fk("staff.id")
@@ -138,7 +138,7 @@ class Activity(Versioned, Base):
     signup: Mapped[str255 | None]  # how to sign up, when it is not the unit's own phone
     active: Mapped[bool] = mapped_column(Boolean, server_default="1")
 
-    kind: Mapped[ActivityKind] = relationship()
+    kind: Mapped[ActivityKind | None] = relationship()
     place: Mapped[Place | None] = relationship()
     leader: Mapped[Staff | None] = relationship()
 

@@ -1,4 +1,5 @@
-"""Spreadsheet import of attendance, a term's schedule, contacts and feedback: a whole file or nothing."""
+"""Spreadsheet import of attendance, a term's schedule, contacts, feedback, group meetings and
+trainings: a whole file or nothing."""
 
 from __future__ import annotations
 
@@ -6,7 +7,7 @@ from pathlib import Path
 
 from ..db.session import Ctx
 from ..errors import UserError
-from . import attendance, contacts, feedback, schedule
+from . import attendance, contacts, feedback, groups, schedule
 from .reader import read_table
 from .report import ImportRefused, ImportReport
 
@@ -15,6 +16,8 @@ KINDS = {
     "schedule": (schedule.ALIASES, schedule.import_schedule),
     "contacts": (contacts.ALIASES, contacts.import_contacts),
     "feedback": (feedback.ALIASES, feedback.import_feedback),
+    "groups": (groups.GROUP_ALIASES, groups.import_groups),
+    "trainings": (groups.TRAINING_ALIASES, groups.import_trainings),
 }
 
 # what an import of each kind writes by natural key (see `Operation.locks`)
@@ -23,6 +26,8 @@ LOCKS = {
     "schedule": ("schedule",),
     "contacts": ("persons",),
     "feedback": ("feedback",),
+    "groups": ("groups",),
+    "trainings": ("trainings",),
 }
 
 __all__ = ["KINDS", "LOCKS", "ImportRefused", "ImportReport", "import_file", "read_file"]
@@ -30,7 +35,7 @@ __all__ = ["KINDS", "LOCKS", "ImportRefused", "ImportReport", "import_file", "re
 
 def read_file(kind: str, path: str | Path):
     if kind not in KINDS:
-        raise UserError(f"Okänd importtyp '{kind}': välj attendance, schedule, contacts eller feedback.")
+        raise UserError(f"Okänd importtyp '{kind}': välj {', '.join(list(KINDS)[:-1])} eller {list(KINDS)[-1]}.")
     return read_table(path, KINDS[kind][0])
 
 

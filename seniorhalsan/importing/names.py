@@ -71,12 +71,15 @@ class Names:
             self.report.error(row.line, "aktivitet", f"'{name}' är ingen känd aktivitet."
                               + suggestions(name, self.activity_names))
             return None
-        kind = row.text("typ") or "social"
-        try:
-            kind_by_key(self.ctx, kind)
-        except UserError:
-            self.report.error(row.line, "typ", f"'{kind}' är ingen aktivitetstyp ({KINDS_HELP}).")
-            return None
+        # without a type in the file the activity gets none, not a guess: the statistics count its
+        # visits under "Typ ej angiven" and the report says which activities need one
+        kind = row.text("typ") or None
+        if kind is not None:
+            try:
+                kind_by_key(self.ctx, kind)
+            except UserError:
+                self.report.error(row.line, "typ", f"'{kind}' är ingen aktivitetstyp ({KINDS_HELP}).")
+                return None
         try:
             created = CreateActivity(name=name, kind=kind).apply(self.ctx)
         except ValidationError as exc:
@@ -84,6 +87,8 @@ class Names:
             return None
         self.activities[fold(name)] = created.id
         self.report.created_records.append(f"aktiviteten {created.name}")
+        if created.kind is None:
+            self.report.untyped.append(created.name)
         return created.id
 
     def leader(self, row: Row, column: str) -> int | None:

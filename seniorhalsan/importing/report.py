@@ -32,6 +32,7 @@ class ImportReport:
     updated: int = 0
     unchanged: int = 0
     created_records: list[str] = field(default_factory=list)
+    untyped: list[str] = field(default_factory=list)  # activities created without a type
     errors: list[LineError] = field(default_factory=list)
     unchecked: int = 0  # lines not read once the import stopped at MAX_ERRORS
 
@@ -51,6 +52,11 @@ class ImportReport:
         )
         if self.created_records:
             text += "\nSkapades också: " + ", ".join(self.created_records) + "."
+        if self.untyped:
+            n = len(self.untyped)
+            which = "aktivitet behöver" if n == 1 else "aktiviteter behöver"
+            text += (f"\n{number(n)} {which} en typ (filen angav ingen): {', '.join(self.untyped)}. "
+                     "Till dess räknas deras besök under \"Typ ej angiven\"; välj typen under Aktiviteter och schema.")
         return text
 
 

@@ -84,10 +84,11 @@ class RenamePlace(Operation[PlaceInfo]):
 
 @dataclass(frozen=True)
 class CreateActivity(Operation[ActivityInfo]):
-    """A new activity of the catalogue, inactive from the start if so chosen."""
+    """A new activity of the catalogue, inactive from the start if so chosen; without a type (None)
+    until one is chosen."""
 
     name: str
-    kind: str
+    kind: str | None
     description: str | None = None
     place_id: int | None = None
     leader_id: int | None = None
@@ -114,7 +115,7 @@ class UpdateActivity(Operation[ActivityInfo]):
     activity_id: int
     version: int | None
     name: str
-    kind: str
+    kind: str | None  # None is refused for an activity that has a type
     description: str | None
     place_id: int | None
     leader_id: int | None

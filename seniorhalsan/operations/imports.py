@@ -11,7 +11,7 @@ from .base import Operation
 
 @dataclass(frozen=True)
 class ImportFile(Operation[ImportReport]):
-    """A CSV or XLSX file of one kind (attendance, schedule, contacts, feedback): the whole
+    """A CSV or XLSX file of one kind (attendance, schedule, contacts, feedback, groups, trainings): the whole
     file, through the same operations as the window, or nothing."""
 
     kind: str

@@ -170,6 +170,21 @@ class AddTraining(Operation[TrainingInfo]):
 
 
 @dataclass(frozen=True)
+class UpdateTraining(Operation[TrainingInfo]):
+    """A training corrected: None leaves a field as it is."""
+
+    training_id: int
+    version: int | None
+    participants: int | None = None
+    topic: str | None = None
+
+    def apply(self, ctx: Ctx) -> TrainingInfo:
+        fields = self.arguments()
+        training_id, version = fields.pop("training_id"), fields.pop("version")
+        return groups.update_training(ctx, training_id, version=version, **fields)
+
+
+@dataclass(frozen=True)
 class DeleteTraining(Operation[None]):
     training_id: int
 

@@ -12,6 +12,7 @@ from ..periods import TERTIALS, tertial_range
 from ..roles import requires
 from ..services import lookups, texts
 from ..stats import YearFigures, load_reference, period, year_stats
+from ..stats.spans import same_day_year_before
 
 TERTIAL_MONTHS = {1: "januari–april", 2: "maj–augusti", 3: "september–december"}
 
@@ -53,9 +54,20 @@ class ReportFigures:
         return self.made_on < self.last
 
     @property
+    def year_label(self) -> str:
+        """The period's column heading: its year."""
+        return str(self.year)
+
+    @property
     def before(self) -> str:
-        """How the comparison period is named."""
-        return "samma period förra året" if self.tertial else "förra året"
+        """The comparison period's column heading: the year before."""
+        return str(self.year - 1)
+
+    @property
+    def before_text(self) -> str:
+        """The days the comparison covers, for a footnote: the same days a year earlier."""
+        first, last = self.first.replace(year=self.year - 1), same_day_year_before(self.last)
+        return date_span(first, last)
 
 
 def summary_key(year: int, tertial: int | None = None) -> str:

@@ -13,14 +13,15 @@ from openpyxl.styles import Alignment, Font, PatternFill
 from openpyxl.utils import get_column_letter
 
 from .figures import ReportFigures
+from ..formatting import UNRECORDED
 from .output import FORMULA_START
-from .tables import Change, Share, TableSpec, year_tables
+from .tables import Change, Share, TableSpec, Unrecorded, year_tables
 
 HEADER_ROW = 4  # rows 1–2: title and period
 HEADER_FILL = PatternFill("solid", fgColor="0B3D6B")
 HEADER_FONT = Font(bold=True, color="FFFFFF")
 SHARE_FORMAT = "0 %"
-CHANGE_FORMAT = "+0 %;-0 %;0 %"
+CHANGE_FORMAT = '+0 %;"\u2212"0 %;0 %'  # a real minus sign, as in the PDF
 NUMBER_FORMAT = "#,##0"  # Excel shows the reader's own thousands separator
 _FORBIDDEN = str.maketrans({c: "-" for c in "[]:*?/\\"})
 
@@ -48,6 +49,9 @@ def _write_value(cell, value) -> None:
     elif isinstance(value, Change):
         cell.value = value.value
         cell.number_format = CHANGE_FORMAT
+    elif isinstance(value, Unrecorded):
+        cell.value = UNRECORDED  # text, not 0: a sum over the column leaves it out
+        cell.alignment = Alignment(horizontal="right")
     elif isinstance(value, int):
         cell.value = value
         cell.number_format = NUMBER_FORMAT
@@ -67,6 +71,8 @@ def _sheet(book: Workbook, spec: TableSpec, figures: ReportFigures, taken: set[s
     for r, row in enumerate(spec.rows, start=HEADER_ROW + 1):
         for c, value in enumerate(row.cells, start=1):
             cell = ws.cell(r, c)
+            if c == 1 and row.note:
+                value = f"{value} ({row.note})"
             _write_value(cell, value)
             if c == 1 and row.indent:
                 cell.alignment = Alignment(indent=1)

@@ -1,4 +1,9 @@
-"""The activity catalogue: what is offered, its kind, folder text, usual place and leader."""
+"""The activity catalogue: what is offered, its kind, folder text, usual place and leader.
+
+An activity may be without a type ("Typ ej angiven"): an import creates one so when its file has
+no `typ` column, rather than guess. Its visits count under that name until the coordinator
+chooses the type; a type once chosen can be changed, not removed.
+"""
 
 from __future__ import annotations
 
@@ -12,6 +17,8 @@ from ..db.session import Ctx
 from ..errors import NotFound
 from ..roles import requires
 from ..vocabulary import fold
+
+NO_KIND = "Typ ej angiven"
 from .checks import Checker, check_version
 from .lookups import kind_by_key, owned
 
@@ -20,8 +27,8 @@ from .lookups import kind_by_key, owned
 class ActivityInfo:
     id: int
     name: str
-    kind: str
-    kind_name: str
+    kind: str | None  # None: no type chosen yet
+    kind_name: str  # "Typ ej angiven" when there is none
     description: str | None
     place_id: int | None
     place_name: str | None
@@ -40,8 +47,8 @@ def _info(a: Activity) -> ActivityInfo:
     return ActivityInfo(
         id=a.id,
         name=a.name,
-        kind=a.kind.key,
-        kind_name=a.kind.name,
+        kind=a.kind.key if a.kind else None,
+        kind_name=a.kind.name if a.kind else NO_KIND,
         description=a.description,
         place_id=a.place_id,
         place_name=a.place.name if a.place else None,
@@ -86,7 +93,8 @@ def find_activity(ctx: Ctx, name: str) -> ActivityInfo | None:
     return None
 
 
-def _validated(ctx: Ctx, check: Checker, activity_id: int | None, fields: dict) -> dict:
+def _validated(ctx: Ctx, check: Checker, activity: Activity | None, fields: dict) -> dict:
+    activity_id = activity.id if activity is not None else None
     out: dict = {}
     if "name" in fields:
         name = check.text("name", fields["name"], required=True, max_length=120)
@@ -96,10 +104,18 @@ def _validated(ctx: Ctx, check: Checker, activity_id: int | None, fields: dict) 
                 check.fail("name", f"det finns redan en aktivitet som heter {twin.name}.")
         out["name"] = name
     if "kind" in fields:
-        try:
-            out["kind_id"] = kind_by_key(ctx, fields["kind"]).id
-        except NotFound:
-            check.fail("kind", f"'{fields['kind']}' är ingen aktivitetstyp.")
+        kind = fields["kind"]
+        if kind is None or (isinstance(kind, str) and not kind.strip()):
+            if activity is not None and activity.kind_id is not None:
+                # the visits counted under its type would move to "Typ ej angiven" in every report
+                check.fail("kind", "måste väljas: en aktivitet som har en typ kan byta typ men inte bli utan.")
+            else:
+                out["kind_id"] = None
+        else:
+            try:
+                out["kind_id"] = kind_by_key(ctx, kind).id
+            except NotFound:
+                check.fail("kind", f"'{kind}' är ingen aktivitetstyp.")
     if "description" in fields:
         out["description"] = check.text("description", fields["description"], max_length=2000)
     if "place_id" in fields:
@@ -131,7 +147,7 @@ def create_activity(
     ctx: Ctx,
     *,
     name: str,
-    kind: str,
+    kind: str | None,
     description: str | None = None,
     place_id: int | None = None,
     leader_id: int | None = None,
@@ -170,7 +186,7 @@ def update_activity(ctx: Ctx, activity_id: int, *, version: int | None = None, *
     activity = owned(ctx, Activity, activity_id, "Aktiviteten")
     check_version("Aktiviteten", activity, version)
     check = Checker()
-    values = _validated(ctx, check, activity.id, changes)
+    values = _validated(ctx, check, activity, changes)
     check.done()
     for key, value in values.items():
         setattr(activity, key, value)

@@ -20,7 +20,7 @@ class SessionInfo:
     schedule_entry_id: int | None
     activity_id: int
     activity_name: str
-    activity_kind: str
+    activity_kind: str | None  # None: the activity has no type yet
     place_id: int
     place_name: str
     held_on: dt.date

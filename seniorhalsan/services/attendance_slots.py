@@ -164,13 +164,13 @@ class DayPlans:
                                 slot.planned, row)
 
 
-def names(ctx: Ctx, activity_ids: set[int], staff_ids: set[int]) -> tuple[dict[int, tuple[str, str, int | None]],
-                                                                       dict[int, str]]:
-    """Activity (name, kind key, own leader) and staff names by id, for describing sessions."""
+def names(ctx: Ctx, activity_ids: set[int], staff_ids: set[int]) -> tuple[
+        dict[int, tuple[str, str | None, int | None]], dict[int, str]]:
+    """Activity (name, kind key or None, own leader) and staff names by id, for describing sessions."""
     activities = {
         a_id: (name, kind, leader) for a_id, name, kind, leader in ctx.session.execute(
             select(Activity.id, Activity.name, ActivityKind.key, Activity.leader_id)
-            .join(ActivityKind, ActivityKind.id == Activity.kind_id)
+            .outerjoin(ActivityKind, ActivityKind.id == Activity.kind_id)  # an activity may have no type yet
             .where(Activity.unit_id == ctx.unit_id, Activity.id.in_(activity_ids))
         )
     }

@@ -247,3 +247,54 @@ def training_audiences(ctx: Ctx, *, limit: int = 50) -> list[str]:
         .limit(max(1, limit))
     )
     return [audience for audience, _last in ctx.session.execute(query)]
+
+
+@requires("persons")
+def update_training(ctx: Ctx, training_id: int, *, version: int | None = None, participants: Any = None,
+                    topic: str | None = None) -> TrainingInfo:
+    """A training corrected: its participants or topic (None leaves a field as it is)."""
+    training = owned(ctx, Training, training_id, "Utbildningen")
+    if training.service_id is not None:
+        check_service(ctx, ctx.session.get(Service, training.service_id).key)
+    check_version("Utbildningen", training, version)
+    check = Checker()
+    if participants is not None:
+        training.participants = check.count("participants", participants, required=True)
+    if topic is not None:
+        training.topic = check.text("topic", topic)
+    check.done()
+    ctx.session.flush()
+    key = ctx.session.get(Service, training.service_id).key if training.service_id is not None else None
+    return _training(training, key)
+
+
+# --- what a file's line is: the meetings and trainings already recorded with its fields --------
+
+@requires("persons")
+def same_group_meetings(ctx: Ctx, *, service: str, held_on: dt.date, kind: str, title: str) -> list[GroupMeetingInfo]:
+    """The service's meetings of a day with this kind and name, oldest first (a file's n-th such
+    line is the n-th of them)."""
+    svc = service_by_key(ctx, service)
+    query = (
+        select(GroupMeeting)
+        .where(GroupMeeting.unit_id == ctx.unit_id, GroupMeeting.held_on == held_on,
+               GroupMeeting.service_id == svc.id, GroupMeeting.kind == kind, GroupMeeting.title == title)
+        .order_by(GroupMeeting.id)
+    )
+    return [_group(g, svc) for g in ctx.session.scalars(query)]
+
+
+@requires("persons")
+def same_trainings(ctx: Ctx, *, service: str | None, held_on: dt.date, audience: str,
+                   topic: str | None) -> list[TrainingInfo]:
+    """The trainings of a day for this audience and topic given by the service (or by no service),
+    oldest first."""
+    svc = service_by_key(ctx, service) if service else None
+    query = (
+        select(Training)
+        .where(Training.unit_id == ctx.unit_id, Training.held_on == held_on, Training.audience == audience,
+               Training.service_id.is_(None) if svc is None else Training.service_id == svc.id,
+               Training.topic.is_(None) if topic is None else Training.topic == topic)
+        .order_by(Training.id)
+    )
+    return [_training(t, svc.key if svc else None) for t in ctx.session.scalars(query)]

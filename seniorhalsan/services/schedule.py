@@ -45,7 +45,7 @@ class EntryInfo:
     term_id: int
     activity_id: int
     activity_name: str
-    activity_kind: str
+    activity_kind: str | None  # None: the activity has no type yet
     place_id: int
     place_name: str
     weekday: int | None
@@ -74,7 +74,7 @@ def _entry(e: ScheduleEntry) -> EntryInfo:
         term_id=e.term_id,
         activity_id=e.activity_id,
         activity_name=e.activity.name,
-        activity_kind=e.activity.kind.key,
+        activity_kind=e.activity.kind.key if e.activity.kind else None,
         place_id=e.place_id,
         place_name=e.place.name,
         weekday=e.weekday,

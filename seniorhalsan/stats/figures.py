@@ -3,13 +3,17 @@
 A new figure is one field here and one line in its `to_json`. Fields after the
 comment "beside the JSON" are what the printed report and the window show besides
 (months, places split by gender, cancelled sessions); they are not part of the JSON.
+
+A figure that nobody recorded in the period (new visitors, cancellations, a checklist,
+groups, trainings) is None, never 0: a 0 in a report reads as "none happened". The
+JSON keeps its keys and gives such a figure as null.
 """
 
 from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Mapping
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from typing import Any
 
 from ..periods import TERTIALS
@@ -72,14 +76,15 @@ class AttendanceFigures:
     men: int
     other: int
     unspecified: int  # counted as a total, without a split by gender
-    new_visitors: int
+    new_visitors: int | None  # None: no session of the period had its new visitors counted
     sessions: int  # held, not cancelled
     by_tertial: Tertials
-    by_kind: Mapping[str, int]  # every activity kind, in its order
+    by_kind: Mapping[str, int]  # every activity kind, in its order, then NOT_GIVEN (an activity without one)
     # beside the JSON
-    places: tuple[PlaceFigures, ...]  # every place in use, most visits first
+    places: tuple[PlaceFigures, ...]  # every place with a session held in the period, most visits first
     months: tuple[MonthFigures, ...]  # January up to the period's last month
-    cancelled: int
+    cancelled: int | None  # None: no session of the period was marked cancelled
+    new_visitors_sessions: int = 0  # held sessions whose new visitors were counted
 
     @property
     def by_place(self) -> dict[str, int]:
@@ -139,8 +144,14 @@ class ServiceFigures:
     persons_by_gender: Genders
     persons_by_age: Mapping[str, int]  # every age group (vocabulary.AGE_GROUPS)
     contacts_by_age: Mapping[str, int]
-    tasks: Mapping[str, int]  # contacts where each point of the service's checklist was done
+    # contacts where each point of the service's checklist was done; every point None when no
+    # contact of the period had any point ticked (the checklist was not filled in)
+    tasks: Mapping[str, int | None]
     previous_year: PreviousYear
+
+    @property
+    def tasks_recorded(self) -> bool:
+        return any(n is not None for n in self.tasks.values())
 
     def to_json(self) -> JSON:
         return {
@@ -157,25 +168,55 @@ class ServiceFigures:
 
 
 @dataclass(frozen=True)
-class GroupFigures:
-    """A service's group meetings, lectures and courses."""
+class Meetings:
+    """Meetings of one kind (or sessions of a training) and their participants; None for both when
+    none was recorded."""
 
-    meetings: int = 0
-    participants: int = 0
+    meetings: int | None = None
+    participants: int | None = None
+
+    @property
+    def recorded(self) -> bool:
+        return self.meetings is not None
 
     def to_json(self) -> JSON:
         return {"meetings": self.meetings, "participants": self.participants}
 
 
 @dataclass(frozen=True)
-class TrainingFigures:
-    """Trainings the unit gave to others' staff."""
+class GroupFigures:
+    """A service's group meetings, lectures and courses; None when the service recorded none."""
 
-    sessions: int = 0
-    participants: int = 0
+    meetings: int | None = None
+    participants: int | None = None
+    by_kind: Mapping[str, Meetings] = field(default_factory=dict)  # every kind of group (vocabulary.GROUP_KINDS)
+
+    @property
+    def recorded(self) -> bool:
+        return self.meetings is not None
 
     def to_json(self) -> JSON:
-        return {"sessions": self.sessions, "participants": self.participants}
+        return {"meetings": self.meetings, "participants": self.participants,
+                "by_kind": {key: kind.to_json() for key, kind in self.by_kind.items()}}
+
+
+@dataclass(frozen=True)
+class TrainingFigures:
+    """Trainings the unit gave to others' staff; None when none was recorded."""
+
+    sessions: int | None = None
+    participants: int | None = None
+    # every service, then NOT_GIVEN (a training given by the unit as a whole)
+    by_service: Mapping[str, Meetings] = field(default_factory=dict)
+
+    @property
+    def recorded(self) -> bool:
+        return self.sessions is not None
+
+    def to_json(self) -> JSON:
+        return {"sessions": self.sessions, "participants": self.participants,
+                "by_service": {key: {"sessions": s.meetings, "participants": s.participants}
+                               for key, s in self.by_service.items()}}
 
 
 # --- feedback ----------------------------------------------------------------------------

@@ -25,13 +25,10 @@ class Reference:
         """Swedish names for the keys of the figures (as `lookups.labels`)."""
         return lookups.labels_of(self.kinds, self.services, self.categories)
 
-    def place_names(self, first: dt.date, last: dt.date, used: set[int]) -> dict[int, str]:
-        """Each place in use in the period (or with sessions in it), by its name at the period's end."""
-        return {
-            place.id: place.name_on(min(last, place.closed_on or last))
-            for place in self.places
-            if place.id in used or place.in_use_between(first, last)
-        }
+    def place_names(self, last: dt.date, used: set[int]) -> dict[int, str]:
+        """Each place of `used` (those with sessions in the period), by its name at the period's
+        end (or when it closed)."""
+        return {place.id: place.name_on(min(last, place.closed_on or last)) for place in self.places if place.id in used}
 
 
 def load_reference(ctx: Ctx) -> Reference:

@@ -20,10 +20,11 @@ from ..db.models import (
     contact_tasks,
 )
 from ..db.session import Ctx
-from ..vocabulary import AGE_GROUPS, CONTACT_KINDS, GENDER_STAT_KEYS
+from ..vocabulary import AGE_GROUPS, CONTACT_KINDS, GENDER_STAT_KEYS, GROUP_KINDS, NOT_GIVEN
 from .figures import (
     Genders,
     GroupFigures,
+    Meetings,
     PreviousYear,
     ServiceFigures,
     TrainingFigures,
@@ -49,6 +50,7 @@ class _Tally:
     persons_by_age: dict[str, int] = field(default_factory=lambda: dict.fromkeys(AGE_GROUPS, 0))
     contacts_by_age: dict[str, int] = field(default_factory=lambda: dict.fromkeys(AGE_GROUPS, 0))
     tasks: dict[str, int] = field(default_factory=dict)
+    tasks_recorded: bool = False  # a contact of the period had a point of the checklist ticked
     previous_year: PreviousYear = PreviousYear()
 
     def figures(self) -> ServiceFigures:
@@ -60,7 +62,7 @@ class _Tally:
             persons_by_gender=Genders(**self.persons_by_gender),
             persons_by_age=self.persons_by_age,
             contacts_by_age=self.contacts_by_age,
-            tasks=self.tasks,
+            tasks=self.tasks if self.tasks_recorded else dict.fromkeys(self.tasks),
             previous_year=self.previous_year,
         )
 
@@ -158,8 +160,9 @@ def _tasks(ctx: Ctx, spans: Sequence[Span], key_of: KeyOf, tallies: Tallies) -> 
         .where(c.unit_id == ctx.unit_id, *_in_spans(spans, key_of))
         .group_by(*by_span, c.service_id, ServiceTask.key)
     ):
-        tasks = tallies[row_year(key, spans)][key_of[service_id]].tasks
-        tasks[task] = tasks.get(task, 0) + n
+        tally = tallies[row_year(key, spans)][key_of[service_id]]
+        tally.tasks[task] = tally.tasks.get(task, 0) + n
+        tally.tasks_recorded = True
 
 
 def _previous_year(ctx: Ctx, spans: Sequence[Span], key_of: KeyOf, tallies: Tallies) -> None:
@@ -176,28 +179,50 @@ def _previous_year(ctx: Ctx, spans: Sequence[Span], key_of: KeyOf, tallies: Tall
 
 
 def groups(ctx: Ctx, spans: Sequence[Span], reference: Reference) -> dict[int, dict[str, GroupFigures]]:
-    out = {year: {s.key: GroupFigures() for s in reference.services} for year in by_year(spans)}
+    """Each span's group meetings per service and kind; a service that recorded none has None."""
     key_of = {s.id: s.key for s in reference.services}
+    found: dict[int, dict[str, dict[str, Meetings]]] = {year: {} for year in by_year(spans)}
     g = GroupMeeting
     by_span = span_group(g.held_on, spans)
-    for *key, service_id, meetings, participants in ctx.session.execute(
-        select(*by_span, g.service_id, func.count(), func.coalesce(func.sum(g.participants), 0))
+    for *key, service_id, kind, meetings, participants in ctx.session.execute(
+        select(*by_span, g.service_id, g.kind, func.count(), func.coalesce(func.sum(g.participants), 0))
         .where(g.unit_id == ctx.unit_id, within(g.held_on, spans))
-        .group_by(*by_span, g.service_id)
+        .group_by(*by_span, g.service_id, g.kind)
     ):
-        out[row_year(key, spans)][key_of[service_id]] = GroupFigures(meetings, int(participants))
-    return out
+        found[row_year(key, spans)].setdefault(key_of[service_id], {})[kind] = Meetings(meetings, int(participants))
+    return {year: {s.key: _groups_of(per_service.get(s.key)) for s in reference.services}
+            for year, per_service in found.items()}
 
 
-def trainings(ctx: Ctx, spans: Sequence[Span]) -> dict[int, TrainingFigures]:
-    out = {year: TrainingFigures() for year in by_year(spans)}
+def _groups_of(kinds: dict[str, Meetings] | None) -> GroupFigures:
+    if not kinds:
+        return GroupFigures(by_kind=dict.fromkeys(GROUP_KINDS, Meetings()))
+    # a kind the program no longer lists still counts in the totals, under its own key
+    by_kind = {key: kinds.get(key, Meetings(0, 0)) for key in GROUP_KINDS} | kinds
+    return GroupFigures(sum(m.meetings or 0 for m in kinds.values()), sum(m.participants or 0 for m in kinds.values()),
+                        by_kind)
+
+
+def trainings(ctx: Ctx, spans: Sequence[Span], reference: Reference) -> dict[int, TrainingFigures]:
+    """Each span's trainings, in all and per service; None when none was recorded."""
+    key_of = {s.id: s.key for s in reference.services}
+    keys = [*key_of.values(), NOT_GIVEN]
+    found: dict[int, dict[str, Meetings]] = {year: {} for year in by_year(spans)}
     t = Training
     by_span = span_group(t.held_on, spans)
-    for *key, sessions, participants in ctx.session.execute(
-        select(*by_span, func.count(), func.coalesce(func.sum(t.participants), 0))
+    for *key, service_id, sessions, participants in ctx.session.execute(
+        select(*by_span, t.service_id, func.count(), func.coalesce(func.sum(t.participants), 0))
         .where(t.unit_id == ctx.unit_id, within(t.held_on, spans))
-        .group_by(*by_span)
+        .group_by(*by_span, t.service_id)
     ):
-        if sessions:  # one span: a single row, also when nothing was held
-            out[row_year(key, spans)] = TrainingFigures(sessions, int(participants))
+        service = key_of.get(service_id, NOT_GIVEN)
+        found[row_year(key, spans)][service] = Meetings(sessions, int(participants))
+    out = {}
+    for year, per_service in found.items():
+        by_service = {key: per_service.get(key, Meetings()) for key in keys}
+        if not per_service:
+            out[year] = TrainingFigures(by_service=by_service)
+            continue
+        out[year] = TrainingFigures(sum(m.meetings or 0 for m in per_service.values()),
+                                    sum(m.participants or 0 for m in per_service.values()), by_service)
     return out

@@ -28,7 +28,7 @@ def figures_of(ctx: Ctx, spans: Sequence[Span], reference: Reference) -> list[Ye
     visits = attendance(ctx, spans, reference)
     support = services(ctx, spans, reference)
     meetings = groups(ctx, spans, reference)
-    trained = trainings(ctx, spans)
+    trained = trainings(ctx, spans, reference)
     said = feedback(ctx, spans, reference)
     return [
         YearFigures(

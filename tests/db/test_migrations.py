@@ -81,3 +81,36 @@ def test_a_damaged_file_gives_a_clear_message(tmp_path):
 def test_the_newest_revision_is_known_without_reading_the_migrations():
     """Opening a database compares with HEAD and loads Alembic only when a migration is due."""
     assert migrate.HEAD == migrate.head_revision()
+
+
+def test_activities_without_a_type_come_with_a_migration_that_keeps_every_reference(db_path):
+    """0006 builds the activities table anew on SQLite: sessions and the schedule still point at it."""
+    import datetime as dt
+
+    from seniorhalsan.services import activities
+    from tests import factories
+
+    db = open_database(sqlite_url(db_path), daily_backup=False)
+    gympa = factories.activity(db, "Gympa", kind="fysisk")
+    place = db.read(places.list_places)[0]
+    factories.session(db, gympa, place, dt.date(2025, 3, 3), women=5, men=1)
+    with db.engine.connect() as conn:  # back to 0005, as a database of the version before
+        raw = conn.connection.dbapi_connection
+        raw.execute("PRAGMA foreign_keys=OFF")
+        with conn.begin():
+            cfg = migrate.alembic_config()
+            cfg.attributes["connection"] = conn
+            command.downgrade(cfg, "0005")
+        raw.execute("PRAGMA foreign_keys=ON")
+    db.dispose()
+
+    reopened = open_database(sqlite_url(db_path), daily_backup=False)
+    assert migrate.current_revision(reopened.engine) == "0006"
+    with reopened.engine.connect() as conn:
+        assert conn.execute(text("PRAGMA foreign_key_check")).all() == []
+        assert conn.execute(text("PRAGMA foreign_keys")).scalar() == 1  # enforced again
+        assert conn.execute(text("select count(*) from activity_sessions")).scalar() == 1
+    assert reopened.read(activities.get_activity, gympa.id).kind == "fysisk"
+    untyped = factories.activity(reopened, "Qigong", kind=None)
+    assert untyped.kind is None
+    reopened.dispose()

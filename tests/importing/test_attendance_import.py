@@ -8,7 +8,7 @@ from openpyxl import Workbook
 from seniorhalsan import importing, stats
 from seniorhalsan.errors import ValidationError
 from seniorhalsan.importing import ImportRefused
-from seniorhalsan.services import attendance_history
+from seniorhalsan.services import activities, attendance_history
 from tests import factories
 
 GOOD = """datum;mötesplats;aktivitet;kvinnor;män;övriga;nya
@@ -134,6 +134,23 @@ def test_create_missing_makes_places_and_activities(db, tmp_path):
     assert report.created_records == ["mötesplatsen Sommartorget", "aktiviteten Improvisation"]
     figures = db.read(stats.year_stats, 2025).attendance
     assert figures.by_place["Sommartorget"] == 60 and figures.by_kind["kultur"] == 60
+
+
+def test_an_activity_created_without_a_type_gets_none_and_the_report_says_so(db, tmp_path):
+    text = ("datum;mötesplats;aktivitet;totalt\n2025-06-01;Axelsberg;Qigong;12\n2025-06-01;Axelsberg;Gympa;30\n"
+            "2025-06-08;Axelsberg;Qigong;10\n")
+    report = db.call(importing.import_file, "attendance", write(tmp_path, text), create_missing=True)
+    assert report.untyped == ["Qigong", "Gympa"]
+    assert "2 aktiviteter behöver en typ (filen angav ingen): Qigong, Gympa." in report.summary()
+    assert "Typ ej angiven" in report.summary() and "Aktiviteter och schema" in report.summary()
+    assert db.read(activities.find_activity, "Qigong").kind is None
+    by_kind = db.read(stats.year_stats, 2025).attendance.by_kind
+    assert by_kind["ej_angiven"] == 52 and by_kind["social"] == 0  # not guessed to be social
+    # the coordinator chooses the type: the visits move to it
+    qigong = db.read(activities.find_activity, "Qigong")
+    db.call(activities.update_activity, qigong.id, kind="fysisk")
+    by_kind = db.read(stats.year_stats, 2025).attendance.by_kind
+    assert (by_kind["ej_angiven"], by_kind["fysisk"]) == (30, 22)
 
 
 def test_a_missing_file_and_a_binary_file_are_refused_clearly(db, tmp_path):

@@ -167,7 +167,8 @@ def test_create_missing_makes_the_term_places_activities_and_leaders(db, tmp_pat
                                       "mötesplatsen Sommartorget", "aktiviteten Boule", "medarbetaren Kim Ek"]
     term = db.read(schedule.get_term, "vt2027")
     assert (term.starts_on, term.ends_on) == (dt.date(2027, 1, 11), dt.date(2027, 6, 4))  # as the window suggests
-    assert db.read(activities.find_activity, "Boule").kind == "social"
+    assert db.read(activities.find_activity, "Boule").kind is None  # the file gave no type: none is guessed
+    assert report.untyped == ["Boule"] and "1 aktivitet behöver en typ" in report.summary()
     assert db.read(staff.find_staff, "Kim Ek") is not None
     again = perform(db, path, term="vt2027", create_missing=True).value
     assert (again.created, again.unchanged, again.created_records) == (0, 2, [])

@@ -7,7 +7,7 @@ from openpyxl import load_workbook
 
 from seniorhalsan.reports.figures import collect_year
 from seniorhalsan.reports.workbook import HEADER_ROW, render_workbook, sheet_name
-from seniorhalsan.services import lookups
+from seniorhalsan.stats import template as city
 
 
 @pytest.fixture
@@ -29,7 +29,7 @@ def test_one_sheet_per_table(book):
     assert book.sheetnames == [
         "Året i siffror", "Per tertial", "Besök", "Månader", "Aktivitetstyper", "Mötesplatser",
         "Stöd och service", "IT-stöd", "Fixartjänst", "Syn- och hörselstöd", "Anhörigstöd", "Äldrestöd",
-        "Grupper och utbildningar", "Synpunkter och klagomål",
+        "Gruppträffar", "Utbildningar", "Synpunkter och klagomål",
     ]
 
 
@@ -42,23 +42,30 @@ def test_numbers_are_numbers_and_shares_are_fractions(book):
     services = rows(book["Stöd och service"])
     assert services["Fixartjänst"][1:] == (4, 1, 3.0, 3, 1, 2.0, 2, pytest.approx(2 / 3))
     assert services["Äldrestöd"][3] is None  # no change can be given against nothing
+    headers = [book["Stöd och service"].cell(HEADER_ROW, c).value for c in range(2, 4)]
+    assert headers == ["Kontakter 2025", "Kontakter 2024"]  # the years, not "this year" and "last year"
+    change = book["Stöd och service"].cell(HEADER_ROW + 1, 4)
+    assert change.number_format == '+0 %;"\u2212"0 %;0 %'  # a real minus sign when it falls
     assert rows(book["Per tertial"])["Besök på aktiviteter"][1:] == (1235, 10, 12, 1257)
     assert rows(book["Per tertial"])["Synpunkter, klagomål och beröm"][1:] == (3, 1, 2, 6)
     assert rows(book["Fixartjänst"])["Telefon"][1:] == (1, 0.25)
 
 
-def test_the_feedback_sheet_follows_the_template(small_year, book):
+def test_the_feedback_sheet_follows_the_template(book):
     sheet = book["Synpunkter och klagomål"]
-    categories = small_year.read(lookups.feedback_categories)
     labels = [sheet.cell(r, 2).value for r in range(HEADER_ROW + 1, sheet.max_row + 1) if sheet.cell(r, 2).value]
-    assert labels == (["Antal beröm"] + [c.name for c in categories if c.grp == "from"]
-                      + [c.name for c in categories if c.grp == "about"]
+    assert labels == (["Antal beröm"] + list(city.CATEGORIES["from"].values()) + list(city.CATEGORIES["about"].values())
                       + ["Antal klagomål där återkoppling har lämnats", "Antal klagomål där åtgärder vidtagits"])
     table = rows(sheet)
     assert table["Senior"][2:6] == (2, 1, 1, 4)
     assert table["Patientnämnden"][2:6] == (0, 0, 0, 0)
-    assert [sheet.cell(HEADER_ROW, c).value for c in range(3, 8)] == [
-        "Utfall T1", "Utfall T2", "Utfall VB", "Totalt ack. utfall", "Sammanfattning och planerade åtgärder"]
+    assert table["Annat (ange vad i rapporteringsvyn)"][2:6] == (0, 0, 0, 0)
+    sections = [sheet.cell(r, 1).value for r in range(HEADER_ROW + 1, sheet.max_row + 1) if sheet.cell(r, 1).value]
+    assert sections == list(city.SECTIONS.values())
+    deviations = next(r for r in range(HEADER_ROW + 1, sheet.max_row + 1)
+                      if sheet.cell(r, 1).value == city.SECTIONS["deviations"])
+    assert [sheet.cell(deviations, c).value for c in range(3, 7)] == ["–"] * 4  # not recorded: not 0
+    assert [sheet.cell(HEADER_ROW, c).value for c in range(1, 8)] == list(city.COLUMNS)
     assert sheet.cell(HEADER_ROW + 1, 7).value == "Vi har flyttat gympan till förmiddagen."
 
 

@@ -17,8 +17,9 @@ def test_attendance(year):
     assert (a.new_visitors, a.sessions, a.cancelled) == (3, 5, 1)
     assert a.by_tertial == stats.Tertials(60, 10, 22)
     assert a.by_place["Axelsberg"] == 70 and a.by_place["Gymmet Axelsberg"] == 22
-    assert a.by_place["Gröndal"] == 0  # every place in use appears
-    assert a.by_kind == {"fysisk": 57, "social": 0, "kultur": 35, "halsa": 0, "evenemang": 0, "utflykt": 0, "it": 0}
+    assert set(a.by_place) == {"Axelsberg", "Gymmet Axelsberg"}  # not every place of the reference data
+    assert a.by_kind == {"fysisk": 57, "social": 0, "kultur": 35, "halsa": 0, "evenemang": 0, "utflykt": 0, "it": 0,
+                         "ej_angiven": 0}
     assert a.places[0] == stats.PlaceFigures("Axelsberg", visits=70, women=60, men=9, sessions=3)
     assert a.places[1] == stats.PlaceFigures("Gymmet Axelsberg", visits=22, women=6, men=4, sessions=2)
     assert [m.month for m in a.months] == list(range(1, 13))
@@ -47,9 +48,17 @@ def test_services(year):
 
 def test_groups_and_trainings(year):
     figures = year.read(stats.year_stats, 2025)
-    assert figures.groups["anhorigstod"] == stats.GroupFigures(meetings=2, participants=13)
-    assert figures.groups["it_stod"] == stats.GroupFigures(meetings=0, participants=0)
-    assert figures.trainings == stats.TrainingFigures(sessions=1, participants=11)
+    carers = figures.groups["anhorigstod"]
+    assert (carers.meetings, carers.participants) == (2, 13)
+    assert carers.by_kind["grupp"] == stats.Meetings(2, 13) and carers.by_kind["kurs"] == stats.Meetings(0, 0)
+    it = figures.groups["it_stod"]  # IT-stöd recorded no groups: not 0, but nothing
+    assert (it.meetings, it.participants, it.recorded) == (None, None, False)
+    assert set(it.by_kind.values()) == {stats.Meetings(None, None)}
+    t = figures.trainings
+    assert (t.sessions, t.participants) == (1, 11)
+    assert t.by_service["syn_horsel"] == stats.Meetings(1, 11)
+    assert t.by_service["it_stod"] == stats.Meetings(None, None)
+    assert list(t.by_service) == ["it_stod", "fixartjanst", "syn_horsel", "anhorigstod", "aldrestod", "ej_angiven"]
 
 
 def test_feedback_table(year):
@@ -72,12 +81,18 @@ def test_the_json_has_the_documented_shape(year):
     figures = year.read(stats.year_stats, 2025).to_json()
     assert list(figures) == ["year", "attendance", "services", "groups", "trainings", "feedback"]
     assert figures["attendance"]["by_tertial"] == {"T1": 60, "T2": 10, "T3": 22}  # no total here
-    assert list(figures["attendance"]["by_place"])[:3] == ["46:an Älvsjö", "Axelsberg", "Bio Aspen"]  # by name
+    assert list(figures["attendance"]["by_place"]) == ["Axelsberg", "Gymmet Axelsberg"]  # by name
     assert figures["feedback"]["from"]["senior"] == {"T1": 2, "T2": 0, "T3": 1, "total": 3}
     assert figures["services"]["fixartjanst"]["persons_by_gender"] == {"women": 2, "men": 1, "other": 0}
     assert figures["services"]["fixartjanst"]["previous_year"] == {"contacts": 1, "persons": 1}
-    assert figures["groups"]["anhorigstod"] == {"meetings": 2, "participants": 13}
-    assert figures["trainings"] == {"sessions": 1, "participants": 11}
+    carers = figures["groups"]["anhorigstod"]
+    assert (carers["meetings"], carers["participants"]) == (2, 13)
+    assert carers["by_kind"]["grupp"] == {"meetings": 2, "participants": 13}
+    assert list(carers["by_kind"])[:2] == ["anhoriggrupp", "samtalsgrupp"]
+    assert figures["groups"]["it_stod"]["meetings"] is None
+    assert figures["trainings"]["sessions"] == 1 and figures["trainings"]["participants"] == 11
+    assert figures["trainings"]["by_service"]["syn_horsel"] == {"sessions": 1, "participants": 11}
+    assert figures["trainings"]["by_service"]["ej_angiven"] == {"sessions": None, "participants": None}
     assert "places" not in figures["attendance"] and "months" not in figures["attendance"]
 
 
@@ -90,13 +105,40 @@ def test_a_tertial_report_covers_the_year_so_far(year):
     assert [m.month for m in t1.attendance.months] == [1, 2, 3, 4]
 
 
-def test_an_empty_year_has_every_key_at_zero(db):
+def test_an_empty_year_has_every_key_at_zero_or_unrecorded(db):
     figures = db.read(stats.year_stats, 2019)
     assert figures.attendance.visits == 0
     assert figures.attendance.by_tertial == stats.Tertials(0, 0, 0)
     assert all(v == 0 for v in figures.attendance.by_kind.values())
     assert figures.services["it_stod"].persons_by_age == {"<65": 0, "65-74": 0, "75-84": 0, "85+": 0}
     assert figures.feedback.about["kompetens"] == stats.Tertials(0, 0, 0)
+    # what nobody recorded is None, with every key kept
+    assert figures.attendance.new_visitors is None and figures.attendance.cancelled is None
+    assert figures.attendance.places == ()
+    assert figures.services["fixartjanst"].tasks == dict.fromkeys(figures.services["fixartjanst"].tasks)
+    assert "brandvarnare" in figures.services["fixartjanst"].tasks
+    assert figures.groups["anhorigstod"].meetings is None and figures.trainings.sessions is None
+    printed = figures.to_json()
+    assert printed["attendance"]["new_visitors"] is None
+    assert printed["services"]["fixartjanst"]["tasks"]["brandvarnare"] is None
+    assert printed["groups"]["anhorigstod"] == {"meetings": None, "participants": None,
+                                                "by_kind": dict.fromkeys(printed["groups"]["anhorigstod"]["by_kind"],
+                                                                         {"meetings": None, "participants": None})}
+    assert printed["trainings"]["sessions"] is None and printed["trainings"]["participants"] is None
+
+
+def test_recorded_figures_are_numbers_and_unrecorded_ones_none(year):
+    """New visitors counted at 2 of 5 sessions, one cancellation, a checklist in Fixartjänst but
+    none in Syn- och hörselstöd; T2 (May–August) alone has none of them."""
+    figures = year.read(stats.year_stats, 2025)
+    a = figures.attendance
+    assert (a.new_visitors, a.new_visitors_sessions, a.cancelled) == (3, 2, 1)
+    assert figures.services["fixartjanst"].tasks_recorded
+    assert figures.services["fixartjanst"].tasks["gardiner"] == 0  # the checklist was used: a true 0
+    syn = figures.services["syn_horsel"]
+    assert syn.contacts == 1 and not syn.tasks_recorded and set(syn.tasks.values()) == {None}
+    t1 = year.read(stats.year_stats, 2025, until=D(2025, 4, 30))
+    assert t1.attendance.new_visitors == 2 and t1.attendance.cancelled is None  # cancelled in October
 
 
 def test_the_overview_compares_with_the_same_period_a_year_earlier(year):

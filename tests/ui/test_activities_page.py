@@ -199,6 +199,38 @@ def test_the_list_filters_by_text_and_kind(window, db, catalogue):
     assert "1 av 3" in tab.summary.text()
 
 
+def test_an_activity_without_a_type_is_found_and_given_one(window, qtbot, db, catalogue):
+    qigong = factories.activity(db, "Qigong", kind=None)  # as an import without a typ column makes it
+    page = open_page(window)
+    tab = page.catalogue
+    page.on_changed({"activities"})
+    choose(tab.kind, "")  # the filter "Typ ej angiven"
+    assert tab.kind.currentText() == "Typ ej angiven"
+    assert [a.name for a in tab.model.rows] == ["Qigong"]
+    tab.table.setCurrentIndex(tab.model.index(0, 0))
+    form = tab.form
+    assert form.record.id == qigong.id and form.kind.currentData() is None
+    assert form.kind.currentText() == "(ej angiven)"
+    choose(form.kind, "fysisk")
+    assert page.save_changes()
+    assert db.read(activities.get_activity, qigong.id).kind == "fysisk"
+
+    # a type once chosen is not taken away: the refusal stands by the field
+    choose(tab.kind, None)
+    tab.table.setCurrentIndex(tab.model.index([a.name for a in tab.model.rows].index("Qigong"), 0))
+    choose(form.kind, None)
+    assert not form.save_changes()
+    assert "inte bli utan" in form.errors.message_for("kind")
+    assert db.read(activities.get_activity, qigong.id).kind == "fysisk"
+
+
+def test_a_new_activity_starts_without_a_type_rather_than_a_guess(window, qtbot, db, catalogue):
+    page = open_page(window)
+    form = page.catalogue.form
+    qtbot.mouseClick(form.new, Qt.MouseButton.LeftButton)
+    assert form.kind.currentData() is None and form.kind.currentText() == "(ej angiven)"
+
+
 def test_choosing_another_row_with_unsaved_edits_asks_first(window, db, catalogue, monkeypatch):
     from seniorhalsan.ui.pages.activities import catalogue as activities_catalogue
 

@@ -57,6 +57,30 @@ def test_the_kind_is_guessed_from_the_headers(window, db, tmp_path):
     assert page.kind.currentData() == "feedback"
 
 
+def test_groups_and_trainings_are_imported_from_the_page(window, qtbot, db, tmp_path):
+    groups = tmp_path / "grupper.csv"
+    groups.write_text("datum;tjänst;grupp;typ;deltagare;medarbetare\n"
+                      "2025-02-03;Anhörigstöd;Anhöriggrupp 1;anhöriggrupp;7;\n", encoding="utf-8")
+    trainings = tmp_path / "utbildningar.csv"
+    trainings.write_text("datum;tjänst;målgrupp;ämne;deltagare\n2025-02-12;Syn- och hörselstöd;Hemtjänsten;;11\n",
+                         encoding="utf-8")
+    window.show_page("import")
+    page = window.page("import")
+    assert [page.kind.itemText(i) for i in range(page.kind.count())][-2:] == ["Gruppträffar",
+                                                                               "Utbildningar för personal"]
+    for path, kind in ((groups, "groups"), (trainings, "trainings")):
+        page.load_file(path)
+        assert page.kind.currentData() == kind  # guessed from the first line
+        assert "deltagare" in page.columns_hint.text()
+        page.run_check()
+        qtbot.waitUntil(lambda: page.do_import.isEnabled(), timeout=10_000)
+        page.run_import()
+        qtbot.waitUntil(lambda: "klar" in page.status.text(), timeout=10_000)
+    figures = db.read(stats.year_stats, 2025)
+    assert figures.groups["anhorigstod"].by_kind["anhoriggrupp"] == stats.Meetings(1, 7)
+    assert figures.trainings.by_service["syn_horsel"] == stats.Meetings(1, 11)
+
+
 def test_language_and_text_size_switch_at_once(window, qtbot):
     window.show_page("settings")
     page = window.page("settings")

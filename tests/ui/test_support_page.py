@@ -233,7 +233,7 @@ def test_a_group_meeting_is_added_offered_again_and_deleted(window, qtbot, db):
     saved = db.read(groups.list_group_meetings, service="it_stod", year=2026)
     assert [(g.held_on, g.kind, g.title, g.participants, g.place_id, g.staff_id) for g in saved] == [
         (dt.date(2026, 3, 18), "kurs", "IT-grupp", 8, place.id, it.id)]
-    assert db.read(stats.year_stats, 2026).groups["it_stod"] == stats.GroupFigures(meetings=1, participants=8)
+    assert db.read(stats.year_stats, 2026).groups["it_stod"].by_kind["kurs"] == stats.Meetings(meetings=1, participants=8)
     assert tab.model.rows == saved and "1 träff, 8 deltagare" in tab.total.text()
     assert tab.group_title.findText("IT-grupp") >= 0 and not tab.has_unsaved_changes()
 
@@ -258,7 +258,7 @@ def test_a_training_is_added_and_read_back(window, qtbot, db):
     assert [(t.held_on, t.audience, t.topic, t.participants, t.minutes, t.staff_id, t.service_key) for t in saved] == [
         (dt.date(2026, 2, 17), "Omsorgspersonal i hemtjänsten", "Hörselnedsättning och hörhjälpmedel", 11, 120,
          syn.id, "syn_horsel")]
-    assert db.read(stats.year_stats, 2026).trainings == stats.TrainingFigures(sessions=1, participants=11)
+    assert db.read(stats.year_stats, 2026).trainings.by_service["syn_horsel"] == stats.Meetings(1, 11)
     assert tab.model.rows == saved and not page.has_unsaved_changes()
     assert tab.audience.findText("Omsorgspersonal i hemtjänsten") >= 0
 

@@ -29,6 +29,8 @@ from ...i18n import _
 from ...models import Column, RecordModel
 from .form import ActivityForm, fill_combo
 
+NO_KIND = ""  # the filter's choice "Typ ej angiven": activities an import made without a type
+
 
 def flag_text(a: ActivityInfo) -> str:
     flags = [(a.digital, _("Digital")), (a.outdoors, _("Utomhus")), (a.needs_signup, _("Anmälan")),
@@ -45,7 +47,7 @@ def leader_text(a: ActivityInfo) -> str:
 def activity_columns() -> list[Column[ActivityInfo]]:
     return [
         Column(lambda: _("Namn"), lambda a: a.name, tooltip=lambda a: a.description or ""),
-        Column(lambda: _("Typ"), lambda a: a.kind_name),
+        Column(lambda: _("Typ"), lambda a: a.kind_name if a.kind else _("Typ ej angiven")),
         Column(lambda: _("Vanlig plats"), lambda a: a.place_name),
         Column(lambda: _("Ledare"), leader_text),
         Column(lambda: _("Egenskaper"), flag_text),
@@ -152,7 +154,8 @@ class CatalogueTab(QWidget):
         kinds = self.app.db.read(lookups.activity_kinds)
         places = self.app.db.read(place_service.list_places)
         staff = self.app.db.read(staff_service.list_staff, include_inactive=True)
-        fill_combo(self.kind, [(k.name, k.key) for k in kinds], none_text=_("Alla typer"))
+        fill_combo(self.kind, [(k.name, k.key) for k in kinds] + [(_("Typ ej angiven"), NO_KIND)],
+                   none_text=_("Alla typer"))
         self.form.set_choices(kinds, places, staff)
 
     def reload(self) -> None:
@@ -165,7 +168,8 @@ class CatalogueTab(QWidget):
         kind = self.kind.currentData()
         rows = [
             a for a in self.activities
-            if (a.active or self.show_inactive.isChecked()) and (kind is None or a.kind == kind) and matches(a, words)
+            if (a.active or self.show_inactive.isChecked()) and (kind is None or (a.kind or NO_KIND) == kind)
+            and matches(a, words)
         ]
         self.model.set_rows(rows)
         self._select(self.form.record.id if self.form.record else None)

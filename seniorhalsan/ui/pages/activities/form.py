@@ -219,7 +219,9 @@ class ActivityForm(QWidget):
         """Fill the combos; what the form shows stays chosen (and unsaved edits stay unsaved)."""
         dirty = self.has_unsaved_changes()
         today = self.app.db.clock()
-        fill_combo(self.kind, [(k.name, k.key) for k in kinds])
+        # "(ej angiven)" for an activity an import made without a type; the service refuses it for
+        # one that has a type
+        fill_combo(self.kind, [(k.name, k.key) for k in kinds], none_text=_("(ej angiven)"))
         fill_combo(
             self.place,
             [(p.name + ("" if p.in_use_on(today) else " " + _("(stängd)")), p.id) for p in places],
@@ -258,7 +260,7 @@ class ActivityForm(QWidget):
             self.name.clear()
             self.description.clear()
             self.signup.clear()
-            select_data(self.kind, "social")
+            select_data(self.kind, None)  # chosen by the coordinator, not guessed
             self.place.setCurrentIndex(0)
             self.leader.setCurrentIndex(0)
             for box in (self.digital, self.outdoors, self.needs_signup):

@@ -34,13 +34,14 @@ from ...forms import heading, hint, select_data
 from ...i18n import _
 from ...models import Column, RecordModel
 
-KINDS = ("attendance", "schedule", "contacts", "feedback")
+KINDS = ("attendance", "schedule", "contacts", "feedback", "groups", "trainings")
 PREVIEW_ROWS = 1000  # the first rows of a file are shown; all of them are checked
 
 
 def kind_label(kind: str) -> str:
     return {"attendance": _("Närvaro"), "schedule": _("Schema"), "contacts": _("Stödkontakter"),
-            "feedback": _("Synpunkter (Tyck till)")}[kind]
+            "feedback": _("Synpunkter (Tyck till)"), "groups": _("Gruppträffar"),
+            "trainings": _("Utbildningar för personal")}[kind]
 
 
 def expected_columns(kind: str) -> str:
@@ -53,17 +54,24 @@ def expected_columns(kind: str) -> str:
         "contacts": _("Första raden: datum; tjänst; person; födelseår; kön; kontakttyp; och valfritt medarbetare; "
                       "minuter; anteckning."),
         "feedback": _("Första raden: datum; typ; från; gäller; mötesplats; text; kontakt; återkoppling; åtgärd."),
+        "groups": _("Första raden: datum; tjänst; grupp; typ; deltagare; medarbetare. Typ är anhöriggrupp, kurs, "
+                    "öppen mottagning, samtalsgrupp, informationsträff eller annat."),
+        "trainings": _("Första raden: datum; tjänst; målgrupp; ämne; deltagare."),
     }[kind]
 
 
 def guess_kind(path: Path) -> str | None:
     """Which import a file is for, from the words on its first line."""
-    for kind in ("contacts", "feedback", "schedule", "attendance"):
+    for kind in ("groups", "trainings", "contacts", "feedback", "schedule", "attendance"):
         try:
             table = importing.read_file(kind, path)
         except UserError:
             return None
         columns = set(table.columns)
+        if kind == "groups" and {"grupp", "deltagare"} <= columns:
+            return kind
+        if kind == "trainings" and {"målgrupp", "deltagare"} <= columns:
+            return kind
         if kind == "contacts" and {"tjänst", "födelseår"} <= columns:
             return kind
         if kind == "feedback" and {"typ", "från"} <= columns:
@@ -203,7 +211,8 @@ class ImportPage(Page):
     def retranslate(self) -> None:
         self.heading.setText(_("Import"))
         self.intro.setText(_(
-            "Importera närvaro, terminens schema, stödkontakter eller synpunkter från en CSV- eller Excel-fil (.xlsx). "
+            "Importera närvaro, terminens schema, stödkontakter, synpunkter, gruppträffar eller utbildningar från en "
+            "CSV- eller Excel-fil (.xlsx). "
             "Filen kontrolleras först: om någon rad är fel visas den här och ingenting sparas."
         ))
         self.drop.label.setText(_("Släpp en fil här, eller välj en fil med knappen nedan."))

@@ -1,4 +1,8 @@
-"""The statistics page's tables and charts: rows and series built from `stats.year_overview`."""
+"""The statistics page's tables of visits and its charts: rows and series built from `stats.year_overview`.
+
+A figure nobody recorded shows "–" and its row says "(ej registrerat)", as in the printed report;
+the columns of the year and the year before are headed by their years.
+"""
 
 from __future__ import annotations
 
@@ -10,9 +14,11 @@ from typing import Any, TypeVar
 from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt
 from PySide6.QtGui import QBrush, QColor, QFont
 
+from ....formatting import UNRECORDED
 from ....formatting import change as change_text
 from ....periods import TERTIALS
-from ....stats import ServiceFigures, Tertials, YearFigures, YearOverview
+from ....stats import YearFigures, YearOverview
+from ....vocabulary import NOT_GIVEN
 from ... import i18n
 from ...i18n import _
 
@@ -113,11 +119,22 @@ class FigureModel(QAbstractTableModel):
 # --- the rows -----------------------------------------------------------------------------
 
 
-def change(now: int, before: int | None) -> str:
-    """'+37 %' against the year before; '–' when there was nothing to compare with."""
-    if before is None:
+def change(now: int | None, before: int | None) -> str:
+    """'+37 %' against the year before; '–' when there was nothing to compare with, and nothing
+    when either was not recorded."""
+    if before is None or now is None:
         return ""
     return change_text(now, before, locale=i18n.locale())
+
+
+def count(value: int | None) -> int | str:
+    """A count, or "–" for one nobody recorded."""
+    return UNRECORDED if value is None else value
+
+
+def unrecorded(label: str) -> str:
+    """A row's label when its figure was not recorded in the period."""
+    return _("{label} (ej registrerat)").format(label=label)
 
 
 def share(part: int, whole: int) -> str:
@@ -135,8 +152,11 @@ def age_labels() -> dict[str, str]:
     return {"<65": _("Under 65 år"), "65-74": _("65–74 år"), "75-84": _("75–84 år"), "85+": _("85 år och äldre")}
 
 
-def compare_headers() -> list[str]:
-    return [_("Antal"), _("Andel"), _("Förra året"), _("Förändring")]
+def compare_headers(overview: YearOverview | None) -> list[str]:
+    """The year, its share, the year before and the change; the years by their numbers."""
+    year = overview.year if overview is not None else None
+    return [str(year) if year else _("Antal"), _("Andel"), str(year - 1) if year else _("Året före"),
+            _("Förändring")]
 
 
 def _before(overview: YearOverview, figure: Callable[[YearFigures], T]) -> T | None:
@@ -149,21 +169,31 @@ def attendance_lines(overview: YearOverview) -> list[Line]:
     counted = a.gender_counted
     gender_tip = _("Andel av de besök där kön räknades ({n} besök).").format(n=i18n.number(counted))
 
-    def row(label: str, key: str, whole: int | None, tip: str = "", heading: bool = False) -> Line:
+    def row(label: str, key: str, whole: int | None, tip: str = "", heading: bool = False,
+            indent: bool = False) -> Line:
         value = getattr(a, key)
         before = _before(overview, lambda y: getattr(y.attendance, key))
-        return Line(label, (value, share(value, whole) if whole is not None else "", before,
-                            change(value, before)), heading=heading, tooltip=tip)
+        if value is None:
+            label, tip = unrecorded(label), _("Ingen registrerade det under perioden: inte noll, utan okänt.")
+        shown_before = None if overview.previous is None else count(before)
+        return Line(label, (count(value), share(value, whole) if whole is not None and value is not None else "",
+                            shown_before, change(value, before)),
+                    heading=heading, indent=indent, tooltip=tip)
 
+    # a share is of the row it stands under: the genders of the visits where gender was counted,
+    # the rest of all visits
+    all_tip = _("Andel av alla besök.")
     return [
         row(_("Besök totalt"), "visits", None, _("Räknade besökare vid genomförda tillfällen."), heading=True),
-        row(_("Kvinnor"), "women", counted, gender_tip),
-        row(_("Män"), "men", counted, gender_tip),
-        row(_("Annat/okänt kön"), "other", counted, gender_tip),
+        row(_("Besök där kön räknades"), "gender_counted", a.visits, all_tip),
+        row(_("Kvinnor"), "women", counted, gender_tip, indent=True),
+        row(_("Män"), "men", counted, gender_tip, indent=True),
+        row(_("Annat/okänt kön"), "other", counted, gender_tip, indent=True),
         row(_("Utan uppdelning på kön"), "unspecified", a.visits,
             _("Besök som räknades som ett totalt antal. Andel av alla besök.")),
-        row(_("Nya besökare"), "new_visitors", a.visits, _("Andel av alla besök.")),
+        row(_("Nya besökare"), "new_visitors", a.visits, all_tip),
         row(_("Genomförda tillfällen"), "sessions", None, _("Inställda tillfällen räknas inte.")),
+        row(_("Inställda tillfällen"), "cancelled", None),
     ]
 
 
@@ -182,8 +212,9 @@ def tertial_lines(overview: YearOverview) -> list[Line]:
     return lines
 
 
-def place_headers() -> list[str]:
-    return [_("Mötesplats"), _("Besök"), _("Kvinnor"), _("Män"), _("Tillfällen"), _("Förra året"), _("Förändring")]
+def place_headers(overview: YearOverview | None) -> list[str]:
+    before = str(overview.year - 1) if overview is not None else _("Året före")
+    return [_("Mötesplats"), _("Besök"), _("Kvinnor"), _("Män"), _("Tillfällen"), before, _("Förändring")]
 
 
 def place_lines(overview: YearOverview) -> list[Line]:
@@ -204,125 +235,12 @@ def kind_lines(overview: YearOverview) -> list[Line]:
     lines = []
     for key, visits in a.by_kind.items():
         before = _before(overview, lambda y, k=key: y.attendance.by_kind.get(k))
-        lines.append(Line(names.get(key, key), (visits, share(visits, a.visits), before, change(visits, before))))
-    return lines
-
-
-def service_keys(overview: YearOverview) -> list[str]:
-    return list(overview.figures.services)
-
-
-def service_headers(overview: YearOverview | None) -> list[str]:
-    names = overview.labels.get("services", {}) if overview else {}
-    return [""] + [names.get(key, key) for key in (service_keys(overview) if overview else [])]
-
-
-def service_lines(overview: YearOverview) -> list[Line]:
-    services = overview.figures.services
-    keys = service_keys(overview)
-
-    def cells(fn: Callable[[ServiceFigures], Any]) -> tuple[Any, ...]:
-        return tuple(fn(services[key]) for key in keys)
-
-    persons_tip = _("Andel av personerna som fick stöd under perioden.")
-    lines = [
-        Line(_("Kontakter"), cells(lambda s: s.contacts), heading=True,
-             tooltip=_("Varje möte med en person: hembesök, samtal, besök.")),
-    ]
-    for kind, label in contact_kind_labels().items():
-        lines.append(Line(label, cells(lambda s, k=kind: s.by_contact_kind.get(k, 0)), indent=True))
-    lines += [
-        Line(_("Kontakter förra året"), cells(lambda s: s.previous_year.contacts), indent=True,
-             tooltip=_("Samma period förra året.")),
-        Line(_("Förändring, kontakter"), cells(lambda s: change(s.contacts, s.previous_year.contacts)),
-             indent=True),
-        Line(_("Personer"), cells(lambda s: s.persons), heading=True,
-             tooltip=_("Olika personer med minst en kontakt under perioden.")),
-        Line(_("Personer förra året"), cells(lambda s: s.previous_year.persons), indent=True,
-             tooltip=_("Samma period förra året.")),
-        Line(_("Förändring, personer"), cells(lambda s: change(s.persons, s.previous_year.persons)),
-             indent=True),
-        Line(_("Nya personer"), cells(lambda s: s.new_persons), indent=True,
-             tooltip=_("Personens första kontakt med insatsen någonsin låg under perioden.")),
-        Line(_("Andel nya"), cells(lambda s: share(s.new_persons, s.persons)), indent=True),
-        Line(_("Kön (andel av personerna)"), heading=True),
-        Line(_("Kvinnor"), cells(lambda s: share(s.persons_by_gender.women, s.persons)), indent=True,
-             tooltip=persons_tip),
-        Line(_("Män"), cells(lambda s: share(s.persons_by_gender.men, s.persons)), indent=True,
-             tooltip=persons_tip),
-        Line(_("Annat/okänt kön"), cells(lambda s: share(s.persons_by_gender.other, s.persons)),
-             indent=True, tooltip=persons_tip),
-        Line(_("Ålder (andel av personerna)"), heading=True, tooltip=_("Ålder = året minus födelseåret.")),
-    ]
-    for group, label in age_labels().items():
-        lines.append(Line(label, cells(lambda s, g=group: share(s.persons_by_age[g], s.persons)), indent=True,
-                          tooltip=persons_tip))
-    return lines
-
-
-def task_headers() -> list[str]:
-    return [_("Utfört vid besöken"), _("Kontakter")]
-
-
-def task_lines(overview: YearOverview) -> list[Line]:
-    """Each service's checklist, with how many contacts ticked each point."""
-    names = overview.labels.get("tasks", {})
-    services = overview.labels.get("services", {})
-    lines = []
-    for key, figures in overview.figures.services.items():
-        if not figures.tasks:
-            continue
-        lines.append(Line(services.get(key, key), heading=True))
-        lines += [Line(names.get(f"{key}:{task}", task), (n,), indent=True) for task, n in figures.tasks.items()]
-    return lines
-
-
-def group_headers() -> list[str]:
-    return ["", _("Träffar"), _("Deltagare"), _("Deltagare förra året"), _("Förändring")]
-
-
-def group_lines(overview: YearOverview) -> list[Line]:
-    names = overview.labels.get("services", {})
-    lines = [Line(_("Gruppträffar, föreläsningar och kurser"), heading=True)]
-    for key, g in overview.figures.groups.items():
-        before = _before(overview, lambda y, k=key: y.groups[k].participants if k in y.groups else None)
-        lines.append(Line(names.get(key, key), (g.meetings, g.participants, before,
-                                                change(g.participants, before)), indent=True))
-    t = overview.figures.trainings
-    before = _before(overview, lambda y: y.trainings.participants)
-    lines.append(Line(_("Utbildningar för personal"), (t.sessions, t.participants, before,
-                                                      change(t.participants, before)), heading=True,
-                      tooltip=_("Utbildningar som enheten gav, t.ex. för hemtjänstens personal.")))
-    return lines
-
-
-def feedback_headers() -> list[str]:
-    return ["", "T1", "T2", _("T3 (VB)"), _("Totalt")]
-
-
-def feedback_lines(overview: YearOverview) -> list[Line]:
-    """Every row of the city's template, in its order, zeros included."""
-    f = overview.figures.feedback
-    labels = overview.labels
-
-    def four(values: Tertials) -> tuple[int, ...]:
-        return tuple(values.of(t) for t in TERTIALS) + (values.total,)
-
-    lines = [
-        Line(_("Inkomna totalt"), four(f.total), heading=True),
-        Line(_("Beröm"), heading=True),
-        Line(_("Antal beröm"), four(f.praise), indent=True),
-        Line(_("Från vem"), heading=True),
-    ]
-    lines += [Line(labels["from"].get(key, key), four(values), indent=True) for key, values in f.from_.items()]
-    lines.append(Line(_("Gäller"), heading=True, tooltip=_("Beröm räknas aldrig här.")))
-    lines += [Line(labels["about"].get(key, key), four(values), indent=True) for key, values in f.about.items()]
-    lines += [
-        Line(_("Återkoppling"), heading=True),
-        Line(_("Klagomål där återkoppling lämnats"), four(f.answered), indent=True),
-        Line(_("Åtgärder"), heading=True),
-        Line(_("Klagomål där åtgärder vidtagits"), four(f.acted_on), indent=True),
-    ]
+        if key == NOT_GIVEN and not visits and not before:
+            continue  # every activity has its type
+        name = names.get(key, _("Typ ej angiven"))
+        tip = _("Aktiviteter utan typ, t.ex. skapade av en import; typen väljs under Aktiviteter och schema.") \
+            if key == NOT_GIVEN else ""
+        lines.append(Line(name, (visits, share(visits, a.visits), before, change(visits, before)), tooltip=tip))
     return lines
 
 
@@ -357,8 +275,10 @@ def place_series(overview: YearOverview) -> tuple[list[str], Series]:
 
 def kind_series(overview: YearOverview) -> tuple[list[str], Series]:
     names = overview.labels.get("kinds", {})
-    by_kind = list(reversed(list(overview.figures.attendance.by_kind.items())))  # the first kind on top
-    return [names.get(key, key) for key, _v in by_kind], [(_("Besök"), [visits for _k, visits in by_kind])]
+    by_kind = [(key, visits) for key, visits in overview.figures.attendance.by_kind.items()
+               if key != NOT_GIVEN or visits]
+    by_kind.reverse()  # the first kind on top
+    return [names.get(key, _("Typ ej angiven")) for key, _v in by_kind], [(_("Besök"), [v for _k, v in by_kind])]
 
 
 def persons_series(overview: YearOverview) -> tuple[list[str], Series]:

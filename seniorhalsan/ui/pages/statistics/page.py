@@ -33,10 +33,6 @@ from .model import (
     FigureModel,
     attendance_lines,
     compare_headers,
-    feedback_headers,
-    feedback_lines,
-    group_headers,
-    group_lines,
     kind_lines,
     kind_series,
     month_series,
@@ -44,11 +40,17 @@ from .model import (
     place_headers,
     place_lines,
     place_series,
+    tertial_lines,
+)
+from .support_lines import (
+    feedback_headers,
+    feedback_lines,
+    group_headers,
+    group_lines,
     service_headers,
     service_lines,
     task_headers,
     task_lines,
-    tertial_lines,
 )
 from .views import bold_label, table, titled
 
@@ -99,17 +101,17 @@ class StatisticsPage(Page):
         self.error.hide()
 
         # --- models, tables and charts ------------------------------------------------------
-        self.summary_model = FigureModel(lambda: ["", *compare_headers()], self)
-        self.tertial_model = FigureModel(lambda: [_("Tertial"), *compare_headers()], self)
-        self.place_model = FigureModel(place_headers, self)
-        self.kind_model = FigureModel(lambda: [_("Typ av aktivitet"), *compare_headers()], self)
+        self.summary_model = FigureModel(lambda: ["", *compare_headers(self.result)], self)
+        self.tertial_model = FigureModel(lambda: [_("Tertial"), *compare_headers(self.result)], self)
+        self.place_model = FigureModel(lambda: place_headers(self.result), self)
+        self.kind_model = FigureModel(lambda: [_("Typ av aktivitet"), *compare_headers(self.result)], self)
         self.service_model = FigureModel(lambda: service_headers(self.result), self)
         self.task_model = FigureModel(task_headers, self)
-        self.group_model = FigureModel(group_headers, self)
+        self.group_model = FigureModel(lambda: group_headers(self.result), self)
         self.feedback_model = FigureModel(feedback_headers, self)
         for model in (self.summary_model, self.tertial_model, self.kind_model):
-            model.header_tips[3] = lambda: _("Samma dagar förra året")
-        self.place_model.header_tips[5] = lambda: _("Samma dagar förra året")
+            model.header_tips[3] = self._same_days
+        self.place_model.header_tips[5] = self._same_days
         self.feedback_model.header_tips[3] = lambda: _("Sista tertialen, som i verksamhetsberättelsen (VB)")
         self.models = [self.summary_model, self.tertial_model, self.place_model, self.kind_model, self.service_model,
                        self.task_model, self.group_model, self.feedback_model]
@@ -157,6 +159,11 @@ class StatisticsPage(Page):
 
         self._set_years(())
         self.retranslate()
+
+    def _same_days(self) -> str:
+        if self.result is None:
+            return _("Samma dagar året före")
+        return _("Samma dagar {year}").format(year=self.result.year - 1)
 
     # --- layout -----------------------------------------------------------------------------
     def _visits_tab(self) -> QWidget:

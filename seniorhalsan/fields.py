@@ -77,6 +77,13 @@ LABELS: dict[str, str] = {
     "role": "Roll",
     "password": "Lösenord",
     "repeat": "Upprepa",
+    # sign-ups
+    "places": "Platser",
+    "last_day": "Sista anmälningsdag",
+    "occasion": "Tillfället",
+    "participant": "Deltagaren",
+    "present": "Närvarande",
+    "retention_days": "Dagar efter tillfället",
     # files
     "columns": "Kolumner",
 }

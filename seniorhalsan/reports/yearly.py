@@ -78,6 +78,8 @@ class YearReport(Report):
         out += self.attendance()
         out += self.support()
         out += self.spec_block(self.specs["Grupper och utbildningar"], level="h1")
+        if f.stats.signups.total.occasions:  # a unit that takes no sign-ups gets no table of zeros
+            out += self.spec_block(self.specs["Anmälan"], level="h1")
         out += [NextPageTemplate("landscape"), PageBreak(), *self.feedback()]
         return out
 

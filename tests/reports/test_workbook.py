@@ -29,7 +29,7 @@ def test_one_sheet_per_table(book):
     assert book.sheetnames == [
         "Året i siffror", "Per tertial", "Besök", "Månader", "Aktivitetstyper", "Mötesplatser",
         "Stöd och service", "IT-stöd", "Fixartjänst", "Syn- och hörselstöd", "Anhörigstöd", "Äldrestöd",
-        "Grupper och utbildningar", "Synpunkter och klagomål",
+        "Grupper och utbildningar", "Anmälan", "Synpunkter och klagomål",
     ]
 
 

@@ -123,3 +123,12 @@ def test_a_series_keeps_its_names_until_its_term_has_ended(db):
         assert db.perform(Gallra()).value.signups == 2
         with pytest.raises(ValidationError, match="gallrad"):
             db.perform(SignUp(course.list_id, "Sen Anmälan", "070-555 55 55"))
+
+
+def test_gallra_on_the_command_line_clears_the_lists_too(db, db_url, year_of_trips):
+    before = figures(db)
+    done = commandline.run("gallra", "--yes", "--db-url", db_url)
+    assert done.returncode == 0, done.stderr
+    assert "personer på anmälningslistor" in done.stdout
+    assert db.read(signup_people.participants, year_of_trips[0].list_id)[0].name is None
+    assert figures(db) == before

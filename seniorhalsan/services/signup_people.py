@@ -12,7 +12,7 @@ from __future__ import annotations
 import datetime as dt
 import re
 import secrets
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from typing import Any
 
 from sqlalchemy import delete, func, select, update
@@ -172,12 +172,17 @@ def sign_up(ctx: Ctx, *, list_id: int, name: str, phone: str, email: str | None 
     check.done()
     seq = (ctx.session.scalar(select(func.max(SignupParticipant.seq)).where(SignupParticipant.list_id == list_id))
            or 0) + 1
-    row = SignupParticipant(list_id=list_id, seq=seq, status=PLACE if found.free else WAITING, phone_key=key,
+    place = bool(found.free)
+    row = SignupParticipant(list_id=list_id, seq=seq, status=PLACE if place else WAITING, phone_key=key,
                             pseudonym=_pseudonym(ctx, key), **values)
     ctx.session.add(row)
     ctx.session.flush()
     log_note(ctx, "skapa", "anmalan", row.id, found.activity_name)
-    return SignedUp(_info_of(ctx, row), occasion(ctx, list_id))
+    # the last on the list: one more with a place, or on the waiting list (the lock keeps it so)
+    now = replace(found, taken=found.taken + place, waiting=found.waiting + (not place))
+    number = now.taken if place else now.waiting
+    return SignedUp(ParticipantInfo(row.id, list_id, row.status, number, row.name, row.phone, row.email, row.gender,
+                                    row.note), now)
 
 
 def fill_places(ctx: Ctx, list_id: int) -> tuple[ParticipantInfo, ...]:

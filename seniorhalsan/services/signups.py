@@ -5,9 +5,10 @@ from __future__ import annotations
 
 import datetime as dt
 from dataclasses import dataclass
+from functools import lru_cache
 from typing import Any
 
-from sqlalchemy import case, func, select
+from sqlalchemy import func, select
 
 from ..db.models import Activity, ActivityKind, Place, ScheduleEntry, SignupList, SignupParticipant, Staff, Term
 from ..db.session import Ctx
@@ -86,31 +87,28 @@ class OccasionInfo:
         return [first + dt.timedelta(weeks=n) for n in range((self.term_last - first).days // 7 + 1)]
 
 
-def _counts():
+def _count(status: str):
+    """How many of a list's people have `status`: counted per list, through the index on list_id."""
     p = SignupParticipant
-    return (
-        select(p.list_id,
-               func.sum(case((p.status == "plats", 1), else_=0)).label("taken"),
-               func.sum(case((p.status == "reserv", 1), else_=0)).label("waiting"))
-        .group_by(p.list_id)
-        .subquery()
-    )
+    return (select(func.count()).where(p.list_id == SignupList.id, p.status == status)
+            .correlate(SignupList).scalar_subquery())
 
 
+@lru_cache(maxsize=1)
 def _query():
-    counts = _counts()
+    """The lists with their occasions and counts: built once (a statement is never changed, `where`
+    makes a new one), since building it costs more than running it."""
     leader = func.coalesce(ScheduleEntry.leader_id, Activity.leader_id)
     return (
         select(SignupList, Activity.name, ActivityKind.key, Place.name, Term.kind, Term.year, Term.starts_on,
                Term.ends_on, ScheduleEntry.weekday, ScheduleEntry.starts_at, ScheduleEntry.ends_at, leader,
-               Staff.name, counts.c.taken, counts.c.waiting)
+               Staff.name, _count("plats"), _count("reserv"))
         .join(Activity, Activity.id == SignupList.activity_id)
         .join(ActivityKind, ActivityKind.id == Activity.kind_id)
         .join(Place, Place.id == SignupList.place_id)
         .join(Term, Term.id == SignupList.term_id)
         .outerjoin(ScheduleEntry, ScheduleEntry.id == SignupList.schedule_entry_id)
         .outerjoin(Staff, Staff.id == leader)
-        .outerjoin(counts, counts.c.list_id == SignupList.id)
     )
 
 

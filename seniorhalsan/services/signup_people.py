@@ -26,7 +26,7 @@ from .access_log import note as log_note
 from .access_log import note_list
 from .checks import Checker
 from .signup_access import check_list
-from .signups import OccasionInfo, change_signups, occasion
+from .signups import OccasionInfo, change_signups, follow_entry, occasion
 
 PLACE, WAITING, LEFT = "plats", "reserv", "slutat"
 NOTE_LENGTH = 200
@@ -105,9 +105,11 @@ def _check_person(check: Checker, name: Any, phone: Any, email: Any, gender: Any
 
 
 def _list_row(ctx: Ctx, list_id: int) -> SignupList:
+    """A list about to change: it first takes over what its schedule row says now."""
     lst = ctx.session.get(SignupList, list_id) if isinstance(list_id, int) else None
     if lst is None or lst.unit_id != ctx.unit_id:
         raise NotFound(f"Anmälningslistan med id {list_id} finns inte.")
+    follow_entry(ctx, lst)
     return lst
 
 

@@ -14,7 +14,7 @@ from dataclasses import dataclass
 
 from sqlalchemy import select
 
-from ..db.models import ActivitySession, SignupParticipant, SignupPresence
+from ..db.models import ActivitySession, SignupList, SignupParticipant, SignupPresence
 from ..db.session import Ctx
 from ..operations.attendance import RecordCounts
 from ..roles import granted, requires
@@ -23,7 +23,7 @@ from .attendance_slots import SessionKey
 from .checks import Checker
 from .signup_access import check_list
 from .signup_people import LEFT, remove_presence
-from .signups import occasion
+from .signups import follow_entry, occasion
 
 
 @dataclass(frozen=True)
@@ -57,6 +57,7 @@ def tick(ctx: Ctx, *, list_id: int, day: dt.date, present: tuple[int, ...], new:
     session of that day its count. An instructor may tick the lists of what they lead."""
     found = occasion(ctx, list_id)
     check_list(ctx, found.leader_id, found.activity_name)
+    follow_entry(ctx, ctx.session.get(SignupList, list_id))
     check = Checker()
     when = check.date("date", day, today=ctx.today)
     if found.cleared:

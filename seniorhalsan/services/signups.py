@@ -8,7 +8,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 from typing import Any
 
-from sqlalchemy import func, select
+from sqlalchemy import case, func, select
 
 from ..db.models import Activity, ActivityKind, Place, ScheduleEntry, SignupList, SignupParticipant, Staff, Term
 from ..db.session import Ctx
@@ -94,35 +94,54 @@ def _count(status: str):
             .correlate(SignupList).scalar_subquery())
 
 
+def followed():
+    """The activity, place and day a list is for: its schedule row's while the row is there (a
+    coordinator may move it), else those kept on the list."""
+    gone = ScheduleEntry.id.is_(None)
+    return (func.coalesce(ScheduleEntry.activity_id, SignupList.activity_id),
+            func.coalesce(ScheduleEntry.place_id, SignupList.place_id),
+            case((gone, SignupList.on_date), else_=ScheduleEntry.on_date))
+
+
 @lru_cache(maxsize=1)
 def _query():
     """The lists with their occasions and counts: built once (a statement is never changed, `where`
     makes a new one), since building it costs more than running it."""
+    activity_id, place_id, on_date = followed()
     leader = func.coalesce(ScheduleEntry.leader_id, Activity.leader_id)
     return (
-        select(SignupList, Activity.name, ActivityKind.key, Place.name, Term.kind, Term.year, Term.starts_on,
-               Term.ends_on, ScheduleEntry.weekday, ScheduleEntry.starts_at, ScheduleEntry.ends_at, leader,
-               Staff.name, _count("plats"), _count("reserv"))
-        .join(Activity, Activity.id == SignupList.activity_id)
-        .join(ActivityKind, ActivityKind.id == Activity.kind_id)
-        .join(Place, Place.id == SignupList.place_id)
-        .join(Term, Term.id == SignupList.term_id)
+        select(SignupList, activity_id, place_id, on_date, Activity.name, ActivityKind.key, Place.name, Term.kind,
+               Term.year, Term.starts_on, Term.ends_on, ScheduleEntry.weekday, ScheduleEntry.starts_at,
+               ScheduleEntry.ends_at, leader, Staff.name, _count("plats"), _count("reserv"))
         .outerjoin(ScheduleEntry, ScheduleEntry.id == SignupList.schedule_entry_id)
+        .join(Activity, Activity.id == activity_id)
+        .join(ActivityKind, ActivityKind.id == Activity.kind_id)
+        .join(Place, Place.id == place_id)
+        .join(Term, Term.id == SignupList.term_id)
         .outerjoin(Staff, Staff.id == leader)
     )
 
 
 def _info(row: Any) -> OccasionInfo:
-    (lst, activity, kind, place, term_kind, term_year, first, last, weekday, starts_at, ends_at, leader_id,
-     leader_name, taken, waiting) = row
+    (lst, activity_id, place_id, on_date, activity, kind, place, term_kind, term_year, first, last, weekday,
+     starts_at, ends_at, leader_id, leader_name, taken, waiting) = row
     return OccasionInfo(
-        list_id=lst.id, entry_id=lst.schedule_entry_id, activity_id=lst.activity_id, activity_name=activity,
-        kind=kind, place_id=lst.place_id, place_name=place, term_id=lst.term_id,
-        term_code=term_code(term_kind, term_year), term_first=first, term_last=last, on_date=lst.on_date,
+        list_id=lst.id, entry_id=lst.schedule_entry_id, activity_id=activity_id, activity_name=activity,
+        kind=kind, place_id=place_id, place_name=place, term_id=lst.term_id,
+        term_code=term_code(term_kind, term_year), term_first=first, term_last=last, on_date=on_date,
         weekday=weekday, starts_at=starts_at, ends_at=ends_at, leader_id=leader_id, leader_name=leader_name,
         places=lst.places, last_day=lst.last_day, taken=int(taken or 0), waiting=int(waiting or 0),
         cleared=lst.cleared_at is not None, version=lst.version,
     )
+
+
+def follow_entry(ctx: Ctx, lst: SignupList) -> None:
+    """Keep on the list what its schedule row says now, so that the figures stay right if the
+    row is taken off the schedule later (written with every change to the list)."""
+    entry = ctx.session.get(ScheduleEntry, lst.schedule_entry_id) if lst.schedule_entry_id else None
+    if entry is not None and (lst.activity_id, lst.place_id, lst.on_date) != (entry.activity_id, entry.place_id,
+                                                                               entry.on_date):
+        lst.activity_id, lst.place_id, lst.on_date = entry.activity_id, entry.place_id, entry.on_date
 
 
 def occasion(ctx: Ctx, list_id: int) -> OccasionInfo:

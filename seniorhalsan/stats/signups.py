@@ -16,7 +16,8 @@ from dataclasses import dataclass, field
 
 from sqlalchemy import case, exists, func, select
 
-from ..db.models import Activity, SignupList, SignupParticipant, SignupPresence, Term
+from ..db.models import Activity, ScheduleEntry, SignupList, SignupParticipant, SignupPresence, Term
+from ..services.signups import followed
 from ..db.session import Ctx
 from .figures import JSON
 from .reference import Reference
@@ -54,20 +55,22 @@ class SignupFigures:
         return {**self.total.to_json(), "by_kind": {key: c.to_json() for key, c in self.by_kind.items()}}
 
 
-def _day():
+def _day(on_date):
     """The day an occasion counts on: its date, or its term's first day for a series."""
-    return func.coalesce(SignupList.on_date, Term.starts_on)
+    return func.coalesce(on_date, Term.starts_on)
 
 
 def signups(ctx: Ctx, spans: Sequence[Span], reference: Reference) -> dict[int, SignupFigures]:
     """Each span's sign-ups, by the span's year."""
-    day = _day()
+    activity_id, _place_id, on_date = followed()
+    day = _day(on_date)
     by_span = span_group(day, spans)
     n = len(by_span)
     lists = (
         select(*by_span, Activity.kind_id, func.count(), func.sum(SignupList.places))
         .join(Term, Term.id == SignupList.term_id)
-        .join(Activity, Activity.id == SignupList.activity_id)
+        .outerjoin(ScheduleEntry, ScheduleEntry.id == SignupList.schedule_entry_id)
+        .join(Activity, Activity.id == activity_id)
         .where(SignupList.unit_id == ctx.unit_id, within(day, spans))
         .group_by(*by_span, Activity.kind_id)
     )
@@ -79,7 +82,8 @@ def signups(ctx: Ctx, spans: Sequence[Span], reference: Reference) -> dict[int, 
                func.sum(case((p.status == "reserv", 1), else_=0)), func.sum(case((came, 1), else_=0)))
         .join(SignupList, SignupList.id == p.list_id)
         .join(Term, Term.id == SignupList.term_id)
-        .join(Activity, Activity.id == SignupList.activity_id)
+        .outerjoin(ScheduleEntry, ScheduleEntry.id == SignupList.schedule_entry_id)
+        .join(Activity, Activity.id == activity_id)
         .where(SignupList.unit_id == ctx.unit_id, within(day, spans))
         .group_by(*by_span, Activity.kind_id, p.pseudonym)
     )

@@ -4,7 +4,9 @@ import datetime as dt
 
 import pytest
 
+from seniorhalsan import stats
 from seniorhalsan.errors import NotFound, ValidationError
+from seniorhalsan.operations.schedule import UpdateEntry
 from seniorhalsan.operations.signups import CancelSignup, ChangeSignups, OpenSignups, RemoveSignups, SignUp
 from seniorhalsan.services import schedule, signup_people, signups
 from seniorhalsan.services.signup_people import phone_key
@@ -143,9 +145,19 @@ def test_the_folder_learns_the_last_day_to_sign_up(db):
                                                           TRIP_DAY - dt.timedelta(days=7))}
 
 
-def test_a_list_outlives_its_row_on_the_schedule(db):
+def test_a_list_follows_its_row_on_the_schedule_and_outlives_it(db):
     occasion = trip(db)
-    sign_up_people(db, occasion, 2, people=PEOPLE)
+    sign_up_people(db, occasion, 1, people=PEOPLE)
+    moved = TRIP_DAY + dt.timedelta(days=1)
+    other = factories.place_named(db, "Fruängsgården")
+    entry = db.read(schedule.list_schedule, occasion.term_id)[0]
+    db.perform(UpdateEntry(entry.id, entry.version, entry.activity_id, other.id, entry.starts_at, entry.ends_at,
+                           None, None, on_date=moved))
+    now = db.read(signups.get_occasion, occasion.list_id)
+    assert (now.on_date, now.place_name) == (moved, "Fruängsgården")
+    sign_up_people(db, occasion, 2, people=PEOPLE[1:])  # a change to the list keeps what the row says now
     db.call(schedule.remove_entry, occasion.entry_id)
     kept = db.read(signups.get_occasion, occasion.list_id)
-    assert kept.entry_id is None and kept.taken == 2 and kept.activity_name == occasion.activity_name
+    assert kept.entry_id is None and kept.taken == 3 and kept.activity_name == occasion.activity_name
+    assert (kept.on_date, kept.place_name) == (moved, "Fruängsgården")
+    assert db.read(stats.year_stats, 2026).signups.by_kind["utflykt"].signed_up == 3

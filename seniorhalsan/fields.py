@@ -81,7 +81,6 @@ LABELS: dict[str, str] = {
     "places": "Platser",
     "last_day": "Sista anmälningsdag",
     "occasion": "Tillfället",
-    "participant": "Deltagaren",
     "present": "Närvarande",
     "retention_days": "Dagar efter tillfället",
     # files

@@ -145,3 +145,11 @@ def test_the_statistics_page_shows_the_years_sign_ups(window, qtbot, db):
     assert model.row_texts("Utflykt") == ["1", "3", "3", "0", "1", "3"]
     assert page.tabs.tabText(7) == "Anmälan"
     assert dt.date(2026, 1, 1) <= PAST_TRIP_DAY
+
+
+def test_ctrl_0_opens_the_tenth_page(window, qtbot):
+    window.navigation.setFocus()
+    qtbot.keyClick(window.navigation, Qt.Key.Key_0, Qt.KeyboardModifier.ControlModifier)
+    assert window.current_key == "signups"
+    qtbot.keyClick(focused(), Qt.Key.Key_1, Qt.KeyboardModifier.ControlModifier)
+    assert window.current_key == "attendance"

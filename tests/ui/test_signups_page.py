@@ -119,7 +119,7 @@ def test_an_instructor_sees_the_list_they_lead_without_the_sign_up_form(window, 
     window.apply_role()
     page = open_page(window)
     assert [o.activity_name for o in page.occasions.rows] == ["Dagsutflykt till Skultuna bruk"]
-    assert page.people.form_box.isHidden() and page.open_button.isHidden()
+    assert page.people.form_box.isHidden() and page.open_button.isHidden() and page.keep_box.isHidden()
     assert not page.participant_button.isHidden()
     db.actor = None  # the window's other pages are discarded as nobody's when the test ends
 
@@ -153,3 +153,15 @@ def test_ctrl_0_opens_the_tenth_page(window, qtbot):
     assert window.current_key == "signups"
     qtbot.keyClick(focused(), Qt.Key.Key_1, Qt.KeyboardModifier.ControlModifier)
     assert window.current_key == "attendance"
+
+
+def test_the_unit_head_sets_how_long_names_stay_after_an_occasion(window, db):
+    from seniorhalsan.services import signup_retention
+
+    trip(db)
+    page = open_page(window)
+    assert not page.keep_box.isHidden() and page.keep_days.value() == 30
+    page.keep_days.setValue(14)
+    page.keep_save.click()
+    assert db.read(signup_retention.retention_days) == 14
+    assert page.print_status.text() == "Namn och telefon gallras 14 dagar efter tillfället."

@@ -19,6 +19,7 @@ from PySide6.QtWidgets import (
     QHeaderView,
     QLabel,
     QPushButton,
+    QSpinBox,
     QSplitter,
     QTableView,
     QTabWidget,
@@ -27,10 +28,19 @@ from PySide6.QtWidgets import (
 )
 
 from ....errors import UserError
-from ....operations.signups import CancelSignup, ChangeSignups, OpenSignups, RemoveSignups, SignUp, TickPresence
+from ....operations.signups import (
+    CancelSignup,
+    ChangeSignups,
+    OpenSignups,
+    RemoveSignups,
+    SetSignupRetentionDays,
+    SignUp,
+    TickPresence,
+)
 from ....reports.signup_lists import write_signup_list
 from ....roles import allowed
-from ....services import schedule, signup_people, signups
+from ....services import schedule, signup_people, signup_retention, signups
+from ....services.signup_retention import MAX_DAYS
 from ....services.signups import OccasionInfo
 from ...common import Page, ask, select_row_quietly, show_error, submit
 from ...forms import heading
@@ -103,8 +113,25 @@ class SignupsPage(Page):
         right_layout.addWidget(self.tabs, 1)
         right_layout.addLayout(prints)
         right_layout.addWidget(self.print_status)
+        # the unit head's setting: how long names and phones stay after an occasion (gallring)
+        self.keep_label = QLabel()
+        self.keep_days = QSpinBox()
+        self.keep_days.setRange(1, MAX_DAYS)
+        self.keep_save = QPushButton()
+        self.keep_save.clicked.connect(self.save_keep_days)
+        keep = QHBoxLayout()
+        for widget in (self.keep_label, self.keep_days, self.keep_save):
+            keep.addWidget(widget)
+        keep.addStretch(1)
+        self.keep_box = QWidget()
+        self.keep_box.setLayout(keep)
+        left = QWidget()
+        left_layout = QVBoxLayout(left)
+        left_layout.setContentsMargins(0, 0, 0, 0)
+        left_layout.addWidget(self.list_view, 1)
+        left_layout.addWidget(self.keep_box)
         self.splitter = QSplitter(Qt.Orientation.Horizontal)
-        self.splitter.addWidget(self.list_view)
+        self.splitter.addWidget(left)
         self.splitter.addWidget(right)
         self.splitter.setSizes([600, 580])
         layout = QVBoxLayout(self)
@@ -139,6 +166,9 @@ class SignupsPage(Page):
         self.call_button.setText(_("R&inglista (PDF) …"))
         self.participant_button.setToolTip(_("Ledarens lista med en ruta att bocka i för den som kom"))
         self.call_button.setToolTip(_("Namn, telefon och anteckning, reservlistan efter"))
+        self.keep_label.setText(_("Namn och telefon gallras, dagar efter tillfället:"))
+        self.keep_save.setText(_("Spara"))
+        self.keep_save.setToolTip(_("Gallringen görs på sidan Konton och dataskydd"))
         self.people.retranslate()
         self.ticks.retranslate()
         self._show_title()
@@ -178,6 +208,10 @@ class SignupsPage(Page):
         manage = self.may_manage()
         for button in (self.open_button, self.places_button, self.remove_button):
             button.setVisible(manage)
+        head = allowed(self.app.db.actor, "accounts")
+        self.keep_box.setVisible(head)
+        if head:
+            self.keep_days.setValue(self.app.db.read(signup_retention.retention_days))
         term_id = self.term.currentData()
         found = self.app.db.read(signups.list_occasions, term_id=term_id) if term_id is not None else []
         keep = self.current.list_id if self.current else None
@@ -309,6 +343,14 @@ class SignupsPage(Page):
         else:
             self.print_status.setText(_("Listan kunde inte skrivas ut."))
             show_error(self, exc)
+
+    def save_keep_days(self) -> None:
+        try:
+            days = self.app.perform(SetSignupRetentionDays(self.keep_days.value()))
+        except UserError as exc:
+            self.print_status.setText(str(exc))
+            return
+        self.print_status.setText(_("Namn och telefon gallras {n} dagar efter tillfället.").format(n=days))
 
     # --- the page ------------------------------------------------------------------------------
     def on_changed(self, topics: set[str]) -> None:

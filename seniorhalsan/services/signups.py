@@ -14,7 +14,7 @@ from ..db.models import Activity, ActivityKind, Place, ScheduleEntry, SignupList
 from ..db.session import Ctx
 from ..errors import NotFound, ValidationError
 from ..formatting import date_long, time_short
-from ..periods import term_code
+from ..periods import parse_term_code, term_code, term_title
 from ..roles import requires
 from ..vocabulary import WEEKDAYS
 from .checks import Checker, check_version
@@ -66,12 +66,12 @@ class OccasionInfo:
 
     @property
     def when(self) -> str:
-        """'lördag 13 juni 2026 kl. 09:00' or 'måndagar kl. 10:00, ht2026'."""
+        """'lördag 13 juni 2026 kl. 09:00' or 'måndagar kl. 10:00, hösttermin 2026'."""
         at = f" kl. {time_short(self.starts_at)}" if self.starts_at else ""
         if self.on_date is not None:
             return f"{WEEKDAYS[self.on_date.isoweekday() - 1]} {date_long(self.on_date)}{at}"
         day = f"{WEEKDAYS[self.weekday - 1]}ar" if self.weekday else "varje vecka"
-        return f"{day}{at}, {self.term_code}"
+        return f"{day}{at}, {term_title(*parse_term_code(self.term_code)).lower()}"
 
     @property
     def title(self) -> str:

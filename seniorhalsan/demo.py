@@ -42,6 +42,7 @@ from .demo_catalogue import (
     WEEKLY,
     YEARLY,
 )
+from .demo_signups import DemoSignups
 from .errors import UserError
 from .periods import add_months
 from .services import activities as activity_service
@@ -471,9 +472,15 @@ def generate(ctx: Ctx, *, year: int | None = None, seed: int = 65) -> DemoSummar
     years = [year - 1, year]
     sessions = visits = feedback = 0
     for y in years:
-        n, v = builder.sessions(y, builder.terms(y))
+        terms = builder.terms(y)
+        n, v = builder.sessions(y, terms)
         sessions += n
         visits += v
+        lists = DemoSignups(ctx, seed, holidays(y))
+        for term in terms:
+            lists.term(term)
+        visits += lists.visits
+        lists.clear()
         builder.groups_and_trainings(y)
         feedback += builder.feedback(y)
     persons, contacts = builder.support([year - 2, *years])

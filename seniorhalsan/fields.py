@@ -78,6 +78,12 @@ LABELS: dict[str, str] = {
     "role": "Roll",
     "password": "Lösenord",
     "repeat": "Upprepa",
+    # sign-ups
+    "places": "Platser",
+    "last_day": "Sista anmälningsdag",
+    "occasion": "Tillfället",
+    "present": "Närvarande",
+    "retention_days": "Dagar efter tillfället",
     # files
     "columns": "Kolumner",
 }

@@ -119,6 +119,17 @@ def render(figures: YearFigures, *, unit_name: str, labels: dict[str, dict[str, 
         row("  " + labels["about"].get(key, key), values)
     row("Återkoppling lämnad", f.answered)
     row("Åtgärder vidtagna", f.acted_on)
+
+    signed = figures.signups
+    if signed.total.occasions:  # a unit that takes no sign-ups is not told about them
+        heading("Anmälan")
+        width = 44
+        for label, counts in (("Alla tillfällen med anmälan", signed.total),
+                              *((f"  {labels['kinds'].get(k, k)}", c) for k, c in signed.by_kind.items() if c.occasions)):
+            line(label, number(counts.occasions),
+                 f"tillfällen, {number(counts.places_offered)} platser, {number(counts.signed_up)} anmälda, "
+                 f"{number(counts.attended)} kom, {number(counts.waiting_list)} på reservlistan, "
+                 f"{number(counts.distinct_persons)} personer")
     return "\n".join(out) + "\n"
 
 

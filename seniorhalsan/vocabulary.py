@@ -46,7 +46,7 @@ ACCESS_OPERATIONS = {
 }
 ACCESS_RECORD_TYPES = {
     "person": "Person", "kontakt": "Stödkontakt", "synpunkt": "Synpunkt", "konto": "Konto",
-    "funktion": "Funktion", "databas": "Databas",
+    "funktion": "Funktion", "databas": "Databas", "anmalan": "Anmälan",
 }
 
 FEEDBACK_CHANNELS = {

@@ -38,7 +38,7 @@ def database_options(parser: argparse.ArgumentParser, *, as_default: bool) -> No
 
 
 def build_parser() -> argparse.ArgumentParser:
-    from . import accounts, admin, attendance, data, reports
+    from . import accounts, admin, attendance, data, reports, signups
 
     argparse_sv.install()
     parser = argparse.ArgumentParser(prog="seniorhalsan", description=DESCRIPTION)
@@ -51,6 +51,7 @@ def build_parser() -> argparse.ArgumentParser:
     data.register(commands, common)
     attendance.register(commands, common)
     reports.register(commands, common)
+    signups.register(commands, common)
     admin.register(commands, common)
     accounts.register(commands, common)
     return parser

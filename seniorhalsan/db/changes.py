@@ -27,6 +27,9 @@ TOPIC_OF_TABLE = {
     "unit_texts": "texts",
     "users": "accounts",
     "settings": "settings",
+    "signup_lists": "signups",
+    "signup_participants": "signups",
+    "signup_presence": "signups",
 }
 UNTRACKED = frozenset({"access_log", "alembic_version"})
 

@@ -114,6 +114,8 @@ class YearReport(Report):
         out += self.spec_block(self.specs["Gruppträffar"], level="h3",
                                lead=[CondPageBreak(60 * mm), self.p("Grupper och utbildningar", "h1")])
         out += self.spec_block(self.specs["Utbildningar"], level="h3")
+        if f.stats.signups.total.occasions:  # a unit that takes no sign-ups gets no table of zeros
+            out += self.spec_block(self.specs["Anmälan"], level="h1")
         out += [NextPageTemplate("landscape"), PageBreak(), *self.feedback()]
         return out
 

@@ -5,7 +5,8 @@ all their contacts; their reference, name, contact details and notes, and the no
 their contacts, are removed. The same is done at once when someone asks to be removed.
 Every erasure is also recorded in the register of erasures (`seniorhalsan.erasures`), so
 that it is done again in a backup that is restored. Tyck till items older than the period
-lose their contact field (a name, an address).
+lose their contact field (a name, an address). Sign-up lists lose names, phones and notes a
+number of days after their occasion (`signup_retention`).
 """
 
 from __future__ import annotations
@@ -20,6 +21,7 @@ from ..db.models import Contact, Feedback, Person, Unit
 from ..db.session import Ctx
 from ..errors import ValidationError
 from ..roles import requires
+from . import signup_retention
 from .access_log import note
 from .lookups import owned
 from .texts import get_text, set_text
@@ -36,6 +38,7 @@ class Gallring:
     cutoff: dt.date
     persons: int
     feedback: int = 0  # Tyck till items whose contact field was cleared
+    signups: int = 0  # people on sign-up lists whose name, phone and note were cleared
 
 
 def retention_years(ctx: Ctx) -> int:
@@ -119,7 +122,7 @@ def preview(ctx: Ctx, *, older_than_years: int | None = None) -> Gallring:
     cutoff = _cutoff(ctx, years)
     feedback = ctx.session.scalar(select(func.count()).select_from(Feedback).where(
         Feedback.unit_id == ctx.unit_id, Feedback.received_on < cutoff, Feedback.contact.is_not(None))) or 0
-    return Gallring(cutoff, len(_stale_ids(ctx, cutoff)), feedback)
+    return Gallring(cutoff, len(_stale_ids(ctx, cutoff)), feedback, signup_retention.clear(ctx, write=False))
 
 
 @requires("accounts")
@@ -131,7 +134,7 @@ def gallra(ctx: Ctx, *, older_than_years: int | None = None) -> Gallring:
     cutoff = _cutoff(ctx, years)
     ids = _stale_ids(ctx, cutoff)
     _clear(ctx, ids, f"ingen kontakt sedan {cutoff.isoformat()}")
-    return Gallring(cutoff, len(ids), _clear_feedback_contacts(ctx, cutoff))
+    return Gallring(cutoff, len(ids), _clear_feedback_contacts(ctx, cutoff), signup_retention.clear(ctx))
 
 
 def _clear_feedback_contacts(ctx: Ctx, cutoff: dt.date) -> int:

@@ -23,6 +23,7 @@ from .figures import (
     YearFigures,
 )
 from .reference import Reference, load_reference
+from .signups import SignupCounts, SignupFigures
 from .spans import Span, period
 from .year import YearOverview, year_overview, year_stats, years_with_data
 
@@ -37,6 +38,8 @@ __all__ = [
     "PreviousYear",
     "Reference",
     "ServiceFigures",
+    "SignupCounts",
+    "SignupFigures",
     "Span",
     "Tertials",
     "TrainingFigures",

@@ -14,9 +14,12 @@ from __future__ import annotations
 import datetime as dt
 from collections.abc import Mapping
 from dataclasses import dataclass, field
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from ..periods import TERTIALS
+
+if TYPE_CHECKING:
+    from .signups import SignupFigures
 
 JSON = dict[str, Any]
 
@@ -257,6 +260,7 @@ class YearFigures:
     groups: Mapping[str, GroupFigures]
     trainings: TrainingFigures
     feedback: FeedbackFigures
+    signups: SignupFigures
     # beside the JSON
     first: dt.date
     last: dt.date
@@ -269,4 +273,5 @@ class YearFigures:
             "groups": {key: g.to_json() for key, g in self.groups.items()},
             "trainings": self.trainings.to_json(),
             "feedback": self.feedback.to_json(),
+            "signups": self.signups.to_json(),
         }

@@ -19,6 +19,7 @@ from .attendance import attendance
 from .feedback import feedback
 from .figures import YearFigures
 from .reference import Reference, load_reference
+from .signups import signups
 from .spans import Span
 from .support import groups, services, trainings
 
@@ -30,6 +31,7 @@ def figures_of(ctx: Ctx, spans: Sequence[Span], reference: Reference) -> list[Ye
     meetings = groups(ctx, spans, reference)
     trained = trainings(ctx, spans, reference)
     said = feedback(ctx, spans, reference)
+    signed = signups(ctx, spans, reference)
     return [
         YearFigures(
             year=span.year,
@@ -38,6 +40,7 @@ def figures_of(ctx: Ctx, spans: Sequence[Span], reference: Reference) -> list[Ye
             groups=meetings[span.year],
             trainings=trained[span.year],
             feedback=said[span.year],
+            signups=signed[span.year],
             first=span.first,
             last=span.last,
         )

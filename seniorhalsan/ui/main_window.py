@@ -185,7 +185,7 @@ class MainWindow(QMainWindow):
         self.go_menu = self.menuBar().addMenu("")
         for number, spec in enumerate(PAGES, start=1):
             action = QAction(self)
-            action.setShortcut(QKeySequence(f"Ctrl+{number}"))
+            action.setShortcut(QKeySequence(f"Ctrl+{number % 10}"))  # the tenth page: Ctrl+0
             action.triggered.connect(lambda _checked=False, k=spec.key: self.show_page(k))
             self.go_menu.addAction(action)
             self.page_actions.append((action, spec))

@@ -84,7 +84,7 @@ def test_the_newest_revision_is_known_without_reading_the_migrations():
 
 
 def test_activities_without_a_type_come_with_a_migration_that_keeps_every_reference(db_path):
-    """0006 builds the activities table anew on SQLite: sessions and the schedule still point at it."""
+    """0007 builds the activities table anew on SQLite: sessions and the schedule still point at it."""
     import datetime as dt
 
     from seniorhalsan.services import activities
@@ -94,18 +94,18 @@ def test_activities_without_a_type_come_with_a_migration_that_keeps_every_refere
     gympa = factories.activity(db, "Gympa", kind="fysisk")
     place = db.read(places.list_places)[0]
     factories.session(db, gympa, place, dt.date(2025, 3, 3), women=5, men=1)
-    with db.engine.connect() as conn:  # back to 0005, as a database of the version before
+    with db.engine.connect() as conn:  # back to 0006, as a database of the version before
         raw = conn.connection.dbapi_connection
         raw.execute("PRAGMA foreign_keys=OFF")
         with conn.begin():
             cfg = migrate.alembic_config()
             cfg.attributes["connection"] = conn
-            command.downgrade(cfg, "0005")
+            command.downgrade(cfg, "0006")
         raw.execute("PRAGMA foreign_keys=ON")
     db.dispose()
 
     reopened = open_database(sqlite_url(db_path), daily_backup=False)
-    assert migrate.current_revision(reopened.engine) == "0006"
+    assert migrate.current_revision(reopened.engine) == migrate.HEAD
     with reopened.engine.connect() as conn:
         assert conn.execute(text("PRAGMA foreign_key_check")).all() == []
         assert conn.execute(text("PRAGMA foreign_keys")).scalar() == 1  # enforced again

@@ -29,7 +29,7 @@ def test_one_sheet_per_table(book):
     assert book.sheetnames == [
         "Året i siffror", "Per tertial", "Besök", "Månader", "Aktivitetstyper", "Mötesplatser",
         "Stöd och service", "IT-stöd", "Fixartjänst", "Syn- och hörselstöd", "Anhörigstöd", "Äldrestöd",
-        "Gruppträffar", "Utbildningar", "Synpunkter och klagomål",
+        "Gruppträffar", "Utbildningar", "Anmälan", "Synpunkter och klagomål",
     ]
 
 

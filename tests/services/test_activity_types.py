@@ -16,7 +16,7 @@ def test_an_activity_without_a_type_is_saved_and_shown_as_such(db):
 def test_the_type_is_chosen_later_and_cannot_be_taken_away(db):
     made = db.perform(CreateActivity(name="Qigong", kind=None)).value
     args = dict(description=None, place_id=None, leader_id=None, digital=False, outdoors=False,
-                needs_signup=False, active=True)
+                needs_signup=False, active=True, signup=None)
     still = db.perform(UpdateActivity(made.id, made.version, "Qigong", None, **args)).value  # other fields saved
     assert still.kind is None
     typed = db.perform(UpdateActivity(still.id, still.version, "Qigong", "fysisk", **args)).value

@@ -40,9 +40,10 @@ def test_login_dialog(qtbot, staff_accounts):
 @pytest.mark.parametrize(
     "user, visible",
     [
-        ("karin", {"attendance", "activities", "support", "feedback", "statistics", "import", "prints", "settings", "privacy"}),
-        ("maria", {"attendance", "activities", "feedback", "statistics", "import", "prints", "settings"}),
-        ("tomas", {"support", "statistics", "import", "prints", "settings"}),
+        ("karin", {"attendance", "activities", "support", "feedback", "statistics", "import", "prints", "settings", "privacy",
+                   "signups"}),
+        ("maria", {"attendance", "activities", "feedback", "statistics", "import", "prints", "settings", "signups"}),
+        ("tomas", {"support", "statistics", "import", "prints", "settings", "signups"}),  # the lists of what he leads
         ("lisa", {"statistics", "prints", "settings"}),
     ],
 )

@@ -18,6 +18,7 @@ from seniorhalsan.ui import i18n
 from seniorhalsan.ui.pages import PAGES
 from tests import factories
 from tests.conftest import TODAY
+from tests.signup_helpers import sign_up_people, trip
 
 
 @pytest.fixture
@@ -34,6 +35,7 @@ def unit(db):
     item = db.call(feedback.register_feedback, received_on=TODAY - dt.timedelta(days=3), type="synpunkt",
                    from_key="Senior", about_key="Tillgänglighet", text="Fler tider för gympan, tack.",
                    place_id=axelsberg.id)
+    sign_up_people(db, trip(db), 1)  # Anmälan shows a list, its form and its tabs
     return {"person": astrid, "feedback": item}
 
 

@@ -52,6 +52,7 @@ PAGES: tuple[PageSpec, ...] = (
     PageSpec("prints", "prints", "PrintsPage", lambda: _("Utskrifter"), ("statistics",)),
     PageSpec("settings", "settings", "SettingsPage", lambda: _("Inställningar"), None),
     PageSpec("privacy", "privacy", "PrivacyPage", lambda: _("Konton och dataskydd"), ("accounts",)),
+    PageSpec("signups", "signups", "SignupsPage", lambda: _("Anmälan"), ("signup_lists",)),
 )
 
 BY_KEY: dict[str, PageSpec] = {spec.key: spec for spec in PAGES}

@@ -344,7 +344,10 @@ class PrivacyPage(Page):
         self.gallring_preview.setText(
             _("{n} personer har inte haft någon kontakt sedan {day}.").format(n=planned.persons, day=planned.cutoff.isoformat())
         )
-        self.gallra_button.setEnabled(planned.persons > 0)
+        if planned.signups:
+            self.gallring_preview.setText(self.gallring_preview.text() + " " + _(
+                "{n} personer på anmälningslistor har passerat tiden efter sitt tillfälle.").format(n=planned.signups))
+        self.gallra_button.setEnabled(planned.persons > 0 or planned.signups > 0)
 
     def _save_years(self) -> None:
         self.app.perform(SetRetentionYears(self.years.value()))
@@ -352,7 +355,7 @@ class PrivacyPage(Page):
 
     def gallra(self) -> None:
         planned = self.app.db.read(retention.preview, older_than_years=self.years.value())
-        if not planned.persons or not self.ask(
+        if not (planned.persons or planned.signups) or not self.ask(
             _("Personuppgifterna för {n} personer utan kontakt sedan {day} rensas. Statistiken påverkas inte. Fortsätta?").format(
                 n=planned.persons, day=planned.cutoff.isoformat())):
             return

@@ -52,13 +52,14 @@ from .support_lines import (
     task_headers,
     task_lines,
 )
+from .signups import SignupTab
 from .views import bold_label, table, titled
 
 log = logging.getLogger(__name__)
 
 PERIODS = (None, 1, 2, 3)  # the whole year, or the year up to the end of tertial 1, 2 or 3
 DATA_TOPICS = {"attendance", "activities", "schedule", "places", "persons", "contacts", "groups", "trainings",
-               "feedback"}
+               "feedback", "signups"}
 
 
 class StatisticsPage(Page):
@@ -139,6 +140,8 @@ class StatisticsPage(Page):
         self.tabs.addTab(self._beside(self.titles["task"], self.task_table, self.persons_chart, 560), "")
         self.tabs.addTab(self._groups_tab(), "")
         self.tabs.addTab(self._feedback_tab(), "")
+        self.signup_tab = SignupTab()
+        self.tabs.addTab(self.signup_tab, "")
 
         layout = QVBoxLayout(self)
         layout.addWidget(self.heading)
@@ -240,6 +243,8 @@ class StatisticsPage(Page):
                                       _("Nya personer och utfört"), _("Grupper och utbildningar"),
                                       _("Synpunkter"))):
             self.tabs.setTabText(index, text)
+        self.tabs.setTabText(7, _("Anmälan"))
+        self.signup_tab.retranslate()
         titles = {
             "summary": _("Besök på aktiviteter"), "tertial": _("Per tertial"), "place": _("Per mötesplats"),
             "kind": _("Per typ av aktivitet"), "service": _("Stödinsatser: kontakter och personer"),
@@ -357,6 +362,7 @@ class StatisticsPage(Page):
         self.task_model.set_lines(task_lines(result))
         self.group_model.set_lines(group_lines(result))
         self.feedback_model.set_lines(feedback_lines(result))
+        self.signup_tab.show_figures(result)
         self._show_charts(result)
 
     def _show_note(self, result: YearOverview) -> None:

@@ -38,6 +38,7 @@ LABELS: dict[str, str] = {
     "staff_kind": "Anställningsform",
     "title": "Titel",
     "services": "Insatser",
+    "district": "Stadsdel",
     "key": "Nyckel",
     "text": "Text",
     # persons and support

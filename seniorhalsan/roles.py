@@ -71,16 +71,31 @@ def requires(permission: str) -> Callable[[F], F]:
     return decorate
 
 
-def check_service(ctx: Ctx, service_key: str) -> None:
-    """An instructor may only work with the services they are registered for."""
+def may_use_service(ctx: Ctx, service_key: str) -> bool:
+    """Whether the actor works with the service (an instructor only with their own)."""
     actor = ctx.actor
-    if actor is None or actor.role != "instruktor":
-        return
-    if service_key not in actor.services:
-        raise Forbidden(
-            f"Du arbetar inte med {service_key.replace('_', ' ')} och kan inte se eller ändra dess personer "
-            "och kontakter. Ingenting har ändrats."
-        )
+    return actor is None or actor.role != "instruktor" or service_key in actor.services
+
+
+def check_service(ctx: Ctx, service_key: str, name: str | None = None) -> None:
+    """An instructor may only work with the services they are registered for (`name`: the
+    service's name, for the message; read from the database when not given)."""
+    if not may_use_service(ctx, service_key):
+        raise Forbidden(f"Du arbetar inte med {name or service_name(ctx, service_key)} och kan inte se eller "
+                        "ändra dess personer och kontakter. Ingenting har ändrats.")
+
+
+def service_name(ctx: Ctx, service_key: str) -> str:
+    """A service as a user reads it (IT-stöd), never its key (it_stod)."""
+    from .services.lookups import service_names
+
+    return service_names(ctx).get(service_key, service_key.replace("_", " "))
+
+
+def service_list(ctx: Ctx, keys) -> str:
+    """Services named for a message: 'IT-stöd och Fixartjänst'."""
+    names = [service_name(ctx, key) for key in keys]
+    return " och ".join([", ".join(names[:-1]), names[-1]]) if len(names) > 1 else "".join(names)
 
 
 def visible_services(ctx: Ctx) -> frozenset[str] | None:

@@ -40,8 +40,9 @@ def test_login_dialog(qtbot, staff_accounts):
 @pytest.mark.parametrize(
     "user, visible",
     [
-        ("karin", {"attendance", "activities", "support", "feedback", "statistics", "import", "prints", "settings", "privacy"}),
-        ("maria", {"attendance", "activities", "feedback", "statistics", "import", "prints", "settings"}),
+        ("karin", {"attendance", "activities", "support", "feedback", "statistics", "import", "prints", "settings", "privacy",
+                   "unit"}),
+        ("maria", {"attendance", "activities", "feedback", "statistics", "import", "prints", "settings", "unit"}),
         ("tomas", {"support", "statistics", "import", "prints", "settings"}),
         ("lisa", {"statistics", "prints", "settings"}),
     ],
@@ -68,6 +69,10 @@ def test_the_first_account_dialog_creates_the_unit_head(qtbot, db):
     assert not dialog.create()
     assert "inte lika" in dialog.errors.message_for("repeat")
     dialog.repeat.setText(PASSWORD)
+    assert not dialog.create()  # the unit head is also added to the staff, by name
+    assert "Måste fyllas i" in dialog.errors.message_for("name")
+    assert not db.read(accounts.has_accounts)  # nothing half-saved
+    dialog.display_name.setText("Karin Berg")
     assert dialog.create()
     assert db.actor.role == "enhetschef"
 
@@ -100,14 +105,14 @@ def test_the_unit_head_manages_accounts_log_and_gallring(window, qtbot, db, tmp_
     window.apply_role()
     window.show_page("privacy")
     page = window.page("privacy")
-    page.new_username.setText("tomas")
-    page.new_role.setCurrentIndex(page.new_role.findData("instruktor"))
-    page.new_password.setText(PASSWORD)
-    page.new_repeat.setText(PASSWORD)
-    assert not page.create_account()
-    assert "minst en insats" in page.account_errors.message_for("services")
-    page.service_boxes["fixartjanst"].setChecked(True)
-    assert page.create_account()
+    page.account_tab.new_username.setText("tomas")
+    page.account_tab.new_role.setCurrentIndex(page.account_tab.new_role.findData("instruktor"))
+    page.account_tab.new_password.setText(PASSWORD)
+    page.account_tab.new_repeat.setText(PASSWORD)
+    assert not page.account_tab.create_account()
+    assert "minst en insats" in page.account_tab.account_errors.message_for("services")
+    page.account_tab.service_boxes["fixartjanst"].setChecked(True)
+    assert page.account_tab.create_account()
     assert [a.username for a in db.read(accounts.list_accounts)] == ["karin", "tomas"]
 
     who = factories.person(db, reference="GAMMAL")

@@ -5,9 +5,10 @@ import re
 import subprocess
 
 import pytest
+from PySide6.QtCore import Qt
 from PySide6.QtPrintSupport import QPrinter
 
-from seniorhalsan.services import schedule, texts
+from seniorhalsan.services import schedule
 from tests import factories
 
 
@@ -59,10 +60,12 @@ def test_a_term_without_schedule_and_a_year_without_data_still_build(window, qtb
     assert "Hösttermin 2026" in page.status.text()
 
 
-def test_folder_texts_are_edited_and_stored(window, db):
+def test_the_folders_texts_are_one_click_away_on_the_unit_page(window, qtbot):
+    window.show_page("prints")
     page = window.page("prints")
-    page.text_edits["folder.presentation"].setPlainText("Vi finns för dig som är 65 år eller äldre.")
-    assert page.has_unsaved_changes()
-    assert page.save_changes()
-    assert db.read(texts.get_text, "folder.presentation") == "Vi finns för dig som är 65 år eller äldre."
-    assert not page.has_unsaved_changes()
+    page.kind_buttons["folder"].setChecked(True)
+    assert page.texts_button.isVisibleTo(window)
+    qtbot.mouseClick(page.texts_button, Qt.MouseButton.LeftButton)
+    unit = window.page("unit")
+    assert window.current_key == "unit" and unit.tabs.currentWidget() is unit.texts
+    assert unit.texts.edits["folder.unit_head"].hasFocus()

@@ -52,6 +52,8 @@ PAGES: tuple[PageSpec, ...] = (
     PageSpec("prints", "prints", "PrintsPage", lambda: _("Utskrifter"), ("statistics",)),
     PageSpec("settings", "settings", "SettingsPage", lambda: _("Inställningar"), None),
     PageSpec("privacy", "privacy", "PrivacyPage", lambda: _("Konton och dataskydd"), ("accounts",)),
+    # last, so that the pages used every day keep their Ctrl+1 … Ctrl+9; this one is Ctrl+0
+    PageSpec("unit", "unit", "UnitPage", lambda: _("Enheten"), ("catalogue",)),
 )
 
 BY_KEY: dict[str, PageSpec] = {spec.key: spec for spec in PAGES}

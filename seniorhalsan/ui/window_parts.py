@@ -28,13 +28,14 @@ def window_title(unit_name: str | None, *, demo: bool = False, username: str | N
     return " – ".join(parts)
 
 
-def database_name(url: str) -> str:
-    """A database as a user reads it: a file's name, or a server's database and host (never
-    the user name or driver of the address)."""
+def database_name(url: str, *, folder: bool = False) -> str:
+    """A database as a user reads it: a file's name (with its folder: the whole path), or a
+    server's database and host (never the driver or the user name of the address)."""
     if not url:
         return ""
     if url.startswith("sqlite"):
-        return Path(url.split(":///", 1)[-1]).name  # Path: a Windows path has backslashes
+        path = Path(url.split(":///", 1)[-1])  # Path: a Windows path has backslashes
+        return str(path) if folder else path.name
     rest = url.split("://", 1)[-1].split("@")[-1]
     host, _slash, name = rest.partition("/")
     name = name.split("?", 1)[0]

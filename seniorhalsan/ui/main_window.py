@@ -139,6 +139,11 @@ class MainWindow(QMainWindow):
         self._after_first_frame.append(callback)
         QTimer.singleShot(1000, self, self._first_frame_done)
 
+    def showEvent(self, event) -> None:  # noqa: N802 (Qt's name)
+        super().showEvent(event)
+        if self.current_key == START and self.start_view is not None:
+            self.start_view.focus_next_step()  # a hidden window could not take the focus before
+
     def paintEvent(self, event: QPaintEvent) -> None:  # noqa: N802 (Qt's name)
         super().paintEvent(event)
         if self._after_first_frame:

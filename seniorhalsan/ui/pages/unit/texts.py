@@ -123,8 +123,11 @@ class UnitTexts(QScrollArea):
         self.save_button.setToolTip(_("Spara enhetens namn och alla texter (Ctrl+S)"))
 
     def focus_contact(self) -> None:
+        """The cursor in the contact details; the program's example is selected, so typing replaces it."""
         edit = self.edits[CONTACT_TEXT]
         edit.setFocus()
+        if edit.toPlainText().strip() == shipped_example(CONTACT_TEXT):
+            edit.selectAll()
         self.ensureWidgetVisible(edit)
 
     def load(self) -> None:

@@ -161,3 +161,15 @@ def test_a_new_unit_follows_the_checklist_with_the_keyboard_to_its_first_days_co
     press(Qt.Key.Key_S, CTRL)
     held = db.read(attendance_days.day_sessions, place_id=entries[0].place_id, day=TODAY)
     assert [(s.activity_name, s.women, s.men, s.new_visitors) for s in held] == [("Seniorgympa", 14, 3, 2)]
+
+
+@pytest.mark.parametrize("language", ["sv", "en"])
+def test_the_lists_buttons_have_letters_of_their_own(window, language):
+    from seniorhalsan.ui import i18n
+    from tests.ui.test_mnemonics import clashes, reachable_texts
+
+    i18n.set_language(language)
+    window.show_start()
+    texts = reachable_texts(window)
+    assert "To Atte&ndance" in texts or "Till &Närvaro" in texts
+    assert not clashes(texts)

@@ -47,13 +47,13 @@ def step_detail(step: str, progress: SetupProgress) -> str:
                 _("Skriv enhetens namn, kontaktuppgifter och presentation. Foldern skrivs inte ut utan "
                   "kontaktuppgifterna."))
     if step == "places":
-        text = _("{n} mötesplatser i bruk, {m} med adress.").format(n=progress.places, m=progress.places_with_address)
+        text = _("Mötesplatser i bruk: {n}, varav {m} med adress.").format(n=progress.places, m=progress.places_with_address)
         return text + ("" if done else " " + _("Kontrollera platserna, skriv deras adresser och lägg till de som saknas."))
     if step == "staff":
-        return (_("{n} medarbetare och volontärer.").format(n=progress.staff) if done else
+        return (_("Medarbetare och volontärer: {n}.").format(n=progress.staff) if done else
                 _("Lägg in medarbetare och volontärer med de insatser de arbetar i; de blir ledare för aktiviteterna."))
     if step == "activities":
-        return (_("{n} aktiviteter.").format(n=progress.activities) if done else
+        return (_("Aktiviteter: {n}.").format(n=progress.activities) if done else
                 _("Lägg in aktiviteterna: typ, vanlig plats, ledare och texten till foldern."))
     return (_("{term}: {n} tillfällen i schemat.").format(term=progress.term, n=progress.term_entries) if done else
             _("Skapa terminen och lägg aktiviteterna i veckoschemat för varje mötesplats, eller importera "
@@ -88,6 +88,9 @@ class GettingStarted(QScrollArea):
         }
         for row, step in enumerate(STEPS):
             mark = QLabel()
+            font = mark.font()
+            font.setPointSizeF(font.pointSizeF() * 1.4)
+            mark.setFont(font)
             mark.setAlignment(Qt.AlignmentFlag.AlignTop | Qt.AlignmentFlag.AlignHCenter)
             mark.setMinimumWidth(28)
             title = QLabel()

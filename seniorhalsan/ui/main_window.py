@@ -240,7 +240,8 @@ class MainWindow(QMainWindow):
         """The Hjälp menu and the status line offer the list until every step is done."""
         from ..services.units import setup_progress
 
-        progress = self.app.db.read(setup_progress) if self.may_set_up() else None
+        demo = self.unit is not None and self.unit.demo  # the demo is no unit to set up
+        progress = self.app.db.read(setup_progress) if self.may_set_up() and not demo else None
         offered = progress is not None and not progress.complete
         self.menu.start_action.setVisible(offered)
         self.start_button.setVisible(offered)
@@ -296,6 +297,8 @@ class MainWindow(QMainWindow):
         self.setWindowTitle(window_title(self.unit.name if self.unit else None, demo=bool(self.unit and self.unit.demo),
                                          username=actor.username if actor else None))
         self.demo_banner.retranslate()
+        if self.start_view is not None:
+            self.start_view.retranslate()
         for row, spec in enumerate(PAGES):
             self.navigation.item(row).setText(spec.title())
         self._size_navigation()

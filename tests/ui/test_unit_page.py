@@ -52,7 +52,7 @@ def test_staff_and_volunteers_added_here_are_offered_as_leaders(window, qtbot, d
     assert saved["Tomas Fixare"].services == ("fixartjanst",) and saved["Tomas Fixare"].kind == "anstalld"
     assert saved["Gun Andersson"].kind == "volontar"  # volunteers are staff of kind volontär
     assert [tab.model.index(r, 0).data() for r in range(tab.model.rowCount())] == ["Gun Andersson", "Tomas Fixare"]
-    assert tab.model.index(1, 3).data() == "Fixartjänst"  # services by name
+    assert tab.model.index(1, 4).data() == "Fixartjänst"  # services by name
     leaders = combo_texts(activities_page.catalogue.form.leader)
     assert leaders == ["(ingen ledare)", "Gun Andersson (volontär)", "Tomas Fixare"]
 

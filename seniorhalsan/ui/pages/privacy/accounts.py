@@ -53,6 +53,7 @@ class AccountsTab(QWidget):
         self.app = app
         self.ask = ask  # yes or no from the user (the page's, so that the tests can answer it)
         self.staff: list = []
+        self.tied: set[int] = set()  # staff members who have an active account
         self.accounts = RecordModel(account_columns(), highlight=lambda a: None if a.active else "muted", parent=self)
         self.accounts_view = QTableView()
         self.accounts_view.setModel(self.accounts)
@@ -157,6 +158,8 @@ class AccountsTab(QWidget):
         self.new_staff.clear()
         self.new_staff.addItem(_("(ingen)"), None)
         for person in self.staff:
+            if person.id in self.tied:
+                continue  # a staff member has one account (a new one for them is refused)
             self.new_staff.addItem(person.name + (f" – {person.title}" if person.title else ""), person.id)
         select_data(self.new_staff, chosen)
         self.new_staff.blockSignals(False)
@@ -276,5 +279,6 @@ class AccountsTab(QWidget):
         self.accounts.set_rows(rows)
         self.no_accounts.setVisible(not rows)
         self.staff = self.app.db.read(staff_service.list_staff)
+        self.tied = {a.staff_id for a in rows if a.active and a.staff_id is not None}
         self._fill_staff()
 

@@ -24,8 +24,8 @@ def place_columns() -> list[Column[PlaceInfo]]:
                tooltip=lambda p: _("Tidigare: {names}").format(names=", ".join(n for n, _d in p.former_names))
                if p.former_names else ""),
         Column(lambda: _("Typ"), lambda p: _(PLACE_KINDS.get(p.kind, p.kind))),
-        Column(lambda: _("Adress"), lambda p: p.address or ""),
         Column(lambda: _("Stängd"), lambda p: p.closed_on, "date"),
+        Column(lambda: _("Adress"), lambda p: p.address or ""),
     ]
 
 
@@ -34,6 +34,7 @@ class PlaceForm(RecordForm):
 
     def build(self, form: QFormLayout) -> None:
         self.name = QLineEdit()
+        self.name.setStyleSheet("QLineEdit:read-only { background: #eeeeee; }")  # not typed in: Byt namn …
         self.kind = QComboBox()
         for key, label in PLACE_KINDS.items():
             self.kind.addItem(_(label), key)
@@ -68,6 +69,7 @@ class PlaceForm(RecordForm):
     def fill(self, record: PlaceInfo | None) -> None:
         self.name.setText(record.name if record else "")
         self.name.setReadOnly(record is not None)  # a new name keeps the old one for earlier days: Byt namn …
+        self.name.setToolTip(_("Ett nytt namn ges med Byt namn …, från en viss dag.") if record is not None else "")
         select_data(self.kind, record.kind if record else "motesplats")
         self.address.setText((record.address or "") if record else "")
 
@@ -145,11 +147,8 @@ class PlacesTab(RecordsTab):
         self.form.extra_buttons.addWidget(self.close_button)
         self.rename_button.clicked.connect(self.rename)
         self.close_button.clicked.connect(self.close_or_reopen)
-        self.form.saved.connect(lambda _info: self._update_buttons())
-        self.table.selectionModel().currentRowChanged.connect(lambda *_a: self._update_buttons())
-        header = self.table.horizontalHeader()
-        for column, width in ((1, 150), (2, 230), (3, 100)):
-            header.resizeSection(column, width)
+        self.widths(150, 95)
+        self.form.loaded.connect(self._update_buttons)
         self.retranslate()
         self.reload()
         self.form.load(None)

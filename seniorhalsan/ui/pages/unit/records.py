@@ -37,6 +37,7 @@ class RecordForm(QWidget):
     show a record (`fill`), save (`operation`) and fetch a record again (`fetch`)."""
 
     saved = Signal(object)
+    loaded = Signal()  # another record (or none, for a new one) is in the form
 
     def __init__(self, app, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -124,6 +125,7 @@ class RecordForm(QWidget):
         self.errors.clear()
         self.banner.hide()
         self.updated()
+        self.loaded.emit()
 
     def start_new(self, **preset: Any) -> None:
         self.load(None)
@@ -205,7 +207,8 @@ class RecordsTab(QWidget):
         self.table.setWordWrap(False)
         header = self.table.horizontalHeader()
         header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
-        header.setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
+        header.setSectionResizeMode(0, QHeaderView.ResizeMode.ResizeToContents)  # whole names, never "Gun …"
+        header.setStretchLastSection(True)
         header.setMinimumSectionSize(60)
         self.summary = hint()
         left = QWidget()
@@ -232,6 +235,11 @@ class RecordsTab(QWidget):
         self.table.selectionModel().currentRowChanged.connect(self._row_changed)
         self.table.activated.connect(lambda _i: self.form.first_field().setFocus())  # Enter: on to the form
         self.form.saved.connect(lambda info: self._select(info.id))
+
+    def widths(self, *pixels: int) -> None:
+        """The widths of the columns between the name and the last (which takes the rest)."""
+        for column, width in enumerate(pixels, start=1):
+            self.table.horizontalHeader().resizeSection(column, width)
 
     def new_button(self, on_click) -> QPushButton:
         button = QPushButton()

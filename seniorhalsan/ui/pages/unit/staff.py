@@ -123,8 +123,8 @@ def staff_columns(services: dict[str, str]) -> list[Column[StaffInfo]]:
         Column(lambda: _("Namn"), lambda s: s.name),
         Column(lambda: _("Anställning"), lambda s: _(STAFF_KINDS.get(s.kind, s.kind))),
         Column(lambda: _("Titel"), lambda s: s.title or ""),
-        Column(lambda: _("Insatser"), lambda s: ", ".join(services.get(k, k) for k in s.services)),
         Column(lambda: _("Telefon"), lambda s: s.phone or ""),
+        Column(lambda: _("Insatser"), lambda s: ", ".join(services.get(k, k) for k in s.services)),
     ]
 
 
@@ -135,9 +135,7 @@ class StaffTab(RecordsTab):
                          state_key="unit/staff-splitter", parent=parent)
         self.new = self.new_button(lambda: {"kind": "anstalld"})
         self.new_volunteer = self.new_button(lambda: {"kind": "volontar"})
-        header = self.table.horizontalHeader()
-        for column, width in ((1, 150), (2, 150), (3, 170), (4, 110)):
-            header.resizeSection(column, width)
+        self.widths(125, 145, 95)
         self.retranslate()
         self.reload()
         self.form.load(None)
@@ -155,5 +153,8 @@ class StaffTab(RecordsTab):
     def summary_text(self, rows: list[StaffInfo]) -> str:
         working = [s for s in self.records if s.active]
         volunteers = sum(1 for s in working if s.kind == "volontar")
-        return _("{n} arbetar här, varav {v} volontärer. De föreslås som ledare för aktiviteterna.").format(
-            n=len(working), v=volunteers)
+        text = _("{n} arbetar här.").format(n=len(working))
+        if volunteers:
+            text += " " + (_("En av dem är volontär.") if volunteers == 1 else
+                           _("{v} av dem är volontärer.").format(v=volunteers))
+        return text + " " + _("De föreslås som ledare för aktiviteterna.")

@@ -37,9 +37,9 @@ def text_label(key: str) -> str:
     }.get(key, key)
 
 
-class UnitTexts(QScrollArea):
+class UnitTexts(QWidget):
     """The unit's name and district, then one field per text (the unit's own and each service's);
-    Save keeps them all, or none."""
+    Save keeps them all, or none. The fields scroll; the Save button stays in sight."""
 
     def __init__(self, app, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -72,7 +72,8 @@ class UnitTexts(QScrollArea):
         for key in keys:
             edit = QPlainTextEdit()
             edit.setTabChangesFocus(True)
-            edit.setMinimumHeight(80 if key == CONTACT_TEXT else 70)
+            lines = 7 if key == "folder.presentation" else 4  # a longer text scrolls inside its field
+            edit.setFixedHeight(edit.fontMetrics().lineSpacing() * lines + 16)
             edit.textChanged.connect(self._edited)
             label = QLabel()
             label.setBuddy(edit)
@@ -93,13 +94,18 @@ class UnitTexts(QScrollArea):
         inner_layout.addWidget(self.intro)
         inner_layout.addWidget(self.unit_box)
         inner_layout.addWidget(self.texts_box)
-        inner_layout.addWidget(self.general)
+        inner_layout.addStretch(1)
+        self.scroll = QScrollArea()
+        self.scroll.setWidgetResizable(True)
+        self.scroll.setWidget(inner)
         row = QHBoxLayout()
         row.addWidget(self.status, 1)
         row.addWidget(self.save_button)
-        inner_layout.addLayout(row)
-        self.setWidgetResizable(True)
-        self.setWidget(inner)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 6, 0, 0)
+        layout.addWidget(self.scroll, 1)
+        layout.addWidget(self.general)
+        layout.addLayout(row)
         self.name.textChanged.connect(self._edited)
         self.district.textChanged.connect(self._edited)
         self.dirty = False
@@ -128,7 +134,7 @@ class UnitTexts(QScrollArea):
         edit.setFocus()
         if edit.toPlainText().strip() == shipped_example(CONTACT_TEXT):
             edit.selectAll()
-        self.ensureWidgetVisible(edit)
+        self.scroll.ensureWidgetVisible(edit)
 
     def load(self) -> None:
         unit = self.app.db.read(lookups.unit)

@@ -48,10 +48,11 @@ class Handbook(QDialog):
 def show_handbook(window: QWidget) -> Handbook:
     """Open the guide (or bring the open one to the front)."""
     handbook = getattr(window, "_handbook", None)
-    if handbook is None or not handbook.isVisible():
+    if handbook is not None and handbook.isVisible():
+        handbook.raise_()
+    else:
         handbook = Handbook(window)
         window._handbook = handbook
-    handbook.show()
-    handbook.raise_()
+        handbook.show()
     handbook.activateWindow()
     return handbook

@@ -83,12 +83,11 @@ def test_the_newest_revision_is_known_without_reading_the_migrations():
     assert migrate.HEAD == migrate.head_revision()
 
 
-def test_accounts_keep_their_services_through_the_staff_link_migration(db_path):
+def test_accounts_keep_their_services_through_the_staff_link_migration(db):
     """0008 copies the users table on SQLite (to add a named foreign key); the accounts' services,
-    which would go with the old copy (ON DELETE CASCADE), are kept, up and down."""
+    which would go with the old copy (ON DELETE CASCADE), are kept, up and down (and on PostgreSQL)."""
     from seniorhalsan.services import accounts
 
-    db = open_database(sqlite_url(db_path), daily_backup=False)
     db.call(accounts.create_account, username="karin", password="ett-långt-lösen", role="enhetschef")
     db.actor = db.call(accounts.login, username="karin", password="ett-långt-lösen")
     db.call(accounts.create_account, username="tomas", password="ett-långt-lösen", role="instruktor",
@@ -106,4 +105,3 @@ def test_accounts_keep_their_services_through_the_staff_link_migration(db_path):
             cfg.attributes["connection"] = conn
             (command.downgrade if revision != "head" else command.upgrade)(cfg, revision)
         assert services() == {"karin": 0, "tomas": 2}
-    db.dispose()

@@ -47,11 +47,15 @@ def step_detail(step: str, progress: SetupProgress) -> str:
                 _("Skriv enhetens namn, kontaktuppgifter och presentation. Foldern skrivs inte ut utan "
                   "kontaktuppgifterna."))
     if step == "places":
-        text = _("Mötesplatser i bruk: {n}, varav {m} med adress.").format(n=progress.places, m=progress.places_with_address)
-        return text + ("" if done else " " + _("Kontrollera platserna, skriv deras adresser och lägg till de som saknas."))
+        text = _("Mötesplatser i bruk: {n}, varav {m} med adress.").format(
+            n=progress.places, m=progress.places_with_address)
+        if not done:
+            text += " " + _("Kontrollera platserna, skriv deras adresser och lägg till de som saknas.")
+        return text
     if step == "staff":
         return (_("Medarbetare och volontärer: {n}.").format(n=progress.staff) if done else
-                _("Lägg in medarbetare och volontärer med de insatser de arbetar i; de blir ledare för aktiviteterna."))
+                _("Lägg in medarbetare och volontärer med de insatser de arbetar i; de blir ledare för "
+                  "aktiviteterna."))
     if step == "activities":
         return (_("Aktiviteter: {n}.").format(n=progress.activities) if done else
                 _("Lägg in aktiviteterna: typ, vanlig plats, ledare och texten till foldern."))

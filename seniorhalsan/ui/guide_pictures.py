@@ -74,7 +74,8 @@ def main(argv: list[str] | None = None) -> int:
     demo = open_database(sqlite_url(work / "demo.sqlite3"))
     demo.clock = lambda: today
     demo.perform(GenerateDemo(2026))
-    shots: list = [("kom-igang.png", new, None, None)] + [(name, demo, page, tab) for name, (page, tab) in PICTURES.items()]
+    shots: list = [("kom-igang.png", new, None, None)]
+    shots += [(name, demo, page, tab) for name, (page, tab) in PICTURES.items()]
     windows = []
 
     def shoot(index: int = 0) -> None:

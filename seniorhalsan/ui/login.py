@@ -83,9 +83,11 @@ class FirstAccountDialog(QDialog):
     """A database for real use starts with the unit head's account; it cannot be skipped (Esc and
     the window's close button ask whether to quit the program instead)."""
 
-    def __init__(self, db: Database, parent=None) -> None:
+    def __init__(self, db: Database, parent=None, *, leave_text: str | None = None) -> None:
         super().__init__(parent)
         self.db = db
+        # what leaving without the account does: quit the program, or (from the demo) go back there
+        self.leave_text = leave_text or _("Avsluta programmet")
         self.setWindowTitle(_("Enhetschefens konto"))
         self.intro = hint(_(
             "Programmet innehåller personuppgifter och kräver därför inloggning. Skapa först enhetschefens "
@@ -149,15 +151,15 @@ class FirstAccountDialog(QDialog):
             super().reject()
 
     def ask_quit(self) -> bool:
-        """True to quit the program (a method, so that the tests can answer it)."""
+        """True to leave without the account (a method, so that the tests can answer it)."""
         box = QMessageBox(self)
         box.setIcon(QMessageBox.Icon.Warning)
         box.setWindowTitle(_("Enhetschefens konto"))
         box.setText(_("Utan enhetschefens konto kan programmet inte användas med riktiga uppgifter."))
-        box.setInformativeText(_("Kontot skyddar personuppgifterna. Vill du skapa det nu, eller avsluta "
-                                 "programmet och skapa det nästa gång?"))
+        box.setInformativeText(_("Kontot skyddar personuppgifterna. Skapa det nu, eller gå härifrån och "
+                                 "skapa det nästa gång enhetens databas öppnas."))
         go_on = box.addButton(_("Skapa kontot"), QMessageBox.ButtonRole.AcceptRole)
-        quit_button = box.addButton(_("Avsluta programmet"), QMessageBox.ButtonRole.DestructiveRole)
+        quit_button = box.addButton(self.leave_text, QMessageBox.ButtonRole.DestructiveRole)
         box.setDefaultButton(go_on)
         box.setEscapeButton(go_on)
         box.exec()

@@ -109,7 +109,9 @@ class Opener:
             if choice == DEMO:
                 db.dispose()
                 return self.open_demo(starting=starting)
-            if choice != REAL or FirstAccountDialog(db, self.window).exec() != QDialog.DialogCode.Accepted:
+            leave = None if starting else _("Tillbaka till demodatabasen")
+            first_account = FirstAccountDialog(db, self.window, leave_text=leave) if choice == REAL else None
+            if first_account is None or first_account.exec() != QDialog.DialogCode.Accepted:
                 db.dispose()
                 return False
         if starting and unit.demo:

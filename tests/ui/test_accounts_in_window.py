@@ -129,3 +129,28 @@ def test_the_unit_head_manages_accounts_log_and_gallring(window, qtbot, db, tmp_
     exported = tmp_path / "logg.csv"
     assert page.export_log(exported) == page.log.total
     assert "Gallrade" in exported.read_text(encoding="utf-8-sig")
+
+
+def test_a_new_account_starts_as_the_least_powerful_role_and_from_its_staff_member(window, db):
+    from seniorhalsan.services import staff
+
+    db.call(accounts.create_account, username="karin", password=PASSWORD, role="enhetschef")
+    db.actor = db.call(accounts.login, username="karin", password=PASSWORD)
+    tomas = factories.staff_member(db, "Tomas Fixare", services=["fixartjanst"])
+    window.apply_role()
+    window.show_page("privacy")
+    tab = window.page("privacy").account_tab
+    tab.load()
+    assert tab.new_role.currentData() == "lasare"  # a mistake shows too little, never too much
+    tab.new_staff.setCurrentIndex(tab.new_staff.findData(tomas.id))
+    assert tab.new_name.text() == "Tomas Fixare" and tab.new_role.currentData() == "instruktor"
+    assert [k for k, box in tab.service_boxes.items() if box.isChecked()] == ["fixartjanst"]
+    tab.new_username.setText("tomas")
+    tab.new_password.setText(PASSWORD)
+    tab.new_repeat.setText(PASSWORD)
+    assert tab.create_account()
+    created = next(a for a in db.read(accounts.list_accounts) if a.username == "tomas")
+    assert created.staff_name == "Tomas Fixare" and created.service_names == ("Fixartjänst",)
+    assert tab.new_staff.findData(tomas.id) == -1  # he has his account: not offered again
+    assert tab.accounts.index(1, 4).data() == "Fixartjänst"  # services by name in the list
+    assert db.read(staff.find_staff, "Tomas Fixare").id == tomas.id

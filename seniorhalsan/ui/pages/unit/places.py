@@ -64,7 +64,8 @@ class PlaceForm(RecordForm):
         self.updated()
 
     def values(self) -> dict[str, Any]:
-        return {"name": self.name.text().strip(), "kind": self.kind.currentData(), "address": self.address.text().strip()}
+        return {"name": self.name.text().strip(), "kind": self.kind.currentData(),
+                "address": self.address.text().strip()}
 
     def fill(self, record: PlaceInfo | None) -> None:
         self.name.setText(record.name if record else "")
@@ -93,8 +94,8 @@ class PlaceForm(RecordForm):
         record: PlaceInfo | None = self.record
         texts = []
         if record is not None and record.former_names:
-            texts.append(_("Hette tidigare {names}.").format(
-                names=", ".join(_("{name} (till {day})").format(name=n, day=d.isoformat()) for n, d in record.former_names)))
+            names = [_("{name} (till {day})").format(name=n, day=d.isoformat()) for n, d in record.former_names]
+            texts.append(_("Hette tidigare {names}.").format(names=", ".join(names)))
         if record is not None and record.closed_on is not None:
             texts.append(_("Stängd från och med dagen efter {day}; historiken finns kvar.").format(day=record.closed_on.isoformat()))
         if record is not None:

@@ -1,45 +1,27 @@
-"""Enheten och foldern: the unit's name, its contact details and the texts the folder prints
-beside the schedule, edited and saved together."""
+"""Enheten och foldern: the unit's name and district above the folder's texts (its contact
+details, presentation and the rest), saved together with one button."""
 
 from __future__ import annotations
 
-from PySide6.QtWidgets import (
-    QFormLayout,
-    QGroupBox,
-    QHBoxLayout,
-    QLabel,
-    QLineEdit,
-    QPlainTextEdit,
-    QPushButton,
-    QScrollArea,
-    QVBoxLayout,
-    QWidget,
-)
+from PySide6.QtWidgets import QFormLayout, QGroupBox, QHBoxLayout, QLabel, QLineEdit, QPushButton, QVBoxLayout, QWidget
 
 from ....operations.catalogue import UpdateUnit
 from ....services import lookups
-from ....services import texts as text_service
-from ....services.lookups import services as list_services
 from ....services.units import CONTACT_TEXT, shipped_example
 from ...common import submit
 from ...forms import ERROR_STYLE, FieldErrors, hint
 from ...i18n import _
+from ..prints.texts import FolderTexts
 
-FOLDER_TEXTS = (CONTACT_TEXT, "folder.presentation", "folder.feedback", "folder.other_actors")
 
-
-def text_label(key: str) -> str:
-    return {
-        CONTACT_TEXT: _("&Kontaktuppgifter (enhetschefen: namn, telefon, e-post)"),
-        "folder.presentation": _("&Presentation av enheten"),
-        "folder.feedback": _("Så lämnar du s&ynpunkter (Tyck till)"),
-        "folder.other_actors": _("Andra akt&örer"),
-    }.get(key, key)
+def typed(edit) -> str:
+    """A text field's text, one line or many."""
+    return edit.text() if isinstance(edit, QLineEdit) else edit.toPlainText()
 
 
 class UnitTexts(QWidget):
-    """The unit's name and district, then one field per text (the unit's own and each service's);
-    Save keeps them all, or none. The fields scroll; the Save button stays in sight."""
+    """The unit's name and district, then the folder's fields; Save keeps them all, or none.
+    The fields scroll; the Save button stays in sight."""
 
     def __init__(self, app, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -57,84 +39,69 @@ class UnitTexts(QWidget):
         self.name_label, self.district_label = QLabel(), QLabel()
         self.errors.row(unit_form, "name", self.name_label, self.name)
         self.errors.row(unit_form, "district", self.district_label, self.district)
-
-        self.texts_box = QGroupBox()
-        texts_layout = QVBoxLayout(self.texts_box)
-        self.edits: dict[str, QPlainTextEdit] = {}
-        self.labels: dict[str, QLabel] = {}
-        service_list = self.app.db.read(list_services)
-        keys = list(FOLDER_TEXTS) + [f"folder.service.{s.key}" for s in service_list]
-        self.service_names = {f"folder.service.{s.key}": s.name for s in service_list}
-        self.example_note = QLabel()
+        self.example_note = QLabel()  # the program's example contact details are no one's
         self.example_note.setWordWrap(True)
         self.example_note.setStyleSheet(ERROR_STYLE)
         self.example_note.hide()
-        for key in keys:
-            edit = QPlainTextEdit()
-            edit.setTabChangesFocus(True)
-            lines = 7 if key == "folder.presentation" else 4  # a longer text scrolls inside its field
-            edit.setFixedHeight(edit.fontMetrics().lineSpacing() * lines + 16)
+        # the folder's own fields, as Utskrifter had them; saved here with the unit's name
+        self.folder = FolderTexts(app)
+        self.folder.save_button.hide()
+        self.folder.status.hide()
+        for edit in self.folder.edits.values():
             edit.textChanged.connect(self._edited)
-            label = QLabel()
-            label.setBuddy(edit)
-            label.setWordWrap(True)
-            self.edits[key] = edit
-            self.labels[key] = label
-            texts_layout.addWidget(label)
-            if key == CONTACT_TEXT:
-                texts_layout.addWidget(self.example_note)
-            texts_layout.addWidget(self.errors.add(key, edit))  # a refusal names no text: it shows below
         self.save_button = QPushButton()
         self.save_button.setProperty("primary", True)
         self.save_button.clicked.connect(self.save)
         self.status = QLabel()
         self.status.setWordWrap(True)
-        inner = QWidget()
-        inner_layout = QVBoxLayout(inner)
-        inner_layout.addWidget(self.intro)
-        inner_layout.addWidget(self.unit_box)
-        inner_layout.addWidget(self.texts_box)
-        inner_layout.addStretch(1)
-        self.scroll = QScrollArea()
-        self.scroll.setWidgetResizable(True)
-        self.scroll.setWidget(inner)
         row = QHBoxLayout()
         row.addWidget(self.status, 1)
         row.addWidget(self.save_button)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 6, 0, 0)
-        layout.addWidget(self.scroll, 1)
+        layout.addWidget(self.intro)
+        layout.addWidget(self.unit_box)
+        layout.addWidget(self.example_note)
+        layout.addWidget(self.folder, 1)
         layout.addWidget(self.general)
         layout.addLayout(row)
         self.name.textChanged.connect(self._edited)
         self.district.textChanged.connect(self._edited)
-        self.dirty = False
+        self.unit_dirty = False
         self.load()
 
+    @property
+    def edits(self) -> dict:
+        """The folder's text fields by key."""
+        return self.folder.edits
+
+    @property
+    def dirty(self) -> bool:
+        return self.unit_dirty or self.folder.dirty
+
     def retranslate(self) -> None:
-        self.intro.setText(_(
-            "Enhetens namn och texterna som står i foldern utöver schemat och aktiviteterna. Skriv enkelt "
-            "och kort; foldern läses av äldre personer. Kontaktuppgifterna behövs innan foldern skrivs ut."
-        ))
+        self.intro.setText(_("Enhetens namn står på foldern och rapporterna. Kontaktuppgifterna behövs innan "
+                             "foldern skrivs ut."))
         self.unit_box.setTitle(_("Enheten"))
         self.name_label.setText(_("&Namn"))
         self.district_label.setText(_("S&tadsdel"))
-        self.texts_box.setTitle(_("Texter i foldern"))
-        for key, label in self.labels.items():
-            label.setText(text_label(key) if key in FOLDER_TEXTS else
-                          _("Så når man {service}").format(service=self.service_names.get(key, key)))
-        self.example_note.setText(_("Det här är programmets exempel med påhittade uppgifter, inte enhetens. "
-                                    "Skriv enhetens egna kontaktuppgifter."))
+        self.example_note.setText(_("Kontaktuppgifterna nedan är programmets exempel med påhittade uppgifter, "
+                                    "inte enhetens. Skriv enhetens egna."))
+        self.folder.retranslate()
         self.save_button.setText(_("Spara &uppgifterna"))
         self.save_button.setToolTip(_("Spara enhetens namn och alla texter (Ctrl+S)"))
 
+    def contact_edit(self):
+        """The first field of the unit's contact details."""
+        return self.folder.edits.get(CONTACT_TEXT) or next(iter(self.folder.edits.values()))
+
     def focus_contact(self) -> None:
         """The cursor in the contact details; the program's example is selected, so typing replaces it."""
-        edit = self.edits[CONTACT_TEXT]
+        edit = self.contact_edit()
         edit.setFocus()
-        if edit.toPlainText().strip() == shipped_example(CONTACT_TEXT):
+        if typed(edit).strip() and typed(edit).strip() == shipped_example(CONTACT_TEXT):
             edit.selectAll()
-        self.scroll.ensureWidgetVisible(edit)
+        self.folder.ensureWidgetVisible(edit)
 
     def load(self) -> None:
         unit = self.app.db.read(lookups.unit)
@@ -142,11 +109,8 @@ class UnitTexts(QWidget):
             widget.blockSignals(True)
             widget.setText(text)
             widget.blockSignals(False)
-        for key, edit in self.edits.items():
-            edit.blockSignals(True)
-            edit.setPlainText(self.app.db.read(text_service.get_text, key))
-            edit.blockSignals(False)
-        self.dirty = False
+        self.folder.load()
+        self.unit_dirty = False
         self._mark_example()
 
     def refresh(self) -> None:
@@ -155,24 +119,24 @@ class UnitTexts(QWidget):
             self.load()
 
     def _mark_example(self) -> None:
-        contact = self.edits[CONTACT_TEXT].toPlainText().strip()
+        contact = typed(self.contact_edit()).strip()
         self.example_note.setVisible(bool(contact) and contact == shipped_example(CONTACT_TEXT))
 
-    def _edited(self) -> None:
-        self.dirty = True
+    def _edited(self, *_args) -> None:
+        self.unit_dirty = self.unit_dirty or self.sender() in (self.name, self.district)
         self.status.setText(_("Ändrat, inte sparat."))
         self._mark_example()
 
     def save(self) -> bool:
         if not self.dirty:
             return True
-        texts = tuple((key, edit.toPlainText()) for key, edit in self.edits.items())
+        texts = tuple((key, typed(edit)) for key, edit in self.folder.edits.items())
         operation = UpdateUnit(name=self.name.text(), district=self.district.text() or None, texts=texts)
         saved, _info = submit(self, self.errors, lambda: self.app.perform(operation))
         if not saved:
             return False
         self.errors.clear()
-        self.dirty = False
+        self.unit_dirty = self.folder.dirty = False
         self.status.setText(_("Uppgifterna är sparade."))
         return True
 

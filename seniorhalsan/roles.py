@@ -92,12 +92,6 @@ def service_name(ctx: Ctx, service_key: str) -> str:
     return service_names(ctx).get(service_key, service_key.replace("_", " "))
 
 
-def service_list(ctx: Ctx, keys) -> str:
-    """Services named for a message: 'IT-stöd och Fixartjänst'."""
-    names = [service_name(ctx, key) for key in keys]
-    return " och ".join([", ".join(names[:-1]), names[-1]]) if len(names) > 1 else "".join(names)
-
-
 def visible_services(ctx: Ctx) -> frozenset[str] | None:
     """The services whose persons the actor may see; None means all."""
     actor = ctx.actor

@@ -24,6 +24,7 @@ from .db.models import (
     Service,
     Staff,
     Term,
+    Unit,
 )
 from .db.session import Ctx
 from .demo_catalogue import (
@@ -467,6 +468,7 @@ def generate(ctx: Ctx, *, year: int | None = None, seed: int = 65) -> DemoSummar
         raise UserError("Databasen innehåller redan aktiviteter eller personer. Demodata fylls bara i en tom databas; "
                         "välj en ny fil med --db.")
     kind_by_key(ctx, "fysisk")  # reference data is installed
+    ctx.session.get(Unit, ctx.unit_id).demo = True  # the window marks it as invented on every page
     builder = DemoBuilder(ctx, year, seed)
     builder.catalogue()
     years = [year - 1, year]

@@ -39,6 +39,7 @@ LABELS: dict[str, str] = {
     "staff_kind": "Anställningsform",
     "title": "Titel",
     "services": "Insatser",
+    "district": "Stadsdel",
     "key": "Nyckel",
     "text": "Text",
     # persons and support

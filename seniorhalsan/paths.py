@@ -47,6 +47,11 @@ def default_db_path() -> Path:
     return data_dir() / "seniorhalsan.sqlite3"
 
 
+def demo_db_path() -> Path:
+    """The demo database: a file of its own beside the unit's, so invented data never mixes with real."""
+    return data_dir() / "seniorhalsan-demo.sqlite3"
+
+
 def database_url(db_path: str | os.PathLike | None = None, db_url: str | None = None) -> str:
     """The SQLAlchemy URL to open: --db-url, then --db, then SENIORHALSAN_DB, then the default."""
     if db_url:

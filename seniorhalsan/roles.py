@@ -100,10 +100,17 @@ def may_use_service(ctx: Ctx, service_key: str) -> bool:
 
 def check_service(ctx: Ctx, service_key: str, name: str | None = None) -> None:
     """An instructor may only work with the services they are registered for (`name`: the
-    service's name, for the message)."""
+    service's name, for the message; read from the database when not given)."""
     if not may_use_service(ctx, service_key):
-        raise Forbidden(f"Du arbetar inte med {name or service_key.replace('_', ' ')} och kan inte se eller "
+        raise Forbidden(f"Du arbetar inte med {name or service_name(ctx, service_key)} och kan inte se eller "
                         "ändra dess personer och kontakter. Ingenting har ändrats.")
+
+
+def service_name(ctx: Ctx, service_key: str) -> str:
+    """A service as a user reads it (IT-stöd), never its key (it_stod)."""
+    from .services.lookups import service_names
+
+    return service_names(ctx).get(service_key, service_key.replace("_", " "))
 
 
 def visible_services(ctx: Ctx) -> frozenset[str] | None:

@@ -38,3 +38,13 @@ def contact(db, person_id, service="fixartjanst", day=dt.date(2025, 3, 3), kind=
 
 def term(db, kind="vt", year=2026, starts_on=dt.date(2026, 1, 12), ends_on=dt.date(2026, 6, 5)):
     return db.call(schedule.create_term, kind=kind, year=year, starts_on=starts_on, ends_on=ends_on)
+
+
+def scheduled_term(db, kind="ht", year=2026, starts_on=dt.date(2026, 8, 17), ends_on=dt.date(2026, 12, 18)):
+    """A term going on now (the tests' today) with one weekly session on its schedule."""
+    gympa = activity(db, "Schemagympa")
+    where = place_named(db, "Axelsberg")
+    made = term(db, kind=kind, year=year, starts_on=starts_on, ends_on=ends_on)
+    db.call(schedule.add_entry, term_id=made.id, activity_id=gympa.id, place_id=where.id, weekday=1,
+            starts_at=dt.time(10), ends_at=dt.time(11))
+    return made

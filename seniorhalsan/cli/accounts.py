@@ -24,6 +24,8 @@ def register(commands, common: argparse.ArgumentParser) -> None:
     p.add_argument("--service", action="append", default=[], metavar="INSATS",
                    help="för en instruktör: it_stod, fixartjanst, syn_horsel, anhorigstod, aldrestod (kan upprepas)")
     p.add_argument("--display-name", metavar="TEXT", help="personens namn, t.ex. 'Karin Exempelsson'")
+    p.add_argument("--staff", metavar="MEDARBETARE",
+                   help="medarbetaren som loggar in med kontot (namnet som under Enheten → Medarbetare)")
     p.set_defaults(handler=cmd_user_add)
     p = sub.add_parser("list", parents=[common], help="lista kontona")
     p.set_defaults(handler=cmd_user_list)
@@ -33,6 +35,13 @@ def register(commands, common: argparse.ArgumentParser) -> None:
     p = sub.add_parser("password", parents=[common], help="sätt ett nytt lösenord")
     p.add_argument("name", metavar="NAMN")
     p.set_defaults(handler=cmd_user_password)
+    p = sub.add_parser("staff", parents=[common], help="knyt ett konto till medarbetaren som använder det",
+                       description="Knyter kontot till en medarbetare, så att hens egna insatser och kontakter "
+                                   "kommer först. Med --none tas kopplingen bort.")
+    p.add_argument("name", metavar="NAMN", help="kontots användarnamn")
+    p.add_argument("staff", metavar="MEDARBETARE", nargs="?", help="medarbetarens namn")
+    p.add_argument("--none", action="store_true", help="knyt kontot till ingen medarbetare")
+    p.set_defaults(handler=cmd_user_staff, parser=p)
     p = sub.add_parser("unlock", parents=[common], help="lås upp ett konto som låsts efter misslyckade inloggningar")
     p.add_argument("name", metavar="NAMN")
     p.set_defaults(handler=cmd_user_unlock)
@@ -58,15 +67,50 @@ def register(commands, common: argparse.ArgumentParser) -> None:
     p.set_defaults(handler=cmd_access_log)
 
 
+def _staff_id(db, name: str | None) -> int | None:
+    """A staff member by name, or a refusal that says where staff are added."""
+    from ..services import staff
+
+    if not name:
+        return None
+    found = db.read(staff.find_staff, name)
+    if found is None:
+        raise UserError(f"Medarbetare: {name} finns inte. Lägg till medarbetaren i fönstret under "
+                        "Enheten → Medarbetare (eller med en schemaimport med --create-missing).")
+    return found.id
+
+
+def _described(account) -> str:
+    """An account as a sentence names it: role, services (by name) and staff member."""
+    services = f" för {', '.join(account.service_names)}" if account.service_names else ""
+    staff = f", {account.staff_name}" if account.staff_name else ""
+    return f"{account.username} ({account.role_label.lower()}{services}{staff})"
+
+
 def cmd_user_add(args) -> int:
     from ..operations.accounts import CreateAccount
 
     db = open_signed_in(args)
+    staff_id = _staff_id(db, args.staff)
     password = new_password(args.name)
     created = db.perform(CreateAccount(username=args.name, password=password, role=args.role,
-                                       services=tuple(args.service or ()), display_name=args.display_name)).value
-    services = f" för {', '.join(created.services)}" if created.services else ""
-    print(f"Kontot {created.username} ({created.role_label.lower()}{services}) är skapat.")
+                                       services=tuple(args.service or ()), display_name=args.display_name,
+                                       staff_id=staff_id)).value
+    print(f"Kontot {_described(created)} är skapat.")
+    return 0
+
+
+def cmd_user_staff(args) -> int:
+    from ..operations.accounts import TieAccountToStaff
+
+    if bool(args.staff) == args.none:
+        args.parser.error("ange antingen MEDARBETARE eller --none")
+    db = open_signed_in(args, permission="accounts")
+    tied = db.perform(TieAccountToStaff(args.name, _staff_id(db, args.staff))).value
+    if tied.staff_name:
+        print(f"Kontot {tied.username} är knutet till {tied.staff_name}.")
+    else:
+        print(f"Kontot {tied.username} är inte knutet till någon medarbetare.")
     return 0
 
 
@@ -82,9 +126,10 @@ def cmd_user_list(args) -> int:
         state = "" if row.active else "  (avstängt)"
         if row.locked_until:
             state += f"  (låst till {row.locked_until:%H:%M})"
-        services = f"  [{', '.join(row.services)}]" if row.services else ""
+        services = f"  [{', '.join(row.service_names)}]" if row.service_names else ""
+        staff = f"  {row.staff_name}" if row.staff_name else ""
         last = f"  senast inloggad {row.last_login:%Y-%m-%d %H:%M}" if row.last_login else ""
-        print(f"{row.username:<20} {row.role_label:<12}{services}{last}{state}")
+        print(f"{row.username:<20} {row.role_label:<12}{staff}{services}{last}{state}")
     return 0
 
 

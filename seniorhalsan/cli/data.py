@@ -12,7 +12,8 @@ from .signin import open_signed_in
 def register(commands, common: argparse.ArgumentParser) -> None:
     p = commands.add_parser("demo", parents=[common], help="fyll en tom databas med ett påhittat år",
                             description="Fyller en tom databas med ett realistiskt, påhittat år "
-                                        "(och året före) av enhetens arbete.")
+                                        "(och året före) av enhetens arbete. Utan --db fylls demodatabasen "
+                                        "seniorhalsan-demo.sqlite3 i datamappen, aldrig enhetens egen databas.")
     p.add_argument("--year", type=int, metavar="ÅR", help="året som fylls (standard: innevarande år)")
     p.set_defaults(handler=cmd_demo)
 
@@ -45,9 +46,16 @@ def _open(args):
 def cmd_demo(args) -> int:
     from ..formatting import number
     from ..operations.imports import GenerateDemo
+    from ..paths import demo_db_path
+    from .main import database_given
 
+    to_demo_file = not database_given(args)
+    if to_demo_file:  # the unit's own database never gets invented data by default
+        args.db = str(demo_db_path())
     db = _open(args)
     summary = db.perform(GenerateDemo(args.year)).value
+    if to_demo_file:
+        print(f"Demodatabasen: {args.db}")
     print(
         f"Demodata för {summary.years[0]}–{summary.years[-1]}: {number(summary.sessions)} tillfällen med "
         f"{number(summary.visits)} besök, {number(summary.persons)} personer med {number(summary.contacts)} "

@@ -171,10 +171,16 @@ def _refusal_for(exc: Exception) -> UserError | None:
     return refusal_for(exc)
 
 
+def database_given(args: argparse.Namespace) -> bool:
+    """Whether the command names its database (--db, --db-url or the environment), or takes the default."""
+    return bool(getattr(args, "db", None) or getattr(args, "db_url", None)
+                or os.environ.get("SENIORHALSAN_DB") or os.environ.get("SENIORHALSAN_DB_URL"))
+
+
 def start_window(args: argparse.Namespace) -> int:
     from ..ui.app import run
 
-    explicit = bool(args.db or args.db_url or os.environ.get("SENIORHALSAN_DB") or os.environ.get("SENIORHALSAN_DB_URL"))
+    explicit = database_given(args)
     if args.unit:
         os.environ["SENIORHALSAN_UNIT"] = args.unit
     return run(url_of(args), explicit=explicit)

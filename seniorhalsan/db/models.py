@@ -47,6 +47,8 @@ class Unit(Base):
     key: Mapped[str40] = mapped_column(unique=True)
     name: Mapped[str120]
     district: Mapped[str120 | None]
+    # filled with invented data to try the program (`seniorhalsan demo`): the window says so
+    demo: Mapped[bool] = mapped_column(Boolean, server_default="0")
 
 
 class Place(Versioned, Base):
@@ -436,8 +438,11 @@ class User(Versioned, Timestamped, Base):
     password_hash: Mapped[str255]
     active: Mapped[bool] = mapped_column(Boolean, server_default="1")
     last_login: Mapped[dt.datetime | None]
+    # the staff member who signs in with the account: their own services and contacts come first
+    staff_id: Mapped[int | None] = fk("staff.id", ondelete="SET NULL")
 
     services: Mapped[list[Service]] = relationship(secondary=user_services)
+    staff: Mapped[Staff | None] = relationship()
 
 
 class AccessLogEntry(Base):

@@ -5,7 +5,9 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from ..db.session import Ctx
+from ..roles import ROLES
 from ..services import accounts, retention
+from ..services import staff as staff_service
 from ..services.accounts import AccountInfo
 from ..services.retention import Gallring
 from .base import Operation
@@ -20,10 +22,32 @@ class CreateAccount(Operation[AccountInfo]):
     role: str
     services: tuple[str, ...] = ()
     display_name: str | None = None
+    staff_id: int | None = None  # the staff member who signs in with it
+    # a new staff member of the account's name and role (the first account: the unit head's own row)
+    new_staff: bool = False
     locks = ("accounts",)
 
     def apply(self, ctx: Ctx) -> AccountInfo:
-        return accounts.create_account(ctx, **self.arguments())
+        arguments = self.arguments()
+        new_staff = arguments.pop("new_staff")
+        created = accounts.create_account(ctx, **arguments)
+        if not new_staff:
+            return created
+        staff = staff_service.create_staff(ctx, name=self.display_name or "", title=ROLES.get(self.role),
+                                           services=self.services)
+        return accounts.tie_to_staff(ctx, username=created.username, staff_id=staff.id)
+
+
+@dataclass(frozen=True)
+class TieAccountToStaff(Operation[AccountInfo]):
+    """The staff member who signs in with an account (None: nobody)."""
+
+    username: str
+    staff_id: int | None
+    locks = ("accounts",)
+
+    def apply(self, ctx: Ctx) -> AccountInfo:
+        return accounts.tie_to_staff(ctx, username=self.username, staff_id=self.staff_id)
 
 
 @dataclass(frozen=True)

@@ -8,8 +8,9 @@ import datetime as dt
 from dataclasses import dataclass
 
 from ..db.session import Ctx
-from ..services import activities, places, staff, texts
+from ..services import activities, places, staff, texts, units
 from ..services.activities import ActivityInfo
+from ..services.lookups import UnitInfo
 from ..services.places import PlaceInfo
 from ..services.staff import StaffInfo
 from .base import Operation
@@ -167,6 +168,25 @@ class UpdateStaff(Operation[StaffInfo]):
     def apply(self, ctx: Ctx) -> StaffInfo:
         arguments = self.arguments()
         return staff.update_staff(ctx, arguments.pop("staff_id"), **arguments)
+
+
+# --- the unit ----------------------------------------------------------------------------------
+
+@dataclass(frozen=True)
+class UpdateUnit(Operation[UnitInfo]):
+    """The unit's name and district, as the folder and the reports print them, and with them
+    any of its texts (the window saves its page of them together: all, or none)."""
+
+    name: str
+    district: str | None = None
+    texts: tuple[tuple[str, str | None], ...] = ()  # (key, body)
+    locks = TEXTS
+
+    def apply(self, ctx: Ctx) -> UnitInfo:
+        info = units.update_unit(ctx, name=self.name, district=self.district)
+        if self.texts:
+            texts.set_texts(ctx, dict(self.texts))
+        return info
 
 
 # --- the unit's texts --------------------------------------------------------------------------

@@ -49,7 +49,7 @@ class FolderNotReady(UserError):
         what = " och ".join(missing)
         super().__init__(
             f"Foldern skrivs inte ut förrän enhetens kontaktuppgifter finns: {what} saknas. Skriv dem under "
-            "Utskrifter → Texter i foldern."
+            "Enheten → Enheten och foldern."
         )
 
 

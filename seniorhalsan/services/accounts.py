@@ -20,13 +20,13 @@ from sqlalchemy import func, select, update
 from sqlalchemy.exc import OperationalError
 
 from ..db.engine import brief_write
-from ..db.models import AccessLogEntry, Service, User
+from ..db.models import AccessLogEntry, Service, Staff, User
 from ..db.session import Actor, Ctx, Database, log_entry
 from ..errors import NotFound, UserError, ValidationError
 from ..roles import ROLES, requires
 from .access_log import note
 from .checks import Checker
-from .lookups import service_by_key
+from .lookups import owned, service_by_key
 
 log = logging.getLogger(__name__)
 
@@ -53,6 +53,9 @@ class AccountInfo:
     last_login: dt.datetime | None
     version: int
     locked_until: dt.datetime | None = None
+    staff_id: int | None = None  # the staff member who signs in with it
+    staff_name: str | None = None
+    service_names: tuple[str, ...] = ()  # the services as a user reads them
 
     @property
     def role_label(self) -> str:
@@ -62,7 +65,8 @@ class AccountInfo:
 def _info(user: User, locked_until: dt.datetime | None = None) -> AccountInfo:
     return AccountInfo(
         user.id, user.username, user.display_name, user.role, tuple(s.key for s in user.services),
-        user.active, user.last_login, user.version, locked_until,
+        user.active, user.last_login, user.version, locked_until, user.staff_id,
+        user.staff.name if user.staff else None, tuple(s.name for s in user.services),
     )
 
 
@@ -120,6 +124,7 @@ def create_account(
     role: str,
     services: list[str] | tuple[str, ...] = (),
     display_name: str | None = None,
+    staff_id: int | None = None,
 ) -> AccountInfo:
     _first_account_or_manager(ctx)
     check = Checker()
@@ -138,18 +143,48 @@ def create_account(
         except NotFound as exc:
             check.fail("services", str(exc))
     if role == "instruktor" and not services:
-        check.fail("services", "en instruktör behöver minst en insats (t.ex. fixartjanst).")
+        check.fail("services", "en instruktör behöver minst en insats (t.ex. Fixartjänst).")
     if role and role != "instruktor" and services:
         check.fail("services", "bara instruktörer knyts till insatser.")
     password = _check_password(check, password, name)
     display = check.text("name", display_name, max_length=120)
+    staff = _free_staff(ctx, check, staff_id)
     check.done()
     user = User(
         unit_id=ctx.unit_id, username=name, display_name=display, role=role,
         password_hash=_hasher.hash(password),
     )
     user.services = found
+    user.staff = staff
     ctx.session.add(user)
+    ctx.session.flush()
+    return _info(user)
+
+
+def _free_staff(ctx: Ctx, check: Checker, staff_id: int | None, *, account: User | None = None) -> Staff | None:
+    """The staff member an account is tied to, unless another active account already is."""
+    if staff_id is None:
+        return None
+    try:
+        staff = owned(ctx, Staff, staff_id, "Medarbetaren")
+    except NotFound as exc:
+        check.fail("staff", str(exc))
+        return None
+    holder = ctx.session.scalar(select(User).where(User.staff_id == staff.id, User.active.is_(True),
+                                                   User.id != (account.id if account else -1)))
+    if holder is not None:
+        check.fail("staff", f"{staff.name} har redan kontot {holder.username}.")
+    return staff
+
+
+@requires("accounts")
+def tie_to_staff(ctx: Ctx, *, username: str, staff_id: int | None) -> AccountInfo:
+    """Tie an account to the staff member who signs in with it (None: to nobody)."""
+    user = _user(ctx, username)
+    check = Checker()
+    staff = _free_staff(ctx, check, staff_id, account=user)
+    check.done()
+    user.staff = staff
     ctx.session.flush()
     return _info(user)
 

@@ -168,6 +168,10 @@ class Checker:
         year = self.integer(field, value, required=True)
         if year is None:
             return None
+        if 0 <= year < 1000:  # typed short (41 for 1941): an age of 1985 years would only confuse
+            example = f" (t.ex. 19{year:02d})" if year < 100 else ""
+            self.fail(field, f"{year} är inget fyrsiffrigt år; skriv hela året{example}.")
+            return None
         age = today.year - year
         if age > OLDEST_AGE:
             self.fail(field, f"{year} ger en ålder av {age} år; kontrollera året.")

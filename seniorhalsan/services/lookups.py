@@ -85,6 +85,11 @@ def feedback_categories(ctx: Ctx, grp: str | None = None) -> list[CategoryInfo]:
     return [CategoryInfo(c.id, c.grp, c.key, c.name, c.short_name) for c in ctx.session.scalars(query)]
 
 
+def service_names(ctx: Ctx) -> dict[str, str]:
+    """Each service's name by its key, for messages and lists (a key is never shown)."""
+    return {key: name for key, name in ctx.session.execute(select(Service.key, Service.name))}
+
+
 def service_by_key(ctx: Ctx, key: str) -> Service:
     from ..vocabulary import fold
 
@@ -111,13 +116,14 @@ class UnitInfo:
     key: str
     name: str
     district: str | None
+    demo: bool = False  # filled with invented data to try the program
 
 
 def unit(ctx: Ctx) -> UnitInfo:
     from ..db.models import Unit
 
     row = ctx.session.get(Unit, ctx.unit_id)
-    return UnitInfo(row.id, row.key, row.name, row.district)
+    return UnitInfo(row.id, row.key, row.name, row.district, row.demo)
 
 
 def labels(ctx: Ctx) -> dict[str, dict[str, str]]:

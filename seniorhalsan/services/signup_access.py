@@ -5,11 +5,10 @@ from __future__ import annotations
 
 from sqlalchemy import select
 
-from ..db.models import Staff, User
+from ..db.models import User
 from ..db.session import Ctx
 from ..errors import Forbidden
 from ..roles import allowed, check
-from ..vocabulary import fold
 
 
 def manages(ctx: Ctx) -> bool:
@@ -18,19 +17,13 @@ def manages(ctx: Ctx) -> bool:
 
 
 def own_staff_ids(ctx: Ctx) -> frozenset[int]:
-    """The staff members the signed-in account is.
-
-    Accounts are not tied to a staff member yet: the staff member whose name is the account's
-    display name (or, without one, its username) is the account's own. When an account carries
-    its staff member, this function returns that one instead; nothing else changes.
-    """
+    """The staff member the signed-in account is tied to (Konton och dataskydd, `user staff`)."""
     actor = ctx.actor
     if actor is None:
         return frozenset()
-    display = ctx.session.scalar(select(User.display_name).where(User.username == actor.username))
-    wanted = {fold(name) for name in (display, actor.username) if name}
-    rows = ctx.session.execute(select(Staff.id, Staff.name).where(Staff.unit_id == ctx.unit_id))
-    return frozenset(staff_id for staff_id, name in rows if fold(name) in wanted)
+    staff_id = ctx.session.scalar(select(User.staff_id).where(User.unit_id == ctx.unit_id,
+                                                              User.username == actor.username))
+    return frozenset() if staff_id is None else frozenset({staff_id})
 
 
 def led_by_actor(ctx: Ctx, leader_ids: set[int | None]) -> set[int | None]:

@@ -124,3 +124,34 @@ def update_staff(ctx: Ctx, staff_id: int, *, version: int | None = None, active:
         staff.active = bool(active)
     ctx.session.flush()
     return _info(staff)
+
+
+@dataclass(frozen=True)
+class OwnWork:
+    """The signed-in person's own staff member and services: what their pages start from."""
+
+    staff: StaffInfo | None  # the staff member the account is tied to (None: not tied, or no account)
+    services: tuple[str, ...]  # their services, in the usual order; an instructor's only those they may use
+
+
+@requires("read")
+def own_work(ctx: Ctx) -> OwnWork:
+    """An instructor's "Min insats" and "Medarbetare" default to these.
+
+    An instructor's services are those of the account (what they may work with), the ones
+    their staff member works in first; others have the services of their staff member.
+    """
+    from ..db.models import User
+
+    actor = ctx.actor
+    if actor is None:
+        return OwnWork(None, ())
+    user = ctx.session.scalar(select(User).where(User.unit_id == ctx.unit_id, User.username == actor.username))
+    staff = user.staff if user is not None else None
+    order = {s.key: s.sort_order for s in ctx.session.scalars(select(Service))}
+    works_in = {s.key for s in staff.services} if staff is not None else set()
+    if actor.role == "instruktor":
+        keys = sorted(actor.services, key=lambda k: (k not in works_in, order.get(k, 99)))
+    else:
+        keys = sorted(works_in, key=lambda k: order.get(k, 99))
+    return OwnWork(_info(staff) if staff is not None else None, tuple(keys))

@@ -146,3 +146,16 @@ def hint(text: str = "") -> QLabel:
     label.setWordWrap(True)
     label.setStyleSheet("color: #444444;")
     return label
+
+
+def grow_to_fit(dialog: QWidget) -> None:
+    """Make a dialog tall enough for its wrapped lines at its width (after a refusal is shown under
+    a field): a dialog's layout asks only for its minimum height, which counts a wrapped line as one
+    and cuts the rest off."""
+    layout = dialog.layout()
+    layout.activate()
+    width = dialog.width()
+    needed = layout.totalHeightForWidth(width) if layout.hasHeightForWidth() else layout.totalSizeHint().height()
+    if needed > dialog.height():
+        dialog.setMinimumHeight(needed)
+        dialog.resize(width, needed)

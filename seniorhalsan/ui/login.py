@@ -5,11 +5,14 @@ from __future__ import annotations
 from PySide6.QtCore import QEvent, QObject, QTimer
 from PySide6.QtWidgets import (
     QApplication,
+    QCheckBox,
     QDialog,
     QDialogButtonBox,
     QFormLayout,
     QLabel,
+    QLayout,
     QLineEdit,
+    QMessageBox,
     QVBoxLayout,
 )
 
@@ -17,7 +20,7 @@ from ..db.session import Actor, Database
 from ..errors import UserError, ValidationError
 from ..operations.accounts import CreateAccount
 from ..services import accounts
-from .forms import FieldErrors, hint
+from .forms import FieldErrors, grow_to_fit, hint
 from .i18n import _
 
 
@@ -67,6 +70,7 @@ class LoginDialog(QDialog):
         except UserError as exc:
             self.error.setText(str(exc))
             self.error.show()
+            grow_to_fit(self)
             self.password.clear()
             self.password.setFocus()
             return False
@@ -76,28 +80,40 @@ class LoginDialog(QDialog):
 
 
 class FirstAccountDialog(QDialog):
-    """A database for real use starts with the unit head's account."""
+    """A database for real use starts with the unit head's account; it cannot be skipped (Esc and
+    the window's close button ask whether to quit the program instead)."""
 
-    def __init__(self, db: Database, parent=None) -> None:
+    def __init__(self, db: Database, parent=None, *, leave_text: str | None = None) -> None:
         super().__init__(parent)
         self.db = db
+        # what leaving without the account does: quit the program, or (from the demo) go back there
+        self.leave_text = leave_text or _("Avsluta programmet")
         self.setWindowTitle(_("Enhetschefens konto"))
         self.intro = hint(_(
             "Programmet innehåller personuppgifter och kräver därför inloggning. Skapa först enhetschefens "
             "konto; enhetschefen lägger sedan upp konton för medarbetarna."
         ))
         self.errors = FieldErrors(QLabel())
+        self.errors.general.setWordWrap(True)
+        self.errors.general.hide()
         self.username = QLineEdit()
         self.display_name = QLineEdit()
         self.password = QLineEdit()
         self.password.setEchoMode(QLineEdit.EchoMode.Password)
         self.repeat = QLineEdit()
         self.repeat.setEchoMode(QLineEdit.EchoMode.Password)
+        self.as_staff = QCheckBox(_("Lägg också till mig bland &medarbetarna, som enhetschef"))
+        self.as_staff.setChecked(True)
+        self.as_staff.setToolTip(_("Då kommer dina egna uppgifter först i listorna, och du kan leda aktiviteter."))
         form = QFormLayout()
+        form.setRowWrapPolicy(QFormLayout.RowWrapPolicy.WrapLongRows)
         self.errors.row(form, "username", QLabel(_("&Användarnamn:")), self.username)
         self.errors.row(form, "name", QLabel(_("&Namn:")), self.display_name)
         self.errors.row(form, "password", QLabel(_("&Lösenord:")), self.password)
         self.errors.row(form, "repeat", QLabel(_("&Upprepa lösenordet:")), self.repeat)
+        form.addRow("", self.as_staff)
+        self.username.setPlaceholderText(_("små bokstäver, t.ex. karin.e"))
+        self.password.setPlaceholderText(_("minst 10 tecken, gärna några ord i rad"))
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok)
         buttons.button(QDialogButtonBox.StandardButton.Ok).setText(_("Skapa kontot"))
         buttons.accepted.connect(self.create)
@@ -106,20 +122,48 @@ class FirstAccountDialog(QDialog):
         layout.addLayout(form)
         layout.addWidget(self.errors.general)
         layout.addWidget(buttons)
+        # the dialog grows with the refusals under the fields, so that none is cut off
+        layout.setSizeConstraint(QLayout.SizeConstraint.SetMinimumSize)  # never narrower than its fields
+        self.setMinimumWidth(520)
 
     def create(self) -> bool:
         if self.password.text() != self.repeat.text():
-            self.errors.show(ValidationError.of("repeat", _("lösenorden är inte lika.")))
+            self._refused(ValidationError.of("repeat", _("lösenorden är inte lika.")))
             return False
         try:
             self.db.perform(CreateAccount(username=self.username.text(), password=self.password.text(),
-                                          role="enhetschef", display_name=self.display_name.text() or None))
+                                          role="enhetschef", display_name=self.display_name.text().strip() or None,
+                                          new_staff=self.as_staff.isChecked()))
             self.db.actor = accounts.sign_in(self.db, username=self.username.text(), password=self.password.text())
         except ValidationError as exc:
-            self.errors.show(exc)
+            self._refused(exc)
             return False
         self.accept()
         return True
+
+    def _refused(self, exc: ValidationError) -> None:
+        self.errors.show(exc)
+        grow_to_fit(self)
+
+    def reject(self) -> None:
+        """Esc or the close button: the account is not skipped; quit the program, or go on."""
+        if self.ask_quit():
+            super().reject()
+
+    def ask_quit(self) -> bool:
+        """True to leave without the account (a method, so that the tests can answer it)."""
+        box = QMessageBox(self)
+        box.setIcon(QMessageBox.Icon.Warning)
+        box.setWindowTitle(_("Enhetschefens konto"))
+        box.setText(_("Utan enhetschefens konto kan programmet inte användas med riktiga uppgifter."))
+        box.setInformativeText(_("Kontot skyddar personuppgifterna. Skapa det nu, eller gå härifrån och "
+                                 "skapa det nästa gång enhetens databas öppnas."))
+        go_on = box.addButton(_("Skapa kontot"), QMessageBox.ButtonRole.AcceptRole)
+        quit_button = box.addButton(self.leave_text, QMessageBox.ButtonRole.DestructiveRole)
+        box.setDefaultButton(go_on)
+        box.setEscapeButton(go_on)
+        box.exec()
+        return box.clickedButton() is quit_button
 
 
 class IdleLock(QObject):

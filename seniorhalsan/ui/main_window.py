@@ -8,27 +8,30 @@ signed-in role, the page) as soon as the database is there.
 from __future__ import annotations
 
 from collections.abc import Callable
-from pathlib import Path
 
 from PySide6.QtCore import QEvent, QSize, Qt, QTimer
-from PySide6.QtGui import QAction, QCloseEvent, QKeySequence, QPaintEvent
+from PySide6.QtGui import QCloseEvent, QPaintEvent
 from PySide6.QtWidgets import (
     QHBoxLayout,
+    QPushButton,
     QLabel,
     QListWidget,
     QListWidgetItem,
     QMainWindow,
-    QMessageBox,
     QProgressBar,
     QStackedWidget,
+    QVBoxLayout,
     QWidget,
 )
 
-from .. import __version__
 from . import i18n
 from .common import AppContext, Page, confirm_unsaved
 from .i18n import _
 from .pages import BY_KEY, PAGES
+from .window_menu import WindowMenu
+from .window_parts import DemoBanner, database_name, window_title
+
+START = "start"  # the key of the Kom igång list, which is no page of the navigation
 
 
 class MainWindow(QMainWindow):
@@ -41,6 +44,8 @@ class MainWindow(QMainWindow):
         self.pages: dict[str, Page] = {}
         self.current_key = ""
         self.wanted_key = ""  # a page asked for before the database was open
+        self.opener = None  # opens another database in this window (the demo, the real one); see opening.py
+        self.start_view = None  # the Kom igång list, built the first time it is shown
         self._after_first_frame: list[Callable[[], None]] = []
 
         self.navigation = QListWidget()
@@ -55,12 +60,18 @@ class MainWindow(QMainWindow):
         self._size_navigation()
         self.apply_role()
 
+        self.demo_banner = DemoBanner()
+        self.demo_banner.open_real.clicked.connect(lambda: self.opener and self.opener.open_real())
         central = QWidget()
-        layout = QHBoxLayout(central)
-        layout.setContentsMargins(0, 0, 0, 0)
+        outer = QVBoxLayout(central)
+        outer.setContentsMargins(0, 0, 0, 0)
+        outer.setSpacing(0)
+        outer.addWidget(self.demo_banner)
+        layout = QHBoxLayout()
         layout.setSpacing(0)
         layout.addWidget(self.navigation)
         layout.addWidget(self.stack, 1)
+        outer.addLayout(layout, 1)
         self.setCentralWidget(central)
 
         self.busy = QProgressBar()
@@ -70,13 +81,18 @@ class MainWindow(QMainWindow):
         self.waiting_label = QLabel()
         self.database_label = QLabel()
         self.database_label.setContentsMargins(0, 0, 10, 0)
+        self.start_button = QPushButton()  # "Kom igång: 2 av 5 klara", while the list is not done
+        self.start_button.setFlat(True)
+        self.start_button.clicked.connect(self.show_start)
+        self.start_button.hide()
         self.statusBar().addWidget(self.waiting_label, 1)
+        self.statusBar().addPermanentWidget(self.start_button)
         self.statusBar().addPermanentWidget(self.busy)
         self.statusBar().addPermanentWidget(self.database_label)
         app.ops.busy_changed.connect(lambda n: self.busy.setVisible(n > 0))
         app.bus.changed.connect(self._on_changed)
 
-        self._build_menu()
+        self.menu = WindowMenu(self)
         i18n.notifier.changed.connect(self._language_changed)
         self.retranslate()
         self._restore_state()
@@ -90,10 +106,30 @@ class MainWindow(QMainWindow):
         self.app.db = db
         self.url = db.url
         self.unit = db.read(lookups.unit)
+        self.demo_banner.setVisible(self.unit.demo)
         self.apply_role()
         self.retranslate()
-        self.show_page(self.wanted_key or self.app.settings.last_page)
+        if self.wanted_key or not self.opens_on_start_list():
+            self.show_page(self.wanted_key or self.app.settings.last_page)
+        else:
+            self.show_start()
         self.update_waiting()
+
+    def release_database(self) -> None:
+        """Before another database is opened in the window: the pages of this one go."""
+        self.app.ops.wait(10_000)
+        for page in self.pages.values():
+            save_state = getattr(page, "save_state", None)
+            if save_state:
+                save_state()
+        for widget in [*self.pages.values(), *([self.start_view] if self.start_view else [])]:
+            index = self.stack.indexOf(widget)
+            self.stack.removeWidget(widget)
+            widget.deleteLater()
+            if widget is not self.start_view:
+                self.stack.insertWidget(index, QWidget())
+        self.pages, self.start_view, self.current_key, self.wanted_key = {}, None, "", ""
+        self.app.db = None
 
     def after_first_frame(self, callback: Callable[[], None]) -> None:
         """Call `callback` once the window has been painted for the first time.
@@ -102,6 +138,11 @@ class MainWindow(QMainWindow):
         """
         self._after_first_frame.append(callback)
         QTimer.singleShot(1000, self, self._first_frame_done)
+
+    def showEvent(self, event) -> None:  # noqa: N802 (Qt's name)
+        super().showEvent(event)
+        if self.current_key == START and self.start_view is not None:
+            self.start_view.focus_next_step()  # a hidden window could not take the focus before
 
     def paintEvent(self, event: QPaintEvent) -> None:  # noqa: N802 (Qt's name)
         super().paintEvent(event)
@@ -150,12 +191,74 @@ class MainWindow(QMainWindow):
     def current_page(self) -> Page | None:
         return self.pages.get(self.current_key)
 
+    def go_to(self, key: str, tab: str = "") -> None:
+        """Show a page and, on it, a tab (the Kom igång list's buttons; the folder's texts)."""
+        self.show_page(key)
+        show_tab = getattr(self.current_page(), "show_tab", None)
+        if self.current_key == key and tab and show_tab is not None:
+            show_tab(tab)
+
+    # --- Kom igång ---------------------------------------------------------------------------
+    def may_set_up(self) -> bool:
+        """Whether the signed-in role does the steps of the Kom igång list (coordinators, the unit head)."""
+        from ..roles import allowed
+
+        return self.app.db is not None and allowed(self.app.db.actor, "catalogue")
+
+    def opens_on_start_list(self) -> bool:
+        """A new unit opens on Kom igång while there is nothing to count yet (no term with a schedule):
+        the Närvaro page would be empty. Later the last page opens, and the list is in the Hjälp menu."""
+        from ..services.units import setup_progress
+
+        if self.unit is None or self.unit.demo or not self.may_set_up():
+            return False
+        return not self.app.db.read(setup_progress).steps["schedule"]
+
+    def show_start(self) -> None:
+        """The Kom igång list in place of a page, the cursor on the first step not done."""
+        if self.app.db is None:
+            return
+        previous = self.current_page()
+        if previous is not None and not confirm_unsaved(self, previous):
+            return
+        if self.start_view is None:
+            from .getting_started import GettingStarted
+
+            self.start_view = GettingStarted(self.app)
+            self.start_view.go.connect(self.go_to)
+            self.stack.addWidget(self.start_view)
+        self.start_view.allow(self.may_see)
+        self.start_view.refresh()
+        self.stack.setCurrentWidget(self.start_view)
+        self.navigation.blockSignals(True)
+        self.navigation.setCurrentRow(-1)
+        self.navigation.blockSignals(False)
+        self.current_key = START
+        self.start_view.focus_next_step()
+
+    def update_start(self) -> None:
+        """The Hjälp menu and the status line offer the list until every step is done."""
+        from ..services.units import setup_progress
+
+        demo = self.unit is not None and self.unit.demo  # the demo is no unit to set up
+        progress = self.app.db.read(setup_progress) if self.may_set_up() and not demo else None
+        offered = progress is not None and not progress.complete
+        self.menu.start_action.setVisible(offered)
+        self.start_button.setVisible(offered)
+        if offered:
+            done = sum(progress.steps.values())
+            self.start_button.setText(_("Kom igång: {done} av {n} klara").format(done=done, n=len(progress.steps)))
+        if self.start_view is not None:
+            self.start_view.refresh()
+
     def _navigate(self, row: int) -> None:
         key = PAGES[row].key
         if self.app.db is None:
             self.wanted_key = key  # shown as soon as the database is open
             return
-        if key == self.current_key or not self.may_see(key):
+        if key == self.current_key and self.stack.currentWidget() is self.pages.get(key):
+            return
+        if not self.may_see(key):
             return
         previous = self.current_page()
         if previous is not None and not confirm_unsaved(self, previous):
@@ -168,45 +271,6 @@ class MainWindow(QMainWindow):
         self.current_key = key
         self.app.settings.last_page = key
         page.activated()
-
-    # --- menu -----------------------------------------------------------------------------
-    def _build_menu(self) -> None:
-        self.file_menu = self.menuBar().addMenu("")
-        self.save_action = QAction(self)
-        self.save_action.setShortcut(QKeySequence.StandardKey.Save)
-        self.save_action.triggered.connect(self._save_current)
-        self.quit_action = QAction(self)
-        self.quit_action.setShortcut(QKeySequence("Ctrl+Q"))
-        self.quit_action.triggered.connect(self.close)
-        self.file_menu.addAction(self.save_action)
-        self.file_menu.addSeparator()
-        self.file_menu.addAction(self.quit_action)
-        self.page_actions = []
-        self.go_menu = self.menuBar().addMenu("")
-        for number, spec in enumerate(PAGES, start=1):
-            action = QAction(self)
-            action.setShortcut(QKeySequence(f"Ctrl+{number % 10}"))  # the tenth page: Ctrl+0
-            action.triggered.connect(lambda _checked=False, k=spec.key: self.show_page(k))
-            self.go_menu.addAction(action)
-            self.page_actions.append((action, spec))
-        self.help_menu = self.menuBar().addMenu("")
-        self.about_action = QAction(self)
-        self.about_action.triggered.connect(self._about)
-        self.help_menu.addAction(self.about_action)
-
-    def _save_current(self) -> None:
-        page = self.current_page()
-        if page is not None:
-            page.save_changes()
-
-    def _about(self) -> None:
-        QMessageBox.about(
-            self,
-            _("Om Seniorhälsan"),
-            _("Seniorhälsan, version {version}.\nAktiviteter, närvaro, stödinsatser och Tyck till för {unit}.").format(
-                version=__version__, unit=self.unit.name if self.unit else "Seniorhälsan"
-            ),
-        )
 
     def _language_changed(self, _language: str) -> None:
         self.retranslate()
@@ -230,33 +294,32 @@ class MainWindow(QMainWindow):
 
     def retranslate(self) -> None:
         actor = self.app.db.actor if self.app.db is not None else None
-        signed_in = f" – {actor.username}" if actor else ""
-        self.setWindowTitle(f"Seniorhälsan – {self.unit.name}{signed_in}" if self.unit else "Seniorhälsan")
+        self.setWindowTitle(window_title(self.unit.name if self.unit else None, demo=bool(self.unit and self.unit.demo),
+                                         username=actor.username if actor else None))
+        self.demo_banner.retranslate()
+        if self.start_view is not None:
+            self.start_view.retranslate()
         for row, spec in enumerate(PAGES):
             self.navigation.item(row).setText(spec.title())
         self._size_navigation()
-        self.file_menu.setTitle(_("&Arkiv"))
-        self.save_action.setText(_("&Spara"))
-        self.quit_action.setText(_("&Avsluta"))
-        self.go_menu.setTitle(_("&Gå till"))
-        for action, spec in self.page_actions:
-            action.setText(spec.title())
-        self.help_menu.setTitle(_("&Hjälp"))
-        self.about_action.setText(_("&Om Seniorhälsan"))
-        self.database_label.setText(_("Databas: {name}").format(name=self._database_name()))
+        self.menu.retranslate()
+        self.database_label.setText(_("Databas: {name}").format(name=database_name(self.url)))
         self.database_label.setToolTip(self.url)
         self.update_waiting()
-
-    def _database_name(self) -> str:
-        url = self.url
-        if url.startswith("sqlite"):
-            return Path(url.split(":///", 1)[-1]).name  # Path: a Windows path has backslashes
-        return url.split("@")[-1]
+        if self.app.db is not None:
+            self.update_start()
 
     # --- feedback waiting for återkoppling ----------------------------------------------------
     def _on_changed(self, topics: set[str]) -> None:
         if "feedback" in topics:
             self.update_waiting()
+        if "unit" in topics:
+            from ..services import lookups
+
+            self.unit = self.app.db.read(lookups.unit)
+            self.retranslate()
+        elif topics & {"texts", "places", "staff", "activities", "schedule"}:
+            self.update_start()
 
     def update_waiting(self) -> None:
         if self.app.db is None:
@@ -290,6 +353,7 @@ class MainWindow(QMainWindow):
             self.resize(1280, 720)
         if self.app.db is None:  # mark the page that will open, without building it yet
             self.show_page(self.app.settings.last_page)
+            self.wanted_key = ""  # not asked for by the user: a new unit may still open on Kom igång
 
     def closeEvent(self, event: QCloseEvent) -> None:
         page = self.current_page()

@@ -156,3 +156,34 @@ def test_the_access_log_is_exported_whole_or_refused_in_swedish(db_url, tmp_path
     assert done.returncode == 0 and "rader skrevs till" in done.stdout
     assert target.read_bytes().startswith("\ufefftid;användare;åtgärd;post;id;detalj".encode())
     assert [p.name for p in out.iterdir()] == ["logg.csv"]  # no temporary file left beside it
+
+
+@pytest.mark.slow
+def test_demo_without_a_database_fills_the_demo_file_never_the_units_own(_private_data_dir):
+    from seniorhalsan.database import open_database
+    from seniorhalsan.paths import default_db_path, demo_db_path, sqlite_url
+    from seniorhalsan.services import lookups
+
+    made = run("demo", "--year", "2025")
+    assert made.returncode == 0, made.stderr
+    assert f"Demodatabasen: {demo_db_path()}" in made.stdout
+    assert not default_db_path().exists()  # the unit's own database got nothing (was not even created)
+    demo = open_database(sqlite_url(demo_db_path()), daily_backup=False)
+    assert demo.read(lookups.unit).demo and not demo.read(lookups.unit_is_empty)
+    demo.dispose()
+
+
+def test_demo_in_a_given_database_marks_it_as_demo(db_url, monkeypatch):
+    from seniorhalsan.database import open_database
+    from seniorhalsan.demo import DemoBuilder
+    from seniorhalsan.services import lookups
+
+    # the year itself is the slow test's; here only that the database says it is invented
+    monkeypatch.setattr(DemoBuilder, "sessions", lambda self, year, terms: (0, 0))
+    monkeypatch.setattr(DemoBuilder, "support", lambda self, years: (0, 0))
+    monkeypatch.setattr(DemoBuilder, "feedback", lambda self, year: 0)
+    monkeypatch.setattr(DemoBuilder, "groups_and_trainings", lambda self, year: None)
+    assert run("demo", "--year", "2025", db=db_url).returncode == 0
+    db = open_database(db_url, daily_backup=False)
+    assert db.read(lookups.unit).demo
+    db.dispose()

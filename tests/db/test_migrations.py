@@ -32,6 +32,30 @@ def test_models_and_migrations_agree(db):
     assert diff == []
 
 
+def test_accounts_keep_their_services_through_the_staff_link_migration(db):
+    """0008 copies the users table on SQLite (to add a named foreign key); the accounts' services,
+    which would go with the old copy (ON DELETE CASCADE), are kept, up and down (and on PostgreSQL)."""
+    from seniorhalsan.services import accounts
+
+    db.call(accounts.create_account, username="karin", password="ett-långt-lösen", role="enhetschef")
+    db.actor = db.call(accounts.login, username="karin", password="ett-långt-lösen")
+    db.call(accounts.create_account, username="tomas", password="ett-långt-lösen", role="instruktor",
+            services=["fixartjanst", "it_stod"])
+
+    def services() -> dict:
+        with db.engine.connect() as conn:
+            return dict(conn.execute(text(
+                "SELECT u.username, count(s.service_id) FROM users u LEFT JOIN user_services s ON s.user_id = u.id "
+                "GROUP BY u.username")).all())
+
+    for revision in ("0005", "head"):
+        with db.engine.begin() as conn:
+            cfg = migrate.alembic_config()
+            cfg.attributes["connection"] = conn
+            (command.downgrade if revision != "head" else command.upgrade)(cfg, revision)
+        assert services() == {"karin": 0, "tomas": 2}
+
+
 def test_opening_again_changes_nothing_and_keeps_the_unit(db_path):
     first = open_database(sqlite_url(db_path))
     unit = first.unit_id

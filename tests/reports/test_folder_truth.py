@@ -60,7 +60,7 @@ def test_the_folder_is_refused_until_the_unit_has_written_its_contact_details(au
     with pytest.raises(FolderNotReady) as refused:
         write_folder(autumn, "ht2026", target)
     assert "telefonnummer och e-postadress saknas" in str(refused.value)
-    assert "Utskrifter → Texter i foldern" in str(refused.value)
+    assert "Enheten → Enheten och foldern" in str(refused.value)
     assert not target.exists()
     write_contact(autumn, email=None)
     with pytest.raises(FolderNotReady, match="kontaktuppgifter finns: e-postadress saknas"):

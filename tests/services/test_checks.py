@@ -42,3 +42,26 @@ def test_what_is_no_time_is_refused(value):
     check = Checker()
     assert check.time("start", value) is None
     assert [e.field for e in check.errors] == ["start"]
+
+
+@pytest.mark.parametrize("value, said", [
+    ("41", "41 är inget fyrsiffrigt år; skriv hela året (t.ex. 1941)."),
+    (5, "5 är inget fyrsiffrigt år; skriv hela året (t.ex. 1905)."),
+    ("941", "941 är inget fyrsiffrigt år; skriv hela året."),
+])
+def test_a_birth_year_written_short_is_explained_not_turned_into_an_age(value, said):
+    import datetime as dt
+
+    check = Checker()
+    assert check.birth_year("birth_year", value, today=dt.date(2026, 11, 20)) is None
+    assert [(e.field, e.message) for e in check.errors] == [("birth_year", said)]
+    assert "ålder" not in check.errors[0].message
+
+
+def test_a_whole_birth_year_still_reads_as_an_age_when_it_is_absurd():
+    import datetime as dt
+
+    check = Checker()
+    assert check.birth_year("birth_year", "1941", today=dt.date(2026, 11, 20)) == 1941
+    assert check.birth_year("birth_year", "1880", today=dt.date(2026, 11, 20)) is None
+    assert "ger en ålder av 146 år" in check.errors[0].message

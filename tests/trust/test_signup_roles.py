@@ -30,7 +30,8 @@ USERS = {  # username: role, services, display name
 def unit(db):
     """A trip Jonas leads (ticked already), a course someone else leads, and an account for every role."""
     jonas = factories.staff_member(db, "Jonas Hedlund")
-    factories.staff_member(db, "Petra Nyholm")
+    petra = factories.staff_member(db, "Petra Nyholm")
+    staff_of = {"Jonas Hedlund": jonas.id, "Petra Nyholm": petra.id}
     lena = factories.staff_member(db, "Lena Fors")
     outing = trip(db, day=PAST_TRIP_DAY, leader_id=jonas.id)
     course = series(db, leader_id=lena.id)
@@ -38,7 +39,7 @@ def unit(db):
     sign_up_people(db, course, 2)
     for name, (role, services, display) in USERS.items():
         db.call(accounts.create_account, username=name, password=PASSWORD, role=role, services=services,
-                display_name=display)
+                display_name=display, staff_id=staff_of.get(display))
         if name == "karin":
             db.actor = db.call(accounts.login, username="karin", password=PASSWORD)
     db.actor = None

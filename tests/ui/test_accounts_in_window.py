@@ -41,8 +41,9 @@ def test_login_dialog(qtbot, staff_accounts):
     "user, visible",
     [
         ("karin", {"attendance", "activities", "support", "feedback", "statistics", "import", "prints", "settings", "privacy",
-                   "signups"}),
-        ("maria", {"attendance", "activities", "feedback", "statistics", "import", "prints", "settings", "signups"}),
+                   "signups", "unit"}),
+        ("maria", {"attendance", "activities", "feedback", "statistics", "import", "prints", "settings", "signups",
+                   "unit"}),
         ("tomas", {"support", "statistics", "import", "prints", "settings", "signups"}),  # the lists of what he leads
         ("lisa", {"statistics", "prints", "settings"}),
     ],
@@ -69,6 +70,10 @@ def test_the_first_account_dialog_creates_the_unit_head(qtbot, db):
     assert not dialog.create()
     assert "inte lika" in dialog.errors.message_for("repeat")
     dialog.repeat.setText(PASSWORD)
+    assert not dialog.create()  # the unit head is also added to the staff, by name
+    assert "Måste fyllas i" in dialog.errors.message_for("name")
+    assert not db.read(accounts.has_accounts)  # nothing half-saved
+    dialog.display_name.setText("Karin Berg")
     assert dialog.create()
     assert db.actor.role == "enhetschef"
 
@@ -101,14 +106,14 @@ def test_the_unit_head_manages_accounts_log_and_gallring(window, qtbot, db, tmp_
     window.apply_role()
     window.show_page("privacy")
     page = window.page("privacy")
-    page.new_username.setText("tomas")
-    page.new_role.setCurrentIndex(page.new_role.findData("instruktor"))
-    page.new_password.setText(PASSWORD)
-    page.new_repeat.setText(PASSWORD)
-    assert not page.create_account()
-    assert "minst en insats" in page.account_errors.message_for("services")
-    page.service_boxes["fixartjanst"].setChecked(True)
-    assert page.create_account()
+    page.account_tab.new_username.setText("tomas")
+    page.account_tab.new_role.setCurrentIndex(page.account_tab.new_role.findData("instruktor"))
+    page.account_tab.new_password.setText(PASSWORD)
+    page.account_tab.new_repeat.setText(PASSWORD)
+    assert not page.account_tab.create_account()
+    assert "minst en insats" in page.account_tab.account_errors.message_for("services")
+    page.account_tab.service_boxes["fixartjanst"].setChecked(True)
+    assert page.account_tab.create_account()
     assert [a.username for a in db.read(accounts.list_accounts)] == ["karin", "tomas"]
 
     who = factories.person(db, reference="GAMMAL")
@@ -125,3 +130,28 @@ def test_the_unit_head_manages_accounts_log_and_gallring(window, qtbot, db, tmp_
     exported = tmp_path / "logg.csv"
     assert page.export_log(exported) == page.log.total
     assert "Gallrade" in exported.read_text(encoding="utf-8-sig")
+
+
+def test_a_new_account_starts_as_the_least_powerful_role_and_from_its_staff_member(window, db):
+    from seniorhalsan.services import staff
+
+    db.call(accounts.create_account, username="karin", password=PASSWORD, role="enhetschef")
+    db.actor = db.call(accounts.login, username="karin", password=PASSWORD)
+    tomas = factories.staff_member(db, "Tomas Fixare", services=["fixartjanst"])
+    window.apply_role()
+    window.show_page("privacy")
+    tab = window.page("privacy").account_tab
+    tab.load()
+    assert tab.new_role.currentData() == "lasare"  # a mistake shows too little, never too much
+    tab.new_staff.setCurrentIndex(tab.new_staff.findData(tomas.id))
+    assert tab.new_name.text() == "Tomas Fixare" and tab.new_role.currentData() == "instruktor"
+    assert [k for k, box in tab.service_boxes.items() if box.isChecked()] == ["fixartjanst"]
+    tab.new_username.setText("tomas")
+    tab.new_password.setText(PASSWORD)
+    tab.new_repeat.setText(PASSWORD)
+    assert tab.create_account()
+    created = next(a for a in db.read(accounts.list_accounts) if a.username == "tomas")
+    assert created.staff_name == "Tomas Fixare" and created.service_names == ("Fixartjänst",)
+    assert tab.new_staff.findData(tomas.id) == -1  # he has his account: not offered again
+    assert tab.accounts.index(1, 4).data() == "Fixartjänst"  # services by name in the list
+    assert db.read(staff.find_staff, "Tomas Fixare").id == tomas.id

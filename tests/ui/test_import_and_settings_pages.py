@@ -122,6 +122,11 @@ def test_a_shared_server_for_the_next_start(window):
     assert "känns inte igen" in page.database_next.text()
     assert page.set_database("postgresql+psycopg://seniorhalsan@server/seniorhalsan")
     assert window.app.store.load().database == "postgresql+psycopg://seniorhalsan@server/seniorhalsan"
+    # a readable name; the address itself only in the tooltip
+    assert "seniorhalsan på servern server" in page.database_next.text()
+    assert "postgresql" not in page.database_next.text() and "sqlite:" not in page.database_now.text()
+    assert page.database_next.toolTip() == "postgresql+psycopg://seniorhalsan@server/seniorhalsan"
+    assert page.database_now.toolTip() == window.app.db.url
 
 
 SCHEDULE = "mötesplats;veckodag;start;slut;aktivitet;ledare\nAxelsberg;måndag;10:00;11:00;Seniorgympa;\n"

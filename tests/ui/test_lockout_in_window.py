@@ -49,11 +49,11 @@ def test_the_unit_head_unlocks_on_the_accounts_page(window, staff):
     window.show_page("privacy")
     page = window.page("privacy")
     page.activated()
-    locked_column = page.accounts.columnCount() - 1
-    shown = {page.accounts.index(r, 0).data(): page.accounts.index(r, locked_column).data()
-             for r in range(page.accounts.rowCount())}
+    locked_column = page.account_tab.accounts.columnCount() - 1
+    shown = {page.account_tab.accounts.index(r, 0).data(): page.account_tab.accounts.index(r, locked_column).data()
+             for r in range(page.account_tab.accounts.rowCount())}
     assert shown["karin"] == "" and shown["maria"] != ""
-    assert page.unlock("maria")
+    assert page.account_tab.unlock("maria")
     assert accounts.sign_in(staff, username="maria", password=PASSWORD).username == "maria"
 
 

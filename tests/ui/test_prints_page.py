@@ -5,6 +5,7 @@ import re
 import subprocess
 
 import pytest
+from PySide6.QtCore import Qt
 from PySide6.QtPrintSupport import QPrinter
 
 from seniorhalsan.services import schedule, texts
@@ -62,13 +63,15 @@ def test_a_term_without_schedule_and_a_year_without_data_still_build(window, qtb
     assert "Hösttermin 2026" in page.status.text()
 
 
-def test_folder_texts_are_edited_and_stored(window, db):
+def test_the_folders_texts_are_one_click_away_on_the_unit_page(window, qtbot):
+    window.show_page("prints")
     page = window.page("prints")
-    page.text_edits["folder.presentation"].setPlainText("Vi finns för dig som är 65 år eller äldre.")
-    assert page.has_unsaved_changes()
-    assert page.save_changes()
-    assert db.read(texts.get_text, "folder.presentation") == "Vi finns för dig som är 65 år eller äldre."
-    assert not page.has_unsaved_changes()
+    page.kind_buttons["folder"].setChecked(True)
+    assert page.texts_button.isVisibleTo(window)
+    qtbot.mouseClick(page.texts_button, Qt.MouseButton.LeftButton)
+    unit = window.page("unit")
+    assert window.current_key == "unit" and unit.tabs.currentWidget() is unit.texts
+    assert unit.texts.edits[texts.CONTACT_PHONE].hasFocus()  # where a new unit starts
 
 
 def test_without_contact_details_the_folder_is_refused_calmly_or_built_as_a_draft(window, qtbot, db):
@@ -93,11 +96,11 @@ def test_without_contact_details_the_folder_is_refused_calmly_or_built_as_a_draf
     assert "UTKAST" in pdf_text(page.current.path)
 
 
-def test_the_contact_details_are_written_on_the_texts_tab(window, db):
-    page = window.page("prints")
-    page.text_edits[texts.CONTACT_PHONE].setText("08-508 000 00")
-    page.text_edits[texts.CONTACT_EMAIL].setText("seniorhalsan@example.org")
-    page.text_edits[texts.UNIT_HEAD].setPlainText("Enhetschef: Anna Andersson")
-    assert page.save_changes()
+def test_the_contact_details_are_written_on_the_unit_page(window, db):
+    page = window.page("unit").texts
+    page.edits[texts.CONTACT_PHONE].setText("08-508 000 00")
+    page.edits[texts.CONTACT_EMAIL].setText("seniorhalsan@example.org")
+    page.edits[texts.UNIT_HEAD].setPlainText("Enhetschef: Anna Andersson")
+    assert page.save()
     assert db.read(texts.get_text, texts.CONTACT_PHONE) == "08-508 000 00"
     assert db.read(texts.get_text, texts.UNIT_HEAD) == "Enhetschef: Anna Andersson"

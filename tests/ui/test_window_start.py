@@ -69,7 +69,7 @@ def started_windows(before: set) -> list[MainWindow]:
 
 
 def test_run_opens_the_database_after_the_first_frame_and_shows_the_last_page(qtbot, db):
-    factories.activity(db, "Seniorgympa")  # not an empty unit: no first-start offer
+    factories.scheduled_term(db)  # not a new unit: no first-start offer, no Kom igång list first
     seen = {}
     before = set(QApplication.topLevelWidgets())
 

@@ -43,16 +43,18 @@ class PageSpec:
 
 
 PAGES: tuple[PageSpec, ...] = (
+    # in the order of a coordinator's week; the first ten are Ctrl+1 … Ctrl+0
     PageSpec("attendance", "attendance", "AttendancePage", lambda: _("Närvaro"), ("attendance",)),
+    PageSpec("signups", "signups", "SignupsPage", lambda: _("Anmälan"), ("signup_lists",)),
     PageSpec("activities", "activities", "ActivitiesPage", lambda: _("Aktiviteter och schema"), ("catalogue",)),
     PageSpec("support", "support", "SupportPage", lambda: _("Stödinsatser"), ("persons",)),
     PageSpec("feedback", "feedback", "FeedbackPage", lambda: _("Tyck till"), ("feedback",)),
     PageSpec("statistics", "statistics", "StatisticsPage", lambda: _("Statistik"), ("statistics",)),
     PageSpec("import", "importer", "ImportPage", lambda: _("Import"), ("attendance", "persons", "feedback")),
     PageSpec("prints", "prints", "PrintsPage", lambda: _("Utskrifter"), ("statistics",)),
+    PageSpec("unit", "unit", "UnitPage", lambda: _("Enheten"), ("catalogue",)),
     PageSpec("settings", "settings", "SettingsPage", lambda: _("Inställningar"), None),
     PageSpec("privacy", "privacy", "PrivacyPage", lambda: _("Konton och dataskydd"), ("accounts",)),
-    PageSpec("signups", "signups", "SignupsPage", lambda: _("Anmälan"), ("signup_lists",)),
 )
 
 BY_KEY: dict[str, PageSpec] = {spec.key: spec for spec in PAGES}

@@ -31,7 +31,7 @@ from ....services.places import PlaceInfo
 from ....services.schedule import EntryInfo, TermInfo
 from ....services.staff import StaffInfo
 from ...common import ask, show_error
-from ...forms import DateField, FieldErrors, hint, select_data
+from ...forms import DateField, FieldErrors, grow_to_fit, hint, select_data
 from ...i18n import _
 from .form import staff_label
 from .grid import day_names, term_kind_name, term_label
@@ -86,6 +86,7 @@ class SubmitDialog(QDialog):
             self.outcome = self.submit(self.values())
         except ValidationError as exc:
             self.errors.show(exc)
+            grow_to_fit(self)  # the refusals are never cut off
             return
         except Exception as exc:
             self.failure = exc

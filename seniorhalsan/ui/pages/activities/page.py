@@ -39,7 +39,15 @@ class ActivitiesPage(Page):
         self.schedule.retranslate()
 
     def show_tab(self, name: str) -> None:
+        """Open a tab (schema, or the catalogue) with the cursor where its work starts."""
         self.tabs.setCurrentWidget(self.schedule if name == "schema" else self.catalogue)
+        if name == "schema":
+            schedule = self.schedule
+            (schedule.grid if schedule.terms else schedule.new_term_button).setFocus()
+        elif self.catalogue.form.record is None:
+            self.catalogue.form.name.setFocus()
+        else:
+            self.catalogue.table.setFocus()
 
     def prepare_screenshot(self) -> None:
         """The week grid of the busiest place, with a filled cell chosen."""

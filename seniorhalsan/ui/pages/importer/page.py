@@ -245,6 +245,11 @@ class ImportPage(Page):
         select_data(self.term, chosen)
         self.term.blockSignals(False)
 
+    def show_tab(self, kind: str) -> None:
+        """Choose what the file holds (from the Kom igång list: the schedule) and go to the file."""
+        self.kind.setCurrentIndex(self.kind.findData(kind))
+        self.choose.setFocus()
+
     def on_changed(self, topics: set[str]) -> None:
         if "schedule" in topics:
             self._load_terms()

@@ -25,7 +25,6 @@ from PySide6.QtWidgets import (
     QRadioButton,
     QSpinBox,
     QSplitter,
-    QTabWidget,
     QVBoxLayout,
     QWidget,
 )
@@ -33,11 +32,11 @@ from PySide6.QtWidgets import (
 from ....errors import UserError
 from ....reports import api as reports
 from ....reports.folder import FolderNotReady
+from ....roles import allowed
 from ....services import schedule
 from ...common import Page, show_error
 from ...forms import heading, hint
 from ...i18n import _
-from .texts import FolderTexts
 
 DOCUMENTS = ("folder", "year", "tertial", "workbook")
 
@@ -63,14 +62,10 @@ class PrintsPage(Page):
         self.current: reports.Written | None = None
 
         self.heading = heading()
-        self.tabs = QTabWidget()
-        self.tabs.addTab(self._documents_tab(), "")
-        self.texts = FolderTexts(app)
-        self.text_edits = self.texts.edits
-        self.tabs.addTab(self.texts, "")
+        documents = self._documents_tab()
         layout = QVBoxLayout(self)
         layout.addWidget(self.heading)
-        layout.addWidget(self.tabs, 1)
+        layout.addWidget(documents, 1)
         self.retranslate()
         self._load_terms()
         self._kind_changed()
@@ -110,8 +105,11 @@ class PrintsPage(Page):
         self.tertial = QComboBox()
         self.tertial.addItem("T1", 1)
         self.tertial.addItem("T2", 2)
+        self.texts_button = QPushButton()
+        self.texts_button.clicked.connect(self._edit_texts)
         self.options = QFormLayout()
         self.options.addRow(self.term_label, self.term)
+        self.options.addRow("", self.texts_button)
         self.options.addRow(self.layout_label, layout_row)
         self.options.addRow("", self.draft)
         self.options.addRow(self.year_label, self.year)
@@ -170,8 +168,6 @@ class PrintsPage(Page):
 
     def retranslate(self) -> None:
         self.heading.setText(_("Utskrifter"))
-        self.tabs.setTabText(0, _("Dokument"))
-        self.tabs.setTabText(1, _("Texter i foldern"))
         self.choice_box.setTitle(_("Vad vill du skriva ut?"))
         for kind, button in self.kind_buttons.items():
             button.setText(document_label(kind))
@@ -184,7 +180,7 @@ class PrintsPage(Page):
         self.layout_booklet.setToolTip(_("Två sidor på varje A4-ark i vikningsordning"))
         self.draft.setText(_("Ut&kast (UTKAST på varje sida)"))
         self.draft.setToolTip(_("För att se foldern innan enhetens telefon och e-post är ifyllda under "
-                                "Texter i foldern"))
+                                "Enheten → Enheten och foldern"))
         self.year_label.setText(_("&År:"))
         self.year_label.setBuddy(self.year)
         self.tertial_label.setText(_("Te&rtial:"))
@@ -197,7 +193,9 @@ class PrintsPage(Page):
             "vik på mitten och häfta."
         ))
         self.preview_note.setText(_("Förhandsgranskningen visas här.") if self.current is None else "")
-        self.texts.retranslate()
+        self.texts_button.setText(_("Folderns te&xter …"))
+        self.texts_button.setToolTip(_("Enhetens kontaktuppgifter, presentation och de andra texterna i foldern "
+                                       "skrivs under Enheten."))
         self._update()
 
     # --- state ---------------------------------------------------------------------------
@@ -209,6 +207,7 @@ class PrintsPage(Page):
         for widget in (self.term_label, self.term, self.layout_label, self.layout_a4, self.layout_booklet,
                        self.draft):
             widget.setVisible(kind == "folder")
+        self.texts_button.setVisible(kind == "folder" and allowed(self.app.db.actor, "catalogue"))
         self.booklet_help.setVisible(kind == "folder" and self.layout_booklet.isChecked())
         for widget in (self.year_label, self.year):
             widget.setVisible(kind != "folder")
@@ -236,8 +235,6 @@ class PrintsPage(Page):
     def on_changed(self, topics: set[str]) -> None:
         if "schedule" in topics:
             self._load_terms()
-        if "texts" in topics and not self.texts.dirty:
-            self.texts.load()
 
     # --- building documents ----------------------------------------------------------------
     def build(self) -> None:
@@ -285,7 +282,8 @@ class PrintsPage(Page):
         if isinstance(exc, FolderNotReady):  # said calmly beside the button, with what to do
             self.status.setText(_(
                 "Foldern skrivs inte ut förrän enhetens kontaktuppgifter finns. Det saknas: {missing}. Skriv "
-                "dem på fliken Texter i foldern, eller kryssa i Utkast för att se foldern med UTKAST på varje sida."
+                "dem under Enheten → Enheten och foldern (knappen Folderns texter …), eller kryssa i Utkast för att se "
+                "foldern med UTKAST på varje sida."
             ).format(missing=", ".join(missing_label(m) for m in exc.missing)))
         elif isinstance(exc, UserError):
             self.status.setText(str(exc))
@@ -342,15 +340,11 @@ class PrintsPage(Page):
             painter.end()
         self.status.setText(_("Dokumentet skickades till skrivaren."))
 
-    # --- folder texts (the second tab) ----------------------------------------------------------
-    def has_unsaved_changes(self) -> bool:
-        return self.texts.dirty
-
-    def save_changes(self) -> bool:
-        return self.texts.save()
-
-    def discard_changes(self) -> None:
-        self.texts.load()
+    def _edit_texts(self) -> None:
+        """The folder's texts are the unit's: they are written on the Enheten page."""
+        go_to = getattr(self.window(), "go_to", None)
+        if go_to is not None:
+            go_to("unit", "texts")
 
     def prepare_screenshot(self) -> None:
         self.year.setValue(self.app.db.clock().year)

@@ -6,15 +6,12 @@ import datetime as dt
 from pathlib import Path
 
 from PySide6.QtWidgets import (
-    QCheckBox,
     QComboBox,
     QFileDialog,
     QFormLayout,
-    QGridLayout,
     QGroupBox,
     QHBoxLayout,
     QHeaderView,
-    QInputDialog,
     QLabel,
     QLineEdit,
     QMessageBox,
@@ -26,36 +23,15 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from ....errors import UserError, ValidationError
-from ....roles import ROLES
-from ....operations.accounts import (
-    CreateAccount,
-    DisableAccount,
-    ErasePerson,
-    Gallra,
-    SetPassword,
-    SetRetentionYears,
-    UnlockAccount,
-)
-from ....services import access_log, accounts, retention
+from ....errors import UserError
+from ....operations.accounts import ErasePerson, Gallra, SetRetentionYears
+from ....services import access_log, retention
 from ....services import persons as person_service
-from ....services.lookups import services as list_services
-from ...common import Page, show_error
-from ...forms import DateField, FieldErrors, heading, hint
+from ...common import Page
+from ...forms import DateField, heading, hint
 from ...i18n import _
-from ...models import Column, PagedModel, RecordModel
-
-
-def account_columns() -> list[Column]:
-    return [
-        Column(lambda: _("Användarnamn"), lambda a: a.username),
-        Column(lambda: _("Namn"), lambda a: a.display_name or ""),
-        Column(lambda: _("Roll"), lambda a: a.role_label),
-        Column(lambda: _("Insatser"), lambda a: ", ".join(a.services)),
-        Column(lambda: _("Senast inloggad"), lambda a: a.last_login.strftime("%Y-%m-%d %H:%M") if a.last_login else ""),
-        Column(lambda: _("Avstängt"), lambda a: not a.active, "check"),
-        Column(lambda: _("Låst till"), lambda a: a.locked_until.strftime("%H:%M") if a.locked_until else ""),
-    ]
+from ...models import Column, PagedModel
+from .accounts import AccountsTab
 
 
 def log_columns() -> list[Column]:
@@ -74,7 +50,8 @@ class PrivacyPage(Page):
         super().__init__(app, parent)
         self.heading = heading()
         self.tabs = QTabWidget()
-        self.tabs.addTab(self._accounts_tab(), "")
+        self.account_tab = AccountsTab(app, self.ask)
+        self.tabs.addTab(self.account_tab, "")
         self.tabs.addTab(self._log_tab(), "")
         self.tabs.addTab(self._gallring_tab(), "")
         layout = QVBoxLayout(self)
@@ -82,152 +59,6 @@ class PrivacyPage(Page):
         layout.addWidget(self.tabs, 1)
         self.retranslate()
         self.activated()
-
-    # --- accounts ------------------------------------------------------------------------
-    def _accounts_tab(self) -> QWidget:
-        self.accounts = RecordModel(account_columns(), highlight=lambda a: None if a.active else "muted", parent=self)
-        self.accounts_view = QTableView()
-        self.accounts_view.setModel(self.accounts)
-        self.accounts_view.setSelectionBehavior(QTableView.SelectionBehavior.SelectRows)
-        self.accounts_view.verticalHeader().hide()
-        self.accounts_view.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
-        self.accounts_view.horizontalHeader().setStretchLastSection(True)
-        self.no_accounts = hint()
-        self.disable_button = QPushButton()
-        self.disable_button.clicked.connect(self._disable)
-        self.password_button = QPushButton()
-        self.password_button.clicked.connect(self._reset_password)
-        self.unlock_button = QPushButton()
-        self.unlock_button.clicked.connect(lambda: self.unlock(getattr(self._selected_account(), "username", "")))
-
-        self.account_errors = FieldErrors(QLabel())
-        self.new_username = QLineEdit()
-        self.new_name = QLineEdit()
-        self.new_role = QComboBox()
-        for key, label in ROLES.items():
-            self.new_role.addItem(label, key)
-        self.new_role.currentIndexChanged.connect(self._role_changed)
-        self.service_boxes: dict[str, QCheckBox] = {}
-        services_row = QWidget()
-        services_layout = QGridLayout(services_row)
-        services_layout.setContentsMargins(0, 0, 0, 0)
-        for index, service in enumerate(self.app.db.read(list_services)):
-            box = QCheckBox(service.name)
-            self.service_boxes[service.key] = box
-            services_layout.addWidget(box, index // 2, index % 2)
-        self.new_password = QLineEdit()
-        self.new_password.setEchoMode(QLineEdit.EchoMode.Password)
-        self.new_repeat = QLineEdit()
-        self.new_repeat.setEchoMode(QLineEdit.EchoMode.Password)
-        self.labels = {key: QLabel() for key in ("user", "name", "role", "services", "password", "repeat")}
-        form = QFormLayout()
-        self.account_errors.row(form, "username", self.labels["user"], self.new_username)
-        self.account_errors.row(form, "name", self.labels["name"], self.new_name)
-        self.account_errors.row(form, "role", self.labels["role"], self.new_role)
-        self.account_errors.row(form, "services", self.labels["services"], services_row)
-        self.account_errors.row(form, "password", self.labels["password"], self.new_password)
-        self.account_errors.row(form, "repeat", self.labels["repeat"], self.new_repeat)
-        self.create_button = QPushButton()
-        self.create_button.setProperty("primary", True)
-        self.create_button.clicked.connect(self.create_account)
-        self.new_box = QGroupBox()
-        new_layout = QVBoxLayout(self.new_box)
-        new_layout.addLayout(form)
-        new_layout.addWidget(self.account_errors.general)
-        new_layout.addWidget(self.create_button)
-        new_layout.addStretch(1)
-
-        tab = QWidget()
-        layout = QHBoxLayout(tab)
-        left = QVBoxLayout()
-        left.addWidget(self.no_accounts)
-        left.addWidget(self.accounts_view, 1)
-        row = QHBoxLayout()
-        row.addWidget(self.disable_button)
-        row.addWidget(self.password_button)
-        row.addWidget(self.unlock_button)
-        row.addStretch(1)
-        left.addLayout(row)
-        layout.addLayout(left, 3)
-        layout.addWidget(self.new_box, 2)
-        self.new_box.setMaximumWidth(480)
-        self._role_changed()
-        return tab
-
-    def _role_changed(self, *_args) -> None:
-        instructor = self.new_role.currentData() == "instruktor"
-        for box in self.service_boxes.values():
-            box.setEnabled(instructor)
-            if not instructor:
-                box.setChecked(False)
-
-    def create_account(self) -> bool:
-        self.account_errors.clear()
-        if self.new_password.text() != self.new_repeat.text():
-            self.account_errors.show(ValidationError.of("repeat", _("lösenorden är inte lika.")))
-            return False
-        try:
-            self.app.perform(CreateAccount(
-                username=self.new_username.text(), password=self.new_password.text(),
-                role=self.new_role.currentData(), display_name=self.new_name.text() or None,
-                services=tuple(k for k, b in self.service_boxes.items() if b.isChecked()),
-            ))
-        except ValidationError as exc:
-            self.account_errors.show(exc)
-            return False
-        except UserError as exc:
-            show_error(self, exc)
-            return False
-        for widget in (self.new_username, self.new_name, self.new_password, self.new_repeat):
-            widget.clear()
-        self._load_accounts()
-        return True
-
-    def _selected_account(self):
-        rows = self.accounts_view.selectionModel().selectedRows()
-        return self.accounts.row_at(rows[0].row()) if rows else None
-
-    def _disable(self) -> None:
-        account = self._selected_account()
-        if account is None or not self.ask(_("Stänga av kontot {name}? Personen kan då inte logga in.").format(name=account.username)):
-            return
-        try:
-            self.app.perform(DisableAccount(account.username))
-        except UserError as exc:
-            show_error(self, exc)
-        self._load_accounts()
-
-    def unlock(self, username: str) -> bool:
-        try:
-            self.app.perform(UnlockAccount(username))
-        except UserError as exc:
-            show_error(self, exc)
-            return False
-        self._load_accounts()
-        return True
-
-    def _reset_password(self) -> None:
-        account = self._selected_account()
-        if account is None:
-            return
-        password, ok = QInputDialog.getText(self, _("Nytt lösenord"), _("Nytt lösenord för {name}:").format(name=account.username),
-                                            QLineEdit.EchoMode.Password)
-        if ok:
-            self.set_password(account.username, password)
-
-    def set_password(self, username: str, password: str) -> bool:
-        try:
-            self.app.perform(SetPassword(username, password))
-        except UserError as exc:
-            show_error(self, exc)
-            return False
-        self._load_accounts()
-        return True
-
-    def _load_accounts(self) -> None:
-        rows = self.app.db.read(accounts.list_accounts)
-        self.accounts.set_rows(rows)
-        self.no_accounts.setVisible(not rows)
 
     # --- access log ----------------------------------------------------------------------
     def _log_tab(self) -> QWidget:
@@ -382,7 +213,7 @@ class PrivacyPage(Page):
         return QMessageBox.question(self, _("Bekräfta"), question) == QMessageBox.StandardButton.Yes
 
     def activated(self) -> None:
-        self._load_accounts()
+        self.account_tab.load()
         self.years.blockSignals(True)
         self.years.setValue(self.app.db.read(retention.retention_years))
         self.years.blockSignals(False)
@@ -394,18 +225,7 @@ class PrivacyPage(Page):
         self.tabs.setTabText(0, _("Konton"))
         self.tabs.setTabText(1, _("Åtkomstlogg"))
         self.tabs.setTabText(2, _("Gallring"))
-        self.disable_button.setText(_("Stäng av &kontot"))
-        self.password_button.setText(_("N&ytt lösenord …"))
-        self.unlock_button.setText(_("Lås u&pp"))
-        self.new_box.setTitle(_("Nytt konto"))
-        for key, text in (("user", _("Anv&ändarnamn:")), ("name", _("&Namn:")), ("role", _("&Roll:")),
-                          ("services", _("Insatser:")), ("password", _("&Lösenord:")), ("repeat", _("&Upprepa:"))):
-            self.labels[key].setText(text)
-        self.new_role.setToolTip(_("Enhetschef: allt. Samordnare: aktiviteter, schema, närvaro, synpunkter och statistik. "
-                                   "Instruktör: personer och kontakter i sina insatser. Läsare: bara statistik."))
-        self.create_button.setText(_("&Skapa kontot"))
-        self.no_accounts.setText(_("Databasen har inga konton ännu, så programmet används utan inloggning. "
-                                   "Det första kontot ska vara enhetschefens; därefter krävs inloggning."))
+        self.account_tab.retranslate()
         self.log_note.setText(_("Varje visning av personuppgifter (kort, sökresultat, kontaktlistor), varje ändring, "
                                 "varje nekad åtgärd och varje misslyckad inloggning loggas. Loggen kan inte ändras "
                                 "eller tas bort."))

@@ -17,12 +17,13 @@ from PySide6.QtWidgets import (
     QVBoxLayout,
 )
 
-from ....paths import data_dir, log_file
+from ....paths import data_dir, database_url, default_db_path, log_file
 from ... import i18n, style
 from ...common import Page
 from ...forms import heading, hint, select_data
 from ...i18n import _
 from ...settings import TEXT_SIZES
+from ...window_parts import database_name
 
 
 class SettingsPage(Page):
@@ -101,7 +102,8 @@ class SettingsPage(Page):
         for key, button in self.size_buttons.items():
             button.setText(names[key])
         self.database_box.setTitle(_("Databas"))
-        self.database_now.setText(_("Programmet använder nu: {url}").format(url=self.app.db.url))
+        self.database_now.setText(_("Programmet använder nu: {name}").format(name=database_name(self.app.db.url, folder=True)))
+        self.database_now.setToolTip(self.app.db.url)  # the whole address, for whoever needs it
         self.choose_database.setText(_("Välj en annan &databasfil …"))
         self.default_database.setText(_("Använd standard&filen"))
         self.server_label.setText(_("Gemensam ser&ver:"))
@@ -109,10 +111,12 @@ class SettingsPage(Page):
                                  "postgresql+psycopg://seniorhalsan@server/seniorhalsan. Lösenordet läggs i filen .pgpass."))
         self.use_server.setText(_("Anv&änd servern"))
         chosen = self.app.settings.database
+        address = chosen if "://" in chosen else (database_url(chosen) if chosen else "")
         self.database_next.setText(
             _("Vid nästa start öppnas: {where}. Ändringen gäller när programmet startas om.").format(
-                where=chosen or _("standardfilen i datamappen"))
+                where=database_name(address, folder=True) if chosen else _("standardfilen i datamappen"))
         )
+        self.database_next.setToolTip(chosen or str(default_db_path()))
         self.folders.setText(_("Datamapp: {folder}\nLoggfil: {log}").format(folder=data_dir(), log=log_file()))
 
     def set_language(self, code: str) -> None:

@@ -1,0 +1,1 @@
+"""Enheten: the unit's name and folder texts, its meeting places and its staff."""

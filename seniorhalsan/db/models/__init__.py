@@ -1,0 +1,66 @@
+"""The unit's data: places, activities, schedule, sessions, persons, contacts, feedback,
+accounts and sign-ups, one module per area; every model is importable from here.
+
+Keys stored in text columns (kinds, genders, channels) are plain ASCII words listed in
+`seniorhalsan.vocabulary`; the Swedish labels live there too.
+"""
+
+from ..base import Base
+from .accounts import AccessLogEntry, User, user_services
+from .attendance import ActivitySession
+from .catalogue import (
+    Activity,
+    ActivityKind,
+    Place,
+    PlaceName,
+    ScheduleEntry,
+    Staff,
+    Term,
+    Unit,
+    UnitText,
+    staff_services,
+)
+from .feedback import Feedback, FeedbackCategory
+from .mixins import Timestamped, Versioned
+from .signups import SignupList, SignupParticipant, SignupPresence
+from .support import (
+    Contact,
+    GroupMeeting,
+    Person,
+    Service,
+    ServiceTask,
+    Training,
+    contact_tasks,
+)
+
+__all__ = [
+    "AccessLogEntry",
+    "Activity",
+    "ActivityKind",
+    "ActivitySession",
+    "Base",
+    "Contact",
+    "contact_tasks",
+    "Feedback",
+    "FeedbackCategory",
+    "GroupMeeting",
+    "Person",
+    "Place",
+    "PlaceName",
+    "ScheduleEntry",
+    "Service",
+    "ServiceTask",
+    "SignupList",
+    "SignupParticipant",
+    "SignupPresence",
+    "Staff",
+    "staff_services",
+    "Term",
+    "Timestamped",
+    "Training",
+    "Unit",
+    "UnitText",
+    "User",
+    "user_services",
+    "Versioned",
+]

@@ -11,7 +11,6 @@ the second time, and counts typed in Närvaro are the same sessions the file fil
 from __future__ import annotations
 
 from collections import Counter
-from dataclasses import replace
 
 from ..db.session import Ctx
 from ..errors import FieldError, UserError, ValidationError
@@ -68,6 +67,7 @@ def import_attendance(ctx: Ctx, table: Table, *, create_missing: bool = False) -
     _check_columns(table)
     names = Names(ctx, report, create_missing)
     occurrences: Counter[tuple] = Counter()
+    count_columns = {key: column for key, column in COUNT_COLUMNS.items() if column in table.columns}
     pending: list[tuple[int, CountInput]] = []
     last_line = 1
     for row in table:
@@ -76,13 +76,10 @@ def import_attendance(ctx: Ctx, table: Table, *, create_missing: bool = False) -
             break
         report.rows += 1
         last_line = row.line
-        count = _read_row(ctx, row, report, names)
+        count = _read_row(ctx, row, report, names, occurrences, count_columns)
         if count is None:
             continue
-        key = count.key
-        occurrences[(key.place_id, key.day, key.activity_id, key.start)] += 1
-        occurrence = occurrences[(key.place_id, key.day, key.activity_id, key.start)]
-        pending.append((row.line, replace(count, key=replace(key, occurrence=occurrence))))
+        pending.append((row.line, count))
         if len(pending) >= CHUNK_ROWS:
             _save(ctx, pending, report)
             pending = []
@@ -106,21 +103,25 @@ def _check_columns(table: Table) -> None:
         ))
 
 
-def _read_row(ctx: Ctx, row: Row, report: ImportReport, names: Names) -> CountInput | None:
-    """The line's count with its session named by place, day, activity and start; None if a
-    cell is wrong (reported)."""
+def _read_row(ctx: Ctx, row: Row, report: ImportReport, names: Names, occurrences: Counter[tuple],
+              count_columns: dict[str, str]) -> CountInput | None:
+    """The line's count with its session named by place, day, activity, start and which of
+    the file's lines for them it is (`occurrences` counts them); None if a cell is wrong (reported)."""
     errors = len(report.errors)
     day = date_cell(report, row, "datum", today=ctx.today)
     place_id = names.place(row, day)
     activity_id = names.activity(row)
     start = time_cell(report, row, "start")
     end = time_cell(report, row, "slut")
-    counts = count_cells(report, row, {k: c for k, c in COUNT_COLUMNS.items() if c in row.values})
-    if counts is not None and all(counts.get(k) is None for k in ("women", "men", "other", "total")):
+    counts = count_cells(report, row, count_columns)
+    if counts is not None and counts.get("women") is None and counts.get("men") is None \
+            and counts.get("other") is None and counts.get("total") is None:
         report.error(row.line, "totalt", "ange antal besökare.")
     if len(report.errors) > errors or day is None or place_id is None or activity_id is None or counts is None:
         return None
-    key = SessionKey(place_id, day, activity_id=activity_id, start=start, end=end)
+    same = (place_id, day, activity_id, start)
+    occurrences[same] += 1
+    key = SessionKey(place_id, day, activity_id, None, None, start, end, occurrences[same])
     return CountInput(key, counts.get("women"), counts.get("men"), counts.get("other"), counts.get("total"),
                       counts.get("new_visitors"), replace_note=False)
 

@@ -34,6 +34,8 @@ class Row(NamedTuple):
 
     def text(self, column: str) -> str:
         value = self.values.get(column)
+        if type(value) is str:
+            return value  # stripped when the row was read
         if value is None:
             return ""
         if isinstance(value, float) and value.is_integer():

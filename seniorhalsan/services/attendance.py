@@ -21,10 +21,12 @@ from ..errors import Conflict, NotFound, UserError, ValidationError
 from ..roles import requires
 from .attendance_days import SessionInfo, get_session
 from .attendance_slots import DayPlans, SessionKey, Slot, names
-from .checks import Checker
+from .checks import MAX_COUNT, Checker
 from .lookups import owned
 
 COUNTS = ("women", "men", "other", "total", "new_visitors")
+INSERTED = ("unit_id", "activity_id", "place_id", "held_on", "starts_at", "ends_at", "schedule_entry_id", "note",
+            *COUNTS, "cancelled")  # a new session's columns, in the order `_write` gives them
 BULK_FROM = 200  # more rows than this are written in bulk, without returning their ids
 
 
@@ -37,6 +39,10 @@ class Counts:
     other: int | None
     total: int | None
     new_visitors: int | None
+
+
+def _plain_count(value: Any) -> bool:
+    return value is None or (type(value) is int and 0 <= value <= MAX_COUNT)
 
 
 def _given(value: Any) -> bool:
@@ -58,11 +64,14 @@ def check_counts(
     A split count fills empty parts with 0 and computes the total; a total given beside
     a split must agree with it. First-time visitors cannot outnumber the visitors.
     """
-    w = check.count("women", women)
-    m = check.count("men", men)
-    o = check.count("other", other)
-    t = check.count("total", total)
-    n = check.count("new_visitors", new_visitors)
+    if all(map(_plain_count, (women, men, other, total, new_visitors))):
+        w, m, o, t, n = women, men, other, total, new_visitors  # already numbers in range: nothing to check
+    else:
+        w = check.count("women", women)
+        m = check.count("men", men)
+        o = check.count("other", other)
+        t = check.count("total", total)
+        n = check.count("new_visitors", new_visitors)
     split_given = _given(women) or _given(men) or _given(other)
     if split_given:
         w, m, o = w or 0, m or 0, o or 0
@@ -157,7 +166,7 @@ def record_counts(ctx: Ctx, rows: Sequence[CountInput], *, write: bool = True) -
         check = Checker()
         counts = check_counts(check, women=row.women, men=row.men, other=row.other, total=row.total,
                               new_visitors=row.new_visitors, cancelled=row.cancelled)
-        note = check.text("note", row.note)
+        note = None if row.note is None else check.text("note", row.note)
         day = check.date("date", key.day, today=None if row.cancelled else ctx.today)
         place = plans.places.get(key.place_id)
         if place is None:
@@ -166,7 +175,8 @@ def record_counts(ctx: Ctx, rows: Sequence[CountInput], *, write: bool = True) -
             check.fail("activity", f"Aktiviteten med id {key.activity_id} finns inte.")
         slot: Slot | str | None = None
         if place is not None and day is not None and not check.errors:
-            check_place_open(check, place, day)
+            if place.opened_on or place.closed_on:
+                check_place_open(check, place, day)
             slot = plans.slot(key)
             if isinstance(slot, str):
                 check.fail("session" if key.session_id is not None else "date", slot)
@@ -184,8 +194,9 @@ def record_counts(ctx: Ctx, rows: Sequence[CountInput], *, write: bool = True) -
             failures[index] = Conflict("Tillfället har ändrats av någon annan sedan du öppnade dagen. "
                                        "De nya uppgifterna visas; gör om din ändring.")
             continue
-        values: dict[str, Any] = {name: getattr(counts, name) for name in COUNTS}
-        values["cancelled"] = bool(row.cancelled)
+        values: dict[str, Any] = {"women": counts.women, "men": counts.men, "other": counts.other,
+                                  "total": counts.total, "new_visitors": counts.new_visitors,
+                                  "cancelled": bool(row.cancelled)}
         if row.replace_note:
             values["note"] = note
         work.append((index, slot, values))
@@ -219,21 +230,21 @@ def _write(ctx: Ctx, plans: DayPlans, work: list[tuple[int, Slot, dict[str, Any]
             else:
                 updates.append({**values, "_id": slot.recorded["id"], "_version": slot.recorded["version"]})
         else:
-            inserts.append((index, {
-                "unit_id": ctx.unit_id, "activity_id": slot.activity_id, "place_id": slot.place_id,
-                "held_on": slot.day, "starts_at": slot.starts_at, "ends_at": slot.ends_at,
-                "schedule_entry_id": slot.planned.entry_id if slot.planned else None,
-                "note": None, **values,
-            }))
+            inserts.append((index, slot, (
+                ctx.unit_id, slot.activity_id, slot.place_id, slot.day, slot.starts_at, slot.ends_at,
+                slot.planned.entry_id if slot.planned else None, values.get("note"),
+                values["women"], values["men"], values["other"], values["total"], values["new_visitors"],
+                values["cancelled"],
+            )))
     if updates:
         _update(ctx, table, updates)
     if len(inserts) > BULK_FROM:
-        columns = list(inserts[0][1])
-        insert_values(ctx.session, table, columns, [tuple(v[c] for c in columns) for _i, v in inserts])
+        insert_values(ctx.session, table, INSERTED, [row for _i, _s, row in inserts])
     else:
-        for index, values in inserts:
+        for index, slot, row in inserts:
+            values = dict(zip(INSERTED, row))
             ids[index] = ctx.session.execute(insert(table).returning(table.c.id), values).scalar_one()
-            plans.saved(next(s for i, s, _v in work if i == index), {**values, "id": ids[index], "version": 1})
+            plans.saved(slot, {**values, "id": ids[index], "version": 1})
         ctx.changes.table(table.name, created=len(inserts))
     return CountsSaved(len(inserts), len(updates), unchanged, tuple(ids))
 

@@ -22,7 +22,7 @@ from __future__ import annotations
 import datetime as dt
 from collections import defaultdict
 from dataclasses import dataclass
-from typing import Any
+from typing import Any, NamedTuple
 
 from sqlalchemy import select
 
@@ -49,9 +49,8 @@ class SessionKey:
     version: int | None = None
 
 
-@dataclass(frozen=True)
-class Planned:
-    """A schedule row that applies on a day."""
+class Planned(NamedTuple):
+    """A schedule row that applies on a day (a tuple: an import makes one for each of its lines)."""
 
     entry_id: int
     activity_id: int
@@ -60,8 +59,7 @@ class Planned:
     leader_id: int | None
 
 
-@dataclass(frozen=True)
-class Slot:
+class Slot(NamedTuple):
     """A session of a day: `recorded` (its row, as a dict of SESSION_COLUMNS) when it has been
     saved, `planned` when it comes from the schedule; an extra session not yet saved has neither."""
 
@@ -82,16 +80,19 @@ class DayPlans:
         self.first, self.last = first, last
         self.places = {p.id: p for p in ctx.session.scalars(
             select(Place).where(Place.unit_id == ctx.unit_id, Place.id.in_(place_ids)))}
-        self._entries: dict[int, list[tuple[Term, ScheduleEntry]]] = defaultdict(list)
+        # each schedule row under its place and weekday (or date), with its term's dates, in order of time
+        self._plan: dict[tuple[int, int | dt.date], list[tuple[dt.date, dt.date, Planned]]] = defaultdict(list)
         query = (
-            select(Term, ScheduleEntry)
+            select(Term.starts_on, Term.ends_on, ScheduleEntry)
             .join(ScheduleEntry, ScheduleEntry.term_id == Term.id)
             .where(Term.unit_id == ctx.unit_id, Term.starts_on <= last, Term.ends_on >= first,
                    ScheduleEntry.place_id.in_(place_ids))
             .order_by(ScheduleEntry.starts_at, ScheduleEntry.id)
         )
-        for term, entry in ctx.session.execute(query):
-            self._entries[entry.place_id].append((term, entry))
+        for starts_on, ends_on, e in ctx.session.execute(query):
+            when = e.on_date if e.on_date is not None else e.weekday
+            self._plan[(e.place_id, when)].append(
+                (starts_on, ends_on, Planned(e.id, e.activity_id, e.starts_at, e.ends_at, e.leader_id)))
         s = ActivitySession.__table__.c
         self._sessions: dict[tuple[int, dt.date], list[dict[str, Any]]] = defaultdict(list)
         rows = ctx.session.execute(
@@ -108,28 +109,36 @@ class DayPlans:
 
     def planned_on(self, place_id: int, day: dt.date) -> list[Planned]:
         """The schedule rows of a place that apply on a day, in order of time."""
-        return [
-            Planned(e.id, e.activity_id, e.starts_at, e.ends_at, e.leader_id)
-            for term, e in self._entries.get(place_id, ())
-            if term.starts_on <= day <= term.ends_on
-            and (e.on_date == day if e.on_date is not None else e.weekday == day.isoweekday())
-        ]
+        weekly = self._plan.get((place_id, day.isoweekday()), ())
+        dated = self._plan.get((place_id, day), ())
+        if not weekly and not dated:
+            return []
+        found = [(plan.starts_at, plan.entry_id, plan) for starts_on, ends_on, plan in (*weekly, *dated)
+                 if starts_on <= day <= ends_on]
+        return [plan for _start, _id, plan in sorted(found)]
 
     def day(self, place_id: int, day: dt.date) -> list[Slot]:
         """The day's sessions: each planned one (recorded or not), then those beyond the plan."""
         key = (place_id, day)
-        if key not in self._days:
-            recorded = self._sessions.get(key, [])
-            by_entry = {r["schedule_entry_id"]: r for r in recorded if r["schedule_entry_id"] is not None}
-            slots = []
-            for plan in self.planned_on(place_id, day):
-                row = by_entry.pop(plan.entry_id, None)
-                slots.append(Slot(place_id, day, plan.activity_id, plan.starts_at, plan.ends_at, plan, row))
-            taken = {s.recorded["id"] for s in slots if s.recorded}
-            slots += [Slot(place_id, day, r["activity_id"], r["starts_at"], r["ends_at"], None, r)
-                      for r in recorded if r["id"] not in taken]
-            self._days[key] = slots
-        return self._days[key]
+        found = self._days.get(key)
+        if found is not None:
+            return found
+        recorded = self._sessions.get(key)
+        planned = self.planned_on(place_id, day)
+        if not recorded and not planned:
+            self._days[key] = found = []  # the usual day of an old file: nothing planned, nothing recorded
+            return found
+        recorded = recorded or []
+        by_entry = {r["schedule_entry_id"]: r for r in recorded if r["schedule_entry_id"] is not None}
+        slots = []
+        for plan in planned:
+            row = by_entry.pop(plan.entry_id, None)
+            slots.append(Slot(place_id, day, plan.activity_id, plan.starts_at, plan.ends_at, plan, row))
+        taken = {s.recorded["id"] for s in slots if s.recorded}
+        slots += [Slot(place_id, day, r["activity_id"], r["starts_at"], r["ends_at"], None, r)
+                  for r in recorded if r["id"] not in taken]
+        self._days[key] = slots
+        return slots
 
     def slot(self, key: SessionKey) -> Slot | str:
         """The session a key names, or why there is none (a message for the `date`/`session` field)."""
@@ -142,14 +151,14 @@ class DayPlans:
             return found or f"står inte på schemat {key.day.isoformat()}."
         if key.activity_id is None:
             return "ange vilket tillfälle eller vilken aktivitet det gäller."
-        new = Slot(key.place_id, key.day, key.activity_id, key.start, key.end)
-        if key.extra:
-            return new
-        same = [s for s in slots if s.activity_id == key.activity_id
-                and (key.start is None or s.starts_at == key.start)]
-        if key.occurrence <= len(same):
-            return same[key.occurrence - 1]
-        return new
+        if not key.extra:
+            nth = key.occurrence
+            for s in slots:
+                if s.activity_id == key.activity_id and (key.start is None or s.starts_at == key.start):
+                    nth -= 1
+                    if nth == 0:
+                        return s
+        return Slot(key.place_id, key.day, key.activity_id, key.start, key.end)
 
     def saved(self, slot: Slot, row: dict[str, Any]) -> None:
         """A slot was just recorded: later keys of the same batch see it."""

@@ -9,6 +9,8 @@ come before the back cover, which carries the contact details).
 
 from __future__ import annotations
 
+import datetime as dt
+
 from reportlab.lib import colors
 from reportlab.lib.pagesizes import A4, A5
 from reportlab.lib.units import mm
@@ -254,9 +256,12 @@ class FolderReport(Report):
             leader += " (volontär)"
         return leader
 
-    def _what(self, name: str, note: str | None, needs_signup: bool, extra: str | None = None) -> str:
+    def _what(self, name: str, note: str | None, needs_signup: bool, extra: str | None = None,
+              last_day: dt.date | None = None) -> str:
         parts = [f"<b>{self.glyphs.markup(name)}</b>"]
-        if needs_signup:
+        if needs_signup and last_day is not None:
+            parts.append(f"{SIGNUP}, senast {no_break(weekday_date(last_day).lower())}")
+        elif needs_signup:
             parts.append(SIGNUP)
         if note:
             parts.append(f"<i>{self.glyphs.markup(unbroken(note))}</i>")
@@ -310,9 +315,11 @@ class FolderReport(Report):
         for e in events:
             when = self.markup(f"{no_break(weekday_date(e.day))}<br/>{_times(e.starts_at, e.ends_at)}", "cell")
             if self.booklet:
-                rows.append([when, self.markup(self._what(e.activity, e.note, e.needs_signup, e.place), "cell")])
+                rows.append([when, self.markup(self._what(e.activity, e.note, e.needs_signup, e.place, e.last_day),
+                                               "cell")])
             else:
-                rows.append([when, self.markup(self._what(e.activity, e.note, e.needs_signup), "cell"), e.place])
+                rows.append([when, self.markup(self._what(e.activity, e.note, e.needs_signup, None, e.last_day),
+                                               "cell"), e.place])
         widths = [first, w - first] if self.booklet else [first, 0.6 * (w - first), 0.4 * (w - first)]
         return self.table(rows, widths)
 

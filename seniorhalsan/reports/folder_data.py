@@ -10,7 +10,7 @@ from dataclasses import dataclass, replace
 from ..db.session import Ctx
 from ..periods import term_title
 from ..services import activities as activity_service
-from ..services import lookups, places, schedule, staff, texts
+from ..services import lookups, places, schedule, signups, staff, texts
 from ..roles import requires
 
 FOLDER_TEXT_KEYS = {
@@ -85,6 +85,7 @@ class DatedEvent:
     place: str
     note: str | None
     needs_signup: bool = False
+    last_day: dt.date | None = None  # the last day to sign up, when the list has one
 
 
 @dataclass(frozen=True)
@@ -173,6 +174,8 @@ def collect_folder(ctx: Ctx, term_code: str) -> FolderData:
     # sign-up as the catalogue has it, or as a text says it (a digital place's "Länk skickas vid anmälan")
     signup = {a.id for a in catalogue.values() if a.needs_signup or says_signup(a.description)}
     signup |= {e.activity_id for e in entries if says_signup(e.note) or says_signup(addresses.get(e.place_id))}
+    lists = signups.signup_info(ctx, term.id)  # an open sign-up list: sign-up is needed, maybe by a last day
+    signup |= {info.activity_id for info in lists.values()}
 
     weekly: dict[int, list[Slot]] = {}
     names: dict[int, str] = {}
@@ -182,7 +185,9 @@ def collect_folder(ctx: Ctx, term_code: str) -> FolderData:
         used_places.setdefault(e.activity_id, set()).add(e.place_name)
         needs = e.activity_id in signup
         if e.on_date is not None:
-            events.append(DatedEvent(e.on_date, e.starts_at, e.ends_at, e.activity_name, e.place_name, e.note, needs))
+            listed = lists.get(e.id)
+            events.append(DatedEvent(e.on_date, e.starts_at, e.ends_at, e.activity_name, e.place_name, e.note, needs,
+                                     listed.last_day if listed else None))
             continue
         names[e.place_id] = e.place_name
         weekly.setdefault(e.place_id, []).append(

@@ -201,3 +201,13 @@ def test_the_contact_details_are_checked_before_they_are_printed(db, unchanged):
     saved = db.perform(SetTexts(((texts.CONTACT_PHONE, " +46 8 508 000 00 "),
                                  (texts.CONTACT_EMAIL, "seniorhalsan@example.org")))).value
     assert saved[texts.CONTACT_PHONE] == "+46 8 508 000 00"
+
+
+def test_an_open_sign_up_list_is_printed_with_its_last_day(db, tmp_path):
+    from tests.signup_helpers import TRIP_DAY, trip
+
+    write_contact(db)
+    occasion = trip(db, last_day=TRIP_DAY - dt.timedelta(days=7))  # a list, though the activity is not ticked
+    term = db.read(schedule.terms_on, TRIP_DAY)[0]
+    text = pdftools.squash(pdftools.text(render_folder(db.read(collect_folder, term.code)).data, tmp_path))
+    assert f"{occasion.activity_name} Anmälan krävs, senast lördag 28 november" in text  # a week before the trip

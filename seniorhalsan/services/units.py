@@ -6,7 +6,7 @@ from dataclasses import dataclass
 
 from sqlalchemy import func, select
 
-from ..db.models import Activity, Place, ScheduleEntry, Staff, Term, Unit, UnitText
+from ..db.models import Activity, ActivitySession, Place, ScheduleEntry, Staff, Term, Unit, UnitText
 from ..db.session import Ctx
 from ..roles import requires
 from .checks import Checker
@@ -44,6 +44,13 @@ class SetupProgress:
     activities: int  # active
     term: str | None  # the code of the current or next term that has a schedule (ht2026)
     term_entries: int
+    counted: bool = False  # a session has been counted: the unit is under way, not new
+
+    @property
+    def offered(self) -> bool:
+        """Whether the list is worth showing: a new unit that has steps left. A unit that has
+        counted its sessions is set up, even between two terms or with a place's address missing."""
+        return not self.counted and not self.complete
 
     @property
     def steps(self) -> dict[str, bool]:
@@ -95,4 +102,6 @@ def setup_progress(ctx: Ctx) -> SetupProgress:
         activities=activities,
         term=f"{planned[0]}{planned[1]}" if planned else None,
         term_entries=planned[2] if planned else 0,
+        counted=ctx.session.scalar(
+            select(ActivitySession.id).where(ActivitySession.unit_id == ctx.unit_id).limit(1)) is not None,
     )

@@ -207,12 +207,14 @@ class MainWindow(QMainWindow):
 
     def opens_on_start_list(self) -> bool:
         """A new unit opens on Kom igång while there is nothing to count yet (no term with a schedule):
-        the Närvaro page would be empty. Later the last page opens, and the list is in the Hjälp menu."""
+        the Närvaro page would be empty. Later the last page opens, and the list is in the Hjälp menu;
+        a unit that has counted sessions is not new, even between two terms."""
         from ..services.units import setup_progress
 
         if self.unit is None or self.unit.demo or not self.may_set_up():
             return False
-        return not self.app.db.read(setup_progress).steps["schedule"]
+        progress = self.app.db.read(setup_progress)
+        return progress.offered and not progress.steps["schedule"]
 
     def show_start(self) -> None:
         """The Kom igång list in place of a page, the cursor on the first step not done."""
@@ -242,7 +244,7 @@ class MainWindow(QMainWindow):
 
         demo = self.unit is not None and self.unit.demo  # the demo is no unit to set up
         progress = self.app.db.read(setup_progress) if self.may_set_up() and not demo else None
-        offered = progress is not None and not progress.complete
+        offered = progress is not None and progress.offered
         self.menu.start_action.setVisible(offered)
         self.start_button.setVisible(offered)
         if offered:

@@ -74,3 +74,10 @@ def test_a_place_in_use_needs_an_address_and_a_closed_one_does_not_count(db):
     assert not progress(db)["places"]
     db.perform(UpdatePlace(new.id, reopen=True))
     assert progress(db)["places"]
+
+
+def test_a_unit_that_has_counted_sessions_is_not_new_even_between_two_terms(db):
+    factories.session(db, factories.activity(db), factories.place_named(db, "Axelsberg"), dt.date(2025, 3, 3), total=9)
+    found = db.read(units.setup_progress)
+    assert not found.steps["schedule"] and not found.complete  # no term now, places without addresses …
+    assert found.counted and not found.offered  # … yet no Kom igång for a unit that has counted

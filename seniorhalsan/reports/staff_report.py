@@ -82,7 +82,9 @@ class StaffReport(Report):
         return out
 
     def person(self, f: StaffFigures) -> list[Flowable]:
-        who = ", ".join(part for part in (f.title, f.kind_label.lower()) if part)
+        kind = f.kind_label.lower()
+        who = ", ".join(part for part in (f.title, kind if kind != (f.title or "").lower() else None) if part)
+        who = who[:1].upper() + who[1:]  # "Fixare, anställd"; "Volontär" without a title
         out: list[Flowable] = [self.p(f.name, "h1"), self.p(who, "body")]
         nothing = []
         if f.services:

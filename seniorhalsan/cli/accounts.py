@@ -193,7 +193,8 @@ def cmd_gallra(args) -> int:
     if planned.signups:
         also += f" Namn och telefon tas bort för {planned.signups} personer på anmälningslistor."
     if planned.volunteers:
-        also += f" Namn och kontaktuppgifter tas bort för {planned.volunteers} volontärer som slutade före dess."
+        also += (f" Namn och kontaktuppgifter tas bort för {planned.volunteers} "
+                 f"{'volontär' if planned.volunteers == 1 else 'volontärer'} som slutade före dess.")
     if not _confirm(args, f"{planned.persons} personer utan kontakt sedan {planned.cutoff.isoformat()} gallras.{also}"):
         print("Avbrutet; ingenting har ändrats.")
         return 1
@@ -204,7 +205,8 @@ def cmd_gallra(args) -> int:
     if done.signups:
         print(f"Namn, telefon och anteckning är borttagna för {done.signups} personer på anmälningslistor.")
     if done.volunteers:
-        print(f"Namn och kontaktuppgifter är borttagna för {done.volunteers} volontärer som slutade före "
+        who = "volontär" if done.volunteers == 1 else "volontärer"
+        print(f"Namn och kontaktuppgifter är borttagna för {done.volunteers} {who} som slutade före "
               f"{done.cutoff.isoformat()}; de tillfällen de ledde räknas som förut.")
     return 0
 

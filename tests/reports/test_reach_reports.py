@@ -9,18 +9,14 @@ import pytest
 from openpyxl import load_workbook
 
 from seniorhalsan.operations.accounts import CreateAccount
-from seniorhalsan.operations.catalogue import UpdatePlace
 from seniorhalsan.reports import api
 from seniorhalsan.reports.figures import collect_year
-from seniorhalsan.reports.folder import render_folder
-from seniorhalsan.reports.folder_data import collect_folder
 from seniorhalsan.reports.workbook import render_workbook
 from seniorhalsan.reports.yearly import render_year
 from seniorhalsan.errors import Forbidden
 from seniorhalsan.services import accounts
 from tests import reach_data
 from tests.reports import pdftools
-from tests.reports.test_folder import spring  # noqa: F401 (a fixture)
 
 D = dt.date
 PASSWORD = "ett-långt-lösen"
@@ -122,18 +118,3 @@ def test_the_unit_head_prints_anyones_or_everyones_one_per_page(reach, tmp_path)
     assert pdftools.squash(pages[2]).startswith("Tomas Greger Fixare, anställd")
     assert "Inget registrerat under året: stödkontakter" in pdftools.squash(pages[3])
     assert all(pdftools.fonts(everyone.path, tmp_path).values())  # every font embedded
-
-
-def test_andra_aktorer_is_the_partner_register_once_the_unit_has_written_it(spring, tmp_path):  # noqa: F811
-    from seniorhalsan.services import places
-
-    def others() -> str:
-        text = pdftools.squash(pdftools.text(render_folder(spring.read(collect_folder, "vt2026")).data, tmp_path))
-        return text[text.rindex("Andra aktörer"): text.rindex("Kontakt")]
-
-    assert "Pensionärsorganisationerna PRO och SPF" in others()  # the text, while the register says nothing
-    bio = spring.read(places.find_place, "Bio Aspen")
-    spring.perform(UpdatePlace(bio.id, contact="Biografen, 08-465 004 21", together="Bio och lunch en gång i månaden."))
-    shown = others()
-    assert "Bio Aspen: Bio och lunch en gång i månaden. Kontakt: Biografen, 08-465 004 21" in shown
-    assert "Pensionärsorganisationerna" not in shown and "Västertorps sim" not in shown  # nothing written for it

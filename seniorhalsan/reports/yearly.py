@@ -169,7 +169,8 @@ class YearReport(Report):
         out = self.spec_block(self.specs["Utåtriktat arbete"], level="h3",
                               lead=[CondPageBreak(70 * mm), self.p("Att nå fler: utåtriktat arbete, vägar in och "
                                                                    "volontärer", "h1")])
-        out += self.spec_block(self.specs["Vägar in"], level="h3", small=True)
+        # the routes' table and its note go together: a new page when they do not fit under the outreach
+        out += self.spec_block(self.specs["Vägar in"], level="h3", small=True, lead=[CondPageBreak(125 * mm)])
         return out + self.spec_block(self.specs["Volontärer"], level="h3")
 
     def chart(self, categories, series, title: str, height: float, *, horizontal: bool = False,

@@ -59,8 +59,8 @@ def register(commands, common: argparse.ArgumentParser) -> None:
     p = commands.add_parser("access-log", parents=[common], help="sök i åtkomstloggen",
                             description="Visar vem som läst eller ändrat personuppgifter och synpunkter.")
     p.add_argument("--by", metavar="ANVÄNDARE", help="bara den här användaren")
-    p.add_argument("--record", choices=list(ACCESS_RECORD_TYPES), help="bara en slags post: person, kontakt, synpunkt, konto, funktion, databas, anmalan "
-                                                                         "eller volontar")
+    p.add_argument("--record", choices=list(ACCESS_RECORD_TYPES),
+                   help="bara en slags post: person, kontakt, synpunkt, konto, funktion, databas, anmalan eller volontar")
     p.add_argument("--id", type=int, metavar="ID", help="bara posten med detta id")
     p.add_argument("--from", dest="since", type=dt.date.fromisoformat, metavar="ÅÅÅÅ-MM-DD")
     p.add_argument("--to", dest="until", type=dt.date.fromisoformat, metavar="ÅÅÅÅ-MM-DD")

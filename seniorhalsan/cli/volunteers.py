@@ -85,10 +85,12 @@ def cmd_list(args) -> int:
         sys.stdout.write("\n")
         return 0
     if not found:
-        print("Inga volontärer." if args.all else "Inga volontärer är med just nu (--all visar också de som slutat).")
+        print("Inga volontärer." if args.all else
+              "Inga volontärer är med just nu (--all visar också de som slutat).")
         return 0
     for s in found:
-        period = f"{s.started_on.isoformat() if s.started_on else '?'} – {s.ended_on.isoformat() if s.ended_on else ''}"
+        since = s.started_on.isoformat() if s.started_on else "?"
+        period = f"{since} – {s.ended_on.isoformat() if s.ended_on else ''}"
         reach = ", ".join(v for v in (s.phone, s.email) if v)
         print(f"{s.name:<24} {period:<24} {s.helps_with or '':<28} {', '.join(s.place_names):<28} {reach}".rstrip())
     return 0

@@ -33,7 +33,7 @@ from seniorhalsan.db.models import (
 )
 from seniorhalsan.db.session import Ctx
 from seniorhalsan.demo import PLANS, DemoBuilder
-from seniorhalsan.demo_catalogue import FIRST_NAMES_MEN, FIRST_NAMES_WOMEN, SURNAMES
+from seniorhalsan.demo.catalogue import FIRST_NAMES_MEN, FIRST_NAMES_WOMEN, SURNAMES
 from seniorhalsan.paths import sqlite_url
 
 VERSION = 1

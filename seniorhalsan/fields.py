@@ -39,6 +39,11 @@ LABELS: dict[str, str] = {
     "staff_kind": "Anställningsform",
     "title": "Titel",
     "services": "Insatser",
+    "helps_with": "Leder eller hjälper till med",
+    "volunteer_places": "Platser",
+    "started_on": "Sedan",
+    "ended_on": "Till och med",
+    "together": "Vad vi gör tillsammans",
     "district": "Stadsdel",
     "key": "Nyckel",
     "text": "Text",
@@ -61,6 +66,11 @@ LABELS: dict[str, str] = {
     "audience": "Målgrupp",
     "topic": "Ämne",
     "note": "Anteckning",
+    "route": "Väg in",
+    # outreach
+    "outreach_kind": "Typ av utåtriktat arbete",
+    "partner": "Samarbetspartner",
+    "reached": "Nådda",
     # feedback
     "received_on": "Mottagen",
     "channel": "Hur den kom in",

@@ -32,6 +32,7 @@ PERMISSIONS: dict[str, frozenset[str]] = {
     "signups": frozenset({"enhetschef", "samordnare"}),  # open sign-up lists, sign up, cancel, print
     # see and tick sign-up lists: an instructor only those of the occasions they lead (services/signup_access.py)
     "signup_lists": frozenset({"enhetschef", "samordnare", "instruktor"}),
+    "outreach": frozenset({"enhetschef", "samordnare"}),  # the outreach log and the partner register
 }
 
 WHAT = {
@@ -44,6 +45,7 @@ WHAT = {
     "accounts": "hantera konton, åtkomstloggen och gallring",
     "signups": "hantera anmälningar",
     "signup_lists": "se anmälningslistor",
+    "outreach": "registrera utåtriktat arbete",
 }
 
 F = TypeVar("F", bound=Callable[..., Any])

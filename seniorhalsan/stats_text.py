@@ -6,7 +6,7 @@ from typing import TYPE_CHECKING
 
 from .formatting import NOT_RECORDED, UNRECORDED, change, number, share
 from .periods import TERTIALS
-from .vocabulary import CONTACT_KINDS, GROUP_KINDS, NOT_GIVEN
+from .vocabulary import CONTACT_KINDS, GROUP_KINDS, NOT_GIVEN, OUTREACH_KINDS, ROUTES
 
 if TYPE_CHECKING:
     from .stats.figures import Tertials, YearFigures
@@ -130,6 +130,25 @@ def render(figures: YearFigures, *, unit_name: str, labels: dict[str, dict[str, 
                  f"tillfällen, {number(counts.places_offered)} platser, {number(counts.signed_up)} anmälda, "
                  f"{number(counts.attended)} kom, {number(counts.waiting_list)} på reservlistan, "
                  f"{number(counts.distinct_persons)} personer")
+
+    heading("Att nå fler")
+    width = 44
+    told = figures.outreach
+    if not told.recorded:
+        line("Utåtriktat arbete", UNRECORDED, NOT_RECORDED)
+    else:
+        for label, counts in (("Utåtriktat arbete", told.total),
+                              *((f"  {OUTREACH_KINDS.get(k, k)}", c) for k, c in told.by_kind.items() if c.events)):
+            reached = f"{number(counts.reached)} nådda" if counts.reached is not None else f"nådda: {NOT_RECORDED}"
+            line(label, number(counts.events), reached)
+    out.append("  Nya personer per väg in")
+    for key, s in figures.services.items():
+        ways = [(ROUTES.get(k, "Ej angiven"), n) for k, n in s.new_persons_by_route.items() if n]
+        line(f"  {labels['services'].get(key, key)}", number(s.new_persons),
+             ", ".join(f"{name.lower()} {number(n)}" for name, n in ways))
+    helped = figures.volunteers
+    line("Aktiva volontärer", number(helped.active),
+         f"ledde {number(helped.sessions)} tillfällen med {number(helped.visits)} besök")
     return "\n".join(out) + "\n"
 
 

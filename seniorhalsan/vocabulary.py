@@ -46,7 +46,7 @@ ACCESS_OPERATIONS = {
 }
 ACCESS_RECORD_TYPES = {
     "person": "Person", "kontakt": "Stödkontakt", "synpunkt": "Synpunkt", "konto": "Konto",
-    "funktion": "Funktion", "databas": "Databas", "anmalan": "Anmälan",
+    "funktion": "Funktion", "databas": "Databas", "anmalan": "Anmälan", "volontar": "Volontär",
 }
 
 FEEDBACK_CHANNELS = {
@@ -62,7 +62,7 @@ PLACE_KINDS = {
     "motesplats": N_("Mötesplats"),
     "aktivitetscenter": N_("Aktivitetscenter"),
     "gym": N_("Gym"),
-    "partner": N_("Samarbetspartners lokal"),
+    "partner": N_("Samarbetspartner"),
     "utomhus": N_("Utomhus"),
     "digitalt": N_("Digitalt"),
 }
@@ -73,6 +73,43 @@ STAFF_KINDS = {
     "volontar": N_("Volontär"),
     "extern": N_("Extern ledare"),
 }
+
+# How a person found a service, asked at their first contact with it (the routes the unit's plan
+# and year report name: biståndshandläggare, vårdcentral, Tryggt mottagande, Senior Connect, …).
+ROUTES = {
+    "bistandshandlaggare": N_("Biståndshandläggare"),
+    "vardcentral": N_("Vårdcentral"),
+    "tryggt_mottagande": N_("Tryggt mottagande"),
+    "senior_connect": N_("Senior Connect"),
+    "annons_folder": N_("Annons eller folder"),
+    "anhorig": N_("Anhörig"),
+    "sjalv_grannar": N_("Själv eller grannar"),
+    "annan_enhet": N_("Annan enhet"),
+    "okant": N_("Okänt"),
+}
+# words a file may use for them
+ROUTE_ALIASES = {"bistand": "bistandshandlaggare", "handlaggare": "bistandshandlaggare",
+                 "vc": "vardcentral", "vardcentralen": "vardcentral", "tryggt": "tryggt_mottagande",
+                 "annons": "annons_folder", "folder": "annons_folder", "affisch": "annons_folder",
+                 "anhoriga": "anhorig", "sjalv": "sjalv_grannar", "grannar": "sjalv_grannar",
+                 "granne": "sjalv_grannar", "annan": "annan_enhet", "vet ej": "okant", "okand": "okant"}
+
+# The unit's outreach: how it tells residents what it offers (seed 001: "sociala medier,
+# annonser, folder och affischer", information meetings with care centres).
+OUTREACH_KINDS = {
+    "informationsmote": N_("Informationsmöte"),
+    "massa_bord": N_("Mässa eller bord"),
+    "annons": N_("Annons"),
+    "utskick": N_("Utskick"),
+    "affischer": N_("Affischer"),
+    "vardcentral": N_("Besök på vårdcentral"),
+    "samverkansmote": N_("Samverkansmöte"),
+    "sociala_medier": N_("Sociala medier"),
+    "annat": N_("Annat"),
+}
+OUTREACH_ALIASES = {"information": "informationsmote", "infomote": "informationsmote", "massa": "massa_bord",
+                    "bord": "massa_bord", "annonser": "annons", "affisch": "affischer",
+                    "vardcentral": "vardcentral", "samverkan": "samverkansmote", "facebook": "sociala_medier"}
 
 TERM_KINDS = {"vt": N_("Vårtermin"), "sommar": N_("Sommarprogram"), "ht": N_("Hösttermin")}
 

@@ -59,7 +59,8 @@ def register(commands, common: argparse.ArgumentParser) -> None:
     p = commands.add_parser("access-log", parents=[common], help="sök i åtkomstloggen",
                             description="Visar vem som läst eller ändrat personuppgifter och synpunkter.")
     p.add_argument("--by", metavar="ANVÄNDARE", help="bara den här användaren")
-    p.add_argument("--record", choices=list(ACCESS_RECORD_TYPES), help="bara en slags post: person, kontakt, synpunkt, konto, funktion, databas eller anmalan")
+    p.add_argument("--record", choices=list(ACCESS_RECORD_TYPES),
+                   help="bara en slags post: person, kontakt, synpunkt, konto, funktion, databas, anmalan eller volontar")
     p.add_argument("--id", type=int, metavar="ID", help="bara posten med detta id")
     p.add_argument("--from", dest="since", type=dt.date.fromisoformat, metavar="ÅÅÅÅ-MM-DD")
     p.add_argument("--to", dest="until", type=dt.date.fromisoformat, metavar="ÅÅÅÅ-MM-DD")
@@ -185,12 +186,15 @@ def cmd_gallra(args) -> int:
     if args.older_than is not None and args.older_than < 1:
         raise UserError("--older-than: ange minst ett år.")
     planned = db.read(retention.preview, older_than_years=args.older_than)
-    if not planned.persons and not planned.feedback and not planned.signups:
+    if not planned.persons and not planned.feedback and not planned.signups and not planned.volunteers:
         print(f"Ingen person saknar kontakt sedan {planned.cutoff.isoformat()}; inget att gallra.")
         return 0
     also = f" Kontaktuppgiften tas bort från {planned.feedback} äldre synpunkter." if planned.feedback else ""
     if planned.signups:
         also += f" Namn och telefon tas bort för {planned.signups} personer på anmälningslistor."
+    if planned.volunteers:
+        also += (f" Namn och kontaktuppgifter tas bort för {planned.volunteers} "
+                 f"{'volontär' if planned.volunteers == 1 else 'volontärer'} som slutade före dess.")
     if not _confirm(args, f"{planned.persons} personer utan kontakt sedan {planned.cutoff.isoformat()} gallras.{also}"):
         print("Avbrutet; ingenting har ändrats.")
         return 1
@@ -200,6 +204,10 @@ def cmd_gallra(args) -> int:
         print(f"Kontaktuppgiften är borttagen från {done.feedback} synpunkter från före {done.cutoff.isoformat()}.")
     if done.signups:
         print(f"Namn, telefon och anteckning är borttagna för {done.signups} personer på anmälningslistor.")
+    if done.volunteers:
+        who = "volontär" if done.volunteers == 1 else "volontärer"
+        print(f"Namn och kontaktuppgifter är borttagna för {done.volunteers} {who} som slutade före "
+              f"{done.cutoff.isoformat()}; de tillfällen de ledde räknas som förut.")
     return 0
 
 

@@ -18,18 +18,21 @@ def register(commands, common: argparse.ArgumentParser) -> None:
     p.set_defaults(handler=cmd_demo)
 
     p = commands.add_parser("import", parents=[common],
-                            help="importera närvaro, schema, kontakter, synpunkter, gruppträffar eller utbildningar",
+                            help="importera närvaro, schema, kontakter, synpunkter, gruppträffar, utbildningar "
+                                 "eller utåtriktat arbete",
                             description="Importerar en CSV- eller XLSX-fil. Filen importeras helt eller inte alls; "
                                         "vid fel listas varje felaktig rad.")
-    p.add_argument("kind", choices=["attendance", "schedule", "contacts", "feedback", "groups", "trainings"],
+    p.add_argument("kind", choices=["attendance", "schedule", "contacts", "feedback", "groups", "trainings",
+                                    "outreach"],
                    metavar="typ",
                    help="attendance (närvaro), schedule (terminens schema, med --term), contacts (stödkontakter), "
-                        "feedback (Tyck till), groups (gruppträffar) eller trainings (utbildningar för personal)")
+                        "feedback (Tyck till), groups (gruppträffar), trainings (utbildningar för personal) eller "
+                        "outreach (utåtriktat arbete)")
     p.add_argument("file", metavar="FIL", help="CSV (; eller ,) eller XLSX")
     p.add_argument("--term", metavar="TERMIN", help="terminen ett schema gäller, t.ex. ht2026 (bara för schedule)")
     p.add_argument("--create-missing", action="store_true",
-                   help="skapa okända mötesplatser, aktiviteter och medarbetare (och för schedule terminen) "
-                        "i stället för att vägra")
+                   help="skapa okända mötesplatser, aktiviteter, medarbetare och samarbetspartner (och för "
+                        "schedule terminen) i stället för att vägra")
     p.set_defaults(handler=cmd_import, parser=p)
 
     p = commands.add_parser("stats", parents=[common], help="årets statistik",

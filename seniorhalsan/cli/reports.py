@@ -1,4 +1,5 @@
-"""Commands for printed output: the term folder, the year report, tertial reports, XLSX."""
+"""Commands for printed output: the term folder, the year report, tertial reports, each staff member's
+own figures, XLSX."""
 
 from __future__ import annotations
 
@@ -42,6 +43,17 @@ def register(commands, common: argparse.ArgumentParser) -> None:
     p.add_argument("-o", "--output", metavar="FIL", help="PDF-filen (standard: tertialrapport-ÅR-tN.pdf)")
     _summary_option(p)
     p.set_defaults(handler=cmd_tertial)
+
+    p = kinds.add_parser("staff", parents=[common], help="en medarbetares egna siffror för året",
+                         description="Medarbetarens egna siffror för året: stödkontakter och personer per insats, "
+                                     "gruppträffar, utbildningar, tillfällen hen ledde och deras besök, anmälan och "
+                                     "utåtriktat arbete. Den som inte är enhetschef skriver ut sina egna (kontot ska "
+                                     "vara knutet till en medarbetare); enhetschefen vems som helst, eller utan "
+                                     "--staff allas, en medarbetare per sida.")
+    p.add_argument("--year", type=int, required=True, metavar="ÅR", help="året")
+    p.add_argument("--staff", metavar="NAMN", help="medarbetaren (standard: din egen; för enhetschefen alla)")
+    p.add_argument("-o", "--output", metavar="FIL", help="PDF-filen (standard: medarbetare-ÅR[-NAMN].pdf)")
+    p.set_defaults(handler=cmd_staff)
 
     p = kinds.add_parser("samples", parents=[common], help="exempelutskrifter av ett påhittat år",
                          description="Skapar en tillfällig demodatabas och skriver alla utskrifter av den. "
@@ -124,6 +136,16 @@ def cmd_year(args) -> int:
 
 def cmd_tertial(args) -> int:
     return _year_report(args, args.tertial)
+
+
+def cmd_staff(args) -> int:
+    from ..reports.api import write_staff_report
+    from ..reports.output import check_target
+    from ..vocabulary import fold
+
+    name = f"-{'-'.join(fold(args.staff).split())}" if args.staff else ""
+    output = check_target(args.output or f"medarbetare-{args.year}{name}.pdf", ".pdf")
+    return _report(write_staff_report(_open(args), args.year, output, name=args.staff))
 
 
 def cmd_export_year(args) -> int:

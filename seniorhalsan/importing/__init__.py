@@ -1,5 +1,5 @@
-"""Spreadsheet import of attendance, a term's schedule, contacts, feedback, group meetings and
-trainings: a whole file or nothing."""
+"""Spreadsheet import of attendance, a term's schedule, contacts, feedback, group meetings,
+trainings and the outreach log: a whole file or nothing."""
 
 from __future__ import annotations
 
@@ -7,7 +7,7 @@ from pathlib import Path
 
 from ..db.session import Ctx
 from ..errors import UserError
-from . import attendance, contacts, feedback, groups, schedule
+from . import attendance, contacts, feedback, groups, outreach, schedule
 from .reader import read_table
 from .report import ImportRefused, ImportReport
 
@@ -18,6 +18,7 @@ KINDS = {
     "feedback": (feedback.ALIASES, feedback.import_feedback),
     "groups": (groups.GROUP_ALIASES, groups.import_groups),
     "trainings": (groups.TRAINING_ALIASES, groups.import_trainings),
+    "outreach": (outreach.ALIASES, outreach.import_outreach),
 }
 
 # what an import of each kind writes by natural key (see `Operation.locks`)
@@ -28,6 +29,7 @@ LOCKS = {
     "feedback": ("feedback",),
     "groups": ("groups",),
     "trainings": ("trainings",),
+    "outreach": ("outreach",),
 }
 
 __all__ = ["KINDS", "LOCKS", "ImportRefused", "ImportReport", "import_file", "read_file"]

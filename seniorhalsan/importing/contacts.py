@@ -1,10 +1,11 @@
-"""Import of support contacts: datum;tjänst;person;födelseår;kön;kontakttyp[;medarbetare;minuter;anteckning;utfört].
+"""Import of support contacts: datum;tjänst;person;födelseår;kön;kontakttyp[;medarbetare;minuter;anteckning;utfört;väg].
 
 The lines are saved through the same operation and rules as contacts and persons typed in the
 window (`AddContacts`), a chunk at a time: a person is matched by reference (an unknown one is
 created by the person rules; a birth year or gender that disagrees with the recorded one is an
 error), and the n-th line of a day, service, person and kind is the n-th contact recorded for
-them, so that importing a file twice adds nothing the second time.
+them, so that importing a file twice adds nothing the second time. The optional `väg` is how the
+person found the service; the lines of one person and service must not disagree on it.
 """
 
 from __future__ import annotations
@@ -21,7 +22,7 @@ from ..services.attendance import RowsRefused
 from ..services.checks import Checker
 from ..services.contacts_bulk import ContactInput, add_contacts
 from ..services.lookups import services
-from ..vocabulary import CONTACT_KINDS, GENDER_ALIASES, GENDERS, fold
+from ..vocabulary import CONTACT_KINDS, GENDER_ALIASES, GENDERS, ROUTE_ALIASES, ROUTES, fold
 from .cells import date_cell
 from .reader import Row, Table
 from .report import ImportRefused, ImportReport, suggestions
@@ -43,6 +44,8 @@ ALIASES = {
     "anteckning": "anteckning",
     "utfort": "utfört",
     "uppgifter": "utfört",
+    "vag": "väg",
+    "vag in": "väg",
 }
 
 REQUIRED = ("datum", "tjänst", "person", "födelseår", "kön", "kontakttyp")
@@ -58,6 +61,7 @@ COLUMN_OF_FIELD = {
     "person": "person",
     "service": "tjänst",
     "staff": "medarbetare",
+    "route": "väg",
 }
 CHUNK_ROWS = 20_000  # lines checked and saved together; a large file is never held whole
 
@@ -70,9 +74,10 @@ def import_contacts(ctx: Ctx, table: Table, *, create_missing: bool = False) -> 
         raise ValidationError(FieldError(
             "columns",
             "filen saknar " + ", ".join(missing) + ". Första raden ska vara datum;tjänst;person;födelseår;kön;kontakttyp"
-            " (och valfritt medarbetare;minuter;anteckning;utfört).",
+            " (och valfritt medarbetare;minuter;anteckning;utfört;väg).",
         ))
-    lines = _Lines(ctx, report, create_missing, with_tasks="utfört" in table.columns)
+    lines = _Lines(ctx, report, create_missing, with_tasks="utfört" in table.columns,
+                   with_route="väg" in table.columns)
     pending: list[tuple[int, ContactInput]] = []
     new_persons: list[str] = []
     last_line = 1
@@ -133,8 +138,12 @@ class _Lines:
     """A line's cells as a contact: services and staff by the names a file uses (staff created
     when asked to), and each person's birth year and gender the same on every line."""
 
-    def __init__(self, ctx: Ctx, report: ImportReport, create_missing: bool, *, with_tasks: bool) -> None:
+    def __init__(self, ctx: Ctx, report: ImportReport, create_missing: bool, *, with_tasks: bool,
+                 with_route: bool = False) -> None:
         self.ctx, self.report, self.create_missing, self.with_tasks = ctx, report, create_missing, with_tasks
+        self.with_route = with_route
+        self.routes: dict[str, tuple[str | None, list]] = {}
+        self.route_lines: dict[tuple[int, str], tuple[str, int]] = {}  # each person and service's route and its line
         known = services(ctx)
         self.service_names = [s.name for s in known]
         self.services: dict[str, str] = {}
@@ -165,6 +174,8 @@ class _Lines:
         gender = self.choice(check, self.genders, "gender", _text(row, "kön"))
         kind = self.choice(check, self.kinds, "contact_kind", _text(row, "kontakttyp"))
         minutes = check.integer("minutes", row.get("minuter"))
+        route_text = _text(row, "väg") if self.with_route else ""
+        route = self.choice(check, self.routes, "route", route_text) if route_text else None
         for error in check.errors:
             report.error(row.line, COLUMN_OF_FIELD[error.field], error.message)
         if not reference:
@@ -172,6 +183,8 @@ class _Lines:
         elif birth_year is not None and gender is not None:
             self._same_person(row, reference, birth_year, gender)
         staff_id = self.staff_member(row)
+        if route and service and reference and reference.lower() in self.persons:
+            self._same_route(row, reference, service, route)
         if len(report.errors) > errors or day is None or service is None or birth_year is None \
                 or gender is None or kind is None:
             return None
@@ -183,15 +196,17 @@ class _Lines:
                 tasks = self.task_lists[done] = tuple(t.strip() for t in done.replace(";", ",").split(",") if t.strip())
         return ContactInput(reference, birth_year, gender, service, day, kind, staff_id, minutes,
                             _text(row, "anteckning") or None, tasks,
-                            self._occurrence(reference, day, service, kind))
+                            self._occurrence(reference, day, service, kind), route)
 
     @staticmethod
     def choice(into: Checker, seen: dict[str, tuple[str | None, list]], field: str, text: str) -> str | None:
-        """A gender or a kind of contact as the file writes it, looked up once for each spelling."""
+        """A gender, a kind of contact or a route as the file writes it, looked up once for each spelling."""
         if text not in seen:
             check = Checker()
             if field == "gender":
                 key = check.choice(field, text, GENDERS, aliases=GENDER_ALIASES)
+            elif field == "route":
+                key = check.choice(field, text, ROUTES, aliases=ROUTE_ALIASES)
             else:
                 key = check.choice(field, text, CONTACT_KINDS)
             seen[text] = (key, check.errors)
@@ -237,6 +252,14 @@ class _Lines:
             self.report.error(row.line, "födelseår", f"{reference} står med födelseår {earlier[2]} på rad {earlier[1]}.")
         elif earlier[3] != gender:
             self.report.error(row.line, "kön", f"{reference} står med kön {GENDERS[earlier[3]].lower()} "
+                                               f"på rad {earlier[1]}.")
+
+    def _same_route(self, row: Row, reference: str, service: str, route: str) -> None:
+        """A person's route into a service is one: the file's lines must not disagree on it."""
+        key = (self.persons[reference.lower()][0], service)
+        earlier = self.route_lines.setdefault(key, (route, row.line))
+        if earlier[0] != route:
+            self.report.error(row.line, "väg", f"{reference} står med vägen {ROUTES[earlier[0]].lower()} "
                                                f"på rad {earlier[1]}.")
 
     def _occurrence(self, reference: str, day: dt.date, service: str, kind: str) -> int:

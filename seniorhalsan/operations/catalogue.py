@@ -32,6 +32,8 @@ class CreatePlace(Operation[PlaceInfo]):
     address: str | None = None
     opened_on: dt.date | None = None
     closed_on: dt.date | None = None
+    contact: str | None = None  # a partner's entry in the partner register
+    together: str | None = None
     locks = CATALOGUE
 
     def apply(self, ctx: Ctx) -> PlaceInfo:
@@ -49,6 +51,8 @@ class UpdatePlace(Operation[PlaceInfo]):
     opened_on: dt.date | None = None
     closed_on: dt.date | None = None
     reopen: bool = False
+    contact: str | None = None
+    together: str | None = None
     locks = CATALOGUE
 
     def apply(self, ctx: Ctx) -> PlaceInfo:
@@ -144,6 +148,10 @@ class CreateStaff(Operation[StaffInfo]):
     phone: str | None = None
     email: str | None = None
     services: tuple[str, ...] = ()
+    # a volunteer's register entry: what they lead or help with, at which places (ids), since when
+    helps_with: str | None = None
+    places: tuple[int, ...] = ()
+    started_on: dt.date | None = None
     locks = CATALOGUE
 
     def apply(self, ctx: Ctx) -> StaffInfo:
@@ -152,7 +160,7 @@ class CreateStaff(Operation[StaffInfo]):
 
 @dataclass(frozen=True)
 class UpdateStaff(Operation[StaffInfo]):
-    """A person's details as a form shows them: every field is saved."""
+    """A person's details as a form shows them: every field is saved (`ended_on` None: still here)."""
 
     staff_id: int
     version: int | None
@@ -163,11 +171,27 @@ class UpdateStaff(Operation[StaffInfo]):
     email: str | None
     services: tuple[str, ...]
     active: bool
+    helps_with: str | None = None
+    places: tuple[int, ...] = ()
+    started_on: dt.date | None = None
+    ended_on: dt.date | None = None
     locks = CATALOGUE
 
     def apply(self, ctx: Ctx) -> StaffInfo:
         arguments = self.arguments()
         return staff.update_staff(ctx, arguments.pop("staff_id"), **arguments)
+
+
+@dataclass(frozen=True)
+class EndVolunteer(Operation[StaffInfo]):
+    """A volunteer leaves on a day (today when not given)."""
+
+    staff_id: int
+    ended_on: dt.date | None = None
+    locks = CATALOGUE
+
+    def apply(self, ctx: Ctx) -> StaffInfo:
+        return staff.end_volunteer(ctx, self.staff_id, ended_on=self.ended_on)
 
 
 # --- the unit ----------------------------------------------------------------------------------

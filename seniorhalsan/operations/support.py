@@ -62,7 +62,8 @@ class UpdatePerson(Operation[PersonInfo]):
 
 @dataclass(frozen=True)
 class AddContact(Operation[ContactInfo]):
-    """A contact with a person, typed in Ny kontakt."""
+    """A contact with a person, typed in Ny kontakt; at the person's first contact with the service
+    also how they found it (`route`)."""
 
     person_id: int
     service: str
@@ -72,6 +73,8 @@ class AddContact(Operation[ContactInfo]):
     minutes: int | None = None
     tasks: tuple[str, ...] = ()
     note: str | None = None
+    route: str | None = None
+    locks = PERSONS  # the person's route is one row per service: two first contacts at once take turns
 
     def apply(self, ctx: Ctx) -> ContactInfo:
         return contacts.add_contact(ctx, **self.arguments())
@@ -79,7 +82,8 @@ class AddContact(Operation[ContactInfo]):
 
 @dataclass(frozen=True)
 class UpdateContact(Operation[ContactInfo]):
-    """A saved contact corrected: all of its fields, with the version it was read at."""
+    """A saved contact corrected: all of its fields, with the version it was read at; `route` (None
+    leaves it) corrects how the person found the service."""
 
     contact_id: int
     version: int | None
@@ -89,6 +93,8 @@ class UpdateContact(Operation[ContactInfo]):
     minutes: int | None = None
     tasks: tuple[str, ...] = ()
     note: str | None = None
+    route: str | None = None
+    locks = PERSONS
 
     def apply(self, ctx: Ctx) -> ContactInfo:
         fields = self.arguments()

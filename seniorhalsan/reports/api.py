@@ -17,6 +17,7 @@ from .figures import collect_year
 from .folder import render_folder
 from .folder_data import collect_folder
 from .output import check_target, write_file
+from .staff_report import collect_staff, render_staff
 from .workbook import render_workbook
 from .yearly import render_year
 
@@ -67,3 +68,11 @@ def write_year_workbook(db: Database, year: int, path: str | os.PathLike) -> Wri
     check_target(path, ".xlsx")
     figures = db.read(collect_year, year)
     return Written(write_file(path, render_workbook(figures)), 0, frozenset(), figures.title)
+
+
+def write_staff_report(db: Database, year: int, path: str | os.PathLike, *, name: str | None = None) -> Written:
+    """Each staff member's own figures for a year as a PDF: the named one's, the signed-in person's own,
+    or (for the unit head, without a name) everyone's, one section each."""
+    check_target(path, ".pdf")
+    data = db.read(collect_staff, year, name=name)
+    return _write(path, render_staff(data), data.title)

@@ -126,7 +126,7 @@ class FolderReport(Report):
             out.append(("activities", "Om aktiviteterna", False))
         out += [(key, title, False) for key, title, text in (
             ("services", "Stöd och service", d.services), ("feedback", "Tyck till", d.feedback),
-            ("others", "Andra aktörer", d.other_actors), ("contact", "Kontakt", True)) if text]
+            ("others", "Andra aktörer", d.partners or d.other_actors), ("contact", "Kontakt", True)) if text]
         return out
 
     def story(self) -> list[Flowable]:
@@ -155,7 +155,9 @@ class FolderReport(Report):
                 out.append(KeepTogether(block))
         if d.feedback:
             out += [*self.section("Tyck till", "feedback"), *self.paragraphs(d.feedback)]
-        if d.other_actors:
+        if d.partners:  # the partner register, once the unit has said what it does with them
+            out += [*self.section("Andra aktörer", "others"), *(self.partner(p) for p in d.partners)]
+        elif d.other_actors:
             out += [*self.section("Andra aktörer", "others"), *self.lines(d.other_actors)]
         if self.booklet:
             for _ in range(self.notes):
@@ -172,6 +174,13 @@ class FolderReport(Report):
         if before_table:
             paragraph.keepWithNext = False  # the page break above already leaves room for rows
         return [CondPageBreak(need or self.pagesize[1] / 3), paragraph]
+
+    def partner(self, partner) -> Flowable:
+        """A partner and what the unit does with them, and how to reach them when the unit wrote it."""
+        text = f"<b>{self.glyphs.markup(partner.name)}</b>: {self.glyphs.markup(unbroken(partner.together))}"
+        if partner.contact:
+            text += f" <b>Kontakt:</b> {self.glyphs.markup(unbroken(partner.contact))}"
+        return self.markup(text)
 
     def lines(self, text: str) -> list[Flowable]:
         """A list the unit wrote one item per line: each line its own paragraph."""

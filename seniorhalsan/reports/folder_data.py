@@ -116,6 +116,15 @@ class ServiceText:
 
 
 @dataclass(frozen=True)
+class PartnerText:
+    """A partner of the register, as "Andra aktörer" prints it: what the unit does with them."""
+
+    name: str
+    together: str
+    contact: str | None
+
+
+@dataclass(frozen=True)
 class Contact:
     """How to reach the unit, as it wrote it; nothing here comes from the reference data."""
 
@@ -148,6 +157,8 @@ class FolderData:
     feedback: str
     other_actors: str
     contact: Contact = Contact()
+    # the partner register's entries that say what is done together: printed instead of `other_actors`
+    partners: tuple[PartnerText, ...] = ()
 
     @property
     def title(self) -> str:
@@ -168,7 +179,11 @@ def collect_folder(ctx: Ctx, term_code: str) -> FolderData:
     term = schedule.get_term(ctx, term_code)
     entries = schedule.list_schedule(ctx, term.id)
     unit = lookups.unit(ctx)
-    addresses = {p.id: p.address for p in places.list_places(ctx)}
+    known_places = places.list_places(ctx)
+    addresses = {p.id: p.address for p in known_places}
+    partners = [PartnerText(p.name, p.together, p.contact) for p in known_places
+                if p.kind == "partner" and p.together and p.in_use_between(term.starts_on, term.ends_on)]
+    partners.sort(key=lambda p: swedish_key(p.name))
     volunteers = {s.id for s in staff.list_staff(ctx, include_inactive=True) if s.kind == "volontar"}
     catalogue = {a.id: a for a in activity_service.list_activities(ctx, include_inactive=True)}
     # sign-up as the catalogue has it, or as a text says it (a digital place's "Länk skickas vid anmälan")
@@ -241,4 +256,5 @@ def collect_folder(ctx: Ctx, term_code: str) -> FolderData:
             address=folder_texts.get(texts.CONTACT_ADDRESS, ""),
             unit_head=folder_texts.get(texts.UNIT_HEAD, ""),
         ),
+        partners=tuple(partners),
     )

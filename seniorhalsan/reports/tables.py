@@ -298,7 +298,9 @@ def _sections(fb: FeedbackFigures) -> list[tuple[int, int]]:
 
 def year_tables(f: ReportFigures) -> list[TableSpec]:
     """Every table of the report, in the report's order."""
-    from .signup_tables import signups  # it builds on this module's rows
+    from . import outreach_tables as reach  # they build on this module's rows
+    from .signup_tables import signups
 
     return [key_figures(f), by_tertial(f), attendance(f), months(f), kinds(f), places(f), services_overview(f),
-            *(service_detail(f, svc) for svc in f.services), groups(f), trainings(f), signups(f), feedback(f)]
+            *(service_detail(f, svc) for svc in f.services), groups(f), trainings(f), signups(f),
+            reach.outreach(f), reach.routes(f), reach.volunteers(f), feedback(f)]

@@ -116,6 +116,7 @@ class YearReport(Report):
         out += self.spec_block(self.specs["Utbildningar"], level="h3")
         if f.stats.signups.total.occasions:  # a unit that takes no sign-ups gets no table of zeros
             out += self.spec_block(self.specs["Anmälan"], level="h1")
+        out += self.reaching_out()
         out += [NextPageTemplate("landscape"), PageBreak(), *self.feedback()]
         return out
 
@@ -162,6 +163,15 @@ class YearReport(Report):
         for svc in f.services:
             out += self.spec_block(self.specs[svc.name[:31]], level="h2")
         return out
+
+    def reaching_out(self) -> list[Flowable]:
+        """How the unit reached new people: outreach, the routes of its new persons, its volunteers."""
+        out = self.spec_block(self.specs["Utåtriktat arbete"], level="h3",
+                              lead=[CondPageBreak(70 * mm), self.p("Att nå fler: utåtriktat arbete, vägar in och "
+                                                                   "volontärer", "h1")])
+        # the routes' table and its note go together: a new page when they do not fit under the outreach
+        out += self.spec_block(self.specs["Vägar in"], level="h3", small=True, lead=[CondPageBreak(125 * mm)])
+        return out + self.spec_block(self.specs["Volontärer"], level="h3")
 
     def chart(self, categories, series, title: str, height: float, *, horizontal: bool = False,
               value_title: str = "", category_title: str = "") -> list[Flowable]:

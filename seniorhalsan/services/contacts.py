@@ -17,6 +17,7 @@ from ..vocabulary import CONTACT_KINDS, fold
 from .access_log import audited, note_list
 from .checks import Checker, check_version
 from .lookups import owned, service_by_key
+from . import routes
 from .persons import check_visible
 
 
@@ -111,6 +112,8 @@ def validated(ctx: Ctx, check: Checker, service: Service | None, born: int | Non
         out["note"] = check.text("note", fields["note"], max_length=4000)
     if "tasks" in fields and service is not None:
         out["tasks"] = resolve_tasks(check, service, fields["tasks"])
+    if "route" in fields:
+        out["route"] = routes.check_route(check, fields["route"])
     return out
 
 
@@ -127,8 +130,10 @@ def add_contact(
     minutes: Any = None,
     tasks: Any = (),
     note: str | None = None,
+    route: str | None = None,
 ) -> ContactInfo:
-    """Log a contact; `service` is a service key (fixartjanst) or name (Fixartjänst)."""
+    """Log a contact; `service` is a service key (fixartjanst) or name (Fixartjänst). `route`: how the
+    person found the service (asked at the first contact; None says nothing of it)."""
     check = Checker()
     person = None
     try:
@@ -149,14 +154,18 @@ def add_contact(
         check,
         svc,
         person.birth_year if person is not None else None,
-        dict(contact_date=contact_date, kind=kind, staff_id=staff_id, minutes=minutes, note=note, tasks=tasks),
+        dict(contact_date=contact_date, kind=kind, staff_id=staff_id, minutes=minutes, note=note, tasks=tasks,
+             route=route),
     )
     check.done()
     task_rows = values.pop("tasks", [])
+    route = values.pop("route")
     contact = Contact(unit_id=ctx.unit_id, person_id=person.id, service_id=svc.id, **values)
     contact.tasks = task_rows
     ctx.session.add(contact)
     ctx.session.flush()
+    if route:
+        routes.record_route(ctx, person.id, svc.id, route)
     return _info(contact)
 
 
@@ -169,9 +178,12 @@ def update_contact(ctx: Ctx, contact_id: int, *, version: int | None = None, **c
     check = Checker()
     values = validated(ctx, check, contact.service, contact.person.birth_year, changes)
     check.done()
+    route = values.pop("route", None)
     for key, value in values.items():
         setattr(contact, key, value)
     ctx.session.flush()
+    if route:  # None leaves the person's route as it is
+        routes.record_route(ctx, contact.person_id, contact.service_id, route)
     return _info(contact)
 
 

@@ -5,7 +5,8 @@ A line names its person by reference. A known person must have the birth year an
 line gives; an unknown reference becomes a new person. The n-th line of a day, service, person
 and kind (`occurrence`) is the n-th contact recorded for them: a recorded contact is left as it
 is or corrected, and only lines beyond the recorded ones add contacts. Importing the same lines
-twice therefore adds nothing the second time.
+twice therefore adds nothing the second time. A line's route ("väg in") is the person's route into
+the service, recorded (or corrected) once for them, by the rules of the contact form.
 """
 
 from __future__ import annotations
@@ -20,12 +21,12 @@ from sqlalchemy import bindparam, delete, func, or_, select, update
 from sqlalchemy.orm import selectinload
 
 from ..db.bulk import insert_values, new_ids
-from ..db.models import Contact, Person, Service, contact_tasks
+from ..db.models import Contact, Person, PersonRoute, Service, contact_tasks
 from ..db.session import Ctx
 from ..errors import Conflict, FieldError, UserError, ValidationError
 from ..roles import may_use_service, requires
 from ..vocabulary import GENDERS
-from . import contacts, persons
+from . import contacts, persons, routes
 from .access_log import note
 from .attendance import RowsRefused
 from .checks import Checker
@@ -49,6 +50,7 @@ class ContactInput:
     note: str | None = None
     tasks: tuple[str, ...] | None = None
     occurrence: int = 1  # the n-th line of this day, service, person and kind
+    route: str | None = None  # how the person found the service; None says nothing of it
 
 
 @dataclass(frozen=True)
@@ -79,6 +81,7 @@ class _Checked(NamedTuple):
     note: str | None
     tasks: tuple[int, ...] | None  # the checklist's items by id; None: the line says nothing of it
     occurrence: int
+    route: str | None
 
 
 @requires("persons")
@@ -119,6 +122,9 @@ def add_contacts(ctx: Ctx, rows: Sequence[ContactInput], *, write: bool = True) 
         key = ("staff", row.staff_id)
         staff_id, wrong = seen.get(key) or _learn(seen, key, lambda c: contacts.check_staff(ctx, c, row.staff_id))
         errors += wrong
+        key = ("route", row.route)
+        route, wrong = seen.get(key) or _learn(seen, key, lambda c: routes.check_route(c, row.route))
+        errors += wrong
         check = Checker()  # what each line has of its own: its day (also against the birth year) and note
         values = contacts.validated(ctx, check, None, born, {"contact_date": row.contact_date, "note": row.note})
         errors += check.errors
@@ -126,14 +132,14 @@ def add_contacts(ctx: Ctx, rows: Sequence[ContactInput], *, write: bool = True) 
             failures[index] = ValidationError(errors)
             continue
         checked.append(_Checked(person, service_ids[row.service], values["contact_date"], kind, staff_id, minutes,
-                                values["note"], tasks, row.occurrence))
+                                values["note"], tasks, row.occurrence, route))
     if failures:
         raise RowsRefused(failures, {i: f"{rows[i].contact_date.isoformat()} {rows[i].reference}" for i in failures})
     if not write:
         return ContactsSaved(0, 0, 0, ())
     ids = _create_persons(ctx, new)
     ids.update({key: person.id for key, person in known.items()})
-    return _write(ctx, checked, ids, new)
+    return _write(ctx, checked, ids, new, _routes(ctx, checked, ids))
 
 
 def _learn(seen: dict[tuple, tuple[Any, list[FieldError]]], key: tuple,
@@ -216,32 +222,62 @@ def _create_persons(ctx: Ctx, new: dict[str, dict[str, Any]]) -> dict[str, int]:
     return ids
 
 
-def _write(ctx: Ctx, checked: list[_Checked], ids: dict[str, int], created: dict[str, Any]) -> ContactsSaved:
-    """Each line's contact added, corrected or left as it is (a person just created has none yet)."""
+def _routes(ctx: Ctx, checked: list[_Checked], ids: dict[str, int]) -> set[int]:
+    """Record the lines' routes (the last line of a person and service says it); the indexes of the
+    lines whose route recorded or changed something, so that such a line is not counted as unchanged."""
+    wanted: dict[tuple[int, int], tuple[int, str]] = {}
+    for index, item in enumerate(checked):
+        if item.route:
+            wanted[(ids[item.person], item.service_id)] = (index, item.route)
+    if not wanted:
+        return set()
+    recorded = routes.recorded_routes(ctx, set(wanted))
+    new = [(pair, route) for pair, (_i, route) in wanted.items() if pair not in recorded]
+    changed = [(pair, route) for pair, (_i, route) in wanted.items() if pair in recorded and recorded[pair] != route]
+    table = PersonRoute.__table__
+    insert_values(ctx.session, table, ("id", "person_id", "service_id", "route"),
+                  [(route_id, person, service, route) for route_id, ((person, service), route)
+                   in zip(new_ids(ctx.session, table, len(new)), new)])
+    if changed:
+        ctx.session.execute(
+            update(table).where(table.c.person_id == bindparam("_person"), table.c.service_id == bindparam("_service"))
+            .values(route=bindparam("route")),
+            [{"_person": person, "_service": service, "route": route} for (person, service), route in changed])
+        ctx.changes.table(table.name, updated=len(changed))
+    return {wanted[pair][0] for pair, _route in new + changed}
+
+
+def _write(ctx: Ctx, checked: list[_Checked], ids: dict[str, int], created: dict[str, Any],
+           routed: set[int] = frozenset()) -> ContactsSaved:
+    """Each line's contact added, corrected or left as it is (a person just created has none yet);
+    a line whose contact is as recorded but whose route was new or changed counts as changed."""
     recorded = _recorded(ctx, [item for item in checked if item.person not in created], ids)
     inserts: list[tuple[int, _Checked]] = []
     updates: list[tuple[dict[str, Any], dict[str, Any]]] = []
-    unchanged = 0
-    for item in checked:
+    unchanged = routed_only = 0
+    for index, item in enumerate(checked):
         person_id = ids[item.person]
         same_key = recorded.get((item.contact_date, item.service_id, person_id, item.kind), ())
         if item.occurrence > len(same_key):
             inserts.append((person_id, item))
             continue
         old = same_key[item.occurrence - 1]
-        if item.staff_id is None and item.minutes is None and item.note is None and not item.tasks:
-            unchanged += 1  # a line that says no more than that the contact took place
-            continue
         wanted: dict[str, Any] = {"staff_id": item.staff_id, "minutes": item.minutes, "note": item.note}
         if item.tasks is not None:
             wanted["tasks"] = frozenset(item.tasks)
-        if all(old[k] == v for k, v in wanted.items()):
-            unchanged += 1
+        says_nothing = item.staff_id is None and item.minutes is None and item.note is None and not item.tasks
+        if says_nothing or all(old[k] == v for k, v in wanted.items()):
+            # a line that says no more than that the contact took place, or says it as recorded
+            if index in routed:
+                routed_only += 1
+            else:
+                unchanged += 1
         else:
             updates.append((old, wanted))
     _update(ctx, updates)
     _insert(ctx, inserts)
-    return ContactsSaved(len(inserts), len(updates), unchanged, tuple(v["reference"] for v in created.values()))
+    return ContactsSaved(len(inserts), len(updates) + routed_only, unchanged,
+                         tuple(v["reference"] for v in created.values()))
 
 
 def _recorded(ctx: Ctx, checked: list[_Checked], ids: dict[str, int]) -> dict[tuple, list[dict[str, Any]]]:

@@ -1,4 +1,5 @@
-"""Meeting places and other venues, with the period each was in use and earlier names."""
+"""Meeting places and other venues, with the period each was in use and earlier names; the places
+of kind partner are the partner register (how to reach them, what is done together)."""
 
 from __future__ import annotations
 
@@ -27,6 +28,8 @@ class PlaceInfo:
     closed_on: dt.date | None
     former_names: tuple[tuple[str, dt.date], ...]
     version: int
+    contact: str | None = None  # a partner's: who to reach and how
+    together: str | None = None  # a partner's: what the unit and the partner do together
 
     @property
     def kind_label(self) -> str:
@@ -60,6 +63,8 @@ def _info(place: Place) -> PlaceInfo:
         closed_on=place.closed_on,
         former_names=tuple((n.name, n.used_until) for n in place.former_names),
         version=place.version,
+        contact=place.contact,
+        together=place.together,
     )
 
 
@@ -74,6 +79,12 @@ def list_places(ctx: Ctx, *, on: dt.date | None = None) -> list[PlaceInfo]:
     )
     places = [_info(p) for p in rows]
     return [p for p in places if on is None or p.in_use_on(on)]
+
+
+@requires("read")
+def list_partners(ctx: Ctx) -> list[PlaceInfo]:
+    """The partner register: the places of kind partner, by name (those no longer in use too)."""
+    return [p for p in list_places(ctx) if p.kind == "partner"]
 
 
 @requires("read")
@@ -117,11 +128,15 @@ def create_place(
     address: str | None = None,
     opened_on: dt.date | None = None,
     closed_on: dt.date | None = None,
+    contact: str | None = None,
+    together: str | None = None,
 ) -> PlaceInfo:
     check = Checker()
     name = check.text("name", name, required=True, max_length=120)
     kind = check.choice("place_kind", kind, PLACE_KINDS)
     address = check.text("address", address)
+    contact = check.text("contact", contact)
+    together = check.text("together", together, max_length=2000)
     opened_on = check.date("opened_on", opened_on, required=False)
     closed_on = check.date("closed_on", closed_on, required=False)
     if opened_on and closed_on and closed_on < opened_on:
@@ -129,7 +144,8 @@ def create_place(
     _check_unique_name(ctx, check, name)
     check.done()
     place = Place(
-        unit_id=ctx.unit_id, name=name, kind=kind, address=address, opened_on=opened_on, closed_on=closed_on
+        unit_id=ctx.unit_id, name=name, kind=kind, address=address, opened_on=opened_on, closed_on=closed_on,
+        contact=contact, together=together,
     )
     ctx.session.add(place)
     ctx.session.flush()
@@ -147,8 +163,11 @@ def update_place(
     opened_on: dt.date | None = None,
     closed_on: dt.date | None = None,
     reopen: bool = False,
+    contact: str | None = None,
+    together: str | None = None,
 ) -> PlaceInfo:
-    """Change a place's details; a new name goes through `rename_place` to keep history."""
+    """Change a place's details (None keeps a value, "" empties a text); a new name goes through
+    `rename_place` to keep history."""
     place = owned(ctx, Place, place_id, "Mötesplatsen")
     check_version("Mötesplatsen", place, version)
     check = Checker()
@@ -156,6 +175,10 @@ def update_place(
         place.kind = check.choice("place_kind", kind, PLACE_KINDS) or place.kind
     if address is not None:
         place.address = check.text("address", address)
+    if contact is not None:
+        place.contact = check.text("contact", contact)
+    if together is not None:
+        place.together = check.text("together", together, max_length=2000)
     if opened_on is not None:
         place.opened_on = check.date("opened_on", opened_on)
     if closed_on is not None:

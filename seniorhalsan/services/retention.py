@@ -6,7 +6,8 @@ their contacts, are removed. The same is done at once when someone asks to be re
 Every erasure is also recorded in the register of erasures (`seniorhalsan.erasures`), so
 that it is done again in a backup that is restored. Tyck till items older than the period
 lose their contact field (a name, an address). Sign-up lists lose names, phones and notes a
-number of days after their occasion (`signup_retention`).
+number of days after their occasion (`signup_retention`). Volunteers who left before the cutoff lose
+name and contact details (`volunteer_retention`).
 """
 
 from __future__ import annotations
@@ -21,7 +22,7 @@ from ..db.models import Contact, Feedback, Person, Unit
 from ..db.session import Ctx
 from ..errors import ValidationError
 from ..roles import requires
-from . import signup_retention
+from . import signup_retention, volunteer_retention
 from .access_log import note
 from .lookups import owned
 from .texts import get_text, set_text
@@ -39,6 +40,7 @@ class Gallring:
     persons: int
     feedback: int = 0  # Tyck till items whose contact field was cleared
     signups: int = 0  # people on sign-up lists whose name, phone and note were cleared
+    volunteers: int = 0  # volunteers who left before the cutoff, whose name and contact details were cleared
 
 
 def retention_years(ctx: Ctx) -> int:
@@ -122,19 +124,22 @@ def preview(ctx: Ctx, *, older_than_years: int | None = None) -> Gallring:
     cutoff = _cutoff(ctx, years)
     feedback = ctx.session.scalar(select(func.count()).select_from(Feedback).where(
         Feedback.unit_id == ctx.unit_id, Feedback.received_on < cutoff, Feedback.contact.is_not(None))) or 0
-    return Gallring(cutoff, len(_stale_ids(ctx, cutoff)), feedback, signup_retention.clear(ctx, write=False))
+    return Gallring(cutoff, len(_stale_ids(ctx, cutoff)), feedback, signup_retention.clear(ctx, write=False),
+                    volunteer_retention.clear(ctx, cutoff, write=False))
 
 
 @requires("accounts")
 def gallra(ctx: Ctx, *, older_than_years: int | None = None) -> Gallring:
-    """Clear the personal data of everyone with no contact for the given number of years."""
+    """Clear the personal data of everyone with no contact for the given number of years, and of the
+    volunteers who left that long ago."""
     years = older_than_years or retention_years(ctx)
     if years < 1:
         raise ValidationError.of("year", "ange minst ett år.")
     cutoff = _cutoff(ctx, years)
     ids = _stale_ids(ctx, cutoff)
     _clear(ctx, ids, f"ingen kontakt sedan {cutoff.isoformat()}")
-    return Gallring(cutoff, len(ids), _clear_feedback_contacts(ctx, cutoff), signup_retention.clear(ctx))
+    return Gallring(cutoff, len(ids), _clear_feedback_contacts(ctx, cutoff), signup_retention.clear(ctx),
+                    volunteer_retention.clear(ctx, cutoff))
 
 
 def _clear_feedback_contacts(ctx: Ctx, cutoff: dt.date) -> int:

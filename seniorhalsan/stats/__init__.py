@@ -22,9 +22,11 @@ from .figures import (
     TrainingFigures,
     YearFigures,
 )
+from .outreach import OutreachCounts, OutreachFigures
 from .reference import Reference, load_reference
 from .signups import SignupCounts, SignupFigures
 from .spans import Span, period
+from .volunteers import LedActivity, VolunteerFigures
 from .year import YearOverview, year_overview, year_stats, years_with_data
 
 __all__ = [
@@ -32,8 +34,11 @@ __all__ = [
     "FeedbackFigures",
     "Genders",
     "GroupFigures",
+    "LedActivity",
     "Meetings",
     "MonthFigures",
+    "OutreachCounts",
+    "OutreachFigures",
     "PlaceFigures",
     "PreviousYear",
     "Reference",
@@ -43,6 +48,7 @@ __all__ = [
     "Span",
     "Tertials",
     "TrainingFigures",
+    "VolunteerFigures",
     "YearFigures",
     "YearOverview",
     "load_reference",

@@ -19,7 +19,9 @@ from typing import TYPE_CHECKING, Any
 from ..periods import TERTIALS
 
 if TYPE_CHECKING:
+    from .outreach import OutreachFigures
     from .signups import SignupFigures
+    from .volunteers import VolunteerFigures
 
 JSON = dict[str, Any]
 
@@ -151,6 +153,8 @@ class ServiceFigures:
     # contact of the period had any point ticked (the checklist was not filled in)
     tasks: Mapping[str, int | None]
     previous_year: PreviousYear
+    # the new persons by how they found the service: every route (vocabulary.ROUTES), then NOT_GIVEN
+    new_persons_by_route: Mapping[str, int] = field(default_factory=dict)
 
     @property
     def tasks_recorded(self) -> bool:
@@ -167,6 +171,7 @@ class ServiceFigures:
             "contacts_by_age": dict(self.contacts_by_age),
             "tasks": dict(self.tasks),
             "previous_year": self.previous_year.to_json(),
+            "new_persons_by_route": dict(self.new_persons_by_route),
         }
 
 
@@ -261,6 +266,8 @@ class YearFigures:
     trainings: TrainingFigures
     feedback: FeedbackFigures
     signups: SignupFigures
+    outreach: OutreachFigures
+    volunteers: VolunteerFigures
     # beside the JSON
     first: dt.date
     last: dt.date
@@ -274,4 +281,6 @@ class YearFigures:
             "trainings": self.trainings.to_json(),
             "feedback": self.feedback.to_json(),
             "signups": self.signups.to_json(),
+            "outreach": self.outreach.to_json(),
+            "volunteers": self.volunteers.to_json(),
         }

@@ -15,12 +15,13 @@ from ..db.models import (
     Contact,
     GroupMeeting,
     Person,
+    PersonRoute,
     ServiceTask,
     Training,
     contact_tasks,
 )
 from ..db.session import Ctx
-from ..vocabulary import AGE_GROUPS, CONTACT_KINDS, GENDER_STAT_KEYS, GROUP_KINDS, NOT_GIVEN
+from ..vocabulary import AGE_GROUPS, CONTACT_KINDS, GENDER_STAT_KEYS, GROUP_KINDS, NOT_GIVEN, ROUTES
 from .figures import (
     Genders,
     GroupFigures,
@@ -52,6 +53,8 @@ class _Tally:
     tasks: dict[str, int] = field(default_factory=dict)
     tasks_recorded: bool = False  # a contact of the period had a point of the checklist ticked
     previous_year: PreviousYear = PreviousYear()
+    # every route, then NOT_GIVEN: new persons whose route into the service nobody recorded
+    new_persons_by_route: dict[str, int] = field(default_factory=lambda: dict.fromkeys([*ROUTES, NOT_GIVEN], 0))
 
     def figures(self) -> ServiceFigures:
         return ServiceFigures(
@@ -64,6 +67,7 @@ class _Tally:
             contacts_by_age=self.contacts_by_age,
             tasks=self.tasks if self.tasks_recorded else dict.fromkeys(self.tasks),
             previous_year=self.previous_year,
+            new_persons_by_route=self.new_persons_by_route,
         )
 
 
@@ -111,7 +115,8 @@ def _contacts(ctx: Ctx, spans: Sequence[Span], key_of: KeyOf, tallies: Tallies) 
 
 def _persons(ctx: Ctx, spans: Sequence[Span], key_of: KeyOf, tallies: Tallies) -> None:
     """Persons with a contact in a span; a person is new when they had none with the service
-    before the span began (a look-up in the person's own contacts)."""
+    before the span began (a look-up in the person's own contacts). The new ones are also counted
+    by how they found the service (their route, one per person and service)."""
     c = Contact
     persons = (
         select(*(year.label("year") for year in span_group(c.contact_date, spans)), c.service_id, c.person_id)
@@ -137,15 +142,20 @@ def _persons(ctx: Ctx, spans: Sequence[Span], key_of: KeyOf, tallies: Tallies) -
         .exists()
     )
     age = _age_group(year, Person.birth_year)
-    for *key, service_id, gender, group, n, new in ctx.session.execute(
-        select(*by_span, persons.c.service_id, Person.gender, age, func.count(),
+    route = PersonRoute.route
+    for *key, service_id, gender, group, way, n, new in ctx.session.execute(
+        select(*by_span, persons.c.service_id, Person.gender, age, route, func.count(),
                func.sum(case((had_before, 0), else_=1)))
         .join(Person, Person.id == persons.c.person_id)
-        .group_by(*by_span, persons.c.service_id, Person.gender, age)
+        .outerjoin(PersonRoute, (PersonRoute.person_id == persons.c.person_id)
+                   & (PersonRoute.service_id == persons.c.service_id))
+        .group_by(*by_span, persons.c.service_id, Person.gender, age, route)
     ):
         tally = tallies[row_year(key, spans)][key_of[service_id]]
         tally.persons += n
         tally.new_persons += int(new or 0)
+        way = way if way in ROUTES else NOT_GIVEN
+        tally.new_persons_by_route[way] += int(new or 0)
         tally.persons_by_gender[GENDER_STAT_KEYS.get(gender, "other")] += n
         tally.persons_by_age[group] += n
 

@@ -12,16 +12,18 @@ from dataclasses import dataclass
 
 from sqlalchemy import extract, select
 
-from ..db.models import ActivitySession, Contact, Feedback, GroupMeeting, Training
+from ..db.models import ActivitySession, Contact, Feedback, GroupMeeting, Outreach, Training
 from ..db.session import Ctx
 from ..roles import requires
 from .attendance import attendance
 from .feedback import feedback
 from .figures import YearFigures
+from .outreach import outreach
 from .reference import Reference, load_reference
 from .signups import signups
 from .spans import Span
 from .support import groups, services, trainings
+from .volunteers import volunteers
 
 
 def figures_of(ctx: Ctx, spans: Sequence[Span], reference: Reference) -> list[YearFigures]:
@@ -32,6 +34,8 @@ def figures_of(ctx: Ctx, spans: Sequence[Span], reference: Reference) -> list[Ye
     trained = trainings(ctx, spans, reference)
     said = feedback(ctx, spans, reference)
     signed = signups(ctx, spans, reference)
+    told = outreach(ctx, spans)
+    helped = volunteers(ctx, spans)
     return [
         YearFigures(
             year=span.year,
@@ -41,6 +45,8 @@ def figures_of(ctx: Ctx, spans: Sequence[Span], reference: Reference) -> list[Ye
             trainings=trained[span.year],
             feedback=said[span.year],
             signups=signed[span.year],
+            outreach=told[span.year],
+            volunteers=helped[span.year],
             first=span.first,
             last=span.last,
         )
@@ -99,7 +105,7 @@ def year_overview(ctx: Ctx, year: int, *, until: dt.date | None = None) -> YearO
 
 @requires("statistics")
 def years_with_data(ctx: Ctx) -> list[int]:
-    """Years with sessions, contacts, group meetings, trainings or feedback, newest first."""
+    """Years with sessions, contacts, group meetings, trainings, feedback or outreach, newest first."""
     found: set[int] = set()
     for model, column in (
         (ActivitySession, ActivitySession.held_on),
@@ -107,6 +113,7 @@ def years_with_data(ctx: Ctx) -> list[int]:
         (GroupMeeting, GroupMeeting.held_on),
         (Training, Training.held_on),
         (Feedback, Feedback.received_on),
+        (Outreach, Outreach.held_on),
     ):
         year = extract("year", column)
         query = select(year).where(model.unit_id == ctx.unit_id).group_by(year)

@@ -68,7 +68,11 @@ def test_stats_json_has_the_agreed_shape(db_url):
     result = run("stats", "--year", "2025", "--json", db=db_url)
     assert result.returncode == 0, result.stderr
     figures = json.loads(result.stdout)
-    assert set(figures) == {"year", "attendance", "services", "groups", "trainings", "feedback", "signups"}
+    assert set(figures) == {"year", "attendance", "services", "groups", "trainings", "feedback", "signups",
+                            "outreach", "volunteers"}
+    assert set(figures["outreach"]) == {"events", "reached", "by_kind"}
+    assert set(figures["outreach"]["by_kind"]["informationsmote"]) == {"events", "reached"}
+    assert set(figures["volunteers"]) == {"active", "sessions", "visits"}
     assert set(figures["signups"]) == {"occasions", "places_offered", "signed_up", "attended", "waiting_list",
                                        "distinct_persons", "by_kind"}
     assert set(figures["attendance"]) == {
@@ -76,7 +80,10 @@ def test_stats_json_has_the_agreed_shape(db_url):
     assert set(figures["services"]) == {"it_stod", "fixartjanst", "syn_horsel", "anhorigstod", "aldrestod"}
     assert set(figures["services"]["fixartjanst"]) == {
         "contacts", "by_contact_kind", "persons", "new_persons", "persons_by_gender", "persons_by_age",
-        "contacts_by_age", "tasks", "previous_year"}
+        "contacts_by_age", "tasks", "previous_year", "new_persons_by_route"}
+    assert list(figures["services"]["fixartjanst"]["new_persons_by_route"]) == [
+        "bistandshandlaggare", "vardcentral", "tryggt_mottagande", "senior_connect", "annons_folder", "anhorig",
+        "sjalv_grannar", "annan_enhet", "okant", "ej_angiven"]
     assert set(figures["services"]["fixartjanst"]["by_contact_kind"]) == {
         "hembesok", "telefon", "oppen_mottagning", "motesplats", "digitalt"}
     assert set(figures["feedback"]) == {"total", "praise", "from", "about", "answered", "acted_on"}

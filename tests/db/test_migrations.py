@@ -138,3 +138,24 @@ def test_activities_without_a_type_come_with_a_migration_that_keeps_every_refere
     untyped = factories.activity(reopened, "Qigong", kind=None)
     assert untyped.kind is None
     reopened.dispose()
+
+
+def test_staff_keep_their_services_through_the_volunteer_register_migration(db):
+    """0010 adds the volunteer register's columns to staff; taking them away again must not copy the
+    table (its services would go with the old copy, ON DELETE CASCADE), up and down."""
+    from seniorhalsan.services import staff
+
+    db.call(staff.create_staff, name="Tomas Fixare", services=["fixartjanst", "aldrestod"])
+
+    def services() -> dict:
+        with db.engine.connect() as conn:
+            return dict(conn.execute(text(
+                "SELECT s.name, count(x.service_id) FROM staff s LEFT JOIN staff_services x ON x.staff_id = s.id "
+                "GROUP BY s.name")).all())
+
+    for revision in ("0009", "head"):
+        with db.engine.begin() as conn:
+            cfg = migrate.alembic_config()
+            cfg.attributes["connection"] = conn
+            (command.downgrade if revision != "head" else command.upgrade)(cfg, revision)
+        assert services() == {"Tomas Fixare": 2}

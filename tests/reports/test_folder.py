@@ -5,11 +5,11 @@ import datetime as dt
 import pytest
 
 from seniorhalsan.errors import NotFound, UserError
-from seniorhalsan.operations.catalogue import SetTexts
+from seniorhalsan.operations.catalogue import SetTexts, UpdatePlace
 from seniorhalsan.reports.booklet import SHEET, padded
 from seniorhalsan.reports.folder import NO_SCHEDULE, FolderReport, render_folder
 from seniorhalsan.reports.folder_data import collect_folder
-from seniorhalsan.services import schedule, texts
+from seniorhalsan.services import places, schedule, texts
 from tests import factories
 from tests.reports import pdftools
 
@@ -190,3 +190,16 @@ def test_the_user_is_told_which_characters_could_not_be_printed(db, tmp_path):
     written = write_folder(db, "vt2026", tmp_path / "folder.pdf")
     assert written.path.exists() and written.missing == frozenset("气功")
     assert "气" in written.warning() and written.warning().startswith("Obs:")
+
+
+def test_andra_aktorer_is_the_partner_register_once_the_unit_has_written_it(spring, tmp_path):
+    def others() -> str:
+        text = pdftools.squash(pdftools.text(render_folder(spring.read(collect_folder, "vt2026")).data, tmp_path))
+        return text[text.rindex("Andra aktörer"): text.rindex("Kontakt")]
+
+    assert "Pensionärsorganisationerna PRO och SPF" in others()  # the text, while the register says nothing
+    bio = spring.read(places.find_place, "Bio Aspen")
+    spring.perform(UpdatePlace(bio.id, contact="Biografen, 08-465 004 21", together="Bio och lunch en gång i månaden."))
+    shown = others()
+    assert "Bio Aspen: Bio och lunch en gång i månaden. Kontakt: Biografen, 08-465 004 21" in shown
+    assert "Pensionärsorganisationerna" not in shown and "Västertorps sim" not in shown  # nothing written for it

@@ -29,7 +29,8 @@ def test_one_sheet_per_table(book):
     assert book.sheetnames == [
         "Året i siffror", "Per tertial", "Besök", "Månader", "Aktivitetstyper", "Mötesplatser",
         "Stöd och service", "IT-stöd", "Fixartjänst", "Syn- och hörselstöd", "Anhörigstöd", "Äldrestöd",
-        "Gruppträffar", "Utbildningar", "Anmälan", "Synpunkter och klagomål",
+        "Gruppträffar", "Utbildningar", "Anmälan", "Utåtriktat arbete", "Vägar in", "Volontärer",
+        "Synpunkter och klagomål",
     ]
 
 

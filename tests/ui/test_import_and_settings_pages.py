@@ -66,8 +66,8 @@ def test_groups_and_trainings_are_imported_from_the_page(window, qtbot, db, tmp_
                          encoding="utf-8")
     window.show_page("import")
     page = window.page("import")
-    assert [page.kind.itemText(i) for i in range(page.kind.count())][-2:] == ["Gruppträffar",
-                                                                               "Utbildningar för personal"]
+    assert [page.kind.itemText(i) for i in range(page.kind.count())][-3:] == [
+        "Gruppträffar", "Utbildningar för personal", "Utåtriktat arbete"]
     for path, kind in ((groups, "groups"), (trainings, "trainings")):
         page.load_file(path)
         assert page.kind.currentData() == kind  # guessed from the first line

@@ -71,6 +71,9 @@ def test_a_home_visit_for_a_new_person_is_logged_with_the_keyboard(window, qtbot
     assert tab.form.staff.currentData() == fixare.id
     qtbot.keyClicks(focused(), "45")
     key(qtbot, Qt.Key.Key_Return)
+    assert focused() is tab.form.route  # her first contact with the service: how did she find it?
+    qtbot.keyClicks(focused(), "v")  # Vårdcentral
+    key(qtbot, Qt.Key.Key_Return)
     assert focused() is tab.form.task_boxes["brandvarnare"]
     key(qtbot, Qt.Key.Key_Space)
     key(qtbot, Qt.Key.Key_Tab)
@@ -83,6 +86,8 @@ def test_a_home_visit_for_a_new_person_is_logged_with_the_keyboard(window, qtbot
     numbers = db.read(stats.year_stats, TODAY.year).services["fixartjanst"]
     assert (numbers.contacts, numbers.persons, numbers.new_persons) == (1, 1, 1)
     assert numbers.tasks["brandvarnare"] == 1 and numbers.by_contact_kind["hembesok"] == 1
+    assert numbers.new_persons_by_route["vardcentral"] == 1
+    assert tab.form.route_box.isHidden()  # the next contact is not her first: the question is not asked again
     # the card shows it, the form is ready for the next one, date and kind kept
     assert [c.id for c in tab.contacts.model.rows] == [logged[0].id]
     assert tab.form.minutes.text() == "" and not any(b.isChecked() for b in tab.form.task_boxes.values())
@@ -537,3 +542,26 @@ def test_each_save_tells_the_window_what_it_changed_through_its_operation(window
     assert page.trainings.delete_selected(confirmed=True)
     assert heard[-1] == {"trainings"} and page.trainings.model.rowCount() == 0
     assert len(heard) == 5
+
+
+def test_the_route_in_is_asked_at_the_first_contact_and_corrected_there(window, qtbot, db, fixare, visits):
+    from seniorhalsan.services import routes
+
+    who, first, second, _other = visits
+    page, tab = show_person(db, window, who)
+    form = tab.form
+    assert form.route_box.isHidden()  # FX-1 has had Fixartjänst before: a new contact does not ask
+    choose_contact(tab, second.id)
+    assert tab.contacts.edit_contact() and form.route_box.isHidden()  # nor does a later one, corrected
+    key(qtbot, Qt.Key.Key_Escape)
+    choose_contact(tab, first.id)
+    assert tab.contacts.edit_contact() and not form.route_box.isHidden()  # the first one does
+    assert form.route.currentData() is None and not page.has_unsaved_changes()  # none recorded yet
+    form.route.setCurrentIndex(form.route.findData("tryggt_mottagande"))
+    assert page.has_unsaved_changes()
+    qtbot.mouseClick(form.save, Qt.MouseButton.LeftButton)
+    asked = db.read(routes.route_question, person_id=who.id, service="fixartjanst", contact_id=first.id)
+    assert asked.route == "tryggt_mottagande"
+    assert db.read(stats.year_stats, 2026).services["fixartjanst"].new_persons_by_route["tryggt_mottagande"] == 1
+    page.set_service("it_stod")  # a service the person has never had: asked for the new contact
+    assert not form.route_box.isHidden() and form.route.currentData() is None

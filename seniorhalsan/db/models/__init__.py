@@ -1,5 +1,5 @@
 """The unit's data: places, activities, schedule, sessions, persons, contacts, feedback,
-accounts and sign-ups, one module per area; every model is importable from here.
+accounts, sign-ups and outreach, one module per area; every model is importable from here.
 
 Keys stored in text columns (kinds, genders, channels) are plain ASCII words listed in
 `seniorhalsan.vocabulary`; the Swedish labels live there too.
@@ -18,15 +18,18 @@ from .catalogue import (
     Term,
     Unit,
     UnitText,
+    staff_places,
     staff_services,
 )
 from .feedback import Feedback, FeedbackCategory
 from .mixins import Timestamped, Versioned
+from .outreach import Outreach
 from .signups import SignupList, SignupParticipant, SignupPresence
 from .support import (
     Contact,
     GroupMeeting,
     Person,
+    PersonRoute,
     Service,
     ServiceTask,
     Training,
@@ -44,7 +47,9 @@ __all__ = [
     "Feedback",
     "FeedbackCategory",
     "GroupMeeting",
+    "Outreach",
     "Person",
+    "PersonRoute",
     "Place",
     "PlaceName",
     "ScheduleEntry",
@@ -54,6 +59,7 @@ __all__ = [
     "SignupParticipant",
     "SignupPresence",
     "Staff",
+    "staff_places",
     "staff_services",
     "Term",
     "Timestamped",

@@ -53,6 +53,9 @@ class Place(Versioned, Base):
     opened_on: Mapped[dt.date | None]
     closed_on: Mapped[dt.date | None]
     note: Mapped[longtext | None]
+    # a partner's (kind partner) entry in the partner register: how to reach them, what is done together
+    contact: Mapped[str255 | None]
+    together: Mapped[longtext | None]
 
     former_names: Mapped[list[PlaceName]] = relationship(
         back_populates="place", cascade="all, delete-orphan", order_by="PlaceName.used_until"
@@ -88,9 +91,20 @@ staff_services = Table(
     Column("service_id", ForeignKey("services.id"), primary_key=True),
 )
 
+# the places a volunteer leads or helps at
+staff_places = Table(
+    "staff_places",
+    Base.metadata,
+    Column("staff_id", ForeignKey("staff.id", ondelete="CASCADE"), primary_key=True),
+    Column("place_id", ForeignKey("places.id"), primary_key=True, index=True),
+)
+
 
 class Staff(Versioned, Base):
-    """A staff member, an hourly-paid senior, a volunteer or an outside leader."""
+    """A staff member, an hourly-paid senior, a volunteer or an outside leader.
+
+    A volunteer's register entry also says what they lead or help with, where, and from when to
+    when; some years after they left, gallring clears their name and contact details."""
 
     __tablename__ = "staff"
 
@@ -102,8 +116,13 @@ class Staff(Versioned, Base):
     phone: Mapped[str40 | None]
     email: Mapped[str120 | None]
     active: Mapped[bool] = mapped_column(Boolean, server_default="1")
+    helps_with: Mapped[str255 | None]  # what a volunteer leads or helps with
+    started_on: Mapped[dt.date | None]
+    ended_on: Mapped[dt.date | None]
+    erased_at: Mapped[dt.datetime | None]  # gallrad: name and contact details cleared, the counts kept
 
     services: Mapped[list[Service]] = relationship(secondary=staff_services)
+    places: Mapped[list[Place]] = relationship(secondary=staff_places, order_by="Place.name")
 
 
 class Activity(Versioned, Base):

@@ -42,6 +42,20 @@ class Person(Versioned, Timestamped, Base):
     erased_at: Mapped[dt.datetime | None]
 
 
+class PersonRoute(Base):
+    """How a person found a service (asked at their first contact with it): one per person and service.
+
+    Kept when the person's data is gallrad: it is no more than a count needs."""
+
+    __tablename__ = "person_routes"
+    __table_args__ = (UniqueConstraint("person_id", "service_id"),)
+
+    id: Mapped[intpk]
+    person_id: Mapped[int] = fk("persons.id", index=False, ondelete="CASCADE")
+    service_id: Mapped[int] = fk("services.id")
+    route: Mapped[str40]
+
+
 class Service(Base):
     """A support service (insats): IT-stöd, Fixartjänst, Syn- och hörselstöd, …"""
 

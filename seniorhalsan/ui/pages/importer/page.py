@@ -34,14 +34,14 @@ from ...forms import heading, hint, select_data
 from ...i18n import _
 from ...models import Column, RecordModel
 
-KINDS = ("attendance", "schedule", "contacts", "feedback", "groups", "trainings")
+KINDS = ("attendance", "schedule", "contacts", "feedback", "groups", "trainings", "outreach")
 PREVIEW_ROWS = 1000  # the first rows of a file are shown; all of them are checked
 
 
 def kind_label(kind: str) -> str:
     return {"attendance": _("Närvaro"), "schedule": _("Schema"), "contacts": _("Stödkontakter"),
             "feedback": _("Synpunkter (Tyck till)"), "groups": _("Gruppträffar"),
-            "trainings": _("Utbildningar för personal")}[kind]
+            "trainings": _("Utbildningar för personal"), "outreach": _("Utåtriktat arbete")}[kind]
 
 
 def expected_columns(kind: str) -> str:
@@ -52,17 +52,20 @@ def expected_columns(kind: str) -> str:
                       "veckodag för ett enstaka tillfälle. Rader som redan finns i terminens schema ändras, "
                       "inte dubbleras."),
         "contacts": _("Första raden: datum; tjänst; person; födelseår; kön; kontakttyp; och valfritt medarbetare; "
-                      "minuter; anteckning."),
+                      "minuter; anteckning; utfört; väg (hur personen hittade till insatsen)."),
         "feedback": _("Första raden: datum; typ; från; gäller; mötesplats; text; kontakt; återkoppling; åtgärd."),
         "groups": _("Första raden: datum; tjänst; grupp; typ; deltagare; medarbetare. Typ är anhöriggrupp, kurs, "
                     "öppen mottagning, samtalsgrupp, informationsträff eller annat."),
         "trainings": _("Första raden: datum; tjänst; målgrupp; ämne; deltagare."),
+        "outreach": _("Första raden: datum; typ; samarbetspartner; nådda; medarbetare; anteckning. Typ är "
+                      "informationsmöte, mässa eller bord, annons, utskick, affischer, besök på vårdcentral, "
+                      "samverkansmöte, sociala medier eller annat."),
     }[kind]
 
 
 def guess_kind(path: Path) -> str | None:
     """Which import a file is for, from the words on its first line."""
-    for kind in ("groups", "trainings", "contacts", "feedback", "schedule", "attendance"):
+    for kind in ("groups", "trainings", "contacts", "feedback", "outreach", "schedule", "attendance"):
         try:
             table = importing.read_file(kind, path)
         except UserError:
@@ -75,6 +78,9 @@ def guess_kind(path: Path) -> str | None:
         if kind == "contacts" and {"tjänst", "födelseår"} <= columns:
             return kind
         if kind == "feedback" and {"typ", "från"} <= columns:
+            return kind
+        if kind == "outreach" and "typ" in columns and {"samarbetspartner", "nådda"} & columns \
+                and "tjänst" not in columns:
             return kind
         if kind == "schedule" and {"mötesplats", "start"} <= columns and (
                 "veckodag" in columns or not {"kvinnor", "man", "ovriga", "totalt", "antal"} & columns):

@@ -1,4 +1,5 @@
-"""Utskrifter: build, preview, print and save the term folder and the year's reports."""
+"""Utskrifter: build, preview, print and save the term folder, the year's reports and each staff
+member's own figures."""
 
 from __future__ import annotations
 
@@ -34,11 +35,12 @@ from ....reports import api as reports
 from ....reports.folder import FolderNotReady
 from ....roles import allowed
 from ....services import schedule
+from ....services import staff as staff_service
 from ...common import Page, show_error
 from ...forms import heading, hint
 from ...i18n import _
 
-DOCUMENTS = ("folder", "year", "tertial", "workbook")
+DOCUMENTS = ("folder", "year", "tertial", "workbook", "staff")
 
 
 def missing_label(what: str) -> str:
@@ -52,6 +54,7 @@ def document_label(kind: str) -> str:
         "year": _("Årets statistik (verksamhetsberättelsen)"),
         "tertial": _("Tertialrapport"),
         "workbook": _("Tabellerna som Excel-fil (till controllern)"),
+        "staff": _("Medarbetarens egna siffror"),
     }[kind]
 
 
@@ -105,6 +108,8 @@ class PrintsPage(Page):
         self.tertial = QComboBox()
         self.tertial.addItem("T1", 1)
         self.tertial.addItem("T2", 2)
+        self.staff_label = QLabel()
+        self.staff = QComboBox()  # whose figures: the unit head chooses, anyone else has their own
         self.texts_button = QPushButton()
         self.texts_button.clicked.connect(self._edit_texts)
         self.options = QFormLayout()
@@ -114,6 +119,7 @@ class PrintsPage(Page):
         self.options.addRow("", self.draft)
         self.options.addRow(self.year_label, self.year)
         self.options.addRow(self.tertial_label, self.tertial)
+        self.options.addRow(self.staff_label, self.staff)
         self.options_box = QGroupBox()
         self.options_box.setLayout(self.options)
 
@@ -185,6 +191,9 @@ class PrintsPage(Page):
         self.year_label.setBuddy(self.year)
         self.tertial_label.setText(_("Te&rtial:"))
         self.tertial_label.setBuddy(self.tertial)
+        self.staff_label.setText(_("Me&darbetare:"))
+        self.staff_label.setBuddy(self.staff)
+        self._load_staff()
         self.build_button.setText(_("&Skapa och förhandsgranska"))
         self.save_button.setText(_("Spara so&m …"))
         self.print_button.setText(_("Skriv &ut …"))
@@ -213,6 +222,8 @@ class PrintsPage(Page):
             widget.setVisible(kind != "folder")
         for widget in (self.tertial_label, self.tertial):
             widget.setVisible(kind == "tertial")
+        for widget in (self.staff_label, self.staff):
+            widget.setVisible(kind == "staff")
         self._update()
 
     def _update(self) -> None:
@@ -232,9 +243,29 @@ class PrintsPage(Page):
         current = next((i for i, t in enumerate(reversed(terms)) if t.covers(today)), 0)
         self.term.setCurrentIndex(current)
 
+    def _load_staff(self) -> None:
+        """The unit head chooses anyone, or everyone (one page each); anyone else prints their own."""
+        chosen = self.staff.currentData()
+        self.staff.clear()
+        actor = self.app.db.actor
+        if actor is None or actor.role == "enhetschef":
+            self.staff.addItem(_("Alla, en sida var"), None)
+            for person in self.app.db.read(staff_service.list_staff, include_inactive=True):
+                self.staff.addItem(person.name, person.name)
+            self.staff.setEnabled(True)
+        else:
+            own = self.app.db.read(staff_service.own_work).staff
+            self.staff.addItem(own.name if own else _("(kontot är inte knutet till någon medarbetare)"),
+                               own.name if own else None)
+            self.staff.setEnabled(False)
+        index = self.staff.findData(chosen)
+        self.staff.setCurrentIndex(max(0, index))
+
     def on_changed(self, topics: set[str]) -> None:
         if "schedule" in topics:
             self._load_terms()
+        if topics & {"staff", "accounts"}:
+            self._load_staff()
 
     # --- building documents ----------------------------------------------------------------
     def build(self) -> None:
@@ -252,6 +283,10 @@ class PrintsPage(Page):
             year = self.year.value()
             target = self.work / f"statistik-{year}.xlsx"
             work = lambda: reports.write_year_workbook(db, year, target)  # noqa: E731
+        elif kind == "staff":
+            year, name = self.year.value(), self.staff.currentData()
+            target = self.work / f"medarbetare-{year}.pdf"
+            work = lambda: reports.write_staff_report(db, year, target, name=name)  # noqa: E731
         else:
             year = self.year.value()
             tertial = self.tertial.currentData() if kind == "tertial" else None

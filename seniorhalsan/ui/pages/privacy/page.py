@@ -178,7 +178,10 @@ class PrivacyPage(Page):
         if planned.signups:
             self.gallring_preview.setText(self.gallring_preview.text() + " " + _(
                 "{n} personer på anmälningslistor har passerat tiden efter sitt tillfälle.").format(n=planned.signups))
-        self.gallra_button.setEnabled(planned.persons > 0 or planned.signups > 0)
+        if planned.volunteers:
+            self.gallring_preview.setText(self.gallring_preview.text() + " " + _(
+                "{n} volontärer slutade före dess.").format(n=planned.volunteers))
+        self.gallra_button.setEnabled(planned.persons > 0 or planned.signups > 0 or planned.volunteers > 0)
 
     def _save_years(self) -> None:
         self.app.perform(SetRetentionYears(self.years.value()))
@@ -186,12 +189,14 @@ class PrivacyPage(Page):
 
     def gallra(self) -> None:
         planned = self.app.db.read(retention.preview, older_than_years=self.years.value())
-        if not (planned.persons or planned.signups) or not self.ask(
+        if not (planned.persons or planned.signups or planned.volunteers) or not self.ask(
             _("Personuppgifterna för {n} personer utan kontakt sedan {day} rensas. Statistiken påverkas inte. Fortsätta?").format(
                 n=planned.persons, day=planned.cutoff.isoformat())):
             return
         done = self.app.perform(Gallra(self.years.value()))
-        self.gallring_status.setText(_("{n} personer gallrades.").format(n=done.persons))
+        self.gallring_status.setText(_("{n} personer gallrades.").format(n=done.persons) + (
+            " " + _("Namn och kontaktuppgifter togs bort för {n} volontärer som slutat.").format(n=done.volunteers)
+            if done.volunteers else ""))
         self._preview()
 
     def erase(self) -> None:

@@ -19,17 +19,17 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from ....errors import NotFound, UserError
-from ....operations.support import AddContact, UpdateContact
-from ....services import contacts, staff
+from ....operations.support import AddContact
+from ....services import contacts, routes, staff
 from ....services.contacts import ContactInfo
 from ....services.lookups import ServiceInfo
 from ....services.persons import PersonInfo
-from ....vocabulary import CONTACT_KINDS
+from ....vocabulary import CONTACT_KINDS, ROUTES
 from ... import i18n
 from ...common import AppContext, submit
 from ...forms import DateField, FieldErrors, commit_dates, hint, select_data
 from ...i18n import _
+from .contact_edit import ContactCorrection
 from .models import (
     beside,
     EnterMovesOn,
@@ -46,7 +46,7 @@ from .models import (
 LONG_TASK_NAME = 24  # with longer checklist names, two columns instead of three
 
 
-class ContactForm(QGroupBox):
+class ContactForm(ContactCorrection, QGroupBox):
     """Date, kind and staff are filled in already; minutes, the checklist and a note are typed.
 
     With `start_edit` it holds a saved contact instead (`editing`), with that contact's service's
@@ -73,6 +73,7 @@ class ContactForm(QGroupBox):
         self.kind = choice_combo(CONTACT_KINDS)
         self.staff = compact(QComboBox())
         self.minutes = number_edit(4, 90)
+        self.route = choice_combo(ROUTES, empty=True)  # asked at the person's first contact with the service
         self.tasks = QWidget()
         self.tasks_grid = QGridLayout(self.tasks)
         self.tasks_grid.setContentsMargins(0, 0, 0, 0)
@@ -87,9 +88,9 @@ class ContactForm(QGroupBox):
         self.general = error_label()
         self.errors = FieldErrors(self.general)
 
-        self.labels = {k: QLabel() for k in ("date", "kind", "staff", "minutes", "tasks", "note")}
+        self.labels = {k: QLabel() for k in ("date", "kind", "staff", "minutes", "route", "tasks", "note")}
         for key, widget in (("date", self.date), ("kind", self.kind), ("staff", self.staff),
-                            ("minutes", self.minutes), ("note", self.note)):
+                            ("minutes", self.minutes), ("route", self.route), ("note", self.note)):
             beside(self.labels[key], widget)
         # Two pairs of fields a row, the service's checklist across the form, the note below it.
         top = Qt.AlignmentFlag.AlignTop
@@ -105,15 +106,18 @@ class ContactForm(QGroupBox):
             row, column = divmod(n, 2)
             grid.addWidget(self.labels[key], row, column * 2, top)
             grid.addWidget(self.errors.add(field, widget), row, column * 2 + 1, top)
-        grid.addWidget(self.labels["tasks"], 2, 0, top)
-        grid.addWidget(self.errors.add("tasks", self.tasks), 2, 1, 1, 3)
-        grid.addWidget(self.labels["note"], 3, 0, top)
-        grid.addWidget(self.errors.add("note", self.note), 3, 1, 1, 2, top)
+        grid.addWidget(self.labels["route"], 2, 0, top)
+        self.route_box = self.errors.add("route", self.route)
+        grid.addWidget(self.route_box, 2, 1, top)
+        grid.addWidget(self.labels["tasks"], 3, 0, top)
+        grid.addWidget(self.errors.add("tasks", self.tasks), 3, 1, 1, 3)
+        grid.addWidget(self.labels["note"], 4, 0, top)
+        grid.addWidget(self.errors.add("note", self.note), 4, 1, 1, 2, top)
         buttons = QHBoxLayout()
         buttons.setContentsMargins(0, 0, 0, 0)
         buttons.addWidget(self.cancel)
         buttons.addWidget(self.save)
-        grid.addLayout(buttons, 3, 3, Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignBottom)
+        grid.addLayout(buttons, 4, 3, Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignBottom)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(8, 4, 8, 6)
         layout.setSpacing(4)
@@ -122,7 +126,7 @@ class ContactForm(QGroupBox):
         layout.addWidget(self.general)
 
         self.enter = EnterMovesOn(self)
-        for widget in (self.date, self.kind, self.staff, self.minutes):
+        for widget in (self.date, self.kind, self.staff, self.minutes, self.route):
             widget.installEventFilter(self.enter)
         for sequence in ("Ctrl+Return", "Ctrl+Enter"):
             shortcut = QShortcut(QKeySequence(sequence), self)
@@ -139,7 +143,7 @@ class ContactForm(QGroupBox):
     # --- texts ------------------------------------------------------------------------------
     def retranslate(self) -> None:
         texts = {"date": _("&Datum:"), "kind": _("T&yp:"), "staff": _("&Medarbetare:"), "minutes": _("Minu&ter:"),
-                 "tasks": _("Utfört:"), "note": _("Ant&eckning:")}
+                 "route": _("Väg in:"), "tasks": _("Utfört:"), "note": _("Ant&eckning:")}
         for key, text in texts.items():
             self.labels[key].setText(text)
         self.date.setToolTip(_("Dagen för kontakten; i dag är förvalt"))
@@ -151,6 +155,9 @@ class ContactForm(QGroupBox):
         self.cancel.setText(_("Avbryt"))
         self.cancel.setToolTip(_("Lämna kontakten som den var (Esc)"))
         retranslate_choices(self.kind, CONTACT_KINDS)
+        retranslate_choices(self.route, ROUTES, _("(välj)"))
+        self.route.setToolTip(_("Hur hittade personen till insatsen? Frågas vid personens första kontakt med den "
+                                "och räknas i årets statistik."))
         if self.staff.count():
             self.staff.setItemText(self.staff.count() - 1, _("(ingen angiven)"))
         self._update_who()
@@ -186,6 +193,7 @@ class ContactForm(QGroupBox):
             self.stop_edit()
         self.person = person
         self.setEnabled(person is not None)
+        self.ask_route()
         self._update_who()
 
     def set_service(self, service: ServiceInfo) -> None:
@@ -195,6 +203,7 @@ class ContactForm(QGroupBox):
         if self.editing is None:
             self._show_tasks(service)
             self.reload_defaults()
+            self.ask_route()
         self._update_who()
 
     def _show_tasks(self, service: ServiceInfo) -> None:
@@ -211,7 +220,8 @@ class ContactForm(QGroupBox):
             self.task_boxes[task.key] = box
             self.tasks_grid.addWidget(box, n % rows, n // rows)  # down the first column, then the next
             box.show()
-        chain = [self.date, self.kind, self.staff, self.minutes, *self.task_boxes.values(), self.note, self.save]
+        chain = [self.date, self.kind, self.staff, self.minutes, self.route, *self.task_boxes.values(), self.note,
+                 self.save]
         for first, second in zip(chain, chain[1:]):
             self.setTabOrder(first, second)
         self.tasks.setVisible(bool(service.tasks))
@@ -229,6 +239,19 @@ class ContactForm(QGroupBox):
         chosen = remembered if remembered in known else defaults.staff_id
         fill_staff(self.staff, own, everyone, chosen, _("(ingen angiven)"))
         select_data(self.kind, defaults.kind)
+
+    def ask_route(self) -> None:
+        """The question of how the person found the service, at their first contact with it (new, or the
+        first one corrected); elsewhere it is hidden and leaves the recorded route as it is."""
+        person, service = self.person, (self._editing_service if self.editing is not None else self.service)
+        asked = None
+        if person is not None and service is not None:
+            asked = self.app.db.read(routes.route_question, person_id=person.id, service=service.key,
+                                     contact_id=self.editing.id if self.editing is not None else None)
+        shown = asked is not None and asked.ask
+        select_data(self.route, asked.route if shown else None)
+        self.route_box.setVisible(shown)
+        self.labels["route"].setVisible(shown)
 
     def _state_key(self) -> str:
         return f"support/staff/{self.service.key if self.service else ''}"
@@ -261,6 +284,7 @@ class ContactForm(QGroupBox):
             "minutes": number_of(self.minutes),
             "tasks": tuple(key for key, box in self.task_boxes.items() if box.isChecked()),
             "note": self.note.toPlainText().strip() or None,
+            "route": None if self.route_box.isHidden() else self.route.currentData(),
         }
 
     def has_changes(self) -> bool:
@@ -269,7 +293,7 @@ class ContactForm(QGroupBox):
         if self.editing is not None:
             return self.values() != self._original
         return bool(self.minutes.text().strip() or self.note.toPlainText().strip()
-                    or any(box.isChecked() for box in self.task_boxes.values()))
+                    or any(box.isChecked() for box in self.task_boxes.values()) or self.values()["route"])
 
     def save_changes(self) -> bool:
         if not commit_dates(self.errors, {"date": self.date}):  # a date typed, then Ctrl+S at once
@@ -284,6 +308,7 @@ class ContactForm(QGroupBox):
             return False
         self._remember_staff()
         self.clear()
+        self.ask_route()  # the next contact is no longer the first
         self.saved.emit(saved)
         return True
 
@@ -292,6 +317,7 @@ class ContactForm(QGroupBox):
         self.errors.clear()
         self.minutes.clear()
         self.note.clear()
+        self.route.setCurrentIndex(0)
         for box in self.task_boxes.values():
             box.setChecked(False)
 
@@ -300,87 +326,5 @@ class ContactForm(QGroupBox):
             self.stop_edit()
             return
         self.clear()
+        self.ask_route()
         self.date.set_date(self.app.db.clock())
-
-    # --- correcting a saved contact ---------------------------------------------------------
-    def start_edit(self, contact: ContactInfo, service: ServiceInfo) -> None:
-        """Fill the form with a saved contact of `service` (its own, which may not be the one chosen)."""
-        if self.editing is None:
-            self._kept = (self.date.date_value(), self.kind.currentData(), self.staff.currentData(),
-                          self.service.key if self.service else None)
-        self.editing = contact
-        self._editing_service = service
-        self._show_tasks(service)
-        self.errors.clear()
-        self.date.set_date(contact.contact_date)
-        select_data(self.kind, contact.kind)
-        if contact.staff_id is not None and self.staff.findData(contact.staff_id) < 0:  # no longer active
-            self.staff.insertItem(self.staff.count() - 1, contact.staff_name or "", contact.staff_id)
-        self._select_staff(contact.staff_id)
-        self.minutes.setText("" if contact.minutes is None else str(contact.minutes))
-        for key, box in self.task_boxes.items():
-            box.setChecked(key in contact.tasks)
-        self.note.setPlainText(contact.note or "")
-        self._original = self.values()
-        self._update_who()
-
-    def _select_staff(self, staff_id: int | None) -> None:
-        index = self.staff.findData(staff_id) if staff_id is not None else -1
-        self.staff.setCurrentIndex(index if index >= 0 else self.staff.count() - 1)
-
-    def stop_edit(self) -> None:
-        """Back to a new contact: the chosen service's checklist, and the date, kind and staff it had."""
-        if self.editing is None:
-            return
-        self.editing = None
-        self._editing_service = None
-        self._original = {}
-        day, kind, staff_id, service_key = self._kept
-        if self.service is not None:
-            self._show_tasks(self.service)
-            self.reload_defaults()
-            if service_key == self.service.key:
-                select_data(self.kind, kind)
-                self._select_staff(staff_id)
-        self.date.set_date(day)
-        self.clear()
-        self._update_who()
-
-    def cancel_edit(self) -> None:
-        """Esc or Avbryt: the contact stays as it was."""
-        if self.editing is None:
-            return
-        self.stop_edit()
-        self.cancelled.emit()
-
-    def _save_correction(self) -> bool:
-        """All of it with the version it was read at, or nothing; a stale contact is shown afresh."""
-        contact = self.editing
-        if not self.has_changes():
-            self.cancel_edit()
-            return True
-        self.errors.clear()
-        ok, saved = submit(
-            self, self.errors,
-            lambda: self.app.perform(UpdateContact(contact.id, contact.version, **self.values())),
-            on_stale=self._show_newer,
-        )
-        if not ok:
-            return False
-        self.stop_edit()
-        self.corrected.emit(saved)
-        return True
-
-    def _show_newer(self, exc: UserError) -> None:
-        """Someone else changed the contact meanwhile: the form takes theirs and says so; or it is gone."""
-        try:
-            current = self.app.db.read(contacts.get_contact, self.editing.id)
-        except NotFound:
-            current = None
-        if current is None:
-            self.stop_edit()
-            self.errors.show_message(_("Kontakten finns inte längre; någon annan kan ha tagit bort den."))
-        else:
-            self.start_edit(current, self._editing_service)
-            self.errors.show_message(str(exc))
-        self.stale.emit()

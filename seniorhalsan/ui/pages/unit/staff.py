@@ -1,7 +1,8 @@
 """Medarbetare: staff, hourly-paid seniors, volunteers and outside leaders, with their services.
 
 They lead activities (the Ledare lists offer them) and make support contacts; one who has
-left stays in the history, marked as no longer working here.
+left stays in the history, marked as no longer working here. A volunteer's entry is also the
+volunteer register: what they lead or help with, where, since when and their last day.
 """
 
 from __future__ import annotations
@@ -19,6 +20,7 @@ from ...forms import select_data
 from ...i18n import _
 from ...models import Column
 from .records import RecordForm, RecordsTab
+from .volunteer import VolunteerFields
 
 
 class StaffForm(RecordForm):
@@ -53,6 +55,7 @@ class StaffForm(RecordForm):
         self.labels["services"].setBuddy(next(iter(self.service_boxes.values()), None))
         form.addRow(self.labels["services"], self.errors.add("services", boxes))
         form.addRow("", self.active)
+        self.volunteer = VolunteerFields(self.app, form, self.errors, self.changed)
         for edit in (self.name, self.title_edit, self.phone, self.email):
             edit.textChanged.connect(self.changed)
             edit.returnPressed.connect(self.save_changes)
@@ -68,6 +71,7 @@ class StaffForm(RecordForm):
             self.kind.setItemText(row, _(STAFF_KINDS[key]))
         self.active.setText(_("Arbetar &kvar (visas i listorna)"))
         self.active.setToolTip(_("Den som har slutat finns kvar i historiken men föreslås inte längre som ledare."))
+        self.volunteer.retranslate()
         self.discard.setText(_("Ång&ra"))
         self.save.setText(_("&Spara"))
         self.save.setToolTip(_("Spara medarbetaren (Ctrl+S)"))
@@ -82,7 +86,18 @@ class StaffForm(RecordForm):
             "email": self.email.text().strip() or None,
             "services": tuple(k for k, box in self.service_boxes.items() if box.isChecked()),
             "active": self.active.isChecked(),
+            **self.volunteer.values(self._is_volunteer(), self._has_left()),
         }
+
+    def _is_volunteer(self) -> bool:
+        return self.kind.currentData() == "volontar"
+
+    def _has_left(self) -> bool:
+        return self.record is not None and not self.active.isChecked()
+
+    def updated(self) -> None:
+        self.volunteer.show(self._is_volunteer(), self._has_left())
+        super().updated()
 
     def fill(self, record: StaffInfo | None) -> None:
         self.name.setText(record.name if record else "")
@@ -94,6 +109,7 @@ class StaffForm(RecordForm):
             box.setChecked(record is not None and key in record.services)
         self.active.setChecked(record.active if record else True)
         self.active.setVisible(record is not None)
+        self.volunteer.fill(record, self.app.db.clock())
 
     def preset(self, **values: Any) -> None:
         if "kind" in values:
@@ -103,6 +119,7 @@ class StaffForm(RecordForm):
         if self.record is None:
             values = dict(values)
             values.pop("active")
+            values.pop("ended_on")
             return CreateStaff(**values)
         return UpdateStaff(staff_id=self.record.id, version=self.record.version, **values)
 
@@ -149,6 +166,10 @@ class StaffTab(RecordsTab):
 
     def read(self) -> list[StaffInfo]:
         return self.app.db.read(staff_service.list_staff, include_inactive=True)
+
+    def places_changed(self) -> None:
+        """A place opened, closed or added: the volunteer's list of places follows."""
+        self.form.volunteer.reload_places()
 
     def summary_text(self, rows: list[StaffInfo]) -> str:
         working = [s for s in self.records if s.active]

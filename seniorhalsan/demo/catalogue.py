@@ -1,6 +1,6 @@
 """The demo unit's catalogue, staff and weekly schedule (fictional people, real kinds of work).
 
-Kept apart from `demo.py` so the data reads like a plan: what runs where, when and how
+Kept apart from the builder so the data reads like a plan: what runs where, when and how
 many usually come.
 """
 

@@ -21,7 +21,7 @@ from ..services.attendance_slots import SessionKey
 from .cells import count_cells, date_cell, time_cell
 from .names import Names
 from .reader import Row, Table
-from .report import ImportRefused, ImportReport
+from .report import ImportRefused, ImportReport, checked_rows
 
 ALIASES = {
     "datum": "datum",
@@ -69,13 +69,7 @@ def import_attendance(ctx: Ctx, table: Table, *, create_missing: bool = False) -
     occurrences: Counter[tuple] = Counter()
     count_columns = {key: column for key, column in COUNT_COLUMNS.items() if column in table.columns}
     pending: list[tuple[int, CountInput]] = []
-    last_line = 1
-    for row in table:
-        if report.full:
-            report.unchecked = table.lines_after(last_line)
-            break
-        report.rows += 1
-        last_line = row.line
+    for row in checked_rows(table, report):
         count = _read_row(ctx, row, report, names, occurrences, count_columns)
         if count is None:
             continue

@@ -25,7 +25,7 @@ from ..services.lookups import services
 from ..vocabulary import CONTACT_KINDS, GENDER_ALIASES, GENDERS, ROUTE_ALIASES, ROUTES, fold
 from .cells import date_cell
 from .reader import Row, Table
-from .report import ImportRefused, ImportReport, suggestions
+from .report import ImportRefused, ImportReport, checked_rows, suggestions
 
 ALIASES = {
     "datum": "datum",
@@ -80,13 +80,7 @@ def import_contacts(ctx: Ctx, table: Table, *, create_missing: bool = False) -> 
                    with_route="väg" in table.columns)
     pending: list[tuple[int, ContactInput]] = []
     new_persons: list[str] = []
-    last_line = 1
-    for row in table:
-        if report.full:
-            report.unchecked = table.lines_after(last_line)
-            break
-        report.rows += 1
-        last_line = row.line
+    for row in checked_rows(table, report):
         contact = lines.read(row)
         if contact is not None:
             pending.append((row.line, contact))

@@ -25,7 +25,7 @@ from ..services.feedback_rules import category
 from ..vocabulary import FEEDBACK_TYPES, fold, lookup
 from .cells import date_cell
 from .reader import Row, Table
-from .report import ImportRefused, ImportReport, suggestions
+from .report import ImportRefused, ImportReport, checked_rows, suggestions
 
 ALIASES = {
     "datum": "datum",
@@ -75,13 +75,7 @@ def import_feedback(ctx: Ctx, table: Table, *, create_missing: bool = False) -> 
             + ". Första raden ska vara datum;typ;från;gäller;mötesplats;text;kontakt;återkoppling;åtgärd.",
         ))
     lines = _Lines(ctx, report, create_missing)
-    last_line = 1
-    for row in table:
-        if report.full:
-            report.unchecked = table.lines_after(last_line)
-            break
-        report.rows += 1
-        last_line = row.line
+    for row in checked_rows(table, report):
         lines.save(row)
     if report.errors:
         raise ImportRefused(report)

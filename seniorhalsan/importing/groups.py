@@ -23,7 +23,7 @@ from ..vocabulary import GROUP_KINDS, fold, lookup
 from .cells import count_cells, date_cell
 from .names import Names
 from .reader import Row, Table
-from .report import ImportRefused, ImportReport, suggestions
+from .report import ImportRefused, ImportReport, checked_rows, suggestions
 
 GROUP_ALIASES = {
     "datum": "datum",
@@ -94,13 +94,7 @@ def _check_columns(table: Table, needed: tuple[str, ...], first_line: str) -> No
 
 def _read(table: Table, report: ImportReport, save: Callable[[Row], None]) -> ImportReport:
     """Each line saved in turn; the file is read as a stream and given up after 1 000 bad lines."""
-    last_line = 1
-    for row in table:
-        if report.full:
-            report.unchecked = table.lines_after(last_line)
-            break
-        report.rows += 1
-        last_line = row.line
+    for row in checked_rows(table, report):
         save(row)
     if report.errors:
         raise ImportRefused(report)

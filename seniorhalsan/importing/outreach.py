@@ -22,7 +22,7 @@ from ..vocabulary import OUTREACH_ALIASES, OUTREACH_KINDS, fold, lookup
 from .cells import date_cell
 from .names import Names
 from .reader import Row, Table
-from .report import ImportRefused, ImportReport, suggestions
+from .report import ImportRefused, ImportReport, checked_rows, suggestions
 
 ALIASES = {
     "datum": "datum",
@@ -59,13 +59,7 @@ def import_outreach(ctx: Ctx, table: Table, *, create_missing: bool = False) -> 
             "columns", "filen saknar " + ", ".join(missing)
             + ". Första raden ska vara datum;typ;samarbetspartner;nådda;medarbetare;anteckning."))
     lines = _Lines(ctx, report, create_missing)
-    last_line = 1
-    for row in table:
-        if report.full:
-            report.unchecked = table.lines_after(last_line)
-            break
-        report.rows += 1
-        last_line = row.line
+    for row in checked_rows(table, report):
         lines.save(row)
     if report.errors:
         raise ImportRefused(report)

@@ -4,11 +4,16 @@ up to a limit, so that a file of nothing but errors is refused quickly."""
 from __future__ import annotations
 
 import difflib
+from collections.abc import Iterator
 from dataclasses import dataclass, field
+from typing import TYPE_CHECKING
 
 from ..errors import UserError
 from ..formatting import number
 from ..vocabulary import fold
+
+if TYPE_CHECKING:
+    from .reader import Row, Table
 
 MAX_ERRORS = 1000  # an import stops checking after this many bad lines
 SHOWN_ERRORS = 200  # of which the message lists this many
@@ -58,6 +63,19 @@ class ImportReport:
             text += (f"\n{number(n)} {which} en typ (filen angav ingen): {', '.join(self.untyped)}. "
                      "Till dess räknas deras besök under \"Typ ej angiven\"; välj typen under Aktiviteter och schema.")
         return text
+
+
+def checked_rows(table: Table, report: ImportReport) -> Iterator[Row]:
+    """The file's rows, each counted in the report, until it has MAX_ERRORS bad lines: then the
+    rest is counted, not read (`report.unchecked`), and the import ends quickly."""
+    last_line = 1
+    for row in table:
+        if report.full:
+            report.unchecked = table.lines_after(last_line)
+            return
+        report.rows += 1
+        last_line = row.line
+        yield row
 
 
 class ImportRefused(UserError):

@@ -27,7 +27,7 @@ from ..vocabulary import WEEKDAYS, fold
 from .cells import date_cell, time_cell
 from .names import Names
 from .reader import Row, Table
-from .report import ImportRefused, ImportReport
+from .report import ImportRefused, ImportReport, checked_rows
 
 ALIASES = {
     "motesplats": "mötesplats",
@@ -90,13 +90,7 @@ def import_schedule(ctx: Ctx, table: Table, *, term: str, create_missing: bool =
     the_term = _term(ctx, term, report, create_missing)
     names = Names(ctx, report, create_missing)
     lines: dict[Key, list[Line]] = defaultdict(list)
-    last_line = 1
-    for row in table:
-        if report.full:
-            report.unchecked = table.lines_after(last_line)
-            break
-        report.rows += 1
-        last_line = row.line
+    for row in checked_rows(table, report):
         read = _read_row(ctx, row, report, names, the_term)
         if read is not None:
             lines[read[0]].append(read[1])

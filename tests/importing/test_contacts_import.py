@@ -2,13 +2,11 @@
 the same file twice adds nothing, and another service's person is a refusal that tells nothing."""
 
 import datetime as dt
-import threading
 
 import pytest
 from sqlalchemy import func, select
 
 from seniorhalsan.cli.main import main
-from seniorhalsan.database import open_database
 from seniorhalsan.db.models import AccessLogEntry, Contact, Person
 from seniorhalsan.errors import UserError
 from seniorhalsan.importing import ImportRefused
@@ -17,6 +15,7 @@ from seniorhalsan.importing.report import MAX_ERRORS
 from seniorhalsan.operations.imports import ImportFile
 from seniorhalsan.services import accounts, contacts, persons
 from tests import factories
+from tests.concurrency import at_once
 from tests.conftest import TODAY
 
 HEADER = "datum;tjänst;person;födelseår;kön;kontakttyp;medarbetare;minuter;anteckning;utfört\n"
@@ -198,27 +197,7 @@ def test_two_imports_of_the_same_file_at_once_save_it_once(db, db_url, tmp_path)
     lines = [f"{(TODAY - dt.timedelta(days=1 + n // 3)).isoformat()};Fixartjänst;R-{n % 150};{1930 + n % 150 % 20};"
              f"{'kvinna' if n % 2 else 'man'};hembesök;;{15 + n % 4 * 15};;" for n in range(1500)]
     path = write(tmp_path, lines)
-    clients = [open_database(db_url, daily_backup=False) for _ in range(2)]
-    for client in clients:
-        client.clock = lambda: TODAY
-    barrier = threading.Barrier(2)
-    reports, errors = [], []
-
-    def run(client):
-        barrier.wait()
-        try:
-            reports.append(client.perform(ImportFile("contacts", path)).value)
-        except Exception as exc:  # pragma: no cover - shown by the assertion below
-            errors.append(exc)
-
-    threads = [threading.Thread(target=run, args=(c,)) for c in clients]
-    for thread in threads:
-        thread.start()
-    for thread in threads:
-        thread.join(120)
-    for client in clients:
-        client.dispose()
-    assert errors == []
+    reports = at_once(db_url, ImportFile("contacts", path), ImportFile("contacts", path))
     assert sorted((r.created, r.unchanged) for r in reports) == [(0, len(lines)), (len(lines), 0)]
     assert count(db, Contact) == len(lines)
     assert count(db, Person) == len({line.split(";")[2] for line in lines})

@@ -3,19 +3,18 @@ schedule, once, and two imports at the same time do not double them."""
 
 import datetime as dt
 import json
-import threading
 
 import pytest
 
 from seniorhalsan import importing
 from seniorhalsan.cli.main import main
-from seniorhalsan.database import open_database
 from seniorhalsan.operations.attendance import RecordCounts
 from seniorhalsan.operations.imports import ImportFile
 from seniorhalsan.services import attendance_days, attendance_history, schedule
 from seniorhalsan.services.attendance import CountInput
 from seniorhalsan.services.attendance_slots import SessionKey
 from tests import factories
+from tests.concurrency import at_once
 from tests.conftest import TODAY
 
 DAY = dt.date(2026, 11, 18)  # a Wednesday, two days before the tests' today
@@ -119,27 +118,7 @@ def test_two_imports_of_the_same_file_at_once_save_it_once(db, db_url, tmp_path)
              for n in range(2000)]
     path = tmp_path / "stor.csv"
     path.write_text("datum;mötesplats;aktivitet;kvinnor;män;övriga\n" + "\n".join(lines) + "\n", encoding="utf-8")
-    clients = [open_database(db_url, daily_backup=False) for _ in range(2)]
-    for client in clients:
-        client.clock = lambda: TODAY
-    barrier = threading.Barrier(2)
-    reports, errors = [], []
-
-    def run(client):
-        barrier.wait()
-        try:
-            reports.append(client.perform(ImportFile("attendance", str(path))).value)
-        except Exception as exc:  # pragma: no cover - shown by the assertion below
-            errors.append(exc)
-
-    threads = [threading.Thread(target=run, args=(c,)) for c in clients]
-    for thread in threads:
-        thread.start()
-    for thread in threads:
-        thread.join(120)
-    for client in clients:
-        client.dispose()
-    assert errors == []
+    reports = at_once(db_url, ImportFile("attendance", str(path)), ImportFile("attendance", str(path)))
     assert sorted((r.created, r.unchanged) for r in reports) == [(0, 2000), (2000, 0)]
     assert db.read(attendance_history.count_sessions, place_id=place.id) == 2000
 

@@ -1,18 +1,17 @@
 """Importing "Tyck till" items: through the window's operations, whole files or nothing, twice adds nothing."""
 
 import datetime as dt
-import threading
 
 import pytest
 from openpyxl import Workbook
 
 from seniorhalsan import stats
-from seniorhalsan.database import open_database
 from seniorhalsan.importing import ImportRefused
 from seniorhalsan.importing.report import MAX_ERRORS
 from seniorhalsan.operations.feedback import RecordAnswer
 from seniorhalsan.operations.imports import ImportFile
 from seniorhalsan.services import feedback_register
+from tests.concurrency import at_once
 from tests.conftest import TODAY
 
 HEADER = "datum;typ;från;gäller;mötesplats;text;kontakt;återkoppling;åtgärd\n"
@@ -146,26 +145,6 @@ def test_two_imports_of_the_same_file_at_once_save_it_once(db, db_url, tmp_path)
     lines = [f"{(dt.date(2025, 1, 1) + dt.timedelta(days=n % 150)).isoformat()};synpunkt;Senior;Annat;;"
              f"Synpunkt {n % 150};;;" for n in range(300)]  # every item twice
     path = write(tmp_path, HEADER + "\n".join(lines) + "\n", "stor.csv")
-    clients = [open_database(db_url, daily_backup=False) for _ in range(2)]
-    for client in clients:
-        client.clock = lambda: TODAY
-    barrier = threading.Barrier(2)
-    reports, errors = [], []
-
-    def run(client):
-        barrier.wait()
-        try:
-            reports.append(client.perform(ImportFile("feedback", str(path))).value)
-        except Exception as exc:  # pragma: no cover - shown by the assertion below
-            errors.append(exc)
-
-    threads = [threading.Thread(target=run, args=(c,)) for c in clients]
-    for thread in threads:
-        thread.start()
-    for thread in threads:
-        thread.join(120)
-    for client in clients:
-        client.dispose()
-    assert errors == []
+    reports = at_once(db_url, ImportFile("feedback", str(path)), ImportFile("feedback", str(path)))
     assert sorted((r.created, r.unchanged) for r in reports) == [(0, 300), (300, 0)]
     assert db.read(feedback_register.count_feedback) == 300

@@ -1,7 +1,6 @@
 """Importing group meetings and trainings: the window's operations, whole files or nothing, twice adds nothing."""
 
 import datetime as dt
-import threading
 
 import pytest
 
@@ -13,7 +12,7 @@ from seniorhalsan.importing.report import MAX_ERRORS
 from seniorhalsan.operations.imports import ImportFile
 from seniorhalsan.services import groups
 from tests import factories
-from tests.conftest import TODAY
+from tests.concurrency import at_once
 
 GROUPS = """datum;tjänst;grupp;typ;deltagare;medarbetare
 2025-02-03;Anhörigstöd;Anhöriggrupp 1: demens;anhöriggrupp;7;Camilla Öst
@@ -148,27 +147,7 @@ def test_two_imports_of_the_same_file_at_once_save_it_once(db, db_url, tmp_path)
     lines = [f"{(dt.date(2025, 1, 1) + dt.timedelta(days=n % 120)).isoformat()};Anhörigstöd;Grupp {n % 3};"
              f"anhöriggrupp;{5 + n % 4};" for n in range(240)]  # every meeting twice
     path = write(tmp_path, "datum;tjänst;grupp;typ;deltagare;medarbetare\n" + "\n".join(lines) + "\n")
-    clients = [open_database(db_url, daily_backup=False) for _ in range(2)]
-    for client in clients:
-        client.clock = lambda: TODAY
-    barrier = threading.Barrier(2)
-    reports, errors = [], []
-
-    def run(client):
-        barrier.wait()
-        try:
-            reports.append(client.perform(ImportFile("groups", str(path))).value)
-        except Exception as exc:  # pragma: no cover - shown by the assertion below
-            errors.append(exc)
-
-    threads = [threading.Thread(target=run, args=(c,)) for c in clients]
-    for thread in threads:
-        thread.start()
-    for thread in threads:
-        thread.join(120)
-    for client in clients:
-        client.dispose()
-    assert errors == []
+    reports = at_once(db_url, ImportFile("groups", str(path)), ImportFile("groups", str(path)))
     assert sorted((r.created, r.unchanged) for r in reports) == [(0, 240), (240, 0)]
     assert db.read(stats.year_stats, 2025).groups["anhorigstod"].meetings == 240
 

@@ -2,7 +2,6 @@
 whole or nothing, bounded at 1 000 errors, and the same file twice adds nothing."""
 
 import datetime as dt
-import threading
 
 import pytest
 
@@ -15,7 +14,7 @@ from seniorhalsan.operations.catalogue import CreatePlace
 from seniorhalsan.operations.imports import ImportFile
 from seniorhalsan.services import outreach, persons, routes
 from tests import factories
-from tests.conftest import TODAY
+from tests.concurrency import at_once
 
 D = dt.date
 HEADER = "datum;typ;samarbetspartner;nådda;medarbetare;anteckning\n"
@@ -107,26 +106,7 @@ def test_two_imports_of_the_same_file_at_once_save_it_once(db, db_url, unit, tmp
     lines = [f"{(D(2025, 1, 1) + dt.timedelta(days=n % 60)).isoformat()};informationsmöte;Vårdcentralen;{n};;"
              for n in range(120)]
     path = write(tmp_path, HEADER + "\n".join(lines) + "\n")
-    clients = [open_database(db_url, daily_backup=False) for _ in range(2)]
-    for client in clients:
-        client.clock = lambda: TODAY
-    barrier, reports, errors = threading.Barrier(2), [], []
-
-    def run(client):
-        barrier.wait()
-        try:
-            reports.append(client.perform(ImportFile("outreach", path)).value)
-        except Exception as exc:  # pragma: no cover - shown by the assertion below
-            errors.append(exc)
-
-    threads = [threading.Thread(target=run, args=(c,)) for c in clients]
-    for thread in threads:
-        thread.start()
-    for thread in threads:
-        thread.join(120)
-    for client in clients:
-        client.dispose()
-    assert errors == []
+    reports = at_once(db_url, ImportFile("outreach", path), ImportFile("outreach", path))
     assert sorted((r.created, r.unchanged) for r in reports) == [(0, 120), (120, 0)]
     assert db.read(stats.year_stats, 2025).outreach.total.events == 120
 

@@ -3,7 +3,6 @@ changes nothing and a changed time changes its row; a refusal leaves everything 
 
 import datetime as dt
 import json
-import threading
 
 import pytest
 from openpyxl import Workbook
@@ -16,7 +15,7 @@ from seniorhalsan.importing.schedule import weekday_number
 from seniorhalsan.operations.imports import ImportFile
 from seniorhalsan.services import activities, attendance_days, schedule, staff
 from tests import factories
-from tests.conftest import TODAY
+from tests.concurrency import at_once
 
 HT = "mötesplats;veckodag;start;slut;aktivitet;ledare\n"
 GOOD = HT + (
@@ -266,27 +265,7 @@ def test_two_imports_of_the_same_schedule_at_once_save_it_once(db, db_url, tmp_p
     days = ["måndag", "tisdag", "onsdag", "torsdag", "fredag"]
     rows = [f"Axelsberg;{days[n % 5]};{8 + n // 5 % 10}:{n // 50 % 6}0;;Seniorgympa;\n" for n in range(300)]
     path = write(tmp_path, HT + "".join(rows))
-    clients = [open_database(db_url, daily_backup=False) for _ in range(2)]
-    for client in clients:
-        client.clock = lambda: TODAY
-    barrier = threading.Barrier(2)
-    reports, errors = [], []
-
-    def run(client):
-        barrier.wait()
-        try:
-            reports.append(client.perform(ImportFile("schedule", str(path), create_missing, term="vt2027")).value)
-        except Exception as exc:  # pragma: no cover - shown by the assertion below
-            errors.append(exc)
-
-    threads = [threading.Thread(target=run, args=(c,)) for c in clients]
-    for thread in threads:
-        thread.start()
-    for thread in threads:
-        thread.join(120)
-    for client in clients:
-        client.dispose()
-    assert errors == []
+    reports = at_once(db_url, ImportFile("schedule", str(path), create_missing, term="vt2027"), ImportFile("schedule", str(path), create_missing, term="vt2027"))
     assert sorted((r.created, r.unchanged) for r in reports) == [(0, 300), (300, 0)]
     assert len(db.read(schedule.list_terms)) == 1
     assert len(entries(db, "vt2027")) == 300

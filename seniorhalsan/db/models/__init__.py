@@ -1,5 +1,5 @@
 """The unit's data: places, activities, schedule, sessions, persons, contacts, feedback,
-accounts and sign-ups, one module per area; every model is importable from here.
+accounts, sign-ups and goals, one module per area; every model is importable from here.
 
 Keys stored in text columns (kinds, genders, channels) are plain ASCII words listed in
 `seniorhalsan.vocabulary`; the Swedish labels live there too.
@@ -21,6 +21,7 @@ from .catalogue import (
     staff_services,
 )
 from .feedback import Feedback, FeedbackCategory
+from .goals import Goal
 from .mixins import Timestamped, Versioned
 from .signups import SignupList, SignupParticipant, SignupPresence
 from .support import (
@@ -43,6 +44,7 @@ __all__ = [
     "contact_tasks",
     "Feedback",
     "FeedbackCategory",
+    "Goal",
     "GroupMeeting",
     "Person",
     "Place",

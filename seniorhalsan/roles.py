@@ -32,6 +32,7 @@ PERMISSIONS: dict[str, frozenset[str]] = {
     "signups": frozenset({"enhetschef", "samordnare"}),  # open sign-up lists, sign up, cancel, print
     # see and tick sign-up lists: an instructor only those of the occasions they lead (services/signup_access.py)
     "signup_lists": frozenset({"enhetschef", "samordnare", "instruktor"}),
+    "goals": frozenset({"enhetschef"}),  # the year's goals, their analyses and the limit for few visitors
 }
 
 WHAT = {
@@ -44,6 +45,7 @@ WHAT = {
     "accounts": "hantera konton, åtkomstloggen och gallring",
     "signups": "hantera anmälningar",
     "signup_lists": "se anmälningslistor",
+    "goals": "sätta årets mål och skriva analysen",
 }
 
 F = TypeVar("F", bound=Callable[..., Any])

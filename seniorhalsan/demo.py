@@ -43,6 +43,7 @@ from .demo_catalogue import (
     WEEKLY,
     YEARLY,
 )
+from .demo_goals import follow_up
 from .demo_signups import DemoSignups
 from .errors import UserError
 from .periods import add_months
@@ -486,4 +487,5 @@ def generate(ctx: Ctx, *, year: int | None = None, seed: int = 65) -> DemoSummar
         builder.groups_and_trainings(y)
         feedback += builder.feedback(y)
     persons, contacts = builder.support([year - 2, *years])
+    visits += follow_up(ctx, year, seed)  # the plan's follow-up: goals, analyses, an activity that dwindled
     return DemoSummary(tuple(years), sessions, visits, persons, contacts, feedback)

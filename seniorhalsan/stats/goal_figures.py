@@ -67,7 +67,7 @@ def choices_of(labels: Mapping[str, Mapping[str, str]]) -> list[FigureChoice]:
         out += [FigureChoice(f"persons:{key}", f"{name}: personer", gendered=True),
                 FigureChoice(f"new_persons:{key}", f"{name}: nya personer"),
                 FigureChoice(f"contacts:{key}", f"{name}: kontakter")]
-    out.append(FigureChoice(SHARE_KEY, "Andel synpunkter och klagomål med återkoppling inom tidsfristen",
+    out.append(FigureChoice(SHARE_KEY, "Andel synpunkter med återkoppling i tid",
                             share=True))
     out += [FigureChoice(f"signups:{key}", f"Anmälan: {name}") for key, name in SIGNUP_FIELDS.items()]
     out += [FigureChoice("trainings", "Utbildningar för personal: tillfällen"),

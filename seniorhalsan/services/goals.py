@@ -91,7 +91,7 @@ def _existing(ctx: Ctx, year: int, figure: str, label: str) -> Goal:
 def _analysis(check: Checker, text: str | None) -> str | None:
     cleaned = (text or "").replace("\x00", "").replace("\r\n", "\n").strip()
     if len(cleaned) > MAX_ANALYSIS:
-        check.fail("analysis", f"texten är för lång ({len(cleaned)} tecken, högst {MAX_ANALYSIS}).")
+        check.fail("analysis", f"texten är för lång ({number(len(cleaned))} tecken, högst {number(MAX_ANALYSIS)}).")
     return cleaned or None
 
 

@@ -15,7 +15,7 @@ if TYPE_CHECKING:
     from .yearly import YearReport
 
 SIZE = 9
-WIDTHS = (5.6, 2, 2, 2, 2, 2, 2.6)
+WIDTHS = (5.2, 1.9, 1.9, 1.9, 1.9, 1.9, 3.3)
 
 
 def goal_section(report: YearReport) -> list[Flowable]:
@@ -50,8 +50,10 @@ def goal_section(report: YearReport) -> list[Flowable]:
     # most 4 000 characters: a goal always fits on a page)
     together = [("NOSPLIT", (0, 1 + bands.index(band)), (-1, len(bands) - bands[::-1].index(band)))
                 for band in range(len(lines))]
+    # room between the year's target, set to the right, and the status after it
+    status_gap = [("LEFTPADDING", (len(WIDTHS) - 1, 0), (len(WIDTHS) - 1, -1), SIZE * 1.4)]
     table = report.table(rows, widths, numeric=list(range(1, len(WIDTHS) - 1)), bands=bands,
-                         extra=spans + together, size=SIZE)
+                         extra=spans + together + status_gap, size=SIZE)
     intro = ("Enhetens mål för året, som stadsdelen redovisar sina indikatorer: utfallet för perioden, för "
              "kvinnor och män där siffran räknas så, samma dagar året före och årets mål.")
     # the heading goes with the table's first goal, which may be a third of a page with its analysis

@@ -123,13 +123,15 @@ def follow_up(ctx: Ctx, year: int, seed: int = 65) -> int:
         base = value_of(figure, before)
         if isinstance(growth, int):
             target = growth
-        elif base.result is None:
-            continue
+        elif not base.result:
+            continue  # nothing the year before to set a target from
         else:
             target = _rounded(float(base.result) * growth, step)
         women = men = None
-        if genders and base.women is not None and base.men is not None:
+        if genders and base.women and base.men:
             women, men = (_rounded(b * g, step) for b, g in zip((base.women, base.men), genders))
+            if women + men > target:  # the rounding of a small year: a target for all only
+                women = men = None
         goal_service.set_goal(ctx, year=year, figure=figure, target=target, women=women, men=men)
     # the analyses say what the figures say, for the reports whose period has ended
     ended = [t for t in (1, 2) if tertial_range(year, t)[1] < ctx.today]

@@ -8,6 +8,7 @@ comparison with the year before covers the same part of that year.
 
 from __future__ import annotations
 
+from .activities import ActivityFigures, ActivityTable
 from .figures import (
     AttendanceFigures,
     FeedbackFigures,
@@ -22,15 +23,19 @@ from .figures import (
     TrainingFigures,
     YearFigures,
 )
+from .goals import GoalResult
 from .reference import Reference, load_reference
 from .signups import SignupCounts, SignupFigures
 from .spans import Span, period
 from .year import YearOverview, year_overview, year_stats, years_with_data
 
 __all__ = [
+    "ActivityFigures",
+    "ActivityTable",
     "AttendanceFigures",
     "FeedbackFigures",
     "Genders",
+    "GoalResult",
     "GroupFigures",
     "Meetings",
     "MonthFigures",

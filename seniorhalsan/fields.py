@@ -95,6 +95,15 @@ LABELS: dict[str, str] = {
     "occasion": "Tillfället",
     "present": "Närvarande",
     "retention_days": "Dagar efter tillfället",
+    # goals and the follow-up of activities
+    "figure": "Siffra",
+    "target": "Mål",
+    "target_women": "Mål för kvinnor",
+    "target_men": "Mål för män",
+    "analysis": "Analys",
+    "tertial": "Tertial",
+    "low_below": "Färre besökare än",
+    "low_in_a_row": "Tillfällen i rad",
     # files
     "columns": "Kolumner",
 }

@@ -33,6 +33,7 @@ PERMISSIONS: dict[str, frozenset[str]] = {
     # see and tick sign-up lists: an instructor only those of the occasions they lead (services/signup_access.py)
     "signup_lists": frozenset({"enhetschef", "samordnare", "instruktor"}),
     "outreach": frozenset({"enhetschef", "samordnare"}),  # the outreach log and the partner register
+    "goals": frozenset({"enhetschef"}),  # the year's goals, their analyses and the limit for few visitors
 }
 
 WHAT = {
@@ -46,6 +47,7 @@ WHAT = {
     "signups": "hantera anmälningar",
     "signup_lists": "se anmälningslistor",
     "outreach": "registrera utåtriktat arbete",
+    "goals": "sätta årets mål och skriva analysen",
 }
 
 F = TypeVar("F", bound=Callable[..., Any])

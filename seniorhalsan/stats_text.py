@@ -57,6 +57,7 @@ def render(figures: YearFigures, *, unit_name: str, labels: dict[str, dict[str, 
     for key, visits in a.by_kind.items():
         if key != NOT_GIVEN or visits:
             line(f"  {labels['kinds'].get(key, 'Typ ej angiven')}", number(visits))
+    activity_lines(out, figures, labels, line)
 
     heading("Stöd och service")
     for key, s in figures.services.items():
@@ -149,7 +150,54 @@ def render(figures: YearFigures, *, unit_name: str, labels: dict[str, dict[str, 
     helped = figures.volunteers
     line("Aktiva volontärer", number(helped.active),
          f"ledde {number(helped.sessions)} tillfällen med {number(helped.visits)} besök")
+    if figures.goals:
+        heading("Mål")
+        out += goal_lines(figures, labels)
     return "\n".join(out) + "\n"
+
+
+def activity_lines(out: list[str], figures: YearFigures, labels: dict[str, dict[str, str]], line) -> None:
+    """Sessions per kind of activity and each activity's visits (most first), with the year before
+    and the activities whose latest sessions had few visitors; `line` writes a row into `out`."""
+    from .stats.activities import average_text
+
+    table = figures.activities
+    before = table.sessions_by_kind_before
+    out.append("  Tillfällen per typ av aktivitet")
+    for key, n in table.sessions_by_kind.items():
+        if key != NOT_GIVEN or n:
+            extra = f"{figures.year - 1}: {number(before[key])} ({change(n, before[key])})" if before else ""
+            line(f"  {labels['kinds'].get(key, 'Typ ej angiven')}", number(n), extra)
+    out.append(f"  Per aktivitet (besök; tillfällen, snitt per tillfälle, {figures.year - 1})")
+    rule = table.rule
+    for activity in table.most_visited():
+        extra = f"{number(activity.sessions)} tillf., snitt {average_text(activity.average)}"
+        if activity.visits_before is not None:
+            extra += f", {figures.year - 1}: {number(activity.visits_before)}"
+        if activity.flagged:
+            extra += f", få besökare: de {activity.low_in_a_row} senaste under {rule.below}"
+        line(f"  {activity.name}", number(activity.visits), extra)
+
+
+def goal_lines(figures: YearFigures, labels: dict[str, dict[str, str]]) -> list[str]:
+    """Each goal: its figure, the result against the year's target and the status."""
+    from .stats.goal_figures import by_key_of_labels, value_text
+    from .stats.goals import STATUSES
+
+    names = by_key_of_labels(labels)
+    out = []
+    for goal in figures.goals:
+        choice = names.get(goal.figure)
+        share = bool(choice and choice.share)
+        label = choice.label if choice else goal.figure
+        out.append(f"  {label}")
+        out.append(f"    utfall {value_text(goal.result, share)} av målet {value_text(goal.target, share)}"
+                   f" ({figures.year - 1}: {value_text(goal.last_year, share)}): {STATUSES[goal.status].lower()}")
+        for name, part in (("kvinnor", goal.women), ("män", goal.men)):
+            if part is not None:
+                out.append(f"    {name}: {value_text(part.result)} av målet {value_text(part.target)}: "
+                           f"{STATUSES[part.status].lower()}")
+    return out
 
 
 def _counted_at(counted: int, sessions: int) -> str:

@@ -38,7 +38,7 @@ def database_options(parser: argparse.ArgumentParser, *, as_default: bool) -> No
 
 
 def build_parser() -> argparse.ArgumentParser:
-    from . import accounts, admin, attendance, data, reports, signups, volunteers
+    from . import accounts, admin, attendance, data, goals, reports, signups, volunteers
 
     argparse_sv.install()
     parser = argparse.ArgumentParser(prog="seniorhalsan", description=DESCRIPTION)
@@ -53,6 +53,7 @@ def build_parser() -> argparse.ArgumentParser:
     reports.register(commands, common)
     signups.register(commands, common)
     volunteers.register(commands, common)
+    goals.register(commands, common)
     admin.register(commands, common)
     accounts.register(commands, common)
     return parser

@@ -16,7 +16,7 @@ if TYPE_CHECKING:
     from alembic.config import Config
 
 MIGRATIONS = Path(__file__).resolve().parent / "migrations"
-HEAD = "0010"
+HEAD = "0011"
 
 
 def alembic_config(url: str | None = None) -> Config:

@@ -25,6 +25,7 @@ from ..services.lookups import kind_by_key
 from . import registers
 from .builder import DemoBuilder
 from .dates import easter, holidays, term_dates
+from .goals import follow_up
 from .outreach import outreach_year
 from .routes import routes
 from .signups import DemoSignups
@@ -88,5 +89,5 @@ def generate(ctx: Ctx, *, year: int | None = None, seed: int = 65) -> DemoSummar
     for y in years:
         outreach_year(ctx, y, told, builder.staff, partners)
     routes(ctx, year - 2, random.Random(seed + 2))
-    # (the year's goals follow here: they are set against the figures made above)
+    visits += follow_up(ctx, year, seed + 3)  # the plan's follow-up: goals set against the figures above
     return DemoSummary(tuple(years), sessions, visits, persons, contacts, feedback)

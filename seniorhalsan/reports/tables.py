@@ -299,8 +299,10 @@ def _sections(fb: FeedbackFigures) -> list[tuple[int, int]]:
 def year_tables(f: ReportFigures) -> list[TableSpec]:
     """Every table of the report, in the report's order."""
     from . import outreach_tables as reach  # they build on this module's rows
+    from .activity_tables import activities, sessions_by_kind
+    from .goal_tables import goals
     from .signup_tables import signups
 
-    return [key_figures(f), by_tertial(f), attendance(f), months(f), kinds(f), places(f), services_overview(f),
-            *(service_detail(f, svc) for svc in f.services), groups(f), trainings(f), signups(f),
-            reach.outreach(f), reach.routes(f), reach.volunteers(f), feedback(f)]
+    return [key_figures(f), by_tertial(f), goals(f), attendance(f), months(f), kinds(f), sessions_by_kind(f),
+            activities(f), places(f), services_overview(f), *(service_detail(f, svc) for svc in f.services),
+            groups(f), trainings(f), signups(f), reach.outreach(f), reach.routes(f), reach.volunteers(f), feedback(f)]

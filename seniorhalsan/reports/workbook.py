@@ -23,6 +23,7 @@ HEADER_FONT = Font(bold=True, color="FFFFFF")
 SHARE_FORMAT = "0 %"
 CHANGE_FORMAT = '+0 %;"\u2212"0 %;0 %'  # a real minus sign, as in the PDF
 NUMBER_FORMAT = "#,##0"  # Excel shows the reader's own thousands separator
+AVERAGE_FORMAT = "#,##0.0"
 _FORBIDDEN = str.maketrans({c: "-" for c in "[]:*?/\\"})
 
 
@@ -55,6 +56,9 @@ def _write_value(cell, value) -> None:
     elif isinstance(value, int):
         cell.value = value
         cell.number_format = NUMBER_FORMAT
+    elif isinstance(value, float):  # an average
+        cell.value = value
+        cell.number_format = AVERAGE_FORMAT
     elif value is not None:
         cell.value = _clean(str(value))
 

@@ -23,9 +23,12 @@ from reportlab.platypus import (
 
 from ..formatting import UNRECORDED, change, date_long, number, share
 from ..stats import template as city
+from ..stats.activities import average_text
 from . import charts
+from .activity_tables import chart_data as activity_chart
 from .base import RULE, Built, Report
 from .figures import ReportFigures
+from .goal_section import goal_section
 from .tables import Change, Share, TableSpec, Unrecorded, month_name, year_tables
 
 WIDE_MARGIN = 12 * mm  # the city's wide template needs the room
@@ -65,6 +68,8 @@ def cell_text(value) -> str:
         return change(value.now, value.before)
     if isinstance(value, int):
         return number(value)
+    if isinstance(value, float):  # an average
+        return average_text(value)
     return str(value)
 
 
@@ -109,6 +114,7 @@ class YearReport(Report):
         out: list[Flowable] = [NextPageTemplate("body"), *self.title_block()]
         out += self.spec_block(self.specs["Året i siffror" if not f.tertial else "Perioden i siffror"], level="h2")
         out += self.spec_block(self.specs["Per tertial"], level="h3")
+        out += goal_section(self)
         out += self.attendance()
         out += self.support()
         out += self.spec_block(self.specs["Gruppträffar"], level="h3",
@@ -144,12 +150,24 @@ class YearReport(Report):
                           value_title="Antal besök", category_title="Månad")
         out += self.spec_block(self.specs["Månader"], level="h3")
         out += self.spec_block(self.specs["Aktivitetstyper"], level="h3")
+        out += self.activities()
         places = [p for p in f.stats.attendance.places if p.visits]
         out += self.chart([p.name for p in places], [("Besök", [p.visits for p in places])],
                           "Besök per mötesplats", max(45 * mm, (len(places) * 4.6 + 28) * mm),
                           horizontal=True, value_title="Antal besök")
         out += self.spec_block(self.specs["Mötesplatser"], level="h3")
         return out
+
+    def activities(self) -> list[Flowable]:
+        """Sessions per kind, and each activity: a chart of the most visited and a table of them all."""
+        out = self.spec_block(self.specs["Tillfällen per typ"], level="h3")
+        names, series, others = activity_chart(self.f)
+        title = f"De {len(names)} aktiviteterna med flest besök" if others else "Besök per aktivitet"
+        out += self.chart(names, series, title, max(45 * mm, (len(names) * 4.6 + 34) * mm),
+                          horizontal=True, value_title="Antal besök")
+        if others:
+            out.append(self.p(others, "note"))
+        return out + self.spec_block(self.specs["Per aktivitet"], level="h3", small=True)
 
     def support(self) -> list[Flowable]:
         f = self.f

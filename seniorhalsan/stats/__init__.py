@@ -8,6 +8,7 @@ comparison with the year before covers the same part of that year.
 
 from __future__ import annotations
 
+from .activities import ActivityFigures, ActivityTable
 from .figures import (
     AttendanceFigures,
     FeedbackFigures,
@@ -22,6 +23,7 @@ from .figures import (
     TrainingFigures,
     YearFigures,
 )
+from .goals import GoalResult
 from .outreach import OutreachCounts, OutreachFigures
 from .reference import Reference, load_reference
 from .signups import SignupCounts, SignupFigures
@@ -30,9 +32,12 @@ from .volunteers import LedActivity, VolunteerFigures
 from .year import YearOverview, year_overview, year_stats, years_with_data
 
 __all__ = [
+    "ActivityFigures",
+    "ActivityTable",
     "AttendanceFigures",
     "FeedbackFigures",
     "Genders",
+    "GoalResult",
     "GroupFigures",
     "LedActivity",
     "Meetings",

@@ -14,11 +14,14 @@ from __future__ import annotations
 import datetime as dt
 from collections.abc import Mapping
 from dataclasses import dataclass, field
+from fractions import Fraction
 from typing import TYPE_CHECKING, Any
 
 from ..periods import TERTIALS
 
 if TYPE_CHECKING:
+    from .activities import ActivityTable
+    from .goals import GoalResult
     from .outreach import OutreachFigures
     from .signups import SignupFigures
     from .volunteers import VolunteerFigures
@@ -240,6 +243,15 @@ class FeedbackFigures:
     about: Mapping[str, Tertials]  # every subject; praise is never about anything
     answered: Tertials  # with a day the answer was given
     acted_on: Tertials  # with an action recorded
+    # beside the JSON: views and complaints with an address whose återkoppling was given, or is
+    # late by now (what the share answered in time is of), and those answered by their day
+    due: Tertials = Tertials()
+    in_time: Tertials = Tertials()
+
+    @property
+    def answered_in_time(self) -> Fraction | None:
+        """The share answered by their day, of those due; None when none was due."""
+        return Fraction(self.in_time.total, self.due.total) if self.due.total else None
 
     def to_json(self) -> JSON:
         return {
@@ -268,6 +280,8 @@ class YearFigures:
     signups: SignupFigures
     outreach: OutreachFigures
     volunteers: VolunteerFigures
+    activities: ActivityTable  # in the JSON under "attendance": by_activity, sessions_by_kind
+    goals: tuple[GoalResult, ...]  # the year's goals against the period (stats/goals.py)
     # beside the JSON
     first: dt.date
     last: dt.date
@@ -275,7 +289,7 @@ class YearFigures:
     def to_json(self) -> JSON:
         return {
             "year": self.year,
-            "attendance": self.attendance.to_json(),
+            "attendance": {**self.attendance.to_json(), **self.activities.to_json()},
             "services": {key: s.to_json() for key, s in self.services.items()},
             "groups": {key: g.to_json() for key, g in self.groups.items()},
             "trainings": self.trainings.to_json(),
@@ -283,4 +297,5 @@ class YearFigures:
             "signups": self.signups.to_json(),
             "outreach": self.outreach.to_json(),
             "volunteers": self.volunteers.to_json(),
+            "goals": [goal.to_json() for goal in self.goals],
         }

@@ -8,16 +8,19 @@ from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from sqlalchemy import extract, select
 
 from ..db.models import ActivitySession, Contact, Feedback, GroupMeeting, Outreach, Training
 from ..db.session import Ctx
 from ..roles import requires
+from ..services.low_attendance import current_rule
+from .activities import activities
 from .attendance import attendance
 from .feedback import feedback
 from .figures import YearFigures
+from .goals import evaluate, set_goals
 from .outreach import outreach
 from .reference import Reference, load_reference
 from .signups import signups
@@ -27,17 +30,23 @@ from .volunteers import volunteers
 
 
 def figures_of(ctx: Ctx, spans: Sequence[Span], reference: Reference) -> list[YearFigures]:
-    """The figures of each span (in different years), in the order given."""
-    visits = attendance(ctx, spans, reference)
-    support = services(ctx, spans, reference)
-    meetings = groups(ctx, spans, reference)
-    trained = trainings(ctx, spans, reference)
-    said = feedback(ctx, spans, reference)
-    signed = signups(ctx, spans, reference)
-    told = outreach(ctx, spans)
-    helped = volunteers(ctx, spans)
-    return [
-        YearFigures(
+    """The figures of each span (in different years), in the order given.
+
+    The same days a year earlier are counted by the same queries, so that each activity and
+    each goal can be compared with last year.
+    """
+    counted = [*spans, *dict.fromkeys(s.year_before() for s in spans if s.year > 1900 and s.year_before() not in spans)]
+    visits = attendance(ctx, counted, reference)
+    support = services(ctx, counted, reference)
+    meetings = groups(ctx, counted, reference)
+    trained = trainings(ctx, counted, reference)
+    said = feedback(ctx, counted, reference)
+    signed = signups(ctx, counted, reference)
+    offered = activities(ctx, counted, reference, current_rule(ctx))
+    told = outreach(ctx, counted)
+    helped = volunteers(ctx, counted)
+    base = {
+        span.year: YearFigures(
             year=span.year,
             attendance=visits[span.year],
             services=support[span.year],
@@ -45,13 +54,19 @@ def figures_of(ctx: Ctx, spans: Sequence[Span], reference: Reference) -> list[Ye
             trainings=trained[span.year],
             feedback=said[span.year],
             signups=signed[span.year],
+            activities=offered[span.year],
+            goals=(),
             outreach=told[span.year],
             volunteers=helped[span.year],
             first=span.first,
             last=span.last,
         )
-        for span in spans
-    ]
+        for span in counted
+    }
+    goals = set_goals(ctx, (span.year for span in spans))
+    return [replace(base[span.year], goals=evaluate(goals[span.year], base[span.year], base.get(span.year - 1),
+                                                    reference))
+            for span in spans]
 
 
 @requires("statistics")

@@ -27,7 +27,8 @@ def rows(sheet) -> dict[str, tuple]:
 
 def test_one_sheet_per_table(book):
     assert book.sheetnames == [
-        "Året i siffror", "Per tertial", "Besök", "Månader", "Aktivitetstyper", "Mötesplatser",
+        "Året i siffror", "Per tertial", "Mål", "Besök", "Månader", "Aktivitetstyper", "Tillfällen per typ",
+        "Per aktivitet", "Mötesplatser",
         "Stöd och service", "IT-stöd", "Fixartjänst", "Syn- och hörselstöd", "Anhörigstöd", "Äldrestöd",
         "Gruppträffar", "Utbildningar", "Anmälan", "Utåtriktat arbete", "Vägar in", "Volontärer",
         "Synpunkter och klagomål",

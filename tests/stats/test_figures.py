@@ -80,7 +80,7 @@ def test_feedback_table(year):
 def test_the_json_has_the_documented_shape(year):
     figures = year.read(stats.year_stats, 2025).to_json()
     assert list(figures) == ["year", "attendance", "services", "groups", "trainings", "feedback", "signups",
-                            "outreach", "volunteers"]
+                            "outreach", "volunteers", "goals"]
     assert figures["attendance"]["by_tertial"] == {"T1": 60, "T2": 10, "T3": 22}  # no total here
     assert list(figures["attendance"]["by_place"]) == ["Axelsberg", "Gymmet Axelsberg"]  # by name
     assert figures["feedback"]["from"]["senior"] == {"T1": 2, "T2": 0, "T3": 1, "total": 3}

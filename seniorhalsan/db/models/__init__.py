@@ -1,5 +1,5 @@
 """The unit's data: places, activities, schedule, sessions, persons, contacts, feedback,
-accounts, sign-ups and outreach, one module per area; every model is importable from here.
+accounts, sign-ups, outreach and goals, one module per area; every model is importable from here.
 
 Keys stored in text columns (kinds, genders, channels) are plain ASCII words listed in
 `seniorhalsan.vocabulary`; the Swedish labels live there too.
@@ -22,6 +22,7 @@ from .catalogue import (
     staff_services,
 )
 from .feedback import Feedback, FeedbackCategory
+from .goals import Goal
 from .mixins import Timestamped, Versioned
 from .outreach import Outreach
 from .signups import SignupList, SignupParticipant, SignupPresence
@@ -46,6 +47,7 @@ __all__ = [
     "contact_tasks",
     "Feedback",
     "FeedbackCategory",
+    "Goal",
     "GroupMeeting",
     "Outreach",
     "Person",

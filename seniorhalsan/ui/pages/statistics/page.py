@@ -52,6 +52,8 @@ from .support_lines import (
     task_headers,
     task_lines,
 )
+from .activities import ActivityTab
+from .goals import GoalTab
 from .signups import SignupTab
 from .views import bold_label, table, titled
 
@@ -59,7 +61,7 @@ log = logging.getLogger(__name__)
 
 PERIODS = (None, 1, 2, 3)  # the whole year, or the year up to the end of tertial 1, 2 or 3
 DATA_TOPICS = {"attendance", "activities", "schedule", "places", "persons", "contacts", "groups", "trainings",
-               "feedback", "signups"}
+               "feedback", "signups", "goals", "texts"}  # texts: the limit for few visitors is a unit setting
 
 
 class StatisticsPage(Page):
@@ -142,6 +144,10 @@ class StatisticsPage(Page):
         self.tabs.addTab(self._feedback_tab(), "")
         self.signup_tab = SignupTab()
         self.tabs.addTab(self.signup_tab, "")
+        self.activity_tab = ActivityTab(app)
+        self.tabs.addTab(self.activity_tab, "")
+        self.goal_tab = GoalTab(app)
+        self.tabs.addTab(self.goal_tab, "")
 
         layout = QVBoxLayout(self)
         layout.addWidget(self.heading)
@@ -244,7 +250,11 @@ class StatisticsPage(Page):
                                       _("Synpunkter"))):
             self.tabs.setTabText(index, text)
         self.tabs.setTabText(7, _("Anmälan"))
+        self.tabs.setTabText(8, _("Per aktivitet"))
+        self.tabs.setTabText(9, _("Mål"))
         self.signup_tab.retranslate()
+        self.activity_tab.retranslate()
+        self.goal_tab.retranslate()
         titles = {
             "summary": _("Besök på aktiviteter"), "tertial": _("Per tertial"), "place": _("Per mötesplats"),
             "kind": _("Per typ av aktivitet"), "service": _("Stödinsatser: kontakter och personer"),
@@ -363,6 +373,11 @@ class StatisticsPage(Page):
         self.group_model.set_lines(group_lines(result))
         self.feedback_model.set_lines(feedback_lines(result))
         self.signup_tab.show_figures(result)
+        self.activity_tab.show_figures(result)
+        tertial = self.period.currentData()
+        # the year's goals are measured against the year so far until the year has ended
+        self.goal_tab.show_figures(result, tertial if tertial in (1, 2) else None,
+                                   result.last < dt.date(result.year, 12, 31))
         self._show_charts(result)
 
     def _show_note(self, result: YearOverview) -> None:
@@ -394,6 +409,15 @@ class StatisticsPage(Page):
     def activated(self) -> None:
         if self.stale or self.result is None:
             self.compute()
+
+    def has_unsaved_changes(self) -> bool:
+        return self.goal_tab.unsaved()
+
+    def save_changes(self) -> bool:
+        return self.goal_tab.save_analysis()
+
+    def discard_changes(self) -> None:
+        self.goal_tab.discard()
 
     def prepare_screenshot(self) -> None:
         """Show the figures at once (the screenshot is taken before a worker would answer)."""

@@ -16,7 +16,6 @@ from sqlalchemy.orm import Session
 from . import erasures, reference
 from .db import migrate
 from .db.backup import (
-    IntegrityCheck,
     backup_day,
     check_sqlite,
     has_room_for_backup,
@@ -71,14 +70,13 @@ def open_database(
     *,
     unit_key: str | None = None,
     daily_backup: bool = True,
-    checked: IntegrityCheck | None = None,
     backup_before_migrate: bool = True,
 ) -> Database:
     """Open (creating or upgrading when needed) the database at `url`.
 
     A SQLite file gets a quick integrity check first, a backup before any migration,
-    and one backup a day when it is opened. `checked` is that check already started
-    (the window starts it before it loads the data layer); it counts for its own file only.
+    and one backup a day when it is opened (the window does all this on a thread of its own
+    while it starts: ui/ahead.py).
     Erasures recorded in the register beside the database are done again if the data has them.
     """
     url = url or database_url()
@@ -96,7 +94,7 @@ def open_database(
 
     had_data = False
     if path is not None and path.exists() and path.stat().st_size > 0:
-        problem = checked.result() if checked is not None and checked.path == path else check_sqlite(path)
+        problem = check_sqlite(path)
         if problem:
             engine.dispose()
             raise DamagedDatabase(path, problem, newest_good_backup(path))

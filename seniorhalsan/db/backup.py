@@ -12,7 +12,6 @@ import os
 import re
 import shutil
 import sqlite3
-import threading
 from pathlib import Path
 from urllib.parse import quote
 
@@ -216,40 +215,3 @@ def newest_good_backup(db_file: Path) -> Path | None:
         if check_sqlite(candidate) is None and is_seniorhalsan_database(candidate):
             return candidate
     return None
-
-
-class IntegrityCheck:
-    """`check_sqlite` started on a thread, while the program loads the rest of itself.
-
-    SQLite does the check without holding Python's lock, so on a large file it costs
-    the start little more than the import it runs beside.
-    """
-
-    def __init__(self, path: Path) -> None:
-        self.path = path
-        self._problem: str | None = None
-        self._error: BaseException | None = None
-        self._thread = threading.Thread(target=self._run, name="integrity-check", daemon=True)
-        self._thread.start()
-
-    @classmethod
-    def start_for(cls, url: str) -> IntegrityCheck | None:
-        """A check of the file behind a plain `sqlite:///` URL, if there is one to check."""
-        prefix = "sqlite:///"
-        if not url.startswith(prefix) or "?" in url:
-            return None
-        path = Path(url[len(prefix):])
-        return cls(path) if path.is_file() and path.stat().st_size > 0 else None
-
-    def _run(self) -> None:
-        try:
-            self._problem = check_sqlite(self.path)
-        except BaseException as exc:  # handed to the caller of result()
-            self._error = exc
-
-    def result(self) -> str | None:
-        """What `check_sqlite` said (waiting for it when needed)."""
-        self._thread.join()
-        if self._error is not None:
-            raise self._error
-        return self._problem

@@ -1,8 +1,8 @@
 """Starting the window: settings, language, text size, the window, then the database.
 
-The window shows itself first (navigation, menus, status line) and opens the database
-right after its first frame: the integrity check, any migration, sign-in and the first
-page follow while the window is already on screen. The data layer is imported only then.
+The window shows itself first (navigation, menus, status line) while the database opens
+on a thread of its own (the data layer's import, the integrity check, any migration);
+sign-in and the first page follow right after the first frame.
 """
 
 from __future__ import annotations
@@ -16,6 +16,7 @@ from PySide6.QtWidgets import QApplication
 from ..errors import UserError
 from ..paths import database_url, default_db_path, sqlite_url
 from . import i18n, style
+from .ahead import OpenedAhead
 from .common import AppContext, ChangeBus, show_error
 from .settings import SettingsStore
 from .worker import OpRunner
@@ -60,6 +61,7 @@ def run(url: str | None, *, explicit: bool = True) -> int:
     if not explicit and chosen:
         url = chosen
     url = url or database_url()
+    ahead = OpenedAhead(url)  # the database opens on its own thread while the window starts
     context = _context(None, store)
     window = MainWindow(context, url=url)
     # the unit's own database, which the demo's banner goes back to
@@ -68,10 +70,7 @@ def run(url: str | None, *, explicit: bool = True) -> int:
 
     def open_after_first_frame() -> None:
         try:
-            from ..db.backup import IntegrityCheck
-
-            checking = IntegrityCheck.start_for(url)  # beside the import of the data layer it needs
-            if not opener.start(url, checking):
+            if not opener.start(url, ahead):
                 qt_app.exit(opener.exit_code)
         except Exception as exc:  # the calm message (a bug's details go to the log), as the command line does
             show_error(window, exc)

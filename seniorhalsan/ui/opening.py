@@ -19,9 +19,9 @@ from .i18n import _
 
 if TYPE_CHECKING:
     from ..database import DamagedDatabase
-    from ..db.backup import IntegrityCheck
     from ..db.session import Database
     from .common import AppContext
+    from .ahead import OpenedAhead
     from .main_window import MainWindow
 
 log = logging.getLogger(__name__)
@@ -41,9 +41,10 @@ class Opener:
         window.opener = self
 
     # --- what the window asks for ----------------------------------------------------------------
-    def start(self, url: str, checking: IntegrityCheck | None = None) -> bool:
-        """Open the database the program was started with; False when the program should end."""
-        db = self._open(url, checking)
+    def start(self, url: str, ahead: OpenedAhead | None = None) -> bool:
+        """Open the database the program was started with (perhaps already opened ahead); False
+        when the program should end."""
+        db = self._open(url, ahead)
         return db is not None and self._enter(db, starting=True)
 
     def open_real(self) -> bool:
@@ -76,12 +77,12 @@ class Opener:
         return self._enter(db, starting=starting)
 
     # --- the steps ------------------------------------------------------------------------------
-    def _open(self, url: str, checking: IntegrityCheck | None = None) -> Database | None:
+    def _open(self, url: str, ahead: OpenedAhead | None = None) -> Database | None:
         from ..database import DamagedDatabase, MissingDatabase, open_database
 
         self.exit_code = 1
         try:
-            db = open_database(url, checked=checking)
+            db = ahead.result() if ahead is not None and ahead.url == url else open_database(url)
         except (DamagedDatabase, MissingDatabase) as exc:
             db = offer_restore(exc, url)
         except UserError as exc:

@@ -98,31 +98,18 @@ def test_a_postgresql_database_is_not_backed_up_by_file(tmp_path):
     assert result.returncode == 1 and "pg_dump" in result.stderr
 
 
-def test_an_integrity_check_started_early_still_refuses_a_damaged_file(db_path, tmp_path):
-    from seniorhalsan.db.backup import IntegrityCheck
+def test_a_database_opened_ahead_of_the_window_still_refuses_a_damaged_file(db_path):
+    """The window opens its database on a thread while it starts; a damaged file is refused the
+    same, on the window's side, which then offers the newest good backup."""
+    from seniorhalsan.ui.ahead import OpenedAhead
 
-    good = tmp_path / "god.sqlite3"
-    open_database(sqlite_url(good), daily_backup=False).dispose()
     count(db_path, 1)
     with open(db_path, "r+b") as fh:
         fh.seek(4096)
         fh.write(os.urandom(4096 * 3))
-    early = IntegrityCheck.start_for(sqlite_url(db_path))
-    assert early is not None and early.path == db_path
+    ahead = OpenedAhead(sqlite_url(db_path))
     with pytest.raises(DamagedDatabase):
-        open_database(sqlite_url(db_path), daily_backup=False, checked=early)
-    # a check of another file says nothing about this one: the good file is opened and checked itself
-    open_database(sqlite_url(good), daily_backup=False, checked=IntegrityCheck.start_for(sqlite_url(db_path))).dispose()
-    with pytest.raises(DamagedDatabase):
-        open_database(sqlite_url(db_path), daily_backup=False, checked=IntegrityCheck.start_for(sqlite_url(good)))
-
-
-def test_only_an_existing_sqlite_file_is_checked_early(tmp_path):
-    from seniorhalsan.db.backup import IntegrityCheck
-
-    assert IntegrityCheck.start_for(sqlite_url(tmp_path / "saknas.sqlite3")) is None
-    assert IntegrityCheck.start_for("postgresql+psycopg://server/databas") is None
-    assert IntegrityCheck.start_for("sqlite://") is None
+        ahead.result()
 
 
 def test_a_folder_named_with_uri_characters_is_checked_and_backed_up_itself(db_path, tmp_path):

@@ -1,0 +1,342 @@
+"""Layouts that fit a small screen at a big text size: rows that wrap, forms that stack, scroll areas.
+
+A page must fit 1366 × 768 at every text size (see `fit.py`); these are the building blocks
+that let a row of buttons or fields take a second line, and a long form scroll, instead of
+making the whole window wider or taller than the screen.
+"""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QEvent, QMargins, QObject, QRect, QSize, Qt
+from PySide6.QtGui import QFont, QFontMetrics
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QComboBox,
+    QFormLayout,
+    QFrame,
+    QHBoxLayout,
+    QHeaderView,
+    QLabel,
+    QLayout,
+    QLayoutItem,
+    QScrollArea,
+    QSizePolicy,
+    QStyle,
+    QTableView,
+    QWidget,
+)
+
+
+class WrapLabel(QLabel):
+    """A text that wraps, whose minimum height is that of all its lines at the width it has.
+
+    Qt counts one line for a wrapped text's minimum, so a splitter, a tab or a window that asks
+    only for the minimum squeezes the other lines away (or lays the next part over them); this
+    one asks for all of them, once a layout has given it its width."""
+
+    def __init__(self, text: str = "", parent: QWidget | None = None) -> None:
+        super().__init__(text, parent)
+        self.setWordWrap(True)
+
+    def minimumSizeHint(self) -> QSize:  # noqa: N802 (Qt's name)
+        hint = super().minimumSizeHint()
+        if self.wordWrap() and self.testAttribute(Qt.WidgetAttribute.WA_Resized) and self.width() > 0:
+            hint.setHeight(max(hint.height(), self.heightForWidth(self.width())))
+        return hint
+
+    def resizeEvent(self, event) -> None:  # noqa: N802 (Qt's name)
+        super().resizeEvent(event)
+        if event.oldSize().width() != event.size().width():
+            self.updateGeometry()  # another width, another number of lines
+
+
+class FlowLayout(QLayout):
+    """Items side by side, left to right, on as many lines as the width needs (Qt's flow layout
+    example). An item with a horizontal stretch factor set with `add(widget, stretch=1)` takes the
+    rest of its line. Its minimum width is that of its widest item."""
+
+    def __init__(self, parent: QWidget | None = None, *, spacing: int = -1, top: bool = False) -> None:
+        super().__init__(parent)
+        self.top = top  # items as tall as their line (columns), or centred in it (buttons)
+        self._items: list[QLayoutItem] = []
+        self._stretch: dict[int, int] = {}
+        if parent is None:
+            self.setContentsMargins(0, 0, 0, 0)
+        self._spacing = spacing
+
+    def add(self, widget: QWidget, stretch: int = 0) -> None:
+        self.addWidget(widget)
+        if stretch:
+            self._stretch[id(self._items[-1])] = stretch
+
+    def addItem(self, item: QLayoutItem) -> None:  # noqa: N802 (Qt's name)
+        self._items.append(item)
+
+    def count(self) -> int:
+        return len(self._items)
+
+    def itemAt(self, index: int) -> QLayoutItem | None:  # noqa: N802 (Qt's name)
+        return self._items[index] if 0 <= index < len(self._items) else None
+
+    def takeAt(self, index: int) -> QLayoutItem | None:  # noqa: N802 (Qt's name)
+        if 0 <= index < len(self._items):
+            item = self._items.pop(index)
+            self._stretch.pop(id(item), None)
+            return item
+        return None
+
+    def expandingDirections(self) -> Qt.Orientation:  # noqa: N802 (Qt's name)
+        return Qt.Orientation(0)
+
+    def hasHeightForWidth(self) -> bool:  # noqa: N802 (Qt's name)
+        return True
+
+    def heightForWidth(self, width: int) -> int:  # noqa: N802 (Qt's name)
+        return self._arrange(QRect(0, 0, width, 0), move=False)
+
+    def sizeHint(self) -> QSize:  # noqa: N802 (Qt's name)
+        """All on one line."""
+        width = height = 0
+        for item in self._visible():
+            hint = item.sizeHint()
+            width += hint.width() + (self._gap() if width else 0)
+            height = max(height, hint.height())
+        margins = self.contentsMargins()
+        return QSize(width + margins.left() + margins.right(), height + margins.top() + margins.bottom())
+
+    def minimumSize(self) -> QSize:  # noqa: N802 (Qt's name)
+        """As narrow as the widest item; as low as its lines at the width it was given (one line
+        before it was given any), so that whatever asks only for the minimum leaves room for them."""
+        size = QSize()
+        for item in self._visible():
+            size = size.expandedTo(item.minimumSize())
+        margins = self.contentsMargins()
+        size += QSize(margins.left() + margins.right(), margins.top() + margins.bottom())
+        width = self.geometry().width()
+        if width > 0:
+            size.setHeight(max(size.height(), self.heightForWidth(max(width, size.width()))))
+        return size
+
+    def setGeometry(self, rect: QRect) -> None:  # noqa: N802 (Qt's name)
+        width = self.geometry().width()
+        super().setGeometry(rect)
+        self._arrange(rect, move=True)
+        if rect.width() != width and self.parentWidget() is not None:
+            self.parentWidget().updateGeometry()  # the minimum height follows the width: ask the parents again
+
+    def _gap(self) -> int:
+        if self._spacing >= 0:
+            return self._spacing
+        parent = self.parentWidget()
+        style = parent.style() if parent is not None else None
+        return style.pixelMetric(QStyle.PixelMetric.PM_LayoutHorizontalSpacing) if style else 6
+
+    def _visible(self) -> list[QLayoutItem]:
+        return [item for item in self._items if not item.isEmpty()]
+
+    def _arrange(self, rect: QRect, *, move: bool) -> int:
+        """Break the items into lines, give each line's stretching items its spare width, and
+        (with `move`) put them there; returns the height used."""
+        margins: QMargins = self.contentsMargins()
+        area = rect.marginsRemoved(margins)
+        gap = self._gap()
+        lines: list[list[QLayoutItem]] = [[]]
+        used = 0
+        for item in self._visible():
+            width = item.sizeHint().width()
+            if lines[-1] and used + gap + width > area.width():
+                lines.append([])
+                used = 0
+            used += (gap if lines[-1] else 0) + width
+            lines[-1].append(item)
+        y = area.y()
+        for line in lines:
+            if not line:
+                continue
+            widths = self._widths(line, area.width(), gap)
+            heights = [item.heightForWidth(w) if item.hasHeightForWidth() else item.sizeHint().height()
+                       for item, w in zip(line, widths)]
+            height = max(heights)
+            if move:
+                x = area.x()
+                for item, item_width, item_height in zip(line, widths, heights):
+                    if self.top or item.expandingDirections() & Qt.Orientation.Vertical:
+                        top, item_height = y, height
+                    else:
+                        top = y + (height - item_height) // 2
+                    item.setGeometry(QRect(x, top, item_width, item_height))
+                    x += item_width + gap
+            y += height + gap
+        return y - gap - area.y() + margins.top() + margins.bottom() if y > area.y() else 0
+
+    def _widths(self, line: list[QLayoutItem], width: int, gap: int) -> list[int]:
+        widths = [max(min(item.sizeHint().width(), width), item.minimumSize().width()) for item in line]
+        spare = width - sum(widths) - gap * (len(line) - 1)
+        stretch = [self._stretch.get(id(item), 0) for item in line]
+        if spare > 0 and sum(stretch):
+            total = sum(stretch)
+            widths = [w + spare * s // total for w, s in zip(widths, stretch)]
+        return widths
+
+
+def flow(*widgets: QWidget, parent: QWidget | None = None) -> QWidget:
+    """A row of widgets (buttons, a field with its label) that takes a second line when narrow."""
+    box = QWidget(parent)
+    layout = FlowLayout(box)
+    layout.setContentsMargins(0, 0, 0, 0)
+    for widget in widgets:
+        layout.add(widget)
+    return box
+
+
+def columns(*widgets: QWidget, spacing: int = 24) -> QWidget:
+    """Parts of a page side by side when the width allows, one below the other when it does not
+    (a big text size): each takes the whole width of its line."""
+    box = QWidget()
+    layout = FlowLayout(box, spacing=spacing, top=True)
+    layout.setContentsMargins(0, 0, 0, 0)
+    for widget in widgets:
+        layout.add(widget, stretch=1)
+    return box
+
+
+def pair(label: QWidget, field: QWidget, *, stretch: int = 0) -> QWidget:
+    """A label and its field kept on one line (a `flow` moves them as one)."""
+    box = QWidget()
+    layout = QHBoxLayout(box)
+    layout.setContentsMargins(0, 0, 0, 0)
+    layout.addWidget(label)
+    layout.addWidget(field, stretch)
+    return box
+
+
+def stacking_form(form: QFormLayout) -> QFormLayout:
+    """A form whose fields go below their labels when the two do not fit side by side, so that a
+    long label at a big text size does not widen the page."""
+    form.setRowWrapPolicy(QFormLayout.RowWrapPolicy.WrapLongRows)
+    form.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.AllNonFixedFieldsGrow)
+    return form
+
+
+def labels_above(form: QFormLayout) -> QFormLayout:
+    """A narrow form: each label above its field."""
+    form.setRowWrapPolicy(QFormLayout.RowWrapPolicy.WrapAllRows)
+    return form
+
+
+class ScrollArea(QScrollArea):
+    """A form or a panel that scrolls when the window is too low (or too narrow) for it, instead
+    of making the window bigger than the screen.
+
+    Unlike QScrollArea's own resizing, the panel is made as low as its layout allows at the
+    width it gets (wrapped lines counted), not as tall as it would like: no scroll bar appears
+    while everything fits, and nothing is squeezed when it does not."""
+
+    def __init__(self, widget: QWidget, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setWidget(widget)
+        self.setWidgetResizable(False)
+        self.setFrameShape(QFrame.Shape.NoFrame)
+        widget.installEventFilter(self)
+
+    def fit_widget(self) -> None:
+        inner = self.widget()
+        layout = inner.layout()
+        viewport = self.viewport().size()
+        width = max(viewport.width(), inner.minimumSizeHint().width())
+        if layout is None:
+            height = inner.minimumSizeHint().height()
+        elif layout.hasHeightForWidth():
+            height = layout.totalMinimumHeightForWidth(width)
+        else:
+            height = layout.totalMinimumSize().height()
+        inner.resize(width, max(height, viewport.height()))
+
+    def resizeEvent(self, event) -> None:  # noqa: N802 (Qt's name): the viewport's size changed
+        super().resizeEvent(event)
+        self.fit_widget()
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802 (Qt's name)
+        if watched is self.widget() and event.type() == QEvent.Type.LayoutRequest:
+            self.fit_widget()  # a line wrapped or a part shown: the content's height changed
+        return super().eventFilter(watched, event)
+
+
+def scrolled(widget: QWidget) -> ScrollArea:
+    return ScrollArea(widget)
+
+
+def narrow_combo(combo: QComboBox, characters: int = 16) -> QComboBox:
+    """A list box whose width does not follow its longest item (a long activity or place name
+    would widen the page); the open list still shows each name whole."""
+    combo.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
+    combo.setMinimumContentsLength(characters)
+    combo.view().setTextElideMode(Qt.TextElideMode.ElideNone)
+    policy = combo.sizePolicy()
+    policy.setHorizontalPolicy(QSizePolicy.Policy.Preferred)
+    combo.setSizePolicy(policy)
+    return combo
+
+
+def scrolling_table(view: QAbstractItemView) -> QAbstractItemView:
+    """A table whose columns keep the width of their contents and scroll sideways when the
+    window is narrower than they are, instead of being squeezed (or widening the page)."""
+    view.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAsNeeded)
+    view.setHorizontalScrollMode(QAbstractItemView.ScrollMode.ScrollPerPixel)
+    view.setMinimumWidth(0)
+    return view
+
+
+class ColumnWidths(QObject):
+    """A table's columns as wide as a sample of their contents (and their title) at the current
+    text size, set again when the text size or the titles change. The `fill` column takes the
+    room left over, but never less than its own sample: wider than the window, the table
+    scrolls sideways instead of squeezing a column to nothing."""
+
+    PADDING = 24
+
+    def __init__(self, view: QTableView, samples: dict[int, str], *, fill: int | None = None,
+                 fill_sample: str = "") -> None:
+        super().__init__(view)
+        self.view = view
+        self.samples = samples
+        self.fill = fill
+        self.fill_sample = fill_sample
+        header = view.horizontalHeader()
+        for column in (*samples, *([fill] if fill is not None else [])):
+            header.setSectionResizeMode(column, QHeaderView.ResizeMode.Interactive)
+        header.setStretchLastSection(False)
+        scrolling_table(view)
+        view.installEventFilter(self)
+        view.viewport().installEventFilter(self)
+        view.model().headerDataChanged.connect(lambda *_a: self.apply())
+        self.apply()
+
+    def needed(self, column: int, sample: str) -> int:
+        bold = QFont(self.view.horizontalHeader().font())
+        bold.setBold(True)  # the style sheet's header
+        name = str(self.view.model().headerData(column, Qt.Orientation.Horizontal) or "")
+        return max(QFontMetrics(bold).horizontalAdvance(name),
+                   self.view.fontMetrics().horizontalAdvance(sample)) + self.PADDING
+
+    def apply(self) -> None:
+        header = self.view.horizontalHeader()
+        for column, sample in self.samples.items():
+            header.resizeSection(column, self.needed(column, sample))
+        self.fill_rest()
+
+    def fill_rest(self) -> None:
+        if self.fill is None:
+            return
+        header = self.view.horizontalHeader()
+        others = sum(header.sectionSize(c) for c in range(header.count())
+                     if c != self.fill and not header.isSectionHidden(c))
+        header.resizeSection(self.fill, max(self.needed(self.fill, self.fill_sample),
+                                            self.view.viewport().width() - others))
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802 (Qt's name)
+        if event.type() == QEvent.Type.FontChange and watched is self.view:
+            self.apply()
+        elif event.type() == QEvent.Type.Resize and watched is self.view.viewport():
+            self.fill_rest()
+        return False

@@ -7,7 +7,6 @@ from PySide6.QtWidgets import (
     QAbstractItemView,
     QHBoxLayout,
     QHeaderView,
-    QLabel,
     QPushButton,
     QTableView,
     QVBoxLayout,
@@ -18,6 +17,7 @@ from ....services.schedule import EntryInfo
 from ...i18n import _
 from ...models import Column, RecordModel
 from .grid import day_names, time_span
+from ...layouts import WrapLabel
 
 
 def dated_columns() -> list[Column[EntryInfo]]:
@@ -41,7 +41,7 @@ class DatedEvents(QWidget):
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        self.title = QLabel()
+        self.title = WrapLabel()
         font = self.title.font()
         font.setBold(True)
         self.title.setFont(font)

@@ -35,6 +35,7 @@ from ...forms import DateField, FieldErrors, grow_to_fit, hint, select_data
 from ...i18n import _
 from .form import staff_label
 from .grid import day_names, term_kind_name, term_label
+from ...layouts import WrapLabel
 
 TERM_ORDER = ("vt", "sommar", "ht")
 
@@ -64,7 +65,7 @@ class SubmitDialog(QDialog):
         self.submit = submit
         self.outcome: Any = None  # what `submit` returned
         self.failure: Exception | None = None  # an error that was not a refused field
-        self.general = QLabel()
+        self.general = WrapLabel()  # a refusal is never cut off
         self.general.hide()
         self.errors = FieldErrors(self.general)
         self.form = QFormLayout()

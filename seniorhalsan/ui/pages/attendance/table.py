@@ -4,7 +4,7 @@ Ctrl+I marks a session cancelled and Ctrl+N writes its note."""
 from __future__ import annotations
 
 from PySide6.QtCore import QAbstractItemModel, QEvent, QModelIndex, Qt
-from PySide6.QtGui import QFontMetrics, QKeyEvent, QKeySequence, QShortcut
+from PySide6.QtGui import QKeyEvent, QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QAbstractItemDelegate,
     QAbstractItemView,
@@ -15,6 +15,7 @@ from PySide6.QtWidgets import (
 )
 
 from ...forms import count_validator
+from ...layouts import ColumnWidths
 from .model import ACTIVITY, CANCELLED, COUNT_FIELDS, NOTE, TIME, WOMEN
 
 CANCEL_KEY = "Ctrl+I"
@@ -63,27 +64,13 @@ class EntryTable(QTableView):
             shortcut = QShortcut(QKeySequence(keys), self)
             shortcut.setContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)  # also from an open editor
             shortcut.activated.connect(slot)
-        header = self.horizontalHeader()
-        header.setSectionResizeMode(QHeaderView.ResizeMode.Fixed)
-        header.setSectionResizeMode(TIME, QHeaderView.ResizeMode.ResizeToContents)
-        header.setSectionResizeMode(ACTIVITY, QHeaderView.ResizeMode.Stretch)
-        header.setSectionResizeMode(CANCELLED, QHeaderView.ResizeMode.ResizeToContents)
-        header.setSectionResizeMode(NOTE, QHeaderView.ResizeMode.Interactive)
-        header.resizeSection(NOTE, 96)
-        header.setMinimumSectionSize(40)
+        # the counts as wide as their title (or four digits), the activity the rest; at a big text
+        # size the table scrolls sideways to Inställt and Anteckning rather than squeeze the names
+        ColumnWidths(self, {TIME: "09:00–12:00", **{column: "8888" for column in COUNT_FIELDS},
+                            CANCELLED: "", NOTE: "Anteckn"}, fill=ACTIVITY, fill_sample="Seniorgym")
         self.verticalHeader().hide()
         self.setWordWrap(True)  # long activity names wrap instead of being cut
         self.verticalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
-
-    def size_columns(self) -> None:
-        """Count columns just wide enough for their (bold) heading in the current language."""
-        header = self.horizontalHeader()
-        bold = header.font()
-        bold.setBold(True)
-        metrics = QFontMetrics(bold)
-        for column in (*COUNT_FIELDS, NOTE):
-            title = self.model().headerData(column, Qt.Orientation.Horizontal)
-            header.resizeSection(column, max(56, metrics.horizontalAdvance(title) + 22))
 
     def _enterable(self, row: int, column: int) -> bool:
         return column in COUNT_FIELDS and bool(self.model().flags(self.model().index(row, column))

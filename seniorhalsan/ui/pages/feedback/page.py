@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from PySide6.QtCore import Qt, QTimer
-from PySide6.QtWidgets import QLabel, QScrollArea, QSplitter, QTabWidget, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QScrollArea, QSplitter, QTabWidget, QVBoxLayout, QWidget
 
 from ....errors import NotFound, UserError
 from ....operations.feedback import DeleteFeedback, RegisterFeedback
@@ -22,6 +22,7 @@ from .form import FeedbackForm
 from .model import type_labels
 from .register import FeedbackRegister
 from .summary import SummaryEditor
+from ...layouts import WrapLabel
 
 REGISTER, FORM, SUMMARY = range(3)
 
@@ -42,8 +43,7 @@ class FeedbackPage(Page):
         # --- the register -------------------------------------------------------------------
         self.register_list = FeedbackRegister(app)
         self.detail = FeedbackDetail(app)
-        self.message = QLabel()
-        self.message.setWordWrap(True)
+        self.message = WrapLabel()
         self.message.hide()
 
         self.splitter = QSplitter(Qt.Orientation.Vertical)

@@ -33,6 +33,7 @@ from ...common import Page, show_error
 from ...forms import heading, hint, select_data
 from ...i18n import _
 from ...models import Column, RecordModel
+from ...layouts import WrapLabel
 
 KINDS = ("attendance", "schedule", "contacts", "feedback", "groups", "trainings")
 PREVIEW_ROWS = 1000  # the first rows of a file are shown; all of them are checked
@@ -153,8 +154,7 @@ class ImportPage(Page):
         self.busy.setRange(0, 0)
         self.busy.setMaximumWidth(200)
         self.busy.hide()
-        self.status = QLabel()
-        self.status.setWordWrap(True)
+        self.status = WrapLabel()
 
         controls = QHBoxLayout()
         controls.addWidget(self.choose)

@@ -37,6 +37,7 @@ from ....services import schedule
 from ...common import Page, show_error
 from ...forms import heading, hint
 from ...i18n import _
+from ...layouts import WrapLabel
 
 DOCUMENTS = ("folder", "year", "tertial", "workbook")
 
@@ -127,8 +128,7 @@ class PrintsPage(Page):
         self.busy = QProgressBar()
         self.busy.setRange(0, 0)
         self.busy.hide()
-        self.status = QLabel()
-        self.status.setWordWrap(True)
+        self.status = WrapLabel()
         self.booklet_help = hint()
 
         left = QWidget()

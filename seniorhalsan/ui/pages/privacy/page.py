@@ -32,6 +32,7 @@ from ...forms import DateField, heading, hint
 from ...i18n import _
 from ...models import Column, PagedModel
 from .accounts import AccountsTab
+from ...layouts import WrapLabel
 
 
 def log_columns() -> list[Column]:
@@ -134,8 +135,7 @@ class PrivacyPage(Page):
         self.years_label.setBuddy(self.years)
         self.save_years = QPushButton()
         self.save_years.clicked.connect(self._save_years)
-        self.gallring_preview = QLabel()
-        self.gallring_preview.setWordWrap(True)
+        self.gallring_preview = WrapLabel()
         self.gallra_button = QPushButton()
         self.gallra_button.clicked.connect(self.gallra)
         self.years.valueChanged.connect(lambda _v: self._preview())
@@ -144,8 +144,7 @@ class PrivacyPage(Page):
         self.erase_label.setBuddy(self.erase_reference)
         self.erase_button = QPushButton()
         self.erase_button.clicked.connect(self.erase)
-        self.gallring_status = QLabel()
-        self.gallring_status.setWordWrap(True)
+        self.gallring_status = WrapLabel()
         self.gallring_intro = hint()
         self.gallring_box = QGroupBox()
         box = QFormLayout(self.gallring_box)

@@ -24,6 +24,7 @@ from ...forms import heading, hint, select_data
 from ...i18n import _
 from ...settings import TEXT_SIZES
 from ...window_parts import database_name
+from ...layouts import WrapLabel
 
 
 class SettingsPage(Page):
@@ -32,8 +33,7 @@ class SettingsPage(Page):
         self.heading = heading()
 
         self.database_box = QGroupBox()
-        self.database_now = QLabel()
-        self.database_now.setWordWrap(True)
+        self.database_now = WrapLabel()
         self.database_next = hint()
         self.choose_database = QPushButton()
         self.choose_database.clicked.connect(self._choose_database)

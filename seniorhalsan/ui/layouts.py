@@ -11,9 +11,11 @@ from PySide6.QtCore import QEvent, QMargins, QObject, QRect, QSize, Qt
 from PySide6.QtGui import QFont, QFontMetrics
 from PySide6.QtWidgets import (
     QAbstractItemView,
+    QApplication,
     QComboBox,
     QFormLayout,
     QFrame,
+    QGridLayout,
     QHBoxLayout,
     QHeaderView,
     QLabel,
@@ -55,9 +57,11 @@ class FlowLayout(QLayout):
     example). An item with a horizontal stretch factor set with `add(widget, stretch=1)` takes the
     rest of its line. Its minimum width is that of its widest item."""
 
-    def __init__(self, parent: QWidget | None = None, *, spacing: int = -1, top: bool = False) -> None:
+    def __init__(self, parent: QWidget | None = None, *, spacing: int = -1, top: bool = False,
+                 uniform: bool = False) -> None:
         super().__init__(parent)
         self.top = top  # items as tall as their line (columns), or centred in it (buttons)
+        self.uniform = uniform  # every item as wide as the widest: a grid of as many columns as fit
         self._items: list[QLayoutItem] = []
         self._stretch: dict[int, int] = {}
         if parent is None:
@@ -99,7 +103,7 @@ class FlowLayout(QLayout):
         width = height = 0
         for item in self._visible():
             hint = item.sizeHint()
-            width += hint.width() + (self._gap() if width else 0)
+            width += self._hint_width(item) + (self._gap() if width else 0)
             height = max(height, hint.height())
         margins = self.contentsMargins()
         return QSize(width + margins.left() + margins.right(), height + margins.top() + margins.bottom())
@@ -143,7 +147,7 @@ class FlowLayout(QLayout):
         lines: list[list[QLayoutItem]] = [[]]
         used = 0
         for item in self._visible():
-            width = item.sizeHint().width()
+            width = self._hint_width(item)
             if lines[-1] and used + gap + width > area.width():
                 lines.append([])
                 used = 0
@@ -169,8 +173,13 @@ class FlowLayout(QLayout):
             y += height + gap
         return y - gap - area.y() + margins.top() + margins.bottom() if y > area.y() else 0
 
+    def _hint_width(self, item: QLayoutItem) -> int:
+        if self.uniform:
+            return max(other.sizeHint().width() for other in self._visible())
+        return item.sizeHint().width()
+
     def _widths(self, line: list[QLayoutItem], width: int, gap: int) -> list[int]:
-        widths = [max(min(item.sizeHint().width(), width), item.minimumSize().width()) for item in line]
+        widths = [max(min(self._hint_width(item), width), item.minimumSize().width()) for item in line]
         spare = width - sum(widths) - gap * (len(line) - 1)
         stretch = [self._stretch.get(id(item), 0) for item in line]
         if spare > 0 and sum(stretch):
@@ -232,12 +241,22 @@ class ScrollArea(QScrollArea):
     width it gets (wrapped lines counted), not as tall as it would like: no scroll bar appears
     while everything fits, and nothing is squeezed when it does not."""
 
-    def __init__(self, widget: QWidget, parent: QWidget | None = None) -> None:
+    def __init__(self, widget: QWidget, parent: QWidget | None = None, *, sideways: bool = True) -> None:
         super().__init__(parent)
+        self.sideways = sideways  # False: never narrower than the panel, only scrolled up and down
         self.setWidget(widget)
         self.setWidgetResizable(False)
         self.setFrameShape(QFrame.Shape.NoFrame)
+        if not sideways:
+            self.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         widget.installEventFilter(self)
+        QApplication.instance().focusChanged.connect(self._focus_changed)
+
+    def _focus_changed(self, _old: QWidget | None, new: QWidget | None) -> None:
+        """The cursor always in sight: a field that takes it (from a key, or from the program)
+        is scrolled into view."""
+        if new is not None and self.widget() is not None and self.widget().isAncestorOf(new):
+            self.ensureWidgetVisible(new)
 
     def fit_widget(self) -> None:
         inner = self.widget()
@@ -252,6 +271,15 @@ class ScrollArea(QScrollArea):
             height = layout.totalMinimumSize().height()
         inner.resize(width, max(height, viewport.height()))
 
+    def sizeHint(self) -> QSize:  # noqa: N802 (Qt's name)
+        return self.widget().sizeHint() + QSize(self.verticalScrollBar().sizeHint().width(), 0)
+
+    def minimumSizeHint(self) -> QSize:  # noqa: N802 (Qt's name)
+        hint = super().minimumSizeHint()
+        if not self.sideways:
+            hint.setWidth(self.widget().minimumSizeHint().width() + self.verticalScrollBar().sizeHint().width())
+        return hint
+
     def resizeEvent(self, event) -> None:  # noqa: N802 (Qt's name): the viewport's size changed
         super().resizeEvent(event)
         self.fit_widget()
@@ -259,11 +287,12 @@ class ScrollArea(QScrollArea):
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802 (Qt's name)
         if watched is self.widget() and event.type() == QEvent.Type.LayoutRequest:
             self.fit_widget()  # a line wrapped or a part shown: the content's height changed
+            self.updateGeometry()
         return super().eventFilter(watched, event)
 
 
-def scrolled(widget: QWidget) -> ScrollArea:
-    return ScrollArea(widget)
+def scrolled(widget: QWidget, *, sideways: bool = True) -> ScrollArea:
+    return ScrollArea(widget, sideways=sideways)
 
 
 def narrow_combo(combo: QComboBox, characters: int = 16) -> QComboBox:
@@ -340,3 +369,87 @@ class ColumnWidths(QObject):
         elif event.type() == QEvent.Type.Resize and watched is self.view.viewport():
             self.fill_rest()
         return False
+
+
+class PairGrid(QWidget):
+    """Labels and their fields in a grid of as many pairs a row as the width allows, at most
+    `most`: side by side in a wide window, one below the other at a big text size. A pair may
+    take more places of a row (a note), a field without a label the whole row; `end_with` puts
+    a button at the end of the last row."""
+
+    def __init__(self, most: int = 2, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.most = most
+        self.pairs: list[tuple[QWidget | None, QWidget, int]] = []
+        self.tail: tuple[QWidget, Qt.AlignmentFlag] | None = None
+        self.grid = QGridLayout(self)
+        self.grid.setContentsMargins(0, 0, 0, 0)
+        self.grid.setVerticalSpacing(4)
+        self.grid.setHorizontalSpacing(8)
+        self.per_row = 0
+
+    def add(self, label: QWidget | None, field: QWidget, span: int = 1) -> None:
+        self.pairs.append((label, field, span))
+        self.arrange(self.per_row or self.most)
+
+    def end_with(self, widget: QWidget, alignment: Qt.AlignmentFlag) -> None:
+        self.tail = (widget, alignment)
+        self.arrange(self.per_row or self.most)
+
+    def pair_width(self, hint: bool = True) -> int:
+        def width(widget: QWidget | None) -> int:
+            if widget is None:
+                return 0
+            return (widget.sizeHint() if hint else widget.minimumSizeHint()).width()
+
+        labels = max((width(label) for label, _field, _span in self.pairs), default=0)
+        fields = max((width(field) for label, field, span in self.pairs if span == 1 and label is not None),
+                     default=0)
+        return labels + self.grid.horizontalSpacing() + fields
+
+    def per_row_for(self, width: int) -> int:
+        gap = 2 * self.grid.horizontalSpacing()
+        return max(1, min(self.most, (width + gap) // (self.pair_width() + gap)))
+
+    def arrange(self, per_row: int) -> None:
+        """Lay the pairs out `per_row` a row (again, when the width calls for another number)."""
+        while self.grid.count():
+            self.grid.takeAt(0)
+        for column in range(self.grid.columnCount()):
+            self.grid.setColumnStretch(column, 0)
+        for place in range(per_row):
+            self.grid.setColumnStretch(place * 2 + 1, 1)
+        top = Qt.AlignmentFlag.AlignTop
+        position = 0
+        for label, field, span in self.pairs:
+            span = per_row if label is None else min(span, per_row)
+            if position % per_row + span > per_row:
+                position += per_row - position % per_row
+            row, place = divmod(position, per_row)
+            if label is None:
+                self.grid.addWidget(field, row, 0, 1, per_row * 2)
+            else:
+                self.grid.addWidget(label, row, place * 2, top)
+                self.grid.addWidget(field, row, place * 2 + 1, 1, span * 2 - 1, top)
+            position += span
+        if self.tail is not None:
+            widget, alignment = self.tail
+            # in the last place of the last row when it is free, else on a row of its own
+            row = position // per_row
+            self.grid.addWidget(widget, row, per_row * 2 - 1, alignment)
+        self.per_row = per_row
+        self.updateGeometry()
+
+    def minimumSizeHint(self) -> QSize:  # noqa: N802 (Qt's name)
+        """As narrow as one pair a row; as low as the rows are at the width it has."""
+        hint = super().minimumSizeHint()
+        hint.setWidth(max(self.pair_width(hint=False),
+                          max((field.minimumSizeHint().width() for label, field, _s in self.pairs if label is None),
+                              default=0)))
+        return hint
+
+    def resizeEvent(self, event) -> None:  # noqa: N802 (Qt's name)
+        super().resizeEvent(event)
+        per_row = self.per_row_for(event.size().width())
+        if per_row != self.per_row:
+            self.arrange(per_row)

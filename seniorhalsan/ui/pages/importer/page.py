@@ -33,7 +33,7 @@ from ...common import Page, show_error
 from ...forms import heading, hint, select_data
 from ...i18n import _
 from ...models import Column, RecordModel
-from ...layouts import WrapLabel
+from ...layouts import WrapLabel, flow, narrow_combo, pair
 
 KINDS = ("attendance", "schedule", "contacts", "feedback", "groups", "trainings")
 PREVIEW_ROWS = 1000  # the first rows of a file are shown; all of them are checked
@@ -156,14 +156,9 @@ class ImportPage(Page):
         self.busy.hide()
         self.status = WrapLabel()
 
-        controls = QHBoxLayout()
-        controls.addWidget(self.choose)
-        controls.addWidget(self.kind_label)
-        controls.addWidget(self.kind)
-        controls.addWidget(self.term_label)
-        controls.addWidget(self.term)
-        controls.addWidget(self.create_missing)
-        controls.addStretch(1)
+        narrow_combo(self.term, 16)
+        self.term_row = pair(self.term_label, self.term)
+        controls = flow(self.choose, pair(self.kind_label, self.kind), self.term_row, self.create_missing)
         actions = QHBoxLayout()
         actions.addWidget(self.status, 1)
         actions.addWidget(self.busy)
@@ -174,13 +169,13 @@ class ImportPage(Page):
         self.preview_view = QTableView()
         self.preview_view.setModel(self.preview)
         self.preview_view.verticalHeader().hide()
-        self.preview_title = QLabel()
+        self.preview_title = WrapLabel()
         self.errors = RecordModel(error_columns(), parent=self)
         self.errors_view = QTableView()
         self.errors_view.setModel(self.errors)
         self.errors_view.verticalHeader().hide()
         self.errors_view.horizontalHeader().setSectionResizeMode(2, QHeaderView.ResizeMode.Stretch)
-        self.errors_title = QLabel()
+        self.errors_title = WrapLabel()
         self.errors_title.setStyleSheet("color: #b00020; font-weight: bold;")
         top = QWidget()
         top_layout = QVBoxLayout(top)
@@ -200,7 +195,7 @@ class ImportPage(Page):
         layout.addWidget(self.heading)
         layout.addWidget(self.intro)
         layout.addWidget(self.drop)
-        layout.addLayout(controls)
+        layout.addWidget(controls)
         layout.addWidget(self.columns_hint)
         layout.addWidget(self.splitter, 1)
         layout.addLayout(actions)
@@ -317,6 +312,7 @@ class ImportPage(Page):
 
     def _update(self) -> None:
         for_schedule = self.kind.currentData() == "schedule"
+        self.term_row.setVisible(for_schedule)
         self.term_label.setVisible(for_schedule)
         self.term.setVisible(for_schedule)
         ready = (self.table is not None and self.app.ops.running == 0

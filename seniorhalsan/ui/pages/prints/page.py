@@ -37,7 +37,7 @@ from ....services import schedule
 from ...common import Page, show_error
 from ...forms import heading, hint
 from ...i18n import _
-from ...layouts import WrapLabel
+from ...layouts import WrapLabel, scrolled
 
 DOCUMENTS = ("folder", "year", "tertial", "workbook")
 
@@ -145,7 +145,6 @@ class PrintsPage(Page):
         left_layout.addWidget(self.booklet_help)
         left_layout.addStretch(1)
         left.setMinimumWidth(340)
-        left.setMaximumWidth(460)
 
         self.document = QPdfDocument(self)
         self.preview = QPdfView()
@@ -161,7 +160,7 @@ class PrintsPage(Page):
         right_layout.addWidget(self.preview, 1)
 
         self.splitter = QSplitter()
-        self.splitter.addWidget(left)
+        self.splitter.addWidget(scrolled(left, sideways=False))  # a low window scrolls the choices
         self.splitter.addWidget(right)
         self.splitter.setStretchFactor(1, 1)
         return self.splitter

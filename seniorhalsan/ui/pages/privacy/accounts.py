@@ -6,10 +6,8 @@ from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
     QFormLayout,
-    QGridLayout,
     QGroupBox,
     QHBoxLayout,
-    QHeaderView,
     QInputDialog,
     QLabel,
     QLineEdit,
@@ -28,6 +26,7 @@ from ....services.lookups import services as list_services
 from ...common import show_error, submit
 from ...forms import FieldErrors, hint, select_data
 from ...i18n import _
+from ...layouts import ColumnWidths, FlowLayout, flow, scrolled
 from ...models import Column, RecordModel
 
 # the role a new account starts with is the least powerful one: a mistake shows too little, never too much
@@ -59,8 +58,10 @@ class AccountsTab(QWidget):
         self.accounts_view.setModel(self.accounts)
         self.accounts_view.setSelectionBehavior(QTableView.SelectionBehavior.SelectRows)
         self.accounts_view.verticalHeader().hide()
-        self.accounts_view.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
-        self.accounts_view.horizontalHeader().setStretchLastSection(True)
+        # columns as wide as their contents at the text size: the table scrolls sideways when narrow
+        ColumnWidths(self.accounts_view, {0: "karin.berg", 1: "Karin Berg", 2: "Karin Berg", 3: "Samordnare",
+                                          5: "2026-11-17 14:30", 6: "", 7: "14:30"},
+                     fill=4, fill_sample="IT-stöd, Fixartjänst")
         self.no_accounts = hint()
         self.disable_button = QPushButton()
         self.disable_button.clicked.connect(self._disable)
@@ -83,12 +84,11 @@ class AccountsTab(QWidget):
         self.service_names = {s.key: s.name for s in self.app.db.read(list_services)}
         self.service_boxes: dict[str, QCheckBox] = {}
         services_row = QWidget()
-        services_layout = QGridLayout(services_row)
-        services_layout.setContentsMargins(0, 0, 0, 0)
-        for index, (key, name) in enumerate(self.service_names.items()):
+        services_layout = FlowLayout(services_row, uniform=True)  # two columns, or one when narrow
+        for key, name in self.service_names.items():
             box = QCheckBox(name)
             self.service_boxes[key] = box
-            services_layout.addWidget(box, index // 2, index % 2)
+            services_layout.addWidget(box)
         self.new_password = QLineEdit()
         self.new_password.setEchoMode(QLineEdit.EchoMode.Password)
         self.new_repeat = QLineEdit()
@@ -120,14 +120,10 @@ class AccountsTab(QWidget):
         left = QVBoxLayout()
         left.addWidget(self.no_accounts)
         left.addWidget(self.accounts_view, 1)
-        row = QHBoxLayout()
-        for button in (self.disable_button, self.password_button, self.unlock_button, self.staff_button):
-            row.addWidget(button)
-        row.addStretch(1)
-        left.addLayout(row)
+        left.addWidget(flow(self.disable_button, self.password_button, self.unlock_button, self.staff_button))
         layout.addLayout(left, 3)
-        layout.addWidget(self.new_box, 2)
-        self.new_box.setMaximumWidth(500)
+        self.new_box.setMaximumWidth(self.new_box.fontMetrics().averageCharWidth() * 55)
+        layout.addWidget(scrolled(self.new_box, sideways=False), 2)  # a low window scrolls the new account
         self._role_changed()
 
     def retranslate(self) -> None:

@@ -11,7 +11,6 @@ from PySide6.QtWidgets import (
     QFormLayout,
     QGroupBox,
     QHBoxLayout,
-    QHeaderView,
     QLabel,
     QLineEdit,
     QMessageBox,
@@ -32,7 +31,7 @@ from ...forms import DateField, heading, hint
 from ...i18n import _
 from ...models import Column, PagedModel
 from .accounts import AccountsTab
-from ...layouts import WrapLabel
+from ...layouts import ColumnWidths, FlowLayout, WrapLabel, pair
 
 
 def log_columns() -> list[Column]:
@@ -78,24 +77,25 @@ class PrivacyPage(Page):
         self.log_export = QPushButton()
         self.log_export.clicked.connect(self._export_log)
         self.log_filter_labels = {key: QLabel() for key in ("user", "type", "since", "until")}
-        filters = QHBoxLayout()
+        filters = FlowLayout()  # a second line at a big text size
         for key, widget in (("user", self.log_user), ("type", self.log_type), ("since", self.log_since), ("until", self.log_until)):
             self.log_filter_labels[key].setBuddy(widget)
-            filters.addWidget(self.log_filter_labels[key])
-            filters.addWidget(widget)
-        filters.addWidget(self.log_search)
-        filters.addStretch(1)
-        filters.addWidget(self.log_export)
+            filters.add(pair(self.log_filter_labels[key], widget))
+        filters.add(self.log_search)
+        filters.add(self.log_export)
         self.log = PagedModel(log_columns(), self._fetch_log, self._count_log, parent=self)
         self.log_view = QTableView()
         self.log_view.setModel(self.log)
         self.log_view.verticalHeader().hide()
-        self.log_view.horizontalHeader().setSectionResizeMode(5, QHeaderView.ResizeMode.Stretch)
+        ColumnWidths(self.log_view, {0: "2026-11-17 14:30:00", 1: "karin.berg", 2: "Läst", 3: "Kontakt", 4: "12345"},
+                     fill=5, fill_sample="Sökning: P00818")
         self.log_note = hint()
         tab = QWidget()
         layout = QVBoxLayout(tab)
         layout.addWidget(self.log_note)
-        layout.addLayout(filters)
+        filter_row = QWidget()
+        filter_row.setLayout(filters)
+        layout.addWidget(filter_row)
         layout.addWidget(self.log_view, 1)
         return tab
 

@@ -30,6 +30,7 @@ from ... import i18n
 from ...common import AppContext, submit
 from ...forms import DateField, FieldErrors, commit_dates, hint, select_data
 from ...i18n import _
+from ...layouts import FlowLayout
 from .models import (
     beside,
     EnterMovesOn,
@@ -42,8 +43,6 @@ from .models import (
     number_of,
     retranslate_choices,
 )
-
-LONG_TASK_NAME = 24  # with longer checklist names, two columns instead of three
 
 
 class ContactForm(QGroupBox):
@@ -74,9 +73,8 @@ class ContactForm(QGroupBox):
         self.staff = compact(QComboBox())
         self.minutes = number_edit(4, 90)
         self.tasks = QWidget()
-        self.tasks_grid = QGridLayout(self.tasks)
+        self.tasks_grid = FlowLayout(self.tasks, uniform=True)  # as many columns as the width allows
         self.tasks_grid.setContentsMargins(0, 0, 0, 0)
-        self.tasks_grid.setVerticalSpacing(2)
         self.note = note_edit(2)
         self.save = QPushButton()
         self.save.setProperty("primary", True)
@@ -203,13 +201,11 @@ class ContactForm(QGroupBox):
             box.hide()
             box.deleteLater()
         self.task_boxes = {}
-        columns = 2 if any(len(t.name) > LONG_TASK_NAME for t in service.tasks) else 3
-        rows = (len(service.tasks) + columns - 1) // columns
-        for n, task in enumerate(service.tasks):
+        for task in service.tasks:
             box = QCheckBox(task.name)
             box.installEventFilter(self.enter)
             self.task_boxes[task.key] = box
-            self.tasks_grid.addWidget(box, n % rows, n // rows)  # down the first column, then the next
+            self.tasks_grid.addWidget(box)  # across, then the next line: the order Tab takes
             box.show()
         chain = [self.date, self.kind, self.staff, self.minutes, *self.task_boxes.values(), self.note, self.save]
         for first, second in zip(chain, chain[1:]):

@@ -6,7 +6,6 @@ from PySide6.QtCore import QModelIndex, Qt, QTimer
 from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QHBoxLayout,
-    QHeaderView,
     QLabel,
     QPushButton,
     QSplitter,
@@ -22,6 +21,7 @@ from ... import i18n
 from ...common import AppContext, ask_save_discard, select_row_quietly
 from ...forms import hint
 from ...i18n import _
+from ...layouts import ColumnWidths
 from ...models import RecordModel
 from .card import PersonCard
 from .contact import ContactForm
@@ -54,9 +54,9 @@ class PersonsTab(QWidget):
         self.found = hint()
         self.model: RecordModel[PersonInfo] = RecordModel(person_columns(app.db.clock), parent=self)
         self.list = table(self.model, PersonList())
-        header = self.list.horizontalHeader()
-        header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
-        header.setSectionResizeMode(1, QHeaderView.ResizeMode.Stretch)
+        # the name the room left over, never less than a short name: a narrow list scrolls sideways
+        ColumnWidths(self.list, {0: "P00000", 2: "1938 (88)", 3: "Kvinna", 4: "2026-11-17"},
+                     fill=1, fill_sample="Elsa Tallg")
 
         search_row = QHBoxLayout()
         search_row.addWidget(self.search_label)

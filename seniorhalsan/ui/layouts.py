@@ -58,14 +58,13 @@ class FlowLayout(QLayout):
     rest of its line. Its minimum width is that of its widest item."""
 
     def __init__(self, parent: QWidget | None = None, *, spacing: int = -1, top: bool = False,
-                 uniform: bool = False) -> None:
+                 grid: bool = False) -> None:
         super().__init__(parent)
         self.top = top  # items as tall as their line (columns), or centred in it (buttons)
-        self.uniform = uniform  # every item as wide as the widest: a grid of as many columns as fit
+        self.grid = grid  # items in as many aligned columns as fit (a checklist), row by row
         self._items: list[QLayoutItem] = []
         self._stretch: dict[int, int] = {}
-        if parent is None:
-            self.setContentsMargins(0, 0, 0, 0)
+        self.setContentsMargins(0, 0, 0, 0)  # a row among others: the page's margins are enough
         self._spacing = spacing
 
     def add(self, widget: QWidget, stretch: int = 0) -> None:
@@ -103,7 +102,7 @@ class FlowLayout(QLayout):
         width = height = 0
         for item in self._visible():
             hint = item.sizeHint()
-            width += self._hint_width(item) + (self._gap() if width else 0)
+            width += self._one_line(item) + (self._gap() if width else 0)
             height = max(height, hint.height())
         margins = self.contentsMargins()
         return QSize(width + margins.left() + margins.right(), height + margins.top() + margins.bottom())
@@ -144,20 +143,9 @@ class FlowLayout(QLayout):
         margins: QMargins = self.contentsMargins()
         area = rect.marginsRemoved(margins)
         gap = self._gap()
-        lines: list[list[QLayoutItem]] = [[]]
-        used = 0
-        for item in self._visible():
-            width = self._hint_width(item)
-            if lines[-1] and used + gap + width > area.width():
-                lines.append([])
-                used = 0
-            used += (gap if lines[-1] else 0) + width
-            lines[-1].append(item)
+        lines = self._lines(area.width(), gap)
         y = area.y()
-        for line in lines:
-            if not line:
-                continue
-            widths = self._widths(line, area.width(), gap)
+        for line, widths in lines:
             heights = [item.heightForWidth(w) if item.hasHeightForWidth() else item.sizeHint().height()
                        for item, w in zip(line, widths)]
             height = max(heights)
@@ -173,13 +161,42 @@ class FlowLayout(QLayout):
             y += height + gap
         return y - gap - area.y() + margins.top() + margins.bottom() if y > area.y() else 0
 
-    def _hint_width(self, item: QLayoutItem) -> int:
-        if self.uniform:
-            return max(other.sizeHint().width() for other in self._visible())
+    def _lines(self, width: int, gap: int) -> list[tuple[list[QLayoutItem], list[int]]]:
+        """The items of each line, and their widths."""
+        items = self._visible()
+        if not items:
+            return []
+        if self.grid:
+            wanted = [self._one_line(item) for item in items]
+            for columns in range(len(items), 0, -1):
+                widths = [max(wanted[c::columns]) for c in range(columns)]
+                if sum(widths) + gap * (columns - 1) <= width or columns == 1:
+                    break
+            return [(items[i:i + columns], [min(w, width) for w in widths[:len(items[i:i + columns])]])
+                    for i in range(0, len(items), columns)]
+        lines: list[list[QLayoutItem]] = []
+        used = 0
+        for item in items:
+            wanted_width = self._one_line(item)
+            if not lines or used + gap + wanted_width > width:
+                lines.append([])
+                used = -gap
+            used += gap + wanted_width
+            lines[-1].append(item)
+        return [(line, self._widths(line, width, gap)) for line in lines]
+
+    @staticmethod
+    def _one_line(item: QLayoutItem) -> int:
+        """The width an item would like; a text that wraps would like its whole line (it wraps
+        only when the line is too short for it)."""
+        label = item.widget()
+        if isinstance(label, QLabel) and label.wordWrap() and label.text():
+            margins = label.contentsMargins()
+            return label.fontMetrics().horizontalAdvance(label.text()) + margins.left() + margins.right() + 4
         return item.sizeHint().width()
 
     def _widths(self, line: list[QLayoutItem], width: int, gap: int) -> list[int]:
-        widths = [max(min(self._hint_width(item), width), item.minimumSize().width()) for item in line]
+        widths = [max(min(self._one_line(item), width), item.minimumSize().width()) for item in line]
         spare = width - sum(widths) - gap * (len(line) - 1)
         stretch = [self._stretch.get(id(item), 0) for item in line]
         if spare > 0 and sum(stretch):
@@ -224,12 +241,6 @@ def stacking_form(form: QFormLayout) -> QFormLayout:
     long label at a big text size does not widen the page."""
     form.setRowWrapPolicy(QFormLayout.RowWrapPolicy.WrapLongRows)
     form.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.AllNonFixedFieldsGrow)
-    return form
-
-
-def labels_above(form: QFormLayout) -> QFormLayout:
-    """A narrow form: each label above its field."""
-    form.setRowWrapPolicy(QFormLayout.RowWrapPolicy.WrapAllRows)
     return form
 
 
@@ -322,7 +333,7 @@ class ColumnWidths(QObject):
     room left over, but never less than its own sample: wider than the window, the table
     scrolls sideways instead of squeezing a column to nothing."""
 
-    PADDING = 24
+    PADDING = 18  # the header's padding and border, and a little air
 
     def __init__(self, view: QTableView, samples: dict[int, str], *, fill: int | None = None,
                  fill_sample: str = "") -> None:
@@ -396,20 +407,35 @@ class PairGrid(QWidget):
         self.tail = (widget, alignment)
         self.arrange(self.per_row or self.most)
 
-    def pair_width(self, hint: bool = True) -> int:
-        def width(widget: QWidget | None) -> int:
-            if widget is None:
-                return 0
-            return (widget.sizeHint() if hint else widget.minimumSizeHint()).width()
+    def places(self, per_row: int) -> list[tuple[QWidget | None, QWidget, int, int, int]]:
+        """Where each pair goes with `per_row` pairs a row: (label, field, row, place, span)."""
+        out = []
+        position = 0
+        for label, field, span in self.pairs:
+            span = per_row if label is None else min(span, per_row)
+            if position % per_row + span > per_row:
+                position += per_row - position % per_row
+            row, place = divmod(position, per_row)
+            out.append((label, field, row, place, span))
+            position += span
+        return out
 
-        labels = max((width(label) for label, _field, _span in self.pairs), default=0)
-        fields = max((width(field) for label, field, span in self.pairs if span == 1 and label is not None),
-                     default=0)
-        return labels + self.grid.horizontalSpacing() + fields
+    def needed_width(self, per_row: int) -> int:
+        """The least width for `per_row` pairs a row, as the grid sizes its columns: each label
+        column as wide as its widest label, each field column as its widest field's minimum."""
+        widths = [0] * (2 * per_row)
+        whole = 0
+        for label, field, _row, place, span in self.places(per_row):
+            if label is None:
+                whole = max(whole, field.minimumSizeHint().width())
+                continue
+            widths[2 * place] = max(widths[2 * place], label.sizeHint().width())
+            if span == 1:
+                widths[2 * place + 1] = max(widths[2 * place + 1], field.minimumSizeHint().width())
+        return max(whole, sum(widths) + self.grid.horizontalSpacing() * (2 * per_row - 1))
 
     def per_row_for(self, width: int) -> int:
-        gap = 2 * self.grid.horizontalSpacing()
-        return max(1, min(self.most, (width + gap) // (self.pair_width() + gap)))
+        return next((n for n in range(self.most, 1, -1) if self.needed_width(n) <= width), 1)
 
     def arrange(self, per_row: int) -> None:
         """Lay the pairs out `per_row` a row (again, when the width calls for another number)."""
@@ -420,32 +446,25 @@ class PairGrid(QWidget):
         for place in range(per_row):
             self.grid.setColumnStretch(place * 2 + 1, 1)
         top = Qt.AlignmentFlag.AlignTop
-        position = 0
-        for label, field, span in self.pairs:
-            span = per_row if label is None else min(span, per_row)
-            if position % per_row + span > per_row:
-                position += per_row - position % per_row
-            row, place = divmod(position, per_row)
+        row = place = span = 0
+        for label, field, row, place, span in self.places(per_row):
             if label is None:
                 self.grid.addWidget(field, row, 0, 1, per_row * 2)
             else:
                 self.grid.addWidget(label, row, place * 2, top)
                 self.grid.addWidget(field, row, place * 2 + 1, 1, span * 2 - 1, top)
-            position += span
         if self.tail is not None:
             widget, alignment = self.tail
             # in the last place of the last row when it is free, else on a row of its own
-            row = position // per_row
-            self.grid.addWidget(widget, row, per_row * 2 - 1, alignment)
+            free = self.pairs and place + span < per_row
+            self.grid.addWidget(widget, row if free else row + 1, per_row * 2 - 1, alignment)
         self.per_row = per_row
         self.updateGeometry()
 
     def minimumSizeHint(self) -> QSize:  # noqa: N802 (Qt's name)
         """As narrow as one pair a row; as low as the rows are at the width it has."""
         hint = super().minimumSizeHint()
-        hint.setWidth(max(self.pair_width(hint=False),
-                          max((field.minimumSizeHint().width() for label, field, _s in self.pairs if label is None),
-                              default=0)))
+        hint.setWidth(self.needed_width(1))
         return hint
 
     def resizeEvent(self, event) -> None:  # noqa: N802 (Qt's name)

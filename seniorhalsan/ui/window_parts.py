@@ -62,9 +62,11 @@ class DemoBanner(QFrame):
         self.hide()
 
     def retranslate(self) -> None:
+        # one line in a small window: the page below keeps its room
         self.text.setText("<b>" + _("Demodata – påhittade uppgifter.") + "</b> " + _(
-            "Det här är demodatabasen, en egen fil att prova programmet i. Det som skrivs här hamnar "
-            "inte i enhetens riktiga databas."))
+            "Det som skrivs här hamnar inte i enhetens riktiga databas."))
+        self.setToolTip(_("Det här är demodatabasen, en egen fil att prova programmet i. Det som skrivs här "
+                          "hamnar inte i enhetens riktiga databas."))
         self.open_real.setText(_("Öppna enhetens riktiga databas"))
 
 

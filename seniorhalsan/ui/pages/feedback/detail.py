@@ -27,7 +27,7 @@ from ... import i18n
 from ...common import AppContext, submit
 from ...forms import ERROR_STYLE, DateField, FieldErrors, commit_dates, hint
 from ...i18n import _
-from ...layouts import WrapLabel, flow, labels_above, scrolled
+from ...layouts import WrapLabel, flow, scrolled, stacking_form
 from .model import channel_labels, overdue_text, type_labels
 
 ANSWER, ACTION = "answer", "action"  # the two parts saved each with its own button
@@ -37,6 +37,8 @@ def _text_edit(height: int = 70) -> QPlainTextEdit:
     edit = QPlainTextEdit()
     edit.setTabChangesFocus(True)
     edit.setMinimumHeight(height)
+    # never a sliver beside its label: narrower than this, the form puts it under the label
+    edit.setMinimumWidth(edit.fontMetrics().averageCharWidth() * 16)
     return edit
 
 
@@ -91,7 +93,7 @@ class FeedbackDetail(QWidget):
         self.save_answer = QPushButton()
         self.save_answer.setProperty("primary", True)
         self.remove_answer = QPushButton()
-        answer_form = labels_above(QFormLayout())  # three boxes side by side: the text gets the width
+        answer_form = stacking_form(QFormLayout())
         self.answer_errors.row(answer_form, "answered_on", self.answer_day_label, self.answer_day)
         self.answer_errors.row(answer_form, "answer_text", self.answer_text_label, self.answer_text)
         answer_buttons = flow(self.remove_answer, self.save_answer)
@@ -110,7 +112,7 @@ class FeedbackDetail(QWidget):
         self.action_day_label = QLabel()
         self.save_action = QPushButton()
         self.save_action.setProperty("primary", True)
-        action_form = labels_above(QFormLayout())
+        action_form = stacking_form(QFormLayout())
         self.action_errors.row(action_form, "action", self.action_text_label, self.action_text)
         self.action_errors.row(action_form, "action_on", self.action_day_label, self.action_day)
         action_layout = QVBoxLayout(self.action_box)

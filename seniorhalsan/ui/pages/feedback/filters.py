@@ -25,13 +25,13 @@ class RegisterFilters(QWidget):
         self._overdue_count = 0
 
         self.status_label = QLabel()
-        self.status = QComboBox()
+        self.status = narrow_combo(QComboBox(), 12)
         self.year_label = QLabel()
         self.year = QComboBox()
         self.tertial_label = QLabel()
-        self.tertial = QComboBox()
+        self.tertial = narrow_combo(QComboBox(), 10)
         self.place_label = QLabel()
-        self.place = narrow_combo(QComboBox(), 14)
+        self.place = narrow_combo(QComboBox(), 12)
         self.overdue = QCheckBox()
         self.count = QLabel()
         layout = FlowLayout(self)  # a second line at a big text size, never a wider window

@@ -56,7 +56,7 @@ class FeedbackPage(Page):
         if state is not None:
             self.splitter.restoreState(state)
         else:
-            self.splitter.setSizes([350, 280])
+            self.splitter.setSizes([280, 350])  # the chosen item's återkoppling and åtgärd in sight
         register = QWidget()
         register_layout = QVBoxLayout(register)
         register_layout.addWidget(self.splitter, 1)

@@ -26,7 +26,7 @@ from ....services.lookups import services as list_services
 from ...common import show_error, submit
 from ...forms import FieldErrors, hint, select_data
 from ...i18n import _
-from ...layouts import ColumnWidths, FlowLayout, flow, scrolled
+from ...layouts import ColumnWidths, FlowLayout, flow, narrow_combo, scrolled
 from ...models import Column, RecordModel
 
 # the role a new account starts with is the least powerful one: a mistake shows too little, never too much
@@ -75,7 +75,7 @@ class AccountsTab(QWidget):
         self.account_errors = FieldErrors(QLabel())
         self.new_username = QLineEdit()
         self.new_name = QLineEdit()
-        self.new_staff = QComboBox()
+        self.new_staff = narrow_combo(QComboBox())
         self.new_staff.currentIndexChanged.connect(self._staff_chosen)
         self.new_role = QComboBox()
         for key in ROLE_ORDER:
@@ -84,7 +84,7 @@ class AccountsTab(QWidget):
         self.service_names = {s.key: s.name for s in self.app.db.read(list_services)}
         self.service_boxes: dict[str, QCheckBox] = {}
         services_row = QWidget()
-        services_layout = FlowLayout(services_row, uniform=True)  # two columns, or one when narrow
+        services_layout = FlowLayout(services_row, grid=True)  # as many columns as fit, one when narrow
         for key, name in self.service_names.items():
             box = QCheckBox(name)
             self.service_boxes[key] = box

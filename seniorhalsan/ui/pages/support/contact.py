@@ -73,7 +73,7 @@ class ContactForm(QGroupBox):
         self.staff = compact(QComboBox())
         self.minutes = number_edit(4, 90)
         self.tasks = QWidget()
-        self.tasks_grid = FlowLayout(self.tasks, uniform=True)  # as many columns as the width allows
+        self.tasks_grid = FlowLayout(self.tasks, grid=True)  # as many columns as the width allows
         self.tasks_grid.setContentsMargins(0, 0, 0, 0)
         self.note = note_edit(2)
         self.save = QPushButton()

@@ -67,6 +67,7 @@ class ContactForm(QGroupBox):
         self._editing_service: ServiceInfo | None = None
         self._original: dict[str, Any] = {}  # the corrected contact's values, to tell an edit
         self._kept: tuple[Any, ...] = ()  # the new-contact form's date, kind, staff and service while correcting
+        self.own_staff_id: int | None = None  # the signed-in person's staff member (the page sets it)
 
         self.date = DateField(app.db.clock())
         self.kind = choice_combo(CONTACT_KINDS)
@@ -222,7 +223,8 @@ class ContactForm(QGroupBox):
         own = self.app.db.read(staff.list_staff, service_key=self.service.key)
         everyone = self.app.db.read(staff.list_staff)
         known = {s.id for s in everyone}
-        chosen = remembered if remembered in known else defaults.staff_id
+        # the signed-in person's own contacts are the most common: their staff member first
+        chosen = next((c for c in (self.own_staff_id, remembered, defaults.staff_id) if c in known), None)
         fill_staff(self.staff, own, everyone, chosen, _("(ingen angiven)"))
         select_data(self.kind, defaults.kind)
 

@@ -40,6 +40,7 @@ class YearListTab(QWidget):
         self.app = app
         self.service: ServiceInfo | None = None
         self.staff_names: dict[int, str] = {}
+        self.own_staff_id: int | None = None  # the signed-in person's staff member (the page sets it)
         today = app.db.clock()
 
         self.form_box = QGroupBox()
@@ -178,6 +179,8 @@ class YearListTab(QWidget):
         active = [s for s in everyone if s.active]
         own = [s for s in active if self.service and self.service.key in s.services]
         chosen = self.staff.currentData() if self.staff.count() else None
+        if chosen is None and self.own_staff_id in {s.id for s in active}:
+            chosen = self.own_staff_id  # the signed-in person's own, to begin with
         fill_staff(self.staff, own, active, chosen if chosen is not None else (own[0].id if own else None),
                    _("(ingen angiven)"))
 

@@ -138,8 +138,14 @@ def measure(window, key: str, name: str, settle: Callable[[], None]) -> View:
     """The view as the window shows it now, in a window of the screen's size (or as near as the
     window's minimum allows), as a maximised window on a small laptop."""
     window.resize(SCREEN)
-    settle()
-    return View(key, name, needed(window), cut_off(window))
+    size = None
+    for _round in range(6):  # a text that wraps at its new width asks its parents again, a level a round
+        settle()
+        if needed(window) == size:
+            break
+        size = needed(window)
+        window.resize(SCREEN)
+    return View(key, name, size, cut_off(window))
 
 
 def views(window, settle: Callable[[], None], *, only: Collection[str] | None = None) -> Iterator[View]:

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 
-from PySide6.QtCore import QDate, QEvent, QLocale, QRect, QRectF, QSize, Qt
+from PySide6.QtCore import QDate, QEvent, QLocale, QRect, QRectF, QSize, Qt, QTimer
 from PySide6.QtGui import QColor, QFont, QFontMetrics, QPainter
 from PySide6.QtWidgets import QCalendarWidget, QTableView, QWidget
 
@@ -79,7 +79,7 @@ class MonthCalendar(QCalendarWidget):
     def changeEvent(self, event: QEvent) -> None:  # noqa: N802 (Qt's name)
         super().changeEvent(event)
         if event.type() == QEvent.Type.FontChange:
-            self.fit_text()
+            QTimer.singleShot(0, self, self.fit_text)  # once the month's navigation has its new font too
 
     # --- painting ---------------------------------------------------------------------------
     def text_rects(self, rect: QRect, date: QDate) -> tuple[QRect, QRect | None]:

@@ -78,9 +78,10 @@ class SettingsPage(Page):
             self.size_buttons[key] = button
             self.sizes.addButton(button)
             size_row.addWidget(button)
-            button.toggled.connect(lambda checked, k=key: checked and self.set_text_size(k))
         size_row.addStretch(1)
-        self.size_buttons[app.settings.text_size].setChecked(True)
+        self.size_buttons[app.settings.text_size].setChecked(True)  # as it is: the look is not applied again
+        for key, button in self.size_buttons.items():
+            button.toggled.connect(lambda checked, k=key: checked and self.set_text_size(k))
         form = QFormLayout(self.look_box)
         form.addRow(self.language_label, self.language)
         form.addRow(self.size_label, size_row)

@@ -329,9 +329,10 @@ def scrolling_table(view: QAbstractItemView) -> QAbstractItemView:
 
 class ColumnWidths(QObject):
     """A table's columns as wide as a sample of their contents (and their title) at the current
-    text size, set again when the text size or the titles change. The `fill` column takes the
-    room left over, but never less than its own sample: wider than the window, the table
-    scrolls sideways instead of squeezing a column to nothing."""
+    text size, set again when the text size or the titles change; columns without a sample keep
+    their own mode (as wide as their contents). The `fill` column takes the room left over, but
+    never less than its own sample: wider than the window, the table scrolls sideways instead of
+    squeezing a column to nothing."""
 
     PADDING = 18  # the header's padding and border, and a little air
 
@@ -350,6 +351,8 @@ class ColumnWidths(QObject):
         view.installEventFilter(self)
         view.viewport().installEventFilter(self)
         view.model().headerDataChanged.connect(lambda *_a: self.apply())
+        # a column sized by its contents changed: the fill column takes what is left again
+        header.sectionResized.connect(lambda column, _old, _new: column != fill and self.fill_rest())
         self.apply()
 
     def needed(self, column: int, sample: str) -> int:

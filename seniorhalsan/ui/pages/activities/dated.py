@@ -15,6 +15,7 @@ from PySide6.QtWidgets import (
 
 from ....services.schedule import EntryInfo
 from ...i18n import _
+from ...layouts import ColumnWidths
 from ...models import Column, RecordModel
 from .grid import day_names, time_span
 from ...layouts import WrapLabel
@@ -54,7 +55,7 @@ class DatedEvents(QWidget):
         self.view.setTabKeyNavigation(False)
         self.view.verticalHeader().hide()
         self.view.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
-        self.view.horizontalHeader().setSectionResizeMode(3, QHeaderView.ResizeMode.Stretch)
+        ColumnWidths(self.view, {}, fill=3, fill_sample="Seniorgympa")  # the activity never squeezed away
         self.add_button = QPushButton()
         self.edit_button = QPushButton()
         self.remove_button = QPushButton()

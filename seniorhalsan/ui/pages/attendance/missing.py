@@ -29,7 +29,7 @@ from ...common import AppContext
 from ...forms import ERROR_STYLE, DateField, hint, select_data
 from ...i18n import _
 from ...models import Column, RecordModel
-from ...layouts import WrapLabel
+from ...layouts import ColumnWidths, WrapLabel
 
 log = logging.getLogger(__name__)
 OWN = "own"  # the period chooser's entry for dates typed by hand
@@ -112,7 +112,7 @@ class MissingCountsDialog(QDialog):
         self.view.verticalHeader().hide()
         self.view.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         self.view.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
-        self.view.horizontalHeader().setSectionResizeMode(4, QHeaderView.ResizeMode.Stretch)
+        ColumnWidths(self.view, {}, fill=4, fill_sample="Seniorgympa")  # the activity never squeezed away
         self.count = WrapLabel()
         self.buttons = QDialogButtonBox()
         self.open_button = self.buttons.addButton("", QDialogButtonBox.ButtonRole.ActionRole)

@@ -12,7 +12,6 @@ from PySide6.QtWidgets import (
     QFileDialog,
     QFrame,
     QHBoxLayout,
-    QHeaderView,
     QLabel,
     QProgressBar,
     QPushButton,
@@ -33,7 +32,7 @@ from ...common import Page, show_error
 from ...forms import heading, hint, select_data
 from ...i18n import _
 from ...models import Column, RecordModel
-from ...layouts import WrapLabel, flow, narrow_combo, pair
+from ...layouts import ColumnWidths, WrapLabel, flow, narrow_combo, pair
 
 KINDS = ("attendance", "schedule", "contacts", "feedback", "groups", "trainings")
 PREVIEW_ROWS = 1000  # the first rows of a file are shown; all of them are checked
@@ -174,7 +173,7 @@ class ImportPage(Page):
         self.errors_view = QTableView()
         self.errors_view.setModel(self.errors)
         self.errors_view.verticalHeader().hide()
-        self.errors_view.horizontalHeader().setSectionResizeMode(2, QHeaderView.ResizeMode.Stretch)
+        ColumnWidths(self.errors_view, {}, fill=2, fill_sample="Okänd mötesplats: Axelsbe")
         self.errors_title = WrapLabel()
         self.errors_title.setStyleSheet("color: #b00020; font-weight: bold;")
         top = QWidget()

@@ -44,7 +44,7 @@ from ....services.signups import OccasionInfo
 from ...common import Page, ask, select_row_quietly, show_error, submit
 from ...forms import heading
 from ...i18n import _
-from ...layouts import WrapLabel, flow, narrow_combo, pair
+from ...layouts import ColumnWidths, WrapLabel, flow, narrow_combo, pair
 from ...models import RecordModel
 from .dialogs import ListDialog
 from .models import occasion_columns
@@ -84,7 +84,7 @@ class SignupsPage(Page):
         self.list_view.setTabKeyNavigation(False)
         self.list_view.verticalHeader().hide()
         self.list_view.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
-        self.list_view.horizontalHeader().setSectionResizeMode(2, QHeaderView.ResizeMode.Stretch)
+        ColumnWidths(self.list_view, {}, fill=2, fill_sample="Seniorgympa")
 
         self.title = WrapLabel()
         font = self.title.font()

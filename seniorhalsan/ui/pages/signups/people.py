@@ -27,7 +27,7 @@ from ....services.signup_people import ParticipantInfo
 from ....vocabulary import GENDERS
 from ...forms import ERROR_STYLE, FieldErrors
 from ...i18n import _
-from ...layouts import WrapLabel
+from ...layouts import ColumnWidths, WrapLabel
 from ...models import RecordModel
 from .models import participant_columns
 
@@ -53,7 +53,7 @@ class PeoplePanel(QWidget):
         self.view.verticalHeader().hide()
         header = self.view.horizontalHeader()
         header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
-        header.setSectionResizeMode(1, QHeaderView.ResizeMode.Stretch)
+        ColumnWidths(self.view, {}, fill=1, fill_sample="Birgitta Ekh")  # a name is read, not squeezed
         self.cancel_button = QPushButton()
         self.cancel_button.clicked.connect(self._cancel)
         remove = QShortcut(QKeySequence(QKeySequence.StandardKey.Delete), self.view)

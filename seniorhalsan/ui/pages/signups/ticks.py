@@ -22,7 +22,7 @@ from ....services.signups import OccasionInfo
 from ... import i18n
 from ...forms import hint
 from ...i18n import _
-from ...layouts import WrapLabel, flow, narrow_combo, pair
+from ...layouts import ColumnWidths, WrapLabel, flow, narrow_combo, pair
 from .models import NAME, TickModel
 
 
@@ -46,7 +46,7 @@ class TicksPanel(QWidget):
         self.view.verticalHeader().hide()
         header = self.view.horizontalHeader()
         header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
-        header.setSectionResizeMode(NAME, QHeaderView.ResizeMode.Stretch)
+        ColumnWidths(self.view, {}, fill=NAME, fill_sample="Birgitta Ekh")
         self.save_button = QPushButton()
         self.save_button.setProperty("primary", True)
         self.save_button.clicked.connect(self.save)

@@ -24,7 +24,7 @@ from ....services.lookups import ServiceInfo
 from ...common import AppContext, ask, show_error, submit
 from ...forms import DateField, FieldErrors, commit_dates
 from ...i18n import _
-from ...layouts import PairGrid, flow, pair
+from ...layouts import ColumnWidths, PairGrid, flow, pair
 from ...models import Column, RecordModel
 from .models import EnterMovesOn, beside, compact, error_label, fill_staff, table
 
@@ -69,7 +69,7 @@ class YearListTab(QWidget):
         self.view = table(self.model)
         header = self.view.horizontalHeader()
         header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
-        header.setSectionResizeMode(self.wide_column, QHeaderView.ResizeMode.Stretch)
+        ColumnWidths(self.view, {}, fill=self.wide_column, fill_sample="Må bra-gruppen")
         header.setMinimumSectionSize(70)
         self.delete = QPushButton()
         list_row = flow(pair(self.year_label, self.year), self.total, self.delete)

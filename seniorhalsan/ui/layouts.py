@@ -356,11 +356,13 @@ class ColumnWidths(QObject):
         self.apply()
 
     def needed(self, column: int, sample: str) -> int:
-        bold = QFont(self.view.horizontalHeader().font())
-        bold.setBold(True)  # the style sheet's header
+        """The title's width in the header's bold, or the sample's in bold (a row that asks for
+        attention, a late item, is written in bold), whichever is wider."""
+        bold = QFont(self.view.font())
+        bold.setBold(True)
         name = str(self.view.model().headerData(column, Qt.Orientation.Horizontal) or "")
-        return max(QFontMetrics(bold).horizontalAdvance(name),
-                   self.view.fontMetrics().horizontalAdvance(sample)) + self.PADDING
+        metrics = QFontMetrics(bold)
+        return max(metrics.horizontalAdvance(name), metrics.horizontalAdvance(sample)) + self.PADDING
 
     def apply(self) -> None:
         header = self.view.horizontalHeader()

@@ -61,7 +61,7 @@ class MonthCalendar(QCalendarWidget):
         count = QFontMetrics(self.count_font()).tightBoundingRect(i18n.number(888))  # a busy day at a place
         names = QFontMetrics(self.font())
         name = max(names.horizontalAdvance(self.locale().dayName(d, QLocale.FormatType.ShortFormat)) for d in range(1, 8))
-        width = max(day.width(), count.width(), name + 2 * self.PAD) + 3 * self.PAD
+        width = max(day.width(), count.width(), name) + 3 * self.PAD
         height = digit_height(self.font()) + digit_height(self.count_font()) + 3 * self.PAD
         return QSize(width, height)
 

@@ -66,11 +66,32 @@ class EntryTable(QTableView):
             shortcut.activated.connect(slot)
         # the counts as wide as their title (or four digits), the activity the rest; at a big text
         # size the table scrolls sideways to Inställt and Anteckning rather than squeeze the names
-        ColumnWidths(self, {TIME: "09:00–12:00", **{column: "8888" for column in COUNT_FIELDS},
-                            CANCELLED: "", NOTE: "Anteckn"}, fill=ACTIVITY, fill_sample="Seniorgym")
+        self.columns = ColumnWidths(self, {**{column: "8888" for column in COUNT_FIELDS}, CANCELLED: "",
+                                           NOTE: "Anteckn"}, fill=ACTIVITY, fill_sample="Seniorgym")
+        self.fit_time()
         self.verticalHeader().hide()
         self.setWordWrap(True)  # long activity names wrap instead of being cut
         self.verticalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
+
+    def fit_time(self) -> None:
+        """The session's time on one line when there is room, else on two ("09:00–" over "12:00"),
+        so that the counts stay in sight at a big text size."""
+        header = self.horizontalHeader()
+        one_line = self.columns.needed(TIME, "09:00–12:00")
+        others = sum(header.sectionSize(c) for c in range(header.count()) if c not in (TIME, ACTIVITY))
+        room = self.viewport().width() - others - self.columns.needed(ACTIVITY, self.columns.fill_sample)
+        width = one_line if room >= one_line else self.columns.needed(TIME, "09:00–")
+        if header.sectionSize(TIME) != width:
+            header.resizeSection(TIME, width)
+
+    def resizeEvent(self, event) -> None:  # noqa: N802 (Qt's name)
+        super().resizeEvent(event)
+        self.fit_time()
+
+    def changeEvent(self, event: QEvent) -> None:  # noqa: N802 (Qt's name)
+        super().changeEvent(event)
+        if event.type() == QEvent.Type.FontChange:
+            self.fit_time()
 
     def _enterable(self, row: int, column: int) -> bool:
         return column in COUNT_FIELDS and bool(self.model().flags(self.model().index(row, column))

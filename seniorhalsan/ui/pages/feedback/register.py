@@ -41,7 +41,7 @@ class FeedbackRegister(QWidget):
         # widths that follow the text size; the text takes the rest (or the list scrolls sideways)
         ColumnWidths(self.table, {0: "2026-11-17", 1: "Synpunkt", 2: "Anhörig", 3: "Tillgänglighet",
                                   4: "Fruängsgården", 6: "2026-11-17", 7: "Väntar på återkoppling"},
-                     fill=5, fill_sample="Dörren i Axelsberg är")
+                     fill=5, fill_sample="Dörren i Axels")
         self.empty = hint()
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)

@@ -94,7 +94,7 @@ class PersonsTab(QWidget):
         self.main.setStretchFactor(1, 5)
         self.main.setChildrenCollapsible(False)
         self.main.setSizes([460, 670])
-        self.right.setSizes([420, 200])
+        self.right.setSizes([450, 170])  # the whole contact form in sight at the normal size
         layout = QVBoxLayout(self)
         layout.setContentsMargins(6, 6, 6, 6)
         layout.addWidget(self.main)

@@ -2,29 +2,25 @@
 
 A page must fit 1366 × 768 at every text size (see `fit.py`); these are the building blocks
 that let a row of buttons or fields take a second line, and a long form scroll, instead of
-making the whole window wider or taller than the screen.
+making the whole window wider or taller than the screen. Fields in pairs are in `pair_grid.py`,
+table columns in `table_widths.py`.
 """
 
 from __future__ import annotations
 
 from PySide6.QtCore import QEvent, QMargins, QObject, QRect, QSize, Qt
-from PySide6.QtGui import QFont, QFontMetrics
 from PySide6.QtWidgets import (
-    QAbstractItemView,
     QApplication,
     QComboBox,
     QFormLayout,
     QFrame,
-    QGridLayout,
     QHBoxLayout,
-    QHeaderView,
     QLabel,
     QLayout,
     QLayoutItem,
     QScrollArea,
     QSizePolicy,
     QStyle,
-    QTableView,
     QWidget,
 )
 
@@ -316,164 +312,3 @@ def narrow_combo(combo: QComboBox, characters: int = 16) -> QComboBox:
     policy.setHorizontalPolicy(QSizePolicy.Policy.Preferred)
     combo.setSizePolicy(policy)
     return combo
-
-
-def scrolling_table(view: QAbstractItemView) -> QAbstractItemView:
-    """A table whose columns keep the width of their contents and scroll sideways when the
-    window is narrower than they are, instead of being squeezed (or widening the page)."""
-    view.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAsNeeded)
-    view.setHorizontalScrollMode(QAbstractItemView.ScrollMode.ScrollPerPixel)
-    view.setMinimumWidth(0)
-    return view
-
-
-class ColumnWidths(QObject):
-    """A table's columns as wide as a sample of their contents (and their title) at the current
-    text size, set again when the text size or the titles change; columns without a sample keep
-    their own mode (as wide as their contents). The `fill` column takes the room left over, but
-    never less than its own sample: wider than the window, the table scrolls sideways instead of
-    squeezing a column to nothing."""
-
-    PADDING = 18  # the header's padding and border, and a little air
-
-    def __init__(self, view: QTableView, samples: dict[int, str], *, fill: int | None = None,
-                 fill_sample: str = "") -> None:
-        super().__init__(view)
-        self.view = view
-        self.samples = samples
-        self.fill = fill
-        self.fill_sample = fill_sample
-        header = view.horizontalHeader()
-        for column in (*samples, *([fill] if fill is not None else [])):
-            header.setSectionResizeMode(column, QHeaderView.ResizeMode.Interactive)
-        header.setStretchLastSection(False)
-        scrolling_table(view)
-        view.installEventFilter(self)
-        view.viewport().installEventFilter(self)
-        view.model().headerDataChanged.connect(lambda *_a: self.apply())
-        # a column sized by its contents changed: the fill column takes what is left again
-        header.sectionResized.connect(lambda column, _old, _new: column != fill and self.fill_rest())
-        self.apply()
-
-    def needed(self, column: int, sample: str) -> int:
-        """The title's width in the header's bold, or the sample's in bold (a row that asks for
-        attention, a late item, is written in bold), whichever is wider."""
-        bold = QFont(self.view.font())
-        bold.setBold(True)
-        name = str(self.view.model().headerData(column, Qt.Orientation.Horizontal) or "")
-        metrics = QFontMetrics(bold)
-        return max(metrics.horizontalAdvance(name), metrics.horizontalAdvance(sample)) + self.PADDING
-
-    def apply(self) -> None:
-        header = self.view.horizontalHeader()
-        for column, sample in self.samples.items():
-            header.resizeSection(column, self.needed(column, sample))
-        self.fill_rest()
-
-    def fill_rest(self) -> None:
-        if self.fill is None:
-            return
-        header = self.view.horizontalHeader()
-        others = sum(header.sectionSize(c) for c in range(header.count())
-                     if c != self.fill and not header.isSectionHidden(c))
-        header.resizeSection(self.fill, max(self.needed(self.fill, self.fill_sample),
-                                            self.view.viewport().width() - others))
-
-    def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802 (Qt's name)
-        if event.type() == QEvent.Type.FontChange and watched is self.view:
-            self.apply()
-        elif event.type() == QEvent.Type.Resize and watched is self.view.viewport():
-            self.fill_rest()
-        return False
-
-
-class PairGrid(QWidget):
-    """Labels and their fields in a grid of as many pairs a row as the width allows, at most
-    `most`: side by side in a wide window, one below the other at a big text size. A pair may
-    take more places of a row (a note), a field without a label the whole row; `end_with` puts
-    a button at the end of the last row."""
-
-    def __init__(self, most: int = 2, parent: QWidget | None = None) -> None:
-        super().__init__(parent)
-        self.most = most
-        self.pairs: list[tuple[QWidget | None, QWidget, int]] = []
-        self.tail: tuple[QWidget, Qt.AlignmentFlag] | None = None
-        self.grid = QGridLayout(self)
-        self.grid.setContentsMargins(0, 0, 0, 0)
-        self.grid.setVerticalSpacing(4)
-        self.grid.setHorizontalSpacing(8)
-        self.per_row = 0
-
-    def add(self, label: QWidget | None, field: QWidget, span: int = 1) -> None:
-        self.pairs.append((label, field, span))
-        self.arrange(self.per_row or self.most)
-
-    def end_with(self, widget: QWidget, alignment: Qt.AlignmentFlag) -> None:
-        self.tail = (widget, alignment)
-        self.arrange(self.per_row or self.most)
-
-    def places(self, per_row: int) -> list[tuple[QWidget | None, QWidget, int, int, int]]:
-        """Where each pair goes with `per_row` pairs a row: (label, field, row, place, span)."""
-        out = []
-        position = 0
-        for label, field, span in self.pairs:
-            span = per_row if label is None else min(span, per_row)
-            if position % per_row + span > per_row:
-                position += per_row - position % per_row
-            row, place = divmod(position, per_row)
-            out.append((label, field, row, place, span))
-            position += span
-        return out
-
-    def needed_width(self, per_row: int) -> int:
-        """The least width for `per_row` pairs a row, as the grid sizes its columns: each label
-        column as wide as its widest label, each field column as its widest field's minimum."""
-        widths = [0] * (2 * per_row)
-        whole = 0
-        for label, field, _row, place, span in self.places(per_row):
-            if label is None:
-                whole = max(whole, field.minimumSizeHint().width())
-                continue
-            widths[2 * place] = max(widths[2 * place], label.sizeHint().width())
-            if span == 1:
-                widths[2 * place + 1] = max(widths[2 * place + 1], field.minimumSizeHint().width())
-        return max(whole, sum(widths) + self.grid.horizontalSpacing() * (2 * per_row - 1))
-
-    def per_row_for(self, width: int) -> int:
-        return next((n for n in range(self.most, 1, -1) if self.needed_width(n) <= width), 1)
-
-    def arrange(self, per_row: int) -> None:
-        """Lay the pairs out `per_row` a row (again, when the width calls for another number)."""
-        while self.grid.count():
-            self.grid.takeAt(0)
-        for column in range(self.grid.columnCount()):
-            self.grid.setColumnStretch(column, 0)
-        for place in range(per_row):
-            self.grid.setColumnStretch(place * 2 + 1, 1)
-        top = Qt.AlignmentFlag.AlignTop
-        row = place = span = 0
-        for label, field, row, place, span in self.places(per_row):
-            if label is None:
-                self.grid.addWidget(field, row, 0, 1, per_row * 2)
-            else:
-                self.grid.addWidget(label, row, place * 2, top)
-                self.grid.addWidget(field, row, place * 2 + 1, 1, span * 2 - 1, top)
-        if self.tail is not None:
-            widget, alignment = self.tail
-            # in the last place of the last row when it is free, else on a row of its own
-            free = self.pairs and place + span < per_row
-            self.grid.addWidget(widget, row if free else row + 1, per_row * 2 - 1, alignment)
-        self.per_row = per_row
-        self.updateGeometry()
-
-    def minimumSizeHint(self) -> QSize:  # noqa: N802 (Qt's name)
-        """As narrow as one pair a row; as low as the rows are at the width it has."""
-        hint = super().minimumSizeHint()
-        hint.setWidth(self.needed_width(1))
-        return hint
-
-    def resizeEvent(self, event) -> None:  # noqa: N802 (Qt's name)
-        super().resizeEvent(event)
-        per_row = self.per_row_for(event.size().width())
-        if per_row != self.per_row:
-            self.arrange(per_row)

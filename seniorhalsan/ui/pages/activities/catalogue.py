@@ -24,8 +24,9 @@ from ....vocabulary import fold
 from ...common import confirm_unsaved
 from ...forms import hint
 from ...i18n import _
-from ...layouts import ColumnWidths, flow, narrow_combo, pair
+from ...layouts import flow, narrow_combo, pair
 from ...models import Column, RecordModel
+from ...table_widths import ColumnWidths
 from .form import ActivityForm, fill_combo
 
 NO_KIND = ""  # the filter's choice "Typ ej angiven": activities an import made without a type

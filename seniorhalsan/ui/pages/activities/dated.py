@@ -15,10 +15,10 @@ from PySide6.QtWidgets import (
 
 from ....services.schedule import EntryInfo
 from ...i18n import _
-from ...layouts import ColumnWidths
-from ...models import Column, RecordModel
-from .grid import day_names, time_span
 from ...layouts import WrapLabel
+from ...models import Column, RecordModel
+from ...table_widths import ColumnWidths
+from .grid import day_names, time_span
 
 
 def dated_columns() -> list[Column[EntryInfo]]:

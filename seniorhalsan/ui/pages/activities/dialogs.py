@@ -33,9 +33,9 @@ from ....services.staff import StaffInfo
 from ...common import ask, show_error
 from ...forms import DateField, FieldErrors, grow_to_fit, hint, select_data
 from ...i18n import _
+from ...layouts import WrapLabel
 from .form import staff_label
 from .grid import day_names, term_kind_name, term_label
-from ...layouts import WrapLabel
 
 TERM_ORDER = ("vt", "sommar", "ht")
 

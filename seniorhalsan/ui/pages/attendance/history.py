@@ -8,8 +8,9 @@ from PySide6.QtWidgets import QTableView, QVBoxLayout, QWidget
 
 from ....services.attendance_history import HistoryRow
 from ...i18n import _
-from ...layouts import ColumnWidths, WrapLabel
+from ...layouts import WrapLabel
 from ...models import Column, LazyModel
+from ...table_widths import ColumnWidths
 
 ROWS_SHOWN = 3  # the list always has room for this many rows, whatever the text size (more by default)
 

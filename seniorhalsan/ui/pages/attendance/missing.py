@@ -28,8 +28,9 @@ from ... import i18n
 from ...common import AppContext
 from ...forms import ERROR_STYLE, DateField, hint, select_data
 from ...i18n import _
+from ...layouts import WrapLabel
 from ...models import Column, RecordModel
-from ...layouts import ColumnWidths, WrapLabel
+from ...table_widths import ColumnWidths
 
 log = logging.getLogger(__name__)
 OWN = "own"  # the period chooser's entry for dates typed by hand

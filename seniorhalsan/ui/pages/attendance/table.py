@@ -15,7 +15,7 @@ from PySide6.QtWidgets import (
 )
 
 from ...forms import count_validator
-from ...layouts import ColumnWidths
+from ...table_widths import ColumnWidths
 from .model import ACTIVITY, CANCELLED, COUNT_FIELDS, NOTE, TIME, WOMEN
 
 CANCEL_KEY = "Ctrl+I"

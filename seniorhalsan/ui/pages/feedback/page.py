@@ -16,13 +16,13 @@ from ... import i18n
 from ...common import Page, ask, ask_save_discard, submit
 from ...forms import commit_dates, heading
 from ...i18n import _
+from ...layouts import WrapLabel
 from .correction import save_correction
 from .detail import FeedbackDetail
 from .form import FeedbackForm
 from .model import type_labels
 from .register import FeedbackRegister
 from .summary import SummaryEditor
-from ...layouts import WrapLabel
 
 REGISTER, FORM, SUMMARY = range(3)
 

@@ -11,8 +11,8 @@ from ....services.lookups import CategoryInfo
 from ...common import AppContext, select_row_quietly
 from ...forms import hint
 from ...i18n import _
-from ...layouts import ColumnWidths
 from ...models import PagedModel
+from ...table_widths import ColumnWidths
 from .filters import RegisterFilters
 from .model import highlight, register_columns
 

@@ -31,8 +31,9 @@ from ....services import schedule
 from ...common import Page, show_error
 from ...forms import heading, hint, select_data
 from ...i18n import _
+from ...layouts import WrapLabel, flow, narrow_combo, pair
 from ...models import Column, RecordModel
-from ...layouts import ColumnWidths, WrapLabel, flow, narrow_combo, pair
+from ...table_widths import ColumnWidths
 
 KINDS = ("attendance", "schedule", "contacts", "feedback", "groups", "trainings")
 PREVIEW_ROWS = 1000  # the first rows of a file are shown; all of them are checked

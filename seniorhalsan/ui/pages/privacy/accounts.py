@@ -26,8 +26,9 @@ from ....services.lookups import services as list_services
 from ...common import show_error, submit
 from ...forms import FieldErrors, hint, select_data
 from ...i18n import _
-from ...layouts import ColumnWidths, FlowLayout, flow, narrow_combo, scrolled
+from ...layouts import FlowLayout, flow, narrow_combo, scrolled
 from ...models import Column, RecordModel
+from ...table_widths import ColumnWidths
 
 # the role a new account starts with is the least powerful one: a mistake shows too little, never too much
 ROLE_ORDER = ("lasare", "instruktor", "samordnare", "enhetschef")

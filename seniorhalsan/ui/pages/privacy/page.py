@@ -29,9 +29,10 @@ from ....services import persons as person_service
 from ...common import Page
 from ...forms import DateField, heading, hint
 from ...i18n import _
+from ...layouts import FlowLayout, WrapLabel, pair
 from ...models import Column, PagedModel
+from ...table_widths import ColumnWidths
 from .accounts import AccountsTab
-from ...layouts import ColumnWidths, FlowLayout, WrapLabel, pair
 
 
 def log_columns() -> list[Column]:

@@ -22,9 +22,9 @@ from ... import i18n, style
 from ...common import Page
 from ...forms import heading, hint, select_data
 from ...i18n import _
+from ...layouts import WrapLabel
 from ...settings import TEXT_SIZES
 from ...window_parts import database_name
-from ...layouts import WrapLabel
 
 
 class SettingsPage(Page):

@@ -44,8 +44,9 @@ from ....services.signups import OccasionInfo
 from ...common import Page, ask, select_row_quietly, show_error, submit
 from ...forms import heading
 from ...i18n import _
-from ...layouts import ColumnWidths, WrapLabel, flow, narrow_combo, pair
+from ...layouts import WrapLabel, flow, narrow_combo, pair
 from ...models import RecordModel
+from ...table_widths import ColumnWidths
 from .dialogs import ListDialog
 from .models import occasion_columns
 from .people import PeoplePanel

@@ -27,8 +27,9 @@ from ....services.signup_people import ParticipantInfo
 from ....vocabulary import GENDERS
 from ...forms import ERROR_STYLE, FieldErrors
 from ...i18n import _
-from ...layouts import ColumnWidths, WrapLabel
+from ...layouts import WrapLabel
 from ...models import RecordModel
+from ...table_widths import ColumnWidths
 from .models import participant_columns
 
 CALL_STYLE = "color: #0b3d6b; font-weight: bold;"

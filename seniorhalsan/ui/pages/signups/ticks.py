@@ -22,7 +22,8 @@ from ....services.signups import OccasionInfo
 from ... import i18n
 from ...forms import hint
 from ...i18n import _
-from ...layouts import ColumnWidths, WrapLabel, flow, narrow_combo, pair
+from ...layouts import WrapLabel, flow, narrow_combo, pair
+from ...table_widths import ColumnWidths
 from .models import NAME, TickModel
 
 

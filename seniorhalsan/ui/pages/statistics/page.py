@@ -57,7 +57,7 @@ from .views import bold_label, table, titled
 
 log = logging.getLogger(__name__)
 
-PERIODS = (None, 1, 2)  # the whole year, or the year up to the end of tertial 1 or 2 (as the reports)
+PERIODS = (None, 1, 2)  # the whole year, or the year up to the end of tertial 1 or 2, named as in the reports
 DATA_TOPICS = {"attendance", "activities", "schedule", "places", "persons", "contacts", "groups", "trainings",
                "feedback", "signups"}
 
@@ -221,7 +221,6 @@ class StatisticsPage(Page):
         self.heading.setText(_("Statistik"))
         self.year_label.setText(_("Å&r:"))
         self.period_label.setText(_("&Period:"))
-        # the year so far, as the tertial reports say it: "T2" alone is May–August everywhere else
         names = {None: _("Hela året"), 1: _("Till och med T1 (jan–apr)"), 2: _("Till och med T2 (jan–aug)")}
         if self.period.count() == len(PERIODS):
             for row, tertial in enumerate(PERIODS):

@@ -25,7 +25,8 @@ from ....vocabulary import GENDERS, HOUSING
 from ...common import AppContext, show_error
 from ...forms import ERROR_STYLE, FieldErrors, select_data
 from ...i18n import _
-from ...layouts import PairGrid, WrapLabel
+from ...layouts import WrapLabel
+from ...pair_grid import PairGrid
 from .models import beside, choice_combo, error_label, note_edit, number_edit, retranslate_choices
 
 # The card's fields in the order a new person is typed; the service's labels name them in refusals.

@@ -21,8 +21,8 @@ from ... import i18n
 from ...common import AppContext, ask_save_discard, select_row_quietly
 from ...forms import hint
 from ...i18n import _
-from ...layouts import ColumnWidths
 from ...models import RecordModel
+from ...table_widths import ColumnWidths
 from .card import PersonCard
 from .contact import ContactForm
 from .models import PersonList, SearchBox, person_columns, scrolled, table

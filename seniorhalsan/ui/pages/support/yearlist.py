@@ -24,8 +24,10 @@ from ....services.lookups import ServiceInfo
 from ...common import AppContext, ask, show_error, submit
 from ...forms import DateField, FieldErrors, commit_dates
 from ...i18n import _
-from ...layouts import ColumnWidths, PairGrid, flow, pair
+from ...layouts import flow, pair
 from ...models import Column, RecordModel
+from ...pair_grid import PairGrid
+from ...table_widths import ColumnWidths
 from .models import EnterMovesOn, beside, compact, error_label, fill_staff, table
 
 

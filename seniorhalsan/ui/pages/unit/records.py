@@ -26,8 +26,8 @@ from PySide6.QtWidgets import (
 from ....errors import NotFound, UserError
 from ...common import confirm_unsaved, select_row_quietly, show_error, submit
 from ...forms import FieldErrors, heading, hint
-from ...models import Column, RecordModel
 from ...layouts import WrapLabel
+from ...models import Column, RecordModel
 
 
 class RecordForm(QWidget):

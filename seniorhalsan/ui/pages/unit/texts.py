@@ -11,8 +11,8 @@ from ....services.texts import CONTACT_KEYS
 from ...common import submit
 from ...forms import FieldErrors, hint
 from ...i18n import _
-from ..prints.texts import FolderTexts
 from ...layouts import WrapLabel
+from ..prints.texts import FolderTexts
 
 
 def typed(edit) -> str:

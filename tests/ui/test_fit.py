@@ -88,3 +88,16 @@ def test_the_pages_fit_when_the_text_size_is_changed_with_the_window_open(open_w
     window.page("settings").set_text_size("storst")  # as Inställningar does: the pages are not built again
     settle()
     assert [view.describe() for view in fit.too_big(list(fit.views(window, settle)))] == []
+
+
+def test_the_screenshot_tool_names_each_tab_that_does_not_fit_and_a_page_only_when_no_tab_is_to_blame():
+    big, small = fit.SCREEN + fit.SCREEN, fit.SCREEN
+    found = [fit.View("feedback", "Tyck till", big), fit.View("feedback", "Tyck till › Alla synpunkter", big),
+             fit.View("feedback", "Tyck till › Registrera ny", small),
+             fit.View("attendance", "Närvaro", small, cut_off=("QPushButton 'Spara'",)),
+             fit.View("import", "Import", big)]
+    assert [view.describe() for view in fit.too_big(found)] == [
+        "Tyck till › Alla synpunkter: 2732 × 1536",
+        "Närvaro: 1366 × 768; klipps: QPushButton 'Spara'",
+        "Import: 2732 × 1536",
+    ]

@@ -11,6 +11,7 @@ from PySide6.QtWidgets import QComboBox, QFormLayout, QLabel, QLineEdit, QVBoxLa
 from ..errors import FieldError, ValidationError
 from . import datefield
 from .i18n import _
+from .layouts import WrapLabel
 
 ERROR_STYLE = "color: #b00020; font-weight: bold;"
 DateField = datefield.DateField  # the pages take it from here, with the other building blocks
@@ -53,9 +54,8 @@ class FieldErrors:
         layout.setContentsMargins(0, 0, 0, 0)
         layout.setSpacing(2)
         layout.addWidget(widget)
-        label = QLabel()
+        label = WrapLabel()  # a refusal is read whole, however long
         label.setStyleSheet(ERROR_STYLE)
-        label.setWordWrap(True)
         label.hide()
         layout.addWidget(label)
         self.labels[field] = label
@@ -142,8 +142,8 @@ def heading(text: str = "") -> QLabel:
 
 
 def hint(text: str = "") -> QLabel:
-    label = QLabel(text)
-    label.setWordWrap(True)
+    """A grey explanation that wraps, and asks for the room of all its lines."""
+    label = WrapLabel(text)
     label.setStyleSheet("color: #444444;")
     return label
 

@@ -15,6 +15,7 @@ from PySide6.QtWidgets import QFrame, QGridLayout, QHBoxLayout, QLabel, QPushBut
 from ..services.units import SetupProgress, setup_progress
 from .forms import heading, hint
 from .i18n import _
+from .layouts import WrapLabel
 
 DONE_STYLE = "color: #1b5e20; font-weight: bold;"
 OPEN_STYLE = "color: #444444; font-weight: bold;"
@@ -98,8 +99,7 @@ class GettingStarted(QScrollArea):
             mark.setAlignment(Qt.AlignmentFlag.AlignTop | Qt.AlignmentFlag.AlignHCenter)
             mark.setMinimumWidth(28)
             title = QLabel()
-            detail = QLabel()
-            detail.setWordWrap(True)
+            detail = WrapLabel()
             text = QVBoxLayout()
             text.setSpacing(2)
             text.addWidget(title)
@@ -116,8 +116,7 @@ class GettingStarted(QScrollArea):
             grid.addWidget(mark, row, 0)
             grid.addLayout(text, row, 1)
             self.marks[step], self.titles[step], self.details[step] = mark, title, detail
-        self.finished = QLabel()
-        self.finished.setWordWrap(True)
+        self.finished = WrapLabel()
         self.finished.setProperty("role", "banner")
         self.to_attendance = QPushButton()
         self.to_attendance.clicked.connect(lambda: self.go.emit("attendance", ""))

@@ -61,7 +61,7 @@ def main(argv: list[str] | None = None) -> int:
     from ..operations.imports import GenerateDemo
     from ..paths import sqlite_url
     from ..services import lookups
-    from ..services.units import CONTACT_TEXT
+    from ..services.texts import UNIT_HEAD
     from .app import build
     from .settings import SettingsStore
 
@@ -69,7 +69,7 @@ def main(argv: list[str] | None = None) -> int:
     today = dt.date(2026, 11, 17)  # a Tuesday in the autumn term, as the README's pictures
     new = open_database(sqlite_url(work / "ny.sqlite3"))
     new.clock = lambda: today
-    new.perform(UpdateUnit(name=new.read(lookups.unit).name, texts=((CONTACT_TEXT, "Enhetschef: …"),)))
+    new.perform(UpdateUnit(name=new.read(lookups.unit).name, texts=((UNIT_HEAD, "Enhetschef: …"),)))
     new.perform(CreateStaff(name="Karin Berg", title="Enhetschef"))
     demo = open_database(sqlite_url(work / "demo.sqlite3"))
     demo.clock = lambda: today

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
-from PySide6.QtCore import QEvent, QSize, Qt, QTimer
+from PySide6.QtCore import QEvent, QRect, QSize, Qt, QTimer
 from PySide6.QtGui import QCloseEvent, QPaintEvent
 from PySide6.QtWidgets import (
     QHBoxLayout,
@@ -19,7 +19,6 @@ from PySide6.QtWidgets import (
     QListWidgetItem,
     QMainWindow,
     QProgressBar,
-    QStackedWidget,
     QVBoxLayout,
     QWidget,
 )
@@ -29,7 +28,7 @@ from .common import AppContext, Page, confirm_unsaved
 from .i18n import _
 from .pages import BY_KEY, PAGES
 from .window_menu import WindowMenu
-from .window_parts import DemoBanner, database_name, window_title
+from .window_parts import DemoBanner, PageStack, database_name, window_title
 
 START = "start"  # the key of the Kom igång list, which is no page of the navigation
 
@@ -50,7 +49,7 @@ class MainWindow(QMainWindow):
 
         self.navigation = QListWidget()
         self.navigation.setObjectName("navigation")
-        self.stack = QStackedWidget()
+        self.stack = PageStack()
         for spec in PAGES:
             item = QListWidgetItem(spec.title())
             item.setData(Qt.ItemDataRole.UserRole, spec.key)
@@ -278,16 +277,22 @@ class MainWindow(QMainWindow):
         self.retranslate()
 
     def _size_navigation(self) -> None:
-        """Tall rows that follow the text size, easy to hit and to read, and wide enough
-        for the longest page title in the chosen language and text size."""
+        """Tall rows that follow the text size, easy to hit and to read, and wide enough for the
+        longest page title, up to about 20 characters: at a big text size a longer title takes
+        two lines, so that the page keeps its width on a small screen."""
         metrics = self.navigation.fontMetrics()
-        height = metrics.height() + 20
-        widest = 0
-        for row in range(self.navigation.count()):
-            item = self.navigation.item(row)
-            item.setSizeHint(QSize(0, height))
-            widest = max(widest, metrics.horizontalAdvance(item.text()))
-        self.navigation.setFixedWidth(min(max(210, widest + 36), 320))
+        line = metrics.height()
+        padding = 36
+        titles = [self.navigation.item(row).text() for row in range(self.navigation.count())]
+        widest = max((metrics.horizontalAdvance(t) for t in titles), default=0)
+        longest_word = max((metrics.horizontalAdvance(w) for t in titles for w in t.split()), default=0)
+        width = max(210, longest_word + padding, min(widest + padding, metrics.averageCharWidth() * 20 + padding))
+        self.navigation.setWordWrap(True)
+        for row, title in enumerate(titles):
+            lines = metrics.boundingRect(QRect(0, 0, width - padding, 10_000), int(Qt.TextFlag.TextWordWrap),
+                                         title).height() // line
+            self.navigation.item(row).setSizeHint(QSize(0, max(1, lines) * line + 20))
+        self.navigation.setFixedWidth(width)
 
     def changeEvent(self, event: QEvent) -> None:
         if event.type() in (QEvent.Type.FontChange, QEvent.Type.StyleChange):

@@ -1,9 +1,11 @@
-"""Screenshots of every page on demo data, in a real window at 1366×768.
+"""Screenshots of every page on demo data, in a real window at 1366×768, and whether each fits.
 
-    .venv/bin/python -m seniorhalsan.ui.screenshots [MAPP] [--language en]
+    .venv/bin/python -m seniorhalsan.ui.screenshots [MAPP] [--language en] [--text-size normal|stor|storst]
 
 Without a screen the script starts itself again under Xvfb (xvfb-run). The pictures
-are written to MAPP (default docs/screenshots), one PNG per page.
+are written to MAPP (default docs/screenshots), one PNG per page (`01-attendance.png`, at
+another text size `01-attendance-storst.png`). Then every page and every tab is measured:
+the script exits with 1, naming each, when the window would need more than 1366 × 768.
 """
 
 from __future__ import annotations
@@ -17,7 +19,7 @@ import sys
 import tempfile
 from pathlib import Path
 
-WIDTH, HEIGHT = 1366, 768
+WIDTH, HEIGHT = 1366, 768  # the screen of a small laptop: fit.SCREEN
 
 
 def _relaunch_under_xvfb(argv: list[str]) -> int:
@@ -34,6 +36,8 @@ def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description="Skärmbilder av varje sida med demodata.")
     parser.add_argument("folder", nargs="?", default="docs/screenshots")
     parser.add_argument("--language", default="sv", choices=["sv", "en"])
+    parser.add_argument("--text-size", default="normal", choices=["normal", "stor", "storst"],
+                        help="textstorleken som bilderna tas och sidorna mäts i")
     parser.add_argument("--only", help="bara sidan med den här nyckeln")
     args = parser.parse_args(argv)
     if not os.environ.get("DISPLAY") and not os.environ.get("SENIORHALSAN_XVFB"):
@@ -50,6 +54,7 @@ def main(argv: list[str] | None = None) -> int:
     from ..operations.imports import GenerateDemo
     from ..database import open_database
     from ..paths import sqlite_url
+    from . import fit
     from .app import build
     from .pages import PAGES
     from .settings import SettingsStore
@@ -62,6 +67,7 @@ def main(argv: list[str] | None = None) -> int:
     store = SettingsStore(work / "fonster.ini")
     settings = store.load()
     settings.language = args.language
+    settings.text_size = args.text_size
     store.save(settings)
     context, window = build(db, store)
     window.setGeometry(0, 0, WIDTH, HEIGHT)
@@ -69,13 +75,24 @@ def main(argv: list[str] | None = None) -> int:
     window.activateWindow()  # so the focus frame shows as it does for a user
 
     keys = [spec.key for spec in PAGES if not args.only or spec.key == args.only]
+    suffix = "".join(f"-{part}" for part in (args.text_size, args.language) if part not in ("normal", "sv"))
+    too_big: list = []
+
+    def settle() -> None:
+        qt_app.processEvents()
+        context.ops.wait()
+        qt_app.processEvents()
 
     def shoot(index: int = 0) -> None:
         if index >= len(keys):
             context.ops.wait()
+            # every page and tab measured after the pictures, which show what a user sees
+            too_big.extend(fit.too_big(list(fit.views(window, settle, only=[args.only] if args.only else None))))
+            context.ops.wait()
             qt_app.quit()
             return
         window.show_page(keys[index])
+        window.resize(WIDTH, HEIGHT)  # as a maximised window (Xvfb has no window manager to do it)
         page = window.page(keys[index])
         prepare = getattr(page, "prepare_screenshot", None)
         if prepare:
@@ -83,7 +100,8 @@ def main(argv: list[str] | None = None) -> int:
 
         def grab() -> None:
             qt_app.processEvents()
-            target = folder / f"{index + 1:02d}-{keys[index]}{'' if args.language == 'sv' else '-' + args.language}.png"
+            number = [spec.key for spec in PAGES].index(keys[index]) + 1  # the same name with --only
+            target = folder / f"{number:02d}-{keys[index]}{suffix}.png"
             screen = qt_app.primaryScreen()
             screen.grabWindow(0).save(str(target))
             print(target)
@@ -95,6 +113,12 @@ def main(argv: list[str] | None = None) -> int:
     qt_app.exec()
     db.dispose()
     shutil.rmtree(work, ignore_errors=True)
+    if too_big:
+        print(f"Får inte plats på {fit.SCREEN.width()} × {fit.SCREEN.height()} bildpunkter "
+              f"(textstorlek {args.text_size}); fönstret skulle behöva:", file=sys.stderr)
+        for view in too_big:
+            print(f"  {view.describe()}", file=sys.stderr)
+        return 1
     return 0
 
 

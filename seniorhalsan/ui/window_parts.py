@@ -1,12 +1,14 @@
-"""Small parts of the main window: its title, the demo banner, a database's readable name."""
+"""Small parts of the main window: its title, the demo banner, a database's readable name, the page stack."""
 
 from __future__ import annotations
 
 from pathlib import Path
 
-from PySide6.QtWidgets import QFrame, QHBoxLayout, QLabel, QPushButton
+from PySide6.QtCore import QSize
+from PySide6.QtWidgets import QFrame, QHBoxLayout, QPushButton, QStackedWidget
 
 from .i18n import _
+from .layouts import WrapLabel
 
 PROGRAM = "Seniorhälsan"
 
@@ -50,8 +52,7 @@ class DemoBanner(QFrame):
         self.setObjectName("demoBanner")
         self.setStyleSheet("#demoBanner { background: #fff4c2; border-bottom: 2px solid #b58900; }"
                            "#demoBanner QLabel { color: #3d2f00; }")
-        self.text = QLabel()
-        self.text.setWordWrap(True)
+        self.text = WrapLabel()
         self.open_real = QPushButton()
         layout = QHBoxLayout(self)
         layout.setContentsMargins(12, 6, 12, 6)
@@ -61,7 +62,28 @@ class DemoBanner(QFrame):
         self.hide()
 
     def retranslate(self) -> None:
+        # one line in a small window: the page below keeps its room
         self.text.setText("<b>" + _("Demodata – påhittade uppgifter.") + "</b> " + _(
-            "Det här är demodatabasen, en egen fil att prova programmet i. Det som skrivs här hamnar "
-            "inte i enhetens riktiga databas."))
+            "Det som skrivs här hamnar inte i enhetens riktiga databas."))
+        self.setToolTip(_("Det här är demodatabasen, en egen fil att prova programmet i. Det som skrivs här "
+                          "hamnar inte i enhetens riktiga databas."))
         self.open_real.setText(_("Öppna enhetens riktiga databas"))
+
+
+class PageStack(QStackedWidget):
+    """The pages, one shown at a time, asking only for the room of the page shown: a page
+    visited earlier must not keep the window as wide or as tall as it needed."""
+
+    def __init__(self, parent=None) -> None:
+        super().__init__(parent)
+        self.currentChanged.connect(lambda _index: self.updateGeometry())
+
+    def sizeHint(self) -> QSize:  # noqa: N802 (Qt's name)
+        page = self.currentWidget()
+        return page.sizeHint() if page is not None else super().sizeHint()
+
+    def minimumSizeHint(self) -> QSize:  # noqa: N802 (Qt's name)
+        page = self.currentWidget()
+        if page is None:
+            return super().minimumSizeHint()
+        return page.minimumSizeHint().expandedTo(page.minimumSize())

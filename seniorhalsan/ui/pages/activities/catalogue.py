@@ -7,8 +7,6 @@ from PySide6.QtWidgets import (
     QAbstractItemView,
     QCheckBox,
     QComboBox,
-    QHBoxLayout,
-    QHeaderView,
     QLabel,
     QLineEdit,
     QSplitter,
@@ -26,7 +24,9 @@ from ....vocabulary import fold
 from ...common import confirm_unsaved
 from ...forms import hint
 from ...i18n import _
+from ...layouts import flow, narrow_combo, pair
 from ...models import Column, RecordModel
+from ...table_widths import ColumnWidths
 from .form import ActivityForm, fill_combo
 
 NO_KIND = ""  # the filter's choice "Typ ej angiven": activities an import made without a type
@@ -72,14 +72,11 @@ class CatalogueTab(QWidget):
         self.search = QLineEdit()
         self.search.setClearButtonEnabled(True)
         self.kind_label = QLabel()
-        self.kind = QComboBox()
+        self.kind = narrow_combo(QComboBox(), 14)
         self.show_inactive = QCheckBox()
-        filters = QHBoxLayout()
-        filters.addWidget(self.search_label)
-        filters.addWidget(self.search, 1)
-        filters.addWidget(self.kind_label)
-        filters.addWidget(self.kind)
-        filters.addWidget(self.show_inactive)
+        self.search.setMinimumWidth(self.search.fontMetrics().averageCharWidth() * 14)
+        filters = flow(pair(self.search_label, self.search, stretch=1), pair(self.kind_label, self.kind),
+                       self.show_inactive)
 
         self.model = RecordModel(activity_columns(), highlight=lambda a: None if a.active else "muted", parent=self)
         self.table = QTableView()
@@ -90,23 +87,18 @@ class CatalogueTab(QWidget):
         self.table.setTabKeyNavigation(False)
         self.table.verticalHeader().hide()
         self.table.setWordWrap(False)
-        header = self.table.horizontalHeader()
-        header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
-        header.setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
-        header.setMinimumSectionSize(60)
-        for column, width in ((1, 125), (2, 125), (3, 145), (4, 110)):
-            header.resizeSection(column, width)
+        ColumnWidths(self.table, {1: "Kulturell", 2: "Fruängsgården", 3: "Anna Andersson", 4: "Digital, Anmälan"},
+                     fill=0, fill_sample="Balans & styrka")
         self.summary = hint()
 
         left = QWidget()
         left_layout = QVBoxLayout(left)
         left_layout.setContentsMargins(0, 0, 0, 0)
-        left_layout.addLayout(filters)
+        left_layout.addWidget(filters)
         left_layout.addWidget(self.table, 1)
         left_layout.addWidget(self.summary)
 
         self.form = ActivityForm(app)
-        self.form.setMinimumWidth(380)
 
         self.splitter = QSplitter(Qt.Orientation.Horizontal)
         self.splitter.addWidget(left)

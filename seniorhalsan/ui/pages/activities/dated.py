@@ -7,7 +7,6 @@ from PySide6.QtWidgets import (
     QAbstractItemView,
     QHBoxLayout,
     QHeaderView,
-    QLabel,
     QPushButton,
     QTableView,
     QVBoxLayout,
@@ -16,7 +15,9 @@ from PySide6.QtWidgets import (
 
 from ....services.schedule import EntryInfo
 from ...i18n import _
+from ...layouts import WrapLabel
 from ...models import Column, RecordModel
+from ...table_widths import ColumnWidths
 from .grid import day_names, time_span
 
 
@@ -41,7 +42,7 @@ class DatedEvents(QWidget):
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        self.title = QLabel()
+        self.title = WrapLabel()
         font = self.title.font()
         font.setBold(True)
         self.title.setFont(font)
@@ -54,7 +55,7 @@ class DatedEvents(QWidget):
         self.view.setTabKeyNavigation(False)
         self.view.verticalHeader().hide()
         self.view.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
-        self.view.horizontalHeader().setSectionResizeMode(3, QHeaderView.ResizeMode.Stretch)
+        ColumnWidths(self.view, {}, fill=3, fill_sample="Seniorgympa")  # the activity never squeezed away
         self.add_button = QPushButton()
         self.edit_button = QPushButton()
         self.remove_button = QPushButton()

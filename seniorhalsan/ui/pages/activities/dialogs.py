@@ -33,6 +33,7 @@ from ....services.staff import StaffInfo
 from ...common import ask, show_error
 from ...forms import DateField, FieldErrors, grow_to_fit, hint, select_data
 from ...i18n import _
+from ...layouts import WrapLabel
 from .form import staff_label
 from .grid import day_names, term_kind_name, term_label
 
@@ -64,7 +65,7 @@ class SubmitDialog(QDialog):
         self.submit = submit
         self.outcome: Any = None  # what `submit` returned
         self.failure: Exception | None = None  # an error that was not a refused field
-        self.general = QLabel()
+        self.general = WrapLabel()  # a refusal is never cut off
         self.general.hide()
         self.errors = FieldErrors(self.general)
         self.form = QFormLayout()

@@ -4,18 +4,16 @@ from __future__ import annotations
 
 from typing import Any
 
-from PySide6.QtCore import Qt, Signal
+from PySide6.QtCore import Signal
 from PySide6.QtGui import QTextOption
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
     QFormLayout,
-    QHBoxLayout,
     QLabel,
     QLineEdit,
     QPlainTextEdit,
     QPushButton,
-    QScrollArea,
     QVBoxLayout,
     QWidget,
 )
@@ -31,6 +29,7 @@ from ... import i18n
 from ...common import show_error, submit
 from ...forms import ERROR_STYLE, FieldErrors, heading, hint, select_data
 from ...i18n import _
+from ...layouts import WrapLabel, flow, narrow_combo, scrolled, stacking_form
 
 DESCRIPTION_MAX = 2000  # what the service accepts
 DESCRIPTION_ADVICE = 400  # about what fits beside the schedule in the folder at a large type size
@@ -82,33 +81,30 @@ class ActivityForm(QWidget):
 
         self.title = heading()
         self.name = QLineEdit()
-        self.kind = QComboBox()
+        self.kind = narrow_combo(QComboBox())
         self.description = QPlainTextEdit()
         self.description.setTabChangesFocus(True)
         self.description.setMinimumHeight(110)
         self.description.setWordWrapMode(QTextOption.WrapMode.WrapAtWordBoundaryOrAnywhere)
-        self.count = QLabel()
-        self.count.setWordWrap(True)
+        self.count = WrapLabel()
         self.description_hint = hint()
-        self.place = QComboBox()
-        self.leader = QComboBox()
+        self.place = narrow_combo(QComboBox())
+        self.leader = narrow_combo(QComboBox())
         self.digital = QCheckBox()
         self.outdoors = QCheckBox()
         self.needs_signup = QCheckBox()
         self.signup = QLineEdit()
         self.signup.setMaxLength(255)
         self.active = QCheckBox()
-        self.banner = QLabel()
-        self.banner.setWordWrap(True)
+        self.banner = WrapLabel()
         self.banner.setProperty("role", "banner")
         self.banner.hide()
-        self.general = QLabel()
+        self.general = WrapLabel()  # a refusal is never cut off
         self.general.hide()
         self.errors = FieldErrors(self.general)
 
         self.labels = {key: QLabel() for key in ("name", "kind", "description", "place", "leader", "signup")}
-        form = QFormLayout()
-        form.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.AllNonFixedFieldsGrow)
+        form = stacking_form(QFormLayout())
         self.errors.row(form, "name", self.labels["name"], self.name)
         self.errors.row(form, "kind", self.labels["kind"], self.kind)
         description_box = QWidget()
@@ -135,11 +131,7 @@ class ActivityForm(QWidget):
         self.discard = QPushButton()
         self.save = QPushButton()
         self.save.setProperty("primary", True)
-        buttons = QHBoxLayout()
-        buttons.addWidget(self.new)
-        buttons.addStretch(1)
-        buttons.addWidget(self.discard)
-        buttons.addWidget(self.save)
+        buttons = flow(self.new, self.discard, self.save)
 
         # the fields scroll when refusals make them tall; title and buttons stay in sight
         fields = QWidget()
@@ -148,17 +140,13 @@ class ActivityForm(QWidget):
         fields_layout.addLayout(form)
         fields_layout.addWidget(self.general)
         fields_layout.addStretch(1)
-        self.scroll = QScrollArea()
-        self.scroll.setWidgetResizable(True)
-        self.scroll.setFrameShape(QScrollArea.Shape.NoFrame)
-        self.scroll.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)  # the fields wrap instead
-        self.scroll.setWidget(fields)
+        self.scroll = scrolled(fields)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.addWidget(self.title)
         layout.addWidget(self.banner)
         layout.addWidget(self.scroll, 1)
-        layout.addLayout(buttons)
+        layout.addWidget(buttons)
 
         self.name.textChanged.connect(self._changed)
         self.signup.textChanged.connect(self._changed)

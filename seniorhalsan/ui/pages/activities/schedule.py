@@ -29,6 +29,7 @@ from ... import i18n
 from ...common import ask, show_error
 from ...forms import hint, select_data
 from ...i18n import _
+from ...layouts import WrapLabel, flow, narrow_combo, pair
 from .dated import DatedEvents
 from .dialogs import EntryDialog, TermDialog
 from .grid import WeekGridModel, WeekGridView, day_names, hhmm, leader_labels, term_label, time_span
@@ -46,24 +47,17 @@ class ScheduleTab(QWidget):
         self.term_entries: list[EntryInfo] = []
 
         self.term_label = QLabel()
-        self.term = QComboBox()
-        self.term.setMinimumWidth(300)
+        self.term = narrow_combo(QComboBox(), 22)
         self.place_label = QLabel()
-        self.place = QComboBox()
-        self.place.setMinimumWidth(220)
+        self.place = narrow_combo(QComboBox(), 16)
         self.new_term_button = QPushButton()
         self.copy_term_button = QPushButton()
         self.edit_term_button = QPushButton()
-        top = QHBoxLayout()
-        for widget in (self.term_label, self.term, self.place_label, self.place):
-            top.addWidget(widget)
-        top.addStretch(1)
-        for widget in (self.edit_term_button, self.new_term_button, self.copy_term_button):
-            top.addWidget(widget)
+        top = flow(pair(self.term_label, self.term), pair(self.place_label, self.place),
+                   self.edit_term_button, self.new_term_button, self.copy_term_button)
 
         self.help = hint()
-        self.empty = QLabel()
-        self.empty.setWordWrap(True)
+        self.empty = WrapLabel()
         self.empty.setProperty("role", "banner")
         self.empty.hide()
         self.grid_model = WeekGridModel(self)
@@ -95,7 +89,7 @@ class ScheduleTab(QWidget):
 
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 6, 0, 0)
-        layout.addLayout(top)
+        layout.addWidget(top)
         layout.addWidget(self.help)
         layout.addWidget(self.empty)
         layout.addWidget(self.splitter, 1)

@@ -4,13 +4,15 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
-from PySide6.QtWidgets import QHeaderView, QLabel, QTableView, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QTableView, QVBoxLayout, QWidget
 
 from ....services.attendance_history import HistoryRow
 from ...i18n import _
+from ...layouts import WrapLabel
 from ...models import Column, LazyModel
+from ...table_widths import ColumnWidths
 
-ROWS_SHOWN = 4  # the list always has room for this many rows, whatever the text size (more by default)
+ROWS_SHOWN = 3  # the list always has room for this many rows, whatever the text size (more by default)
 
 
 def history_columns() -> list[Column[HistoryRow]]:
@@ -33,7 +35,7 @@ class HistoryPanel(QWidget):
     def __init__(self, fetch: Callable[[int, int], list[HistoryRow]], count: Callable[[], int],
                  parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        self.title = QLabel()
+        self.title = WrapLabel()
         font = self.title.font()
         font.setBold(True)
         self.title.setFont(font)
@@ -42,7 +44,8 @@ class HistoryPanel(QWidget):
         self.view.setModel(self.model)
         self.view.setSelectionBehavior(QTableView.SelectionBehavior.SelectRows)
         self.view.verticalHeader().hide()
-        self.view.horizontalHeader().setSectionResizeMode(2, QHeaderView.ResizeMode.Stretch)
+        ColumnWidths(self.view, {0: "2026-11-17", 1: "14:30", **{column: "8888" for column in range(3, 8)}, 8: ""},
+                     fill=2, fill_sample="Seniorgympa")
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.addWidget(self.title)

@@ -28,7 +28,9 @@ from ... import i18n
 from ...common import AppContext
 from ...forms import ERROR_STYLE, DateField, hint, select_data
 from ...i18n import _
+from ...layouts import WrapLabel
 from ...models import Column, RecordModel
+from ...table_widths import ColumnWidths
 
 log = logging.getLogger(__name__)
 OWN = "own"  # the period chooser's entry for dates typed by hand
@@ -111,9 +113,8 @@ class MissingCountsDialog(QDialog):
         self.view.verticalHeader().hide()
         self.view.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         self.view.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
-        self.view.horizontalHeader().setSectionResizeMode(4, QHeaderView.ResizeMode.Stretch)
-        self.count = QLabel()
-        self.count.setWordWrap(True)
+        ColumnWidths(self.view, {}, fill=4, fill_sample="Seniorgympa")  # the activity never squeezed away
+        self.count = WrapLabel()
         self.buttons = QDialogButtonBox()
         self.open_button = self.buttons.addButton("", QDialogButtonBox.ButtonRole.ActionRole)
         self.close_button = self.buttons.addButton(QDialogButtonBox.StandardButton.Close)

@@ -188,7 +188,8 @@ class DayModel(QAbstractTableModel):
             if column == TIME:
                 if not s.starts_at:
                     return ""
-                end = f"–{s.ends_at.strftime('%H:%M')}" if s.ends_at else ""
+                # a place to break after the dash (U+200B shows nothing) when the column is narrow
+                end = f"–\u200b{s.ends_at.strftime('%H:%M')}" if s.ends_at else ""
                 return s.starts_at.strftime("%H:%M") + end
             if column == ACTIVITY:
                 return s.activity_name

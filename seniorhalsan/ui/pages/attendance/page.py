@@ -16,6 +16,7 @@ from ... import i18n
 from ...common import Page, confirm_unsaved, show_error
 from ...forms import ERROR_STYLE, DateField, heading, hint, select_data
 from ...i18n import _
+from ...layouts import WrapLabel, flow, narrow_combo, pair
 from .calendar import MonthCalendar
 from .extra import ExtraSessionDialog
 from .history import HistoryPanel
@@ -34,32 +35,29 @@ class AttendancePage(Page):
 
         self.heading = heading()
         self.place_label = QLabel()
-        self.place = QComboBox()
-        self.place.setMinimumWidth(240)
+        self.place = narrow_combo(QComboBox(), 14)
         self.date_label = QLabel()
         self.date = DateField(self.day)
         self.previous_day = QPushButton("◀")
         self.next_day = QPushButton("▶")
         self.today = QPushButton()
-        top = QHBoxLayout()
-        for widget in (self.place_label, self.place, self.date_label, self.previous_day, self.date, self.next_day, self.today):
-            top.addWidget(widget)
-        top.addStretch(1)
+        self.show_missing = QPushButton()
+        day = QWidget()
+        day_layout = QHBoxLayout(day)
+        day_layout.setContentsMargins(0, 0, 0, 0)
+        for widget in (self.date_label, self.previous_day, self.date, self.next_day):
+            day_layout.addWidget(widget)
+        top = flow(pair(self.place_label, self.place), day, self.today, self.show_missing)
 
         self.calendar = MonthCalendar()
-        self.calendar.setFixedSize(330, 290)
         self.calendar.setSelectedDate(QDate(self.day.year, self.day.month, self.day.day))
-        self.month_total = QLabel()
-        self.month_total.setWordWrap(True)
-        self.missing_legend = QLabel()
-        self.missing_legend.setWordWrap(True)
+        self.month_total = WrapLabel()
+        self.missing_legend = WrapLabel()
         self.missing_legend.setStyleSheet("color: #b00020;")
-        self.show_missing = QPushButton()
         left = QVBoxLayout()
         left.addWidget(self.calendar)
         left.addWidget(self.month_total)
         left.addWidget(self.missing_legend)
-        left.addWidget(self.show_missing, 0, Qt.AlignmentFlag.AlignLeft)
         left.addStretch(1)
 
         self.day_title = QLabel()
@@ -67,27 +65,20 @@ class AttendancePage(Page):
         font.setBold(True)
         self.day_title.setFont(font)
         self.help = hint()
-        self.future_note = QLabel()
-        self.future_note.setWordWrap(True)
+        self.future_note = WrapLabel()
         self.future_note.setStyleSheet("color: #0b4a9e; font-weight: bold;")
         self.future_note.hide()
         self.model = DayModel(self)
         self.table = EntryTable(self.model)
-        self.empty = QLabel()
-        self.empty.setWordWrap(True)
+        self.empty = WrapLabel()
         self.add_extra = QPushButton()
         self.undo = QPushButton()
         self.save = QPushButton()
         self.save.setProperty("primary", True)
-        self.error = QLabel()
+        self.error = WrapLabel()
         self.error.setStyleSheet(ERROR_STYLE)
-        self.error.setWordWrap(True)
         self.error.hide()
-        buttons = QHBoxLayout()
-        buttons.addWidget(self.add_extra)
-        buttons.addStretch(1)
-        buttons.addWidget(self.undo)
-        buttons.addWidget(self.save)
+        buttons = flow(self.add_extra, self.undo, self.save)
         right = QVBoxLayout()
         right.addWidget(self.day_title)
         right.addWidget(self.help)
@@ -95,7 +86,7 @@ class AttendancePage(Page):
         right.addWidget(self.table, 1)
         right.addWidget(self.empty)
         right.addWidget(self.error)
-        right.addLayout(buttons)
+        right.addWidget(buttons)
 
         upper = QWidget()
         upper_layout = QHBoxLayout(upper)
@@ -121,7 +112,7 @@ class AttendancePage(Page):
 
         layout = QVBoxLayout(self)
         layout.addWidget(self.heading)
-        layout.addLayout(top)
+        layout.addWidget(top)
         layout.addWidget(self.splitter, 1)
 
         self.place.currentIndexChanged.connect(self._place_changed)
@@ -163,7 +154,8 @@ class AttendancePage(Page):
                             "Tab eller Enter går vidare till nästa antal, {cancel} markerar tillfället som inställt, "
                             "{note} skriver en anteckning och Ctrl+S sparar.").format(cancel=CANCEL_KEY, note=NOTE_KEY))
         self.future_note.setText(future_text())
-        self.missing_legend.setText(_("● Röd prick: planerade tillfällen utan antal"))
+        self.missing_legend.setText(_("● Röd prick: antal saknas"))
+        self.missing_legend.setToolTip(_("Dagar med planerade tillfällen som ännu saknar antal"))
         self.show_missing.setText(_("Sa&knade räkningar …"))
         self.show_missing.setToolTip(_("Alla planerade tillfällen under en period som ännu saknar antal"))
         self.add_extra.setText(_("Lägg till &extra tillfälle …"))
@@ -171,7 +163,6 @@ class AttendancePage(Page):
         self.save.setText(_("&Spara"))
         self.save.setToolTip(_("Spara dagens siffror (Ctrl+S)"))
         self.lower.retranslate()
-        self.table.size_columns()
         self._update_titles()
         self._update_buttons()
         if self.missing_dialog is not None:

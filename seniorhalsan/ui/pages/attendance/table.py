@@ -4,7 +4,7 @@ Ctrl+I marks a session cancelled and Ctrl+N writes its note."""
 from __future__ import annotations
 
 from PySide6.QtCore import QAbstractItemModel, QEvent, QModelIndex, Qt
-from PySide6.QtGui import QFontMetrics, QKeyEvent, QKeySequence, QShortcut
+from PySide6.QtGui import QKeyEvent, QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QAbstractItemDelegate,
     QAbstractItemView,
@@ -15,6 +15,7 @@ from PySide6.QtWidgets import (
 )
 
 from ...forms import count_validator
+from ...table_widths import ColumnWidths
 from .model import ACTIVITY, CANCELLED, COUNT_FIELDS, NOTE, TIME, WOMEN
 
 CANCEL_KEY = "Ctrl+I"
@@ -63,27 +64,34 @@ class EntryTable(QTableView):
             shortcut = QShortcut(QKeySequence(keys), self)
             shortcut.setContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)  # also from an open editor
             shortcut.activated.connect(slot)
-        header = self.horizontalHeader()
-        header.setSectionResizeMode(QHeaderView.ResizeMode.Fixed)
-        header.setSectionResizeMode(TIME, QHeaderView.ResizeMode.ResizeToContents)
-        header.setSectionResizeMode(ACTIVITY, QHeaderView.ResizeMode.Stretch)
-        header.setSectionResizeMode(CANCELLED, QHeaderView.ResizeMode.ResizeToContents)
-        header.setSectionResizeMode(NOTE, QHeaderView.ResizeMode.Interactive)
-        header.resizeSection(NOTE, 96)
-        header.setMinimumSectionSize(40)
+        # the counts as wide as their title (or four digits), the activity the rest; at a big text
+        # size the table scrolls sideways to Inställt and Anteckning rather than squeeze the names
+        self.columns = ColumnWidths(self, {**{column: "8888" for column in COUNT_FIELDS}, CANCELLED: "",
+                                           NOTE: "Anteckn"}, fill=ACTIVITY, fill_sample="Seniorgym")
+        self.fit_time()
         self.verticalHeader().hide()
         self.setWordWrap(True)  # long activity names wrap instead of being cut
         self.verticalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
 
-    def size_columns(self) -> None:
-        """Count columns just wide enough for their (bold) heading in the current language."""
+    def fit_time(self) -> None:
+        """The session's time on one line when there is room, else on two ("09:00–" over "12:00"),
+        so that the counts stay in sight at a big text size."""
         header = self.horizontalHeader()
-        bold = header.font()
-        bold.setBold(True)
-        metrics = QFontMetrics(bold)
-        for column in (*COUNT_FIELDS, NOTE):
-            title = self.model().headerData(column, Qt.Orientation.Horizontal)
-            header.resizeSection(column, max(56, metrics.horizontalAdvance(title) + 22))
+        one_line = self.columns.needed(TIME, "09:00–12:00")
+        others = sum(header.sectionSize(c) for c in range(header.count()) if c not in (TIME, ACTIVITY))
+        room = self.viewport().width() - others - self.columns.needed(ACTIVITY, self.columns.fill_sample)
+        width = one_line if room >= one_line else self.columns.needed(TIME, "09:00–")
+        if header.sectionSize(TIME) != width:
+            header.resizeSection(TIME, width)
+
+    def resizeEvent(self, event) -> None:  # noqa: N802 (Qt's name)
+        super().resizeEvent(event)
+        self.fit_time()
+
+    def changeEvent(self, event: QEvent) -> None:  # noqa: N802 (Qt's name)
+        super().changeEvent(event)
+        if event.type() == QEvent.Type.FontChange:
+            self.fit_time()
 
     def _enterable(self, row: int, column: int) -> bool:
         return column in COUNT_FIELDS and bool(self.model().flags(self.model().index(row, column))

@@ -27,6 +27,7 @@ from ... import i18n
 from ...common import AppContext, submit
 from ...forms import ERROR_STYLE, DateField, FieldErrors, commit_dates, hint
 from ...i18n import _
+from ...layouts import WrapLabel, flow, scrolled, stacking_form
 from .model import channel_labels, overdue_text, type_labels
 
 ANSWER, ACTION = "answer", "action"  # the two parts saved each with its own button
@@ -36,6 +37,8 @@ def _text_edit(height: int = 70) -> QPlainTextEdit:
     edit = QPlainTextEdit()
     edit.setTabChangesFocus(True)
     edit.setMinimumHeight(height)
+    # never a sliver beside its label: narrower than this, the form puts it under the label
+    edit.setMinimumWidth(edit.fontMetrics().averageCharWidth() * 16)
     return edit
 
 
@@ -62,17 +65,14 @@ class FeedbackDetail(QWidget):
 
         self.empty = hint()
         self.summary_box = QGroupBox()
-        self.facts = QLabel()
-        self.facts.setWordWrap(True)
+        self.facts = WrapLabel()
         self.facts.setTextFormat(Qt.TextFormat.PlainText)
         self.body = QPlainTextEdit()
         self.body.setReadOnly(True)
         self.body.setTabChangesFocus(True)
         self.body.setMinimumHeight(50)
-        self.contact = QLabel()
-        self.contact.setWordWrap(True)
-        self.due = QLabel()
-        self.due.setWordWrap(True)
+        self.contact = WrapLabel()
+        self.due = WrapLabel()
         self.edit = QPushButton()
         self.delete = QPushButton()
         summary_layout = QVBoxLayout(self.summary_box)
@@ -80,14 +80,10 @@ class FeedbackDetail(QWidget):
         summary_layout.addWidget(self.body, 1)
         summary_layout.addWidget(self.due)
         summary_layout.addWidget(self.contact)  # a line of its own: an address is read in one go
-        bottom = QHBoxLayout()
-        bottom.addStretch(1)
-        bottom.addWidget(self.edit)
-        bottom.addWidget(self.delete)
-        summary_layout.addLayout(bottom)
+        summary_layout.addWidget(flow(self.edit, self.delete))
 
         self.answer_box = QGroupBox()
-        self.answer_general = QLabel()
+        self.answer_general = WrapLabel()  # a refusal is never cut off
         self.answer_general.hide()
         self.answer_errors = FieldErrors(self.answer_general)
         self.answer_day = DateField(app.db.clock())
@@ -97,20 +93,17 @@ class FeedbackDetail(QWidget):
         self.save_answer = QPushButton()
         self.save_answer.setProperty("primary", True)
         self.remove_answer = QPushButton()
-        answer_form = QFormLayout()
+        answer_form = stacking_form(QFormLayout())
         self.answer_errors.row(answer_form, "answered_on", self.answer_day_label, self.answer_day)
         self.answer_errors.row(answer_form, "answer_text", self.answer_text_label, self.answer_text)
-        answer_buttons = QHBoxLayout()
-        answer_buttons.addWidget(self.remove_answer)
-        answer_buttons.addStretch(1)
-        answer_buttons.addWidget(self.save_answer)
+        answer_buttons = flow(self.remove_answer, self.save_answer)
         answer_layout = QVBoxLayout(self.answer_box)
         answer_layout.addLayout(answer_form, 1)
         answer_layout.addWidget(self.answer_general)
-        answer_layout.addLayout(answer_buttons)
+        answer_layout.addWidget(answer_buttons)
 
         self.action_box = QGroupBox()
-        self.action_general = QLabel()
+        self.action_general = WrapLabel()  # a refusal is never cut off
         self.action_general.hide()
         self.action_errors = FieldErrors(self.action_general)
         self.action_text = _text_edit()
@@ -119,16 +112,13 @@ class FeedbackDetail(QWidget):
         self.action_day_label = QLabel()
         self.save_action = QPushButton()
         self.save_action.setProperty("primary", True)
-        action_form = QFormLayout()
+        action_form = stacking_form(QFormLayout())
         self.action_errors.row(action_form, "action", self.action_text_label, self.action_text)
         self.action_errors.row(action_form, "action_on", self.action_day_label, self.action_day)
-        action_buttons = QHBoxLayout()
-        action_buttons.addStretch(1)
-        action_buttons.addWidget(self.save_action)
         action_layout = QVBoxLayout(self.action_box)
         action_layout.addLayout(action_form, 1)
         action_layout.addWidget(self.action_general)
-        action_layout.addLayout(action_buttons)
+        action_layout.addWidget(self.save_action, 0, Qt.AlignmentFlag.AlignRight)
 
         shown = QWidget()
         shown_layout = QHBoxLayout(shown)
@@ -138,7 +128,7 @@ class FeedbackDetail(QWidget):
         shown_layout.addWidget(self.action_box, 4)
         self.stack = QStackedWidget()
         self.stack.addWidget(self.empty)
-        self.stack.addWidget(shown)
+        self.stack.addWidget(scrolled(shown))  # a low window scrolls the item, never squeezes it
         self.unlisted = QLabel()  # the item left the filtered list (e.g. just answered): it stays here
         self.unlisted.setWordWrap(True)
         self.unlisted.setStyleSheet("color: #0b4a9e; font-weight: bold;")

@@ -5,12 +5,13 @@ from __future__ import annotations
 import datetime as dt
 
 from PySide6.QtCore import Qt, Signal
-from PySide6.QtWidgets import QCheckBox, QComboBox, QHBoxLayout, QLabel, QWidget
+from PySide6.QtWidgets import QCheckBox, QComboBox, QLabel, QWidget
 
 from ....services.places import PlaceInfo
 from ... import i18n
 from ...forms import select_data
 from ...i18n import _
+from ...layouts import FlowLayout, narrow_combo, pair
 from .model import status_filters
 
 
@@ -24,27 +25,22 @@ class RegisterFilters(QWidget):
         self._overdue_count = 0
 
         self.status_label = QLabel()
-        self.status = QComboBox()
+        self.status = narrow_combo(QComboBox(), 12)
         self.year_label = QLabel()
         self.year = QComboBox()
         self.tertial_label = QLabel()
-        self.tertial = QComboBox()
+        self.tertial = narrow_combo(QComboBox(), 10)
         self.place_label = QLabel()
-        self.place = QComboBox()
-        self.place.setMinimumWidth(180)
+        self.place = narrow_combo(QComboBox(), 12)
         self.overdue = QCheckBox()
         self.count = QLabel()
-        layout = QHBoxLayout(self)
-        layout.setContentsMargins(0, 0, 0, 0)
+        layout = FlowLayout(self)  # a second line at a big text size, never a wider window
         for label, widget in ((self.status_label, self.status), (self.year_label, self.year),
                               (self.tertial_label, self.tertial), (self.place_label, self.place)):
             label.setBuddy(widget)
-            layout.addWidget(label)
-            layout.addWidget(widget)
-            layout.addSpacing(6)
-        layout.addWidget(self.overdue)
-        layout.addStretch(1)
-        layout.addWidget(self.count)
+            layout.add(pair(label, widget))
+        layout.add(self.overdue)
+        layout.add(self.count)
 
         self.status.currentIndexChanged.connect(lambda _i: self.changed.emit())
         self.year.currentIndexChanged.connect(lambda _i: self._year_changed())

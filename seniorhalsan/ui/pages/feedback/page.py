@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from PySide6.QtCore import Qt, QTimer
-from PySide6.QtWidgets import QLabel, QScrollArea, QSplitter, QTabWidget, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QScrollArea, QSplitter, QTabWidget, QVBoxLayout, QWidget
 
 from ....errors import NotFound, UserError
 from ....operations.feedback import DeleteFeedback, RegisterFeedback
@@ -16,6 +16,7 @@ from ... import i18n
 from ...common import Page, ask, ask_save_discard, submit
 from ...forms import commit_dates, heading
 from ...i18n import _
+from ...layouts import WrapLabel
 from .correction import save_correction
 from .detail import FeedbackDetail
 from .form import FeedbackForm
@@ -42,8 +43,7 @@ class FeedbackPage(Page):
         # --- the register -------------------------------------------------------------------
         self.register_list = FeedbackRegister(app)
         self.detail = FeedbackDetail(app)
-        self.message = QLabel()
-        self.message.setWordWrap(True)
+        self.message = WrapLabel()
         self.message.hide()
 
         self.splitter = QSplitter(Qt.Orientation.Vertical)
@@ -56,7 +56,7 @@ class FeedbackPage(Page):
         if state is not None:
             self.splitter.restoreState(state)
         else:
-            self.splitter.setSizes([350, 280])
+            self.splitter.setSizes([280, 350])  # the chosen item's återkoppling and åtgärd in sight
         register = QWidget()
         register_layout = QVBoxLayout(register)
         register_layout.addWidget(self.splitter, 1)

@@ -25,6 +25,7 @@ from ....periods import add_months
 from ... import i18n
 from ...forms import DateField, FieldErrors, hint
 from ...i18n import _
+from ...layouts import WrapLabel, columns, stacking_form
 from .model import channel_labels, type_labels
 
 TYPES = ("berom", "synpunkt", "klagomal")
@@ -37,8 +38,7 @@ class PaperForm(QWidget):
         super().__init__(parent)
         self._added: list[tuple[QComboBox, Any]] = []  # choices offered only for the corrected item
 
-        self.editing_note = QLabel()
-        self.editing_note.setWordWrap(True)
+        self.editing_note = WrapLabel()
         self.editing_note.setStyleSheet("font-weight: bold;")
         self.editing_note.hide()
 
@@ -69,7 +69,7 @@ class PaperForm(QWidget):
         self.due_hint = hint()
         for field in (self.received, self.due):
             field.setMaximumWidth(170)
-        self.general = QLabel()
+        self.general = WrapLabel()  # a refusal is never cut off
         self.general.hide()
         self.errors = FieldErrors(self.general)
         self.register = QPushButton()
@@ -89,8 +89,9 @@ class PaperForm(QWidget):
             "received", "channel", "type", "sender", "about", "about_note", "place", "activity", "text", "contact",
             "due",
         )}
-        left = QFormLayout()
-        left.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.AllNonFixedFieldsGrow)
+        left_column, right_column = QWidget(), QWidget()
+        left = stacking_form(QFormLayout(left_column))
+        left.setContentsMargins(0, 0, 0, 0)
         self.errors.row(left, "received_on", self.labels["received"], self.received)
         self.errors.row(left, "channel", self.labels["channel"], self.channel)
         self.errors.row(left, "type", self.labels["type"], type_row)
@@ -101,8 +102,8 @@ class PaperForm(QWidget):
         self.errors.row(left, "place", self.labels["place"], self.place)
         self.errors.row(left, "activity", self.labels["activity"], self.activity)
 
-        right = QFormLayout()
-        right.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.AllNonFixedFieldsGrow)
+        right = stacking_form(QFormLayout(right_column))
+        right.setContentsMargins(0, 0, 0, 0)
         self.errors.row(right, "text", self.labels["text"], self.text)
         right.addRow(self.labels["contact"], self._with_hint("contact", self.contact, self.contact_hint))
         flags = QHBoxLayout()
@@ -114,10 +115,6 @@ class PaperForm(QWidget):
         self.labels["contact"].setBuddy(self.contact)
         self.labels["due"].setBuddy(self.due)
 
-        columns = QHBoxLayout()
-        columns.addLayout(left, 1)
-        columns.addSpacing(24)
-        columns.addLayout(right, 1)
         buttons = QHBoxLayout()
         buttons.addWidget(self.saved_note, 1)
         buttons.addWidget(self.clear_button)
@@ -125,7 +122,7 @@ class PaperForm(QWidget):
         buttons.addWidget(self.register)
         layout = QVBoxLayout(self)
         layout.addWidget(self.editing_note)
-        layout.addLayout(columns)
+        layout.addWidget(columns(left_column, right_column))  # one below the other at a big text size
         layout.addWidget(self.general)
         layout.addStretch(1)
         layout.addLayout(buttons)

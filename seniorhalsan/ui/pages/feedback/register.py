@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from PySide6.QtCore import QItemSelectionModel, Signal
-from PySide6.QtWidgets import QAbstractItemView, QHeaderView, QTableView, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QAbstractItemView, QTableView, QVBoxLayout, QWidget
 
 from ....services import feedback_register
 from ....services.feedback import FeedbackInfo
@@ -12,6 +12,7 @@ from ...common import AppContext, select_row_quietly
 from ...forms import hint
 from ...i18n import _
 from ...models import PagedModel
+from ...table_widths import ColumnWidths
 from .filters import RegisterFilters
 from .model import highlight, register_columns
 
@@ -37,12 +38,10 @@ class FeedbackRegister(QWidget):
         self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
         self.table.verticalHeader().hide()
         self.table.setWordWrap(False)
-        header = self.table.horizontalHeader()
-        header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
-        header.setSectionResizeMode(5, QHeaderView.ResizeMode.Stretch)
-        for column, width in enumerate((118, 95, 110, 150, 130, 0, 125, 190)):
-            if width:
-                header.resizeSection(column, width)
+        # widths that follow the text size; the text takes the rest (or the list scrolls sideways)
+        ColumnWidths(self.table, {0: "2026-11-17", 1: "Synpunkt", 2: "Anhörig", 3: "Tillgänglighet",
+                                  4: "Fruängsgården", 6: "2026-11-17", 7: "Väntar på återkoppling"},
+                     fill=5, fill_sample="Dörren i Axels")
         self.empty = hint()
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)

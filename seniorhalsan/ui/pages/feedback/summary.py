@@ -18,6 +18,7 @@ from ....reports.figures import get_feedback_summary
 from ...common import AppContext, submit
 from ...forms import FieldErrors, hint, select_data
 from ...i18n import _
+from ...layouts import WrapLabel
 
 PERIODS = (None, 1, 2)  # the year report, and the tertial reports T1 and T2
 
@@ -38,7 +39,7 @@ class SummaryEditor(QWidget):
         self.text_label = QLabel()
         self.text = QPlainTextEdit()
         self.text.setTabChangesFocus(True)
-        self.general = QLabel()
+        self.general = WrapLabel()  # a refusal is never cut off
         self.general.hide()
         self.errors = FieldErrors(self.general)
         self.save_button = QPushButton()

@@ -12,7 +12,6 @@ from PySide6.QtWidgets import (
     QFileDialog,
     QFrame,
     QHBoxLayout,
-    QHeaderView,
     QLabel,
     QProgressBar,
     QPushButton,
@@ -32,7 +31,9 @@ from ....services import schedule
 from ...common import Page, show_error
 from ...forms import heading, hint, select_data
 from ...i18n import _
+from ...layouts import WrapLabel, flow, narrow_combo, pair
 from ...models import Column, RecordModel
+from ...table_widths import ColumnWidths
 
 KINDS = ("attendance", "schedule", "contacts", "feedback", "groups", "trainings", "outreach")
 PREVIEW_ROWS = 1000  # the first rows of a file are shown; all of them are checked
@@ -159,17 +160,11 @@ class ImportPage(Page):
         self.busy.setRange(0, 0)
         self.busy.setMaximumWidth(200)
         self.busy.hide()
-        self.status = QLabel()
-        self.status.setWordWrap(True)
+        self.status = WrapLabel()
 
-        controls = QHBoxLayout()
-        controls.addWidget(self.choose)
-        controls.addWidget(self.kind_label)
-        controls.addWidget(self.kind)
-        controls.addWidget(self.term_label)
-        controls.addWidget(self.term)
-        controls.addWidget(self.create_missing)
-        controls.addStretch(1)
+        narrow_combo(self.term, 16)
+        self.term_row = pair(self.term_label, self.term)
+        controls = flow(self.choose, pair(self.kind_label, self.kind), self.term_row, self.create_missing)
         actions = QHBoxLayout()
         actions.addWidget(self.status, 1)
         actions.addWidget(self.busy)
@@ -180,13 +175,13 @@ class ImportPage(Page):
         self.preview_view = QTableView()
         self.preview_view.setModel(self.preview)
         self.preview_view.verticalHeader().hide()
-        self.preview_title = QLabel()
+        self.preview_title = WrapLabel()
         self.errors = RecordModel(error_columns(), parent=self)
         self.errors_view = QTableView()
         self.errors_view.setModel(self.errors)
         self.errors_view.verticalHeader().hide()
-        self.errors_view.horizontalHeader().setSectionResizeMode(2, QHeaderView.ResizeMode.Stretch)
-        self.errors_title = QLabel()
+        ColumnWidths(self.errors_view, {}, fill=2, fill_sample="Okänd mötesplats: Axelsbe")
+        self.errors_title = WrapLabel()
         self.errors_title.setStyleSheet("color: #b00020; font-weight: bold;")
         top = QWidget()
         top_layout = QVBoxLayout(top)
@@ -206,7 +201,7 @@ class ImportPage(Page):
         layout.addWidget(self.heading)
         layout.addWidget(self.intro)
         layout.addWidget(self.drop)
-        layout.addLayout(controls)
+        layout.addWidget(controls)
         layout.addWidget(self.columns_hint)
         layout.addWidget(self.splitter, 1)
         layout.addLayout(actions)
@@ -323,6 +318,7 @@ class ImportPage(Page):
 
     def _update(self) -> None:
         for_schedule = self.kind.currentData() == "schedule"
+        self.term_row.setVisible(for_schedule)
         self.term_label.setVisible(for_schedule)
         self.term.setVisible(for_schedule)
         ready = (self.table is not None and self.app.ops.running == 0

@@ -39,6 +39,7 @@ from ....services import staff as staff_service
 from ...common import Page, show_error
 from ...forms import heading, hint
 from ...i18n import _
+from ...layouts import WrapLabel, scrolled
 
 DOCUMENTS = ("folder", "year", "tertial", "workbook", "staff")
 
@@ -133,8 +134,7 @@ class PrintsPage(Page):
         self.busy = QProgressBar()
         self.busy.setRange(0, 0)
         self.busy.hide()
-        self.status = QLabel()
-        self.status.setWordWrap(True)
+        self.status = WrapLabel()
         self.booklet_help = hint()
 
         left = QWidget()
@@ -151,7 +151,6 @@ class PrintsPage(Page):
         left_layout.addWidget(self.booklet_help)
         left_layout.addStretch(1)
         left.setMinimumWidth(340)
-        left.setMaximumWidth(460)
 
         self.document = QPdfDocument(self)
         self.preview = QPdfView()
@@ -167,7 +166,7 @@ class PrintsPage(Page):
         right_layout.addWidget(self.preview, 1)
 
         self.splitter = QSplitter()
-        self.splitter.addWidget(left)
+        self.splitter.addWidget(scrolled(left, sideways=False))  # a low window scrolls the choices
         self.splitter.addWidget(right)
         self.splitter.setStretchFactor(1, 1)
         return self.splitter

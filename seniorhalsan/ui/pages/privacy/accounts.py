@@ -6,10 +6,8 @@ from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
     QFormLayout,
-    QGridLayout,
     QGroupBox,
     QHBoxLayout,
-    QHeaderView,
     QInputDialog,
     QLabel,
     QLineEdit,
@@ -28,7 +26,9 @@ from ....services.lookups import services as list_services
 from ...common import show_error, submit
 from ...forms import FieldErrors, hint, select_data
 from ...i18n import _
+from ...layouts import FlowLayout, flow, narrow_combo, scrolled
 from ...models import Column, RecordModel
+from ...table_widths import ColumnWidths
 
 # the role a new account starts with is the least powerful one: a mistake shows too little, never too much
 ROLE_ORDER = ("lasare", "instruktor", "samordnare", "enhetschef")
@@ -59,8 +59,10 @@ class AccountsTab(QWidget):
         self.accounts_view.setModel(self.accounts)
         self.accounts_view.setSelectionBehavior(QTableView.SelectionBehavior.SelectRows)
         self.accounts_view.verticalHeader().hide()
-        self.accounts_view.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
-        self.accounts_view.horizontalHeader().setStretchLastSection(True)
+        # columns as wide as their contents at the text size: the table scrolls sideways when narrow
+        ColumnWidths(self.accounts_view, {0: "karin.berg", 1: "Karin Berg", 2: "Karin Berg", 3: "Samordnare",
+                                          5: "2026-11-17 14:30", 6: "", 7: "14:30"},
+                     fill=4, fill_sample="IT-stöd, Fixartjänst")
         self.no_accounts = hint()
         self.disable_button = QPushButton()
         self.disable_button.clicked.connect(self._disable)
@@ -74,7 +76,7 @@ class AccountsTab(QWidget):
         self.account_errors = FieldErrors(QLabel())
         self.new_username = QLineEdit()
         self.new_name = QLineEdit()
-        self.new_staff = QComboBox()
+        self.new_staff = narrow_combo(QComboBox())
         self.new_staff.currentIndexChanged.connect(self._staff_chosen)
         self.new_role = QComboBox()
         for key in ROLE_ORDER:
@@ -83,12 +85,11 @@ class AccountsTab(QWidget):
         self.service_names = {s.key: s.name for s in self.app.db.read(list_services)}
         self.service_boxes: dict[str, QCheckBox] = {}
         services_row = QWidget()
-        services_layout = QGridLayout(services_row)
-        services_layout.setContentsMargins(0, 0, 0, 0)
-        for index, (key, name) in enumerate(self.service_names.items()):
+        services_layout = FlowLayout(services_row, grid=True)  # as many columns as fit, one when narrow
+        for key, name in self.service_names.items():
             box = QCheckBox(name)
             self.service_boxes[key] = box
-            services_layout.addWidget(box, index // 2, index % 2)
+            services_layout.addWidget(box)
         self.new_password = QLineEdit()
         self.new_password.setEchoMode(QLineEdit.EchoMode.Password)
         self.new_repeat = QLineEdit()
@@ -120,14 +121,10 @@ class AccountsTab(QWidget):
         left = QVBoxLayout()
         left.addWidget(self.no_accounts)
         left.addWidget(self.accounts_view, 1)
-        row = QHBoxLayout()
-        for button in (self.disable_button, self.password_button, self.unlock_button, self.staff_button):
-            row.addWidget(button)
-        row.addStretch(1)
-        left.addLayout(row)
+        left.addWidget(flow(self.disable_button, self.password_button, self.unlock_button, self.staff_button))
         layout.addLayout(left, 3)
-        layout.addWidget(self.new_box, 2)
-        self.new_box.setMaximumWidth(500)
+        self.new_box.setMaximumWidth(self.new_box.fontMetrics().averageCharWidth() * 55)
+        layout.addWidget(scrolled(self.new_box, sideways=False), 2)  # a low window scrolls the new account
         self._role_changed()
 
     def retranslate(self) -> None:

@@ -11,7 +11,6 @@ from PySide6.QtWidgets import (
     QFormLayout,
     QGroupBox,
     QHBoxLayout,
-    QHeaderView,
     QLabel,
     QLineEdit,
     QMessageBox,
@@ -30,7 +29,9 @@ from ....services import persons as person_service
 from ...common import Page
 from ...forms import DateField, heading, hint
 from ...i18n import _
+from ...layouts import FlowLayout, WrapLabel, pair
 from ...models import Column, PagedModel
+from ...table_widths import ColumnWidths
 from .accounts import AccountsTab
 
 
@@ -77,24 +78,25 @@ class PrivacyPage(Page):
         self.log_export = QPushButton()
         self.log_export.clicked.connect(self._export_log)
         self.log_filter_labels = {key: QLabel() for key in ("user", "type", "since", "until")}
-        filters = QHBoxLayout()
+        filters = FlowLayout()  # a second line at a big text size
         for key, widget in (("user", self.log_user), ("type", self.log_type), ("since", self.log_since), ("until", self.log_until)):
             self.log_filter_labels[key].setBuddy(widget)
-            filters.addWidget(self.log_filter_labels[key])
-            filters.addWidget(widget)
-        filters.addWidget(self.log_search)
-        filters.addStretch(1)
-        filters.addWidget(self.log_export)
+            filters.add(pair(self.log_filter_labels[key], widget))
+        filters.add(self.log_search)
+        filters.add(self.log_export)
         self.log = PagedModel(log_columns(), self._fetch_log, self._count_log, parent=self)
         self.log_view = QTableView()
         self.log_view.setModel(self.log)
         self.log_view.verticalHeader().hide()
-        self.log_view.horizontalHeader().setSectionResizeMode(5, QHeaderView.ResizeMode.Stretch)
+        ColumnWidths(self.log_view, {0: "2026-11-17 14:30:00", 1: "karin.berg", 2: "Läst", 3: "Kontakt", 4: "12345"},
+                     fill=5, fill_sample="Sökning: P00818")
         self.log_note = hint()
         tab = QWidget()
         layout = QVBoxLayout(tab)
         layout.addWidget(self.log_note)
-        layout.addLayout(filters)
+        filter_row = QWidget()
+        filter_row.setLayout(filters)
+        layout.addWidget(filter_row)
         layout.addWidget(self.log_view, 1)
         return tab
 
@@ -134,8 +136,7 @@ class PrivacyPage(Page):
         self.years_label.setBuddy(self.years)
         self.save_years = QPushButton()
         self.save_years.clicked.connect(self._save_years)
-        self.gallring_preview = QLabel()
-        self.gallring_preview.setWordWrap(True)
+        self.gallring_preview = WrapLabel()
         self.gallra_button = QPushButton()
         self.gallra_button.clicked.connect(self.gallra)
         self.years.valueChanged.connect(lambda _v: self._preview())
@@ -144,8 +145,7 @@ class PrivacyPage(Page):
         self.erase_label.setBuddy(self.erase_reference)
         self.erase_button = QPushButton()
         self.erase_button.clicked.connect(self.erase)
-        self.gallring_status = QLabel()
-        self.gallring_status.setWordWrap(True)
+        self.gallring_status = WrapLabel()
         self.gallring_intro = hint()
         self.gallring_box = QGroupBox()
         box = QFormLayout(self.gallring_box)

@@ -22,6 +22,7 @@ from ... import i18n, style
 from ...common import Page
 from ...forms import heading, hint, select_data
 from ...i18n import _
+from ...layouts import WrapLabel
 from ...settings import TEXT_SIZES
 from ...window_parts import database_name
 
@@ -32,8 +33,7 @@ class SettingsPage(Page):
         self.heading = heading()
 
         self.database_box = QGroupBox()
-        self.database_now = QLabel()
-        self.database_now.setWordWrap(True)
+        self.database_now = WrapLabel()
         self.database_next = hint()
         self.choose_database = QPushButton()
         self.choose_database.clicked.connect(self._choose_database)
@@ -78,9 +78,10 @@ class SettingsPage(Page):
             self.size_buttons[key] = button
             self.sizes.addButton(button)
             size_row.addWidget(button)
-            button.toggled.connect(lambda checked, k=key: checked and self.set_text_size(k))
         size_row.addStretch(1)
-        self.size_buttons[app.settings.text_size].setChecked(True)
+        self.size_buttons[app.settings.text_size].setChecked(True)  # as it is: the look is not applied again
+        for key, button in self.size_buttons.items():
+            button.toggled.connect(lambda checked, k=key: checked and self.set_text_size(k))
         form = QFormLayout(self.look_box)
         form.addRow(self.language_label, self.language)
         form.addRow(self.size_label, size_row)

@@ -26,6 +26,7 @@ from ....services.signups import MAX_PLACES, OccasionInfo
 from ... import i18n
 from ...forms import DateField, FieldErrors, hint
 from ...i18n import _
+from ...layouts import WrapLabel
 
 
 def entry_text(e: EntryInfo) -> str:
@@ -43,7 +44,7 @@ class ListDialog(QDialog):
         self.submit = submit
         self.outcome: Any = None
         self.setWindowTitle(_("Ändra platser") if current else _("Öppna anmälan"))
-        self.general = QLabel()
+        self.general = WrapLabel()  # a refusal is never cut off
         self.general.hide()
         self.errors = FieldErrors(self.general)
         form = QFormLayout()

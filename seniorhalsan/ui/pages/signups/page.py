@@ -15,7 +15,6 @@ from PySide6.QtWidgets import (
     QComboBox,
     QDialog,
     QFileDialog,
-    QHBoxLayout,
     QHeaderView,
     QLabel,
     QPushButton,
@@ -45,7 +44,9 @@ from ....services.signups import OccasionInfo
 from ...common import Page, ask, select_row_quietly, show_error, submit
 from ...forms import heading
 from ...i18n import _
+from ...layouts import WrapLabel, flow, narrow_combo, pair
 from ...models import RecordModel
+from ...table_widths import ColumnWidths
 from .dialogs import ListDialog
 from .models import occasion_columns
 from .people import PeoplePanel
@@ -71,10 +72,8 @@ class SignupsPage(Page):
         self.open_button = QPushButton()
         self.places_button = QPushButton()
         self.remove_button = QPushButton()
-        top = QHBoxLayout()
-        for widget in (self.term_label, self.term, self.open_button, self.places_button, self.remove_button):
-            top.addWidget(widget)
-        top.addStretch(1)
+        narrow_combo(self.term, 18)
+        top = flow(pair(self.term_label, self.term), self.open_button, self.places_button, self.remove_button)
 
         self.occasions = RecordModel(occasion_columns(), highlight=lambda o: "muted" if o.cleared else None,
                                      parent=self)
@@ -86,10 +85,9 @@ class SignupsPage(Page):
         self.list_view.setTabKeyNavigation(False)
         self.list_view.verticalHeader().hide()
         self.list_view.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
-        self.list_view.horizontalHeader().setSectionResizeMode(2, QHeaderView.ResizeMode.Stretch)
+        ColumnWidths(self.list_view, {}, fill=2, fill_sample="Seniorgympa")
 
-        self.title = QLabel()
-        self.title.setWordWrap(True)
+        self.title = WrapLabel()
         font = self.title.font()
         font.setBold(True)
         self.title.setFont(font)
@@ -100,31 +98,22 @@ class SignupsPage(Page):
         self.tabs.addTab(self.ticks, "")
         self.participant_button = QPushButton()
         self.call_button = QPushButton()
-        self.print_status = QLabel()
-        self.print_status.setWordWrap(True)
-        prints = QHBoxLayout()
-        prints.addWidget(self.participant_button)
-        prints.addWidget(self.call_button)
-        prints.addStretch(1)
+        self.print_status = WrapLabel()
+        prints = flow(self.participant_button, self.call_button)
         right = QWidget()
         right_layout = QVBoxLayout(right)
         right_layout.setContentsMargins(0, 0, 0, 0)
         right_layout.addWidget(self.title)
         right_layout.addWidget(self.tabs, 1)
-        right_layout.addLayout(prints)
+        right_layout.addWidget(prints)
         right_layout.addWidget(self.print_status)
         # the unit head's setting: how long names and phones stay after an occasion (gallring)
-        self.keep_label = QLabel()
+        self.keep_label = WrapLabel()
         self.keep_days = QSpinBox()
         self.keep_days.setRange(1, MAX_DAYS)
         self.keep_save = QPushButton()
         self.keep_save.clicked.connect(self.save_keep_days)
-        keep = QHBoxLayout()
-        for widget in (self.keep_label, self.keep_days, self.keep_save):
-            keep.addWidget(widget)
-        keep.addStretch(1)
-        self.keep_box = QWidget()
-        self.keep_box.setLayout(keep)
+        self.keep_box = flow(self.keep_label, self.keep_days, self.keep_save)
         left = QWidget()
         left_layout = QVBoxLayout(left)
         left_layout.setContentsMargins(0, 0, 0, 0)
@@ -136,7 +125,7 @@ class SignupsPage(Page):
         self.splitter.setSizes([600, 580])
         layout = QVBoxLayout(self)
         layout.addWidget(self.heading)
-        layout.addLayout(top)
+        layout.addWidget(top)
         layout.addWidget(self.splitter, 1)
 
         self.term.currentIndexChanged.connect(lambda _i: self.refresh())

@@ -27,7 +27,9 @@ from ....services.signup_people import ParticipantInfo
 from ....vocabulary import GENDERS
 from ...forms import ERROR_STYLE, FieldErrors
 from ...i18n import _
+from ...layouts import WrapLabel
 from ...models import RecordModel
+from ...table_widths import ColumnWidths
 from .models import participant_columns
 
 CALL_STYLE = "color: #0b3d6b; font-weight: bold;"
@@ -52,14 +54,14 @@ class PeoplePanel(QWidget):
         self.view.verticalHeader().hide()
         header = self.view.horizontalHeader()
         header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
-        header.setSectionResizeMode(1, QHeaderView.ResizeMode.Stretch)
+        ColumnWidths(self.view, {}, fill=1, fill_sample="Birgitta Ekh")  # a name is read, not squeezed
         self.cancel_button = QPushButton()
         self.cancel_button.clicked.connect(self._cancel)
         remove = QShortcut(QKeySequence(QKeySequence.StandardKey.Delete), self.view)
         remove.setContext(Qt.ShortcutContext.WidgetShortcut)
         remove.activated.connect(self._cancel)
 
-        self.general = QLabel()
+        self.general = WrapLabel()  # a refusal is never cut off
         self.general.hide()
         self.errors = FieldErrors(self.general)
         self.name = QLineEdit()
@@ -68,7 +70,6 @@ class PeoplePanel(QWidget):
         self.gender = QComboBox()
         self.note = QLineEdit()
         self.note.setMaxLength(200)
-        self.gender.setMinimumWidth(140)
         self.labels = {key: QLabel() for key in ("name", "phone", "email", "gender", "note")}
         self.form_box = QGroupBox()
         form = QGridLayout(self.form_box)  # two fields a row: the list above keeps its room
@@ -89,8 +90,7 @@ class PeoplePanel(QWidget):
         for edit in (self.name, self.phone, self.email, self.note):
             edit.returnPressed.connect(self._submit)
 
-        self.message = QLabel()
-        self.message.setWordWrap(True)
+        self.message = WrapLabel()
         self.message.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         buttons = QHBoxLayout()
         buttons.addWidget(self.cancel_button, 0, Qt.AlignmentFlag.AlignTop)

@@ -9,7 +9,6 @@ from PySide6.QtCore import Signal
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QComboBox,
-    QHBoxLayout,
     QHeaderView,
     QLabel,
     QPushButton,
@@ -23,6 +22,8 @@ from ....services.signups import OccasionInfo
 from ... import i18n
 from ...forms import hint
 from ...i18n import _
+from ...layouts import WrapLabel, flow, narrow_combo, pair
+from ...table_widths import ColumnWidths
 from .models import NAME, TickModel
 
 
@@ -35,7 +36,7 @@ class TicksPanel(QWidget):
         super().__init__(parent)
         self.people: list[ParticipantInfo] = []
         self.day_label = QLabel()
-        self.day = QComboBox()
+        self.day = narrow_combo(QComboBox(), 16)
         self.day_label.setBuddy(self.day)
         self.model = TickModel(self)
         self.view = QTableView()
@@ -46,21 +47,16 @@ class TicksPanel(QWidget):
         self.view.verticalHeader().hide()
         header = self.view.horizontalHeader()
         header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
-        header.setSectionResizeMode(NAME, QHeaderView.ResizeMode.Stretch)
+        ColumnWidths(self.view, {}, fill=NAME, fill_sample="Birgitta Ekh")
         self.save_button = QPushButton()
         self.save_button.setProperty("primary", True)
         self.save_button.clicked.connect(self.save)
         self.note = hint()
-        self.result = QLabel()
-        self.result.setWordWrap(True)
-        top = QHBoxLayout()
-        top.addWidget(self.day_label)
-        top.addWidget(self.day)
-        top.addStretch(1)
-        top.addWidget(self.save_button)
+        self.result = WrapLabel()
+        top = flow(pair(self.day_label, self.day), self.save_button)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
-        layout.addLayout(top)
+        layout.addWidget(top)
         layout.addWidget(self.view, 1)
         layout.addWidget(self.note)
         layout.addWidget(self.result)

@@ -44,7 +44,7 @@ class _View(QChartView):
         self._chart = _chart()
         super().__init__(self._chart, parent)
         self.setRenderHint(QPainter.RenderHint.Antialiasing)
-        self.setMinimumSize(320, 220)
+        self.setMinimumSize(280, 180)  # two charts one above the other fit a small screen at a big text size
 
     @staticmethod
     def _axis_font() -> QFont:

@@ -59,7 +59,7 @@ from .views import bold_label, table, titled
 
 log = logging.getLogger(__name__)
 
-PERIODS = (None, 1, 2, 3)  # the whole year, or the year up to the end of tertial 1, 2 or 3
+PERIODS = (None, 1, 2)  # the whole year, or the year up to the end of tertial 1 or 2, named as in the reports
 DATA_TOPICS = {"attendance", "activities", "schedule", "places", "persons", "contacts", "groups", "trainings",
                "feedback", "signups", "goals", "texts"}  # texts: the limit for few visitors is a unit setting
 
@@ -78,7 +78,6 @@ class StatisticsPage(Page):
         self.year = QComboBox()
         self.period_label = QLabel()
         self.period = QComboBox()
-        self.period.setMinimumWidth(170)
         self.refresh = QPushButton()
         self.busy = QProgressBar()
         self.busy.setRange(0, 0)
@@ -228,7 +227,7 @@ class StatisticsPage(Page):
         self.heading.setText(_("Statistik"))
         self.year_label.setText(_("Å&r:"))
         self.period_label.setText(_("&Period:"))
-        names = {None: _("Helår"), 1: _("T1 (jan–apr)"), 2: _("T2 (jan–aug)"), 3: _("T3 (jan–dec)")}
+        names = {None: _("Hela året"), 1: _("Till och med T1 (jan–apr)"), 2: _("Till och med T2 (jan–aug)")}
         if self.period.count() == len(PERIODS):
             for row, tertial in enumerate(PERIODS):
                 self.period.setItemText(row, names[tertial])
@@ -238,8 +237,9 @@ class StatisticsPage(Page):
                 self.period.addItem(names[tertial], tertial)
             self.period.blockSignals(False)
         self.period.setToolTip(_(
-            "Som i tertialrapporterna visas året hittills: T1 = 1 januari–30 april, T2 = 1 januari–31 augusti, "
-            "T3 = hela året. Tabellen \"Per tertial\" visar varje tertial för sig."
+            "Som i tertialrapporterna visas året till och med en tertial: till och med T1 = 1 januari–30 april, "
+            "till och med T2 = 1 januari–31 augusti. Tabellen \"Per tertial\" visar varje tertial för sig "
+            "(T1 = januari–april, T2 = maj–augusti, T3 = september–december)."
         ))
         self.refresh.setText(_("Räkna &om"))
         self.refresh.setToolTip(_("Räkna om siffrorna med det som registrerats nu (F5)"))
@@ -313,7 +313,7 @@ class StatisticsPage(Page):
         self.year.setCurrentIndex(index)
         self.year.blockSignals(False)
         self.period.blockSignals(True)
-        self.period.setCurrentIndex(PERIODS.index(tertial))
+        self.period.setCurrentIndex(PERIODS.index(tertial if tertial in PERIODS else None))  # T3: the whole year
         self.period.blockSignals(False)
         self.compute()
 

@@ -7,7 +7,6 @@ from typing import Any
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import (
-    QGridLayout,
     QGroupBox,
     QHBoxLayout,
     QLabel,
@@ -26,6 +25,8 @@ from ....vocabulary import GENDERS, HOUSING
 from ...common import AppContext, show_error
 from ...forms import ERROR_STYLE, FieldErrors, select_data
 from ...i18n import _
+from ...layouts import WrapLabel
+from ...pair_grid import PairGrid
 from .models import beside, choice_combo, error_label, note_edit, number_edit, retranslate_choices
 
 # The card's fields in the order a new person is typed; the service's labels name them in refusals.
@@ -73,37 +74,20 @@ class PersonCard(QGroupBox):
                             ("housing", self.housing), ("name", self.name), ("phone", self.phone),
                             ("email", self.email), ("address", self.address), ("note", self.note)):
             beside(self.labels[key], widget)
-        # Two columns of label and field, so the card stays low and the contacts keep their room.
-        grid = QGridLayout()
-        grid.setContentsMargins(0, 0, 0, 0)
-        grid.setVerticalSpacing(4)
-        grid.setColumnStretch(1, 1)
-        grid.setColumnStretch(3, 1)
-        top = Qt.AlignmentFlag.AlignTop
+        # Two columns of label and field, so the card stays low and the contacts keep their room;
+        # one column when the room is narrow (a big text size)
+        grid = PairGrid(2)
         born = self._born_row()
-        self.details = QWidget()
-        details = QGridLayout(self.details)
-        details.setContentsMargins(0, 0, 0, 0)
-        details.setVerticalSpacing(4)
-        details.setColumnStretch(1, 1)
-        details.setColumnStretch(3, 1)
-        details.addWidget(self.labels["phone"], 0, 0, top)
-        details.addWidget(self.errors.add("phone", self.phone), 0, 1, top)
-        details.addWidget(self.labels["email"], 0, 2, top)
-        details.addWidget(self.errors.add("email", self.email), 0, 3, top)
-        details.addWidget(self.labels["address"], 1, 0, top)
-        details.addWidget(self.errors.add("address", self.address), 1, 1, 1, 3, top)
-        grid.addWidget(self.labels["reference"], 0, 0, top)
-        grid.addWidget(self.errors.add("reference", self.reference), 0, 1, top)
-        grid.addWidget(self.labels["birth_year"], 0, 2, top)
-        grid.addWidget(born, 0, 3, top)
-        grid.addWidget(self.labels["housing"], 1, 0, top)
-        grid.addWidget(self.errors.add("housing", self.housing), 1, 1, top)
-        grid.addWidget(self.labels["name"], 1, 2, top)
-        grid.addWidget(self.errors.add("name", self.name), 1, 3, top)
-        grid.addWidget(self.labels["note"], 2, 0, top)
-        grid.addWidget(self.errors.add("note", self.note), 2, 1, 1, 3, top)
-        grid.addWidget(self.details, 3, 0, 1, 4)
+        self.details = PairGrid(2)
+        self.details.add(self.labels["phone"], self.errors.add("phone", self.phone))
+        self.details.add(self.labels["email"], self.errors.add("email", self.email))
+        self.details.add(self.labels["address"], self.errors.add("address", self.address), 2)
+        grid.add(self.labels["reference"], self.errors.add("reference", self.reference))
+        grid.add(self.labels["birth_year"], born)
+        grid.add(self.labels["housing"], self.errors.add("housing", self.housing))
+        grid.add(self.labels["name"], self.errors.add("name", self.name))
+        grid.add(self.labels["note"], self.errors.add("note", self.note), 2)
+        grid.add(None, self.details)
 
         buttons = QHBoxLayout()
         buttons.addWidget(self.show_details)
@@ -113,7 +97,7 @@ class PersonCard(QGroupBox):
         layout = QVBoxLayout(self)
         layout.setContentsMargins(8, 4, 8, 6)
         layout.setSpacing(4)
-        layout.addLayout(grid)
+        layout.addWidget(grid)
         layout.addWidget(self.general)
         layout.addLayout(buttons)
 
@@ -158,9 +142,8 @@ class PersonCard(QGroupBox):
         row.addWidget(self.gender, 1)
         column.addLayout(row)
         for field, widget in (("birth_year", self.birth_year), ("gender", self.gender)):
-            label = QLabel()
+            label = WrapLabel()
             label.setStyleSheet(ERROR_STYLE)
-            label.setWordWrap(True)
             label.hide()
             column.addWidget(label)
             self.errors.labels[field] = label

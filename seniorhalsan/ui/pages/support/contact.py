@@ -29,6 +29,7 @@ from ... import i18n
 from ...common import AppContext, submit
 from ...forms import DateField, FieldErrors, commit_dates, hint, select_data
 from ...i18n import _
+from ...layouts import FlowLayout
 from .contact_edit import ContactCorrection
 from .models import (
     beside,
@@ -42,8 +43,6 @@ from .models import (
     number_of,
     retranslate_choices,
 )
-
-LONG_TASK_NAME = 24  # with longer checklist names, two columns instead of three
 
 
 class ContactForm(ContactCorrection, QGroupBox):
@@ -68,6 +67,7 @@ class ContactForm(ContactCorrection, QGroupBox):
         self._editing_service: ServiceInfo | None = None
         self._original: dict[str, Any] = {}  # the corrected contact's values, to tell an edit
         self._kept: tuple[Any, ...] = ()  # the new-contact form's date, kind, staff and service while correcting
+        self.own_staff_id: int | None = None  # the signed-in person's staff member (the page sets it)
 
         self.date = DateField(app.db.clock())
         self.kind = choice_combo(CONTACT_KINDS)
@@ -75,9 +75,8 @@ class ContactForm(ContactCorrection, QGroupBox):
         self.minutes = number_edit(4, 90)
         self.route = choice_combo(ROUTES, empty=True)  # asked at the person's first contact with the service
         self.tasks = QWidget()
-        self.tasks_grid = QGridLayout(self.tasks)
+        self.tasks_grid = FlowLayout(self.tasks, grid=True)  # as many columns as the width allows
         self.tasks_grid.setContentsMargins(0, 0, 0, 0)
-        self.tasks_grid.setVerticalSpacing(2)
         self.note = note_edit(2)
         self.save = QPushButton()
         self.save.setProperty("primary", True)
@@ -212,13 +211,11 @@ class ContactForm(ContactCorrection, QGroupBox):
             box.hide()
             box.deleteLater()
         self.task_boxes = {}
-        columns = 2 if any(len(t.name) > LONG_TASK_NAME for t in service.tasks) else 3
-        rows = (len(service.tasks) + columns - 1) // columns
-        for n, task in enumerate(service.tasks):
+        for task in service.tasks:
             box = QCheckBox(task.name)
             box.installEventFilter(self.enter)
             self.task_boxes[task.key] = box
-            self.tasks_grid.addWidget(box, n % rows, n // rows)  # down the first column, then the next
+            self.tasks_grid.addWidget(box)  # across, then the next line: the order Tab takes
             box.show()
         chain = [self.date, self.kind, self.staff, self.minutes, self.route, *self.task_boxes.values(), self.note,
                  self.save]
@@ -236,7 +233,8 @@ class ContactForm(ContactCorrection, QGroupBox):
         own = self.app.db.read(staff.list_staff, service_key=self.service.key)
         everyone = self.app.db.read(staff.list_staff)
         known = {s.id for s in everyone}
-        chosen = remembered if remembered in known else defaults.staff_id
+        # the signed-in person's own contacts are the most common: their staff member first
+        chosen = next((c for c in (self.own_staff_id, remembered, defaults.staff_id) if c in known), None)
         fill_staff(self.staff, own, everyone, chosen, _("(ingen angiven)"))
         select_data(self.kind, defaults.kind)
 

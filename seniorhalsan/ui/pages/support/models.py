@@ -10,11 +10,9 @@ from PySide6.QtGui import QKeyEvent
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QComboBox,
-    QFrame,
     QLabel,
     QLineEdit,
     QPlainTextEdit,
-    QScrollArea,
     QTableView,
     QWidget,
 )
@@ -24,8 +22,10 @@ from ....services.groups import GroupMeetingInfo, TrainingInfo
 from ....services.persons import PersonInfo
 from ....services.staff import StaffInfo
 from ....vocabulary import CONTACT_KINDS, GENDERS, GROUP_KINDS
+from ... import layouts
 from ...forms import ERROR_STYLE, count_validator, select_data
 from ...i18n import _
+from ...layouts import WrapLabel
 from ...models import Column
 
 # --- words ------------------------------------------------------------------------------------
@@ -116,9 +116,8 @@ def training_columns(staff_name: Callable[[int | None], str]) -> list[Column[Tra
 
 def error_label() -> QLabel:
     """A refusal that concerns no single field (a conflict, a missing person)."""
-    label = QLabel()
+    label = WrapLabel()  # read whole, however long
     label.setStyleSheet(ERROR_STYLE)
-    label.setWordWrap(True)
     label.hide()
     return label
 
@@ -265,9 +264,4 @@ def table(model, view: QTableView | None = None) -> QTableView:
     return view
 
 
-def scrolled(widget: QWidget) -> QScrollArea:
-    area = QScrollArea()
-    area.setWidget(widget)
-    area.setWidgetResizable(True)
-    area.setFrameShape(QFrame.Shape.NoFrame)
-    return area
+scrolled = layouts.scrolled  # the card and the contact form scroll in a low window

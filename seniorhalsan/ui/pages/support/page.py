@@ -5,6 +5,7 @@ from __future__ import annotations
 from PySide6.QtWidgets import QComboBox, QHBoxLayout, QLabel, QTabWidget, QVBoxLayout
 
 from ....services import contacts, lookups
+from ....services import staff as staff_service
 from ....services.lookups import ServiceInfo
 from ...common import Page
 from ...forms import heading, hint
@@ -19,6 +20,7 @@ class SupportPage(Page):
     def __init__(self, app, parent=None) -> None:
         super().__init__(app, parent)
         self.services: list[ServiceInfo] = app.db.read(lookups.services)
+        self.own = app.db.read(staff_service.own_work)  # the signed-in person's staff member and services
 
         self.heading = heading()
         self.service_label = QLabel()
@@ -38,6 +40,7 @@ class SupportPage(Page):
         self.persons = PersonsTab(app)
         self.groups = GroupsTab(app)
         self.trainings = TrainingsTab(app)
+        self._tell_own_staff()
         self.tabs = QTabWidget()
         self.tabs.addTab(self.persons, "")
         self.tabs.addTab(self.groups, "")
@@ -47,7 +50,7 @@ class SupportPage(Page):
         layout.addWidget(self.tabs, 1)
 
         self._restore_state()
-        wanted = self.service.findData(app.settings.my_service)
+        wanted = self.service.findData(self.first_service())
         self.service.setCurrentIndex(wanted if wanted >= 0 else 0)
         self.service.currentIndexChanged.connect(self._service_changed)
         self.tabs.currentChanged.connect(self._tab_changed)
@@ -73,6 +76,24 @@ class SupportPage(Page):
 
     def current_service(self) -> ServiceInfo | None:
         return next((s for s in self.services if s.key == self.service_key()), None)
+
+    def first_service(self) -> str:
+        """The service the page starts on. An instructor's is one of their own: the one chosen last
+        on this computer if it is theirs, else the first of theirs (the computer may be shared, and
+        their contacts are refused in another service). Others start where they left off, or on
+        their staff member's first service."""
+        remembered = self.app.settings.my_service
+        own = [key for key in self.own.services if self.service.findData(key) >= 0]
+        actor = self.app.db.actor
+        if actor is not None and actor.role == "instruktor" and own:
+            return remembered if remembered in own else own[0]
+        return remembered or (own[0] if own else "")
+
+    def _tell_own_staff(self) -> None:
+        """The forms' Medarbetare start on the signed-in person's own staff member."""
+        own = self.own.staff.id if self.own.staff is not None else None
+        for form in (self.persons.form, self.groups, self.trainings):
+            form.own_staff_id = own
 
     def set_service(self, key: str) -> None:
         """Choose the service (a login will call this with the user's own)."""
@@ -110,6 +131,9 @@ class SupportPage(Page):
             self.persons.focus_search()
 
     def on_changed(self, topics: set[str]) -> None:
+        if topics & {"staff", "accounts"}:  # an account tied to a staff member, or the staff changed
+            self.own = self.app.db.read(staff_service.own_work)
+            self._tell_own_staff()
         self.persons.refresh(topics)
         if "groups" in topics or "places" in topics:
             self.groups.reload_choices()

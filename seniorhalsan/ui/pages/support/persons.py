@@ -6,7 +6,6 @@ from PySide6.QtCore import QModelIndex, Qt, QTimer
 from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QHBoxLayout,
-    QHeaderView,
     QLabel,
     QPushButton,
     QSplitter,
@@ -23,6 +22,7 @@ from ...common import AppContext, ask_save_discard, select_row_quietly
 from ...forms import hint
 from ...i18n import _
 from ...models import RecordModel
+from ...table_widths import ColumnWidths
 from .card import PersonCard
 from .contact import ContactForm
 from .models import PersonList, SearchBox, person_columns, scrolled, table
@@ -54,9 +54,9 @@ class PersonsTab(QWidget):
         self.found = hint()
         self.model: RecordModel[PersonInfo] = RecordModel(person_columns(app.db.clock), parent=self)
         self.list = table(self.model, PersonList())
-        header = self.list.horizontalHeader()
-        header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
-        header.setSectionResizeMode(1, QHeaderView.ResizeMode.Stretch)
+        # the name the room left over, never less than a short name: a narrow list scrolls sideways
+        ColumnWidths(self.list, {0: "P00000", 2: "1938 (88)", 3: "Kvinna", 4: "2026-11-17"},
+                     fill=1, fill_sample="Elsa Tallg")
 
         search_row = QHBoxLayout()
         search_row.addWidget(self.search_label)
@@ -94,7 +94,7 @@ class PersonsTab(QWidget):
         self.main.setStretchFactor(1, 5)
         self.main.setChildrenCollapsible(False)
         self.main.setSizes([460, 670])
-        self.right.setSizes([420, 200])
+        self.right.setSizes([450, 170])  # the whole contact form in sight at the normal size
         layout = QVBoxLayout(self)
         layout.setContentsMargins(6, 6, 6, 6)
         layout.addWidget(self.main)

@@ -9,9 +9,7 @@ from PySide6.QtCore import Qt
 from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QComboBox,
-    QGridLayout,
     QGroupBox,
-    QHBoxLayout,
     QHeaderView,
     QLabel,
     QLineEdit,
@@ -26,7 +24,10 @@ from ....services.lookups import ServiceInfo
 from ...common import AppContext, ask, show_error, submit
 from ...forms import DateField, FieldErrors, commit_dates
 from ...i18n import _
+from ...layouts import flow, pair
 from ...models import Column, RecordModel
+from ...pair_grid import PairGrid
+from ...table_widths import ColumnWidths
 from .models import EnterMovesOn, beside, compact, error_label, fill_staff, table
 
 
@@ -41,6 +42,7 @@ class YearListTab(QWidget):
         self.app = app
         self.service: ServiceInfo | None = None
         self.staff_names: dict[int, str] = {}
+        self.own_staff_id: int | None = None  # the signed-in person's staff member (the page sets it)
         today = app.db.clock()
 
         self.form_box = QGroupBox()
@@ -69,20 +71,15 @@ class YearListTab(QWidget):
         self.view = table(self.model)
         header = self.view.horizontalHeader()
         header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
-        header.setSectionResizeMode(self.wide_column, QHeaderView.ResizeMode.Stretch)
+        ColumnWidths(self.view, {}, fill=self.wide_column, fill_sample="Må bra-gruppen")
         header.setMinimumSectionSize(70)
         self.delete = QPushButton()
-        list_row = QHBoxLayout()
-        list_row.addWidget(self.year_label)
-        list_row.addWidget(self.year)
-        list_row.addSpacing(12)
-        list_row.addWidget(self.total, 1)
-        list_row.addWidget(self.delete)
+        list_row = flow(pair(self.year_label, self.year), self.total, self.delete)
 
         layout = QVBoxLayout(self)
         layout.setContentsMargins(6, 6, 6, 6)
         layout.addWidget(self.form_box)
-        layout.addLayout(list_row)
+        layout.addWidget(list_row)
         layout.addWidget(self.view, 1)
         chain = [*self.chain, self.save, self.year, self.view, self.delete]
         for first, second in zip(chain, chain[1:]):
@@ -104,33 +101,21 @@ class YearListTab(QWidget):
         self.mark_clean()
 
     def _form_layout(self) -> None:
-        """The fields in rows of three label-and-field pairs, each refusal right under its field."""
-        grid = QGridLayout()
-        grid.setContentsMargins(0, 0, 0, 0)
-        grid.setVerticalSpacing(4)
-        grid.setHorizontalSpacing(8)
-        for pair in range(self.PAIRS):
-            grid.setColumnStretch(pair * 2 + 1, 1)
-        top = Qt.AlignmentFlag.AlignTop
-        position = 0
+        """The fields in rows of up to three label-and-field pairs (fewer when the page is narrow
+        or the text big), each refusal right under its field."""
+        grid = PairGrid(self.PAIRS)
         for key, field, widget, span in self.make_fields():
-            if position % self.PAIRS + span > self.PAIRS:
-                position += self.PAIRS - position % self.PAIRS
-            row, pair = divmod(position, self.PAIRS)
             label = QLabel()
             beside(label, widget)
             self.labels[key] = label
-            grid.addWidget(label, row, pair * 2, top)
-            grid.addWidget(self.errors.add(field, widget), row, pair * 2 + 1, 1, span * 2 - 1, top)
+            grid.add(label, self.errors.add(field, widget), span)
             if not isinstance(widget, QLineEdit) or widget is not self.last_field():
                 widget.installEventFilter(self.enter)
             self.chain.append(widget)
-            position += span
-        row = position // self.PAIRS  # the last column of the last row, or a row of its own
-        grid.addWidget(self.save, row, self.PAIRS * 2 - 1, Qt.AlignmentFlag.AlignRight | top)
+        grid.end_with(self.save, Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignTop)
         layout = QVBoxLayout(self.form_box)
         layout.setContentsMargins(8, 4, 8, 6)
-        layout.addLayout(grid)
+        layout.addWidget(grid)
         layout.addWidget(self.general)
         last = self.last_field()
         if isinstance(last, QLineEdit):
@@ -196,6 +181,8 @@ class YearListTab(QWidget):
         active = [s for s in everyone if s.active]
         own = [s for s in active if self.service and self.service.key in s.services]
         chosen = self.staff.currentData() if self.staff.count() else None
+        if chosen is None and self.own_staff_id in {s.id for s in active}:
+            chosen = self.own_staff_id  # the signed-in person's own, to begin with
         fill_staff(self.staff, own, active, chosen if chosen is not None else (own[0].id if own else None),
                    _("(ingen angiven)"))
 

@@ -15,7 +15,6 @@ from PySide6.QtWidgets import (
     QFormLayout,
     QHBoxLayout,
     QHeaderView,
-    QLabel,
     QPushButton,
     QScrollArea,
     QSplitter,
@@ -27,6 +26,7 @@ from PySide6.QtWidgets import (
 from ....errors import NotFound, UserError
 from ...common import confirm_unsaved, select_row_quietly, show_error, submit
 from ...forms import FieldErrors, heading, hint
+from ...layouts import WrapLabel
 from ...models import Column, RecordModel
 
 
@@ -46,12 +46,10 @@ class RecordForm(QWidget):
         self._baseline: dict[str, Any] = {}
         self.title = heading()
         self.title.setWordWrap(True)
-        self.banner = QLabel()
-        self.banner.setWordWrap(True)
+        self.banner = WrapLabel()
         self.banner.setProperty("role", "banner")
         self.banner.hide()
-        self.general = QLabel()
-        self.general.setWordWrap(True)
+        self.general = WrapLabel()
         self.general.hide()
         self.errors = FieldErrors(self.general)
         self.form = QFormLayout()

@@ -11,6 +11,7 @@ from ....services.texts import CONTACT_KEYS
 from ...common import submit
 from ...forms import FieldErrors, hint
 from ...i18n import _
+from ...layouts import WrapLabel
 from ..prints.texts import FolderTexts
 
 
@@ -29,8 +30,7 @@ class UnitTexts(QWidget):
         self.intro = hint()
         self.name = QLineEdit()
         self.district = QLineEdit()
-        self.general = QLabel()
-        self.general.setWordWrap(True)
+        self.general = WrapLabel()
         self.general.hide()
         self.errors = FieldErrors(self.general)
         self.unit_box = QGroupBox()
@@ -48,8 +48,7 @@ class UnitTexts(QWidget):
         self.save_button = QPushButton()
         self.save_button.setProperty("primary", True)
         self.save_button.clicked.connect(self.save)
-        self.status = QLabel()
-        self.status.setWordWrap(True)
+        self.status = WrapLabel()
         row = QHBoxLayout()
         row.addWidget(self.status, 1)
         row.addWidget(self.save_button)

@@ -215,7 +215,8 @@ def _name(fn: Callable[..., Any]) -> str:
 
 
 def _write_log(session: Session, entries: list[dict[str, Any]]) -> None:
+    from .base import table_of
     from .bulk import insert_many
     from .models import AccessLogEntry
 
-    insert_many(session, AccessLogEntry.__table__, entries)  # an import's thousands of entries in one go
+    insert_many(session, table_of(AccessLogEntry), entries)  # an import's thousands of entries in one go

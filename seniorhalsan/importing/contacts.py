@@ -197,6 +197,7 @@ class _Lines:
         """A gender, a kind of contact or a route as the file writes it, looked up once for each spelling."""
         if text not in seen:
             check = Checker()
+            key: str | None  # None for a spelling refused: its errors are kept beside it
             if field == "gender":
                 key = check.choice(field, text, GENDERS, aliases=GENDER_ALIASES)
             elif field == "route":

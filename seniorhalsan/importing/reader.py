@@ -163,11 +163,11 @@ def _read_csv(path: Path) -> RawRows:
         delimiter = max((";", ",", "\t"), key=first_line.count)
         fh.seek(0)
         reader = csv.reader(fh, delimiter=delimiter)
-        headers = next(reader, [])
-        while not any(h.strip() for h in headers):
-            headers = next(reader, None)
-            if headers is None:  # a lone quote and nothing more, for one
-                raise UserError(f"Filen {path.name} har ingen rad med rubriker.")
+        for headers in reader:
+            if any(h.strip() for h in headers):
+                break
+        else:  # a lone quote and nothing more, for one
+            raise UserError(f"Filen {path.name} har ingen rad med rubriker.")
     except csv.Error as exc:
         fh.close()
         raise UserError(f"Filen {path.name} kunde inte läsas som CSV: {exc}") from None

@@ -9,7 +9,7 @@ from typing import TypeVar
 from sqlalchemy import select
 from sqlalchemy.orm import selectinload
 
-from ..db.models import ActivityKind, FeedbackCategory, Service
+from ..db.models import ActivityKind, FeedbackCategory, Service, Unit
 from ..db.session import Ctx
 from ..errors import NotFound
 
@@ -119,10 +119,13 @@ class UnitInfo:
     demo: bool = False  # filled with invented data to try the program
 
 
-def unit(ctx: Ctx) -> UnitInfo:
-    from ..db.models import Unit
+def current_unit(ctx: Ctx) -> Unit:
+    """The signed-in unit's record (gone only if another client removed the unit meanwhile)."""
+    return owned(ctx, Unit, ctx.unit_id, "Enheten")
 
-    row = ctx.session.get(Unit, ctx.unit_id)
+
+def unit(ctx: Ctx) -> UnitInfo:
+    row = current_unit(ctx)
     return UnitInfo(row.id, row.key, row.name, row.district, row.demo)
 
 

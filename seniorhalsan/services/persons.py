@@ -6,7 +6,7 @@ import datetime as dt
 from dataclasses import dataclass
 from typing import Any
 
-from sqlalchemy import func, or_, select
+from sqlalchemy import ColumnElement, func, or_, select
 
 from ..db.models import Contact, Person, Service
 from ..db.session import Ctx
@@ -63,7 +63,7 @@ def _info(p: Person, last_contact: dt.date | None = None) -> PersonInfo:
     )
 
 
-def visible_clause(ctx: Ctx):
+def visible_clause(ctx: Ctx) -> ColumnElement[bool] | None:
     """Which persons the actor may see: an instructor those of their services, and persons
     with no contact yet (just registered); everyone else with the right, all."""
     services = visible_services(ctx)
@@ -102,6 +102,7 @@ def find_persons(ctx: Ctx, query: str = "", *, service_key: str | None = None, l
         select(Contact.person_id, func.max(Contact.contact_date).label("last"))
         .where(Contact.unit_id == ctx.unit_id)
         .group_by(Contact.person_id)
+        .subquery()
     )
     mine = None
     if service_key:
@@ -111,7 +112,6 @@ def find_persons(ctx: Ctx, query: str = "", *, service_key: str | None = None, l
             .where(Contact.unit_id == ctx.unit_id, Service.key == service_key)
             .distinct()
         )
-    last = last.subquery()
     stmt = (
         select(Person, last.c.last)
         .outerjoin(last, last.c.person_id == Person.id)

@@ -5,9 +5,11 @@ Revises: 0008
 Create Date: 2026-11-27
 """
 
+from collections.abc import Iterator
 from contextlib import contextmanager
 
 from alembic import op
+from alembic.operations import BatchOperations
 import sqlalchemy as sa
 
 
@@ -18,7 +20,7 @@ depends_on = None
 
 
 @contextmanager
-def users_table():
+def users_table() -> Iterator[BatchOperations]:
     """Alter `users`; SQLite adds a named foreign key only by copying the table, and dropping the
     old copy would take the accounts' services with it (ON DELETE CASCADE): they are kept aside."""
     sqlite = op.get_bind().dialect.name == "sqlite"

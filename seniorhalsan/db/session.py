@@ -55,7 +55,7 @@ class Ctx:
     kept: list[dict[str, Any]] = field(default_factory=list)
     url: str = ""  # the database's address, for what is kept beside it (the register of erasures)
     # steps that must be done before the transaction commits, or not at all (outside the database)
-    before_commit: list[Callable[[], None]] = field(default_factory=list)
+    before_commit: list[Callable[[], object]] = field(default_factory=list)
 
     def flush_log(self) -> None:
         """Write the access-log entries gathered so far, in this transaction: a long import

@@ -156,9 +156,7 @@ class Checker:
             if required:
                 self.fail(field, "måste fyllas i.")
             return None
-        if not isinstance(value, str):
-            value = str(value)
-        cleaned = value.replace("\x00", "").strip()
+        cleaned = (value if isinstance(value, str) else str(value)).replace("\x00", "").strip()
         if not cleaned:
             if required:
                 self.fail(field, "måste fyllas i.")

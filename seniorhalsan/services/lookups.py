@@ -100,6 +100,10 @@ def service_by_key(ctx: Ctx, key: str) -> Service:
     raise NotFound(f"Insatsen '{key}' finns inte.")
 
 
+def service_by_id(ctx: Ctx, service_id: int) -> Service:
+    return owned(ctx, Service, service_id, "Insatsen")
+
+
 def kind_by_key(ctx: Ctx, key: str) -> ActivityKind:
     from ..vocabulary import fold
 

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
-from typing import Annotated, Any
+from typing import Annotated, Any, ClassVar
 
 from sqlalchemy import Date, DateTime, ForeignKey, Integer, MetaData, String, Table, Text, Time
 from sqlalchemy.orm import DeclarativeBase, MappedColumn, mapped_column
@@ -30,7 +30,7 @@ def fk(target: str, *, index: bool = True, ondelete: str | None = None) -> Mappe
 
 class Base(DeclarativeBase):
     metadata = MetaData(naming_convention=NAMING_CONVENTION)
-    type_annotation_map = {
+    type_annotation_map: ClassVar[dict[Any, Any]] = {
         str40: String(40),
         str120: String(120),
         str255: String(255),

@@ -48,7 +48,7 @@ def insert_values(session: Session, table: Table, columns: Sequence[str], rows: 
         out = list(row) if in_order else [row[i] for i in where]
         for i, convert in conversions:
             out[i] = convert(out[i])
-        params.append(tuple(out) if dialect.positional else dict(zip(names, out)))
+        params.append(tuple(out) if dialect.positional else dict(zip(names, out, strict=True)))
     connection.exec_driver_sql(str(compiled), params)
     changes = session.info.get("changes")
     if changes is not None:

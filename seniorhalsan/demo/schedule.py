@@ -11,8 +11,18 @@ from ..db.models import ActivitySession, ScheduleEntry, Term
 from ..services import activities as activity_service
 from ..services import staff as staff_service
 from ..services import texts as text_service
-from .catalogue import (ACTIVITIES, CONTACT, HAGERNAS_TRIPS, MONTHLY, SIGNUP, STAFF, SUMMER_TRIPS, SUMMER_WEEKLY,
-                        WEEKLY, YEARLY)
+from .catalogue import (
+    ACTIVITIES,
+    CONTACT,
+    HAGERNAS_TRIPS,
+    MONTHLY,
+    SIGNUP,
+    STAFF,
+    SUMMER_TRIPS,
+    SUMMER_WEEKLY,
+    WEEKLY,
+    YEARLY,
+)
 from .dates import holidays, nth_weekday, term_dates
 
 

@@ -16,8 +16,8 @@ from sqlalchemy import select
 
 from ..db.models import ActivitySession, SignupParticipant, Term
 from ..db.session import Ctx
-from .catalogue import FIRST_NAMES_MEN, FIRST_NAMES_WOMEN, SURNAMES
 from ..services import schedule, signup_people, signup_retention, signup_ticks, signups
+from .catalogue import FIRST_NAMES_MEN, FIRST_NAMES_WOMEN, SURNAMES
 
 # places of each list; the trips fill up (the small bus has eight seats), the courses nearly
 PLACES = {"Dagsutflykt till Skultuna bruk": 45, "Bussutflykt till Kastellet": 30,

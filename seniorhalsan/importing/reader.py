@@ -153,7 +153,8 @@ def encoding_of(path: Path) -> str:
 
 
 def _read_csv(path: Path) -> RawRows:
-    fh = open(path, encoding=encoding_of(path), errors="replace", newline="")
+    # open while the rows are read, and closed by the caller (the `close` returned last)
+    fh = open(path, encoding=encoding_of(path), errors="replace", newline="")  # noqa: SIM115
     try:
         first_line = ""
         while not first_line.strip():

@@ -21,7 +21,6 @@ from ..roles import requires
 from ..vocabulary import ACCESS_OPERATIONS as OPERATIONS
 from ..vocabulary import ACCESS_RECORD_TYPES as RECORD_TYPES
 
-
 F = TypeVar("F", bound=Callable[..., Any])
 
 

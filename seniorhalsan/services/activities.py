@@ -7,8 +7,8 @@ chooses the type; a type once chosen can be changed, not removed.
 
 from __future__ import annotations
 
-from typing import Any
 from dataclasses import dataclass
+from typing import Any
 
 from sqlalchemy import Select, select
 from sqlalchemy.orm import joinedload
@@ -18,10 +18,10 @@ from ..db.session import Ctx
 from ..errors import NotFound
 from ..roles import requires
 from ..vocabulary import fold
-
-NO_KIND = "Typ ej angiven"
 from .checks import Checker, check_version
 from .lookups import kind_by_key, owned
+
+NO_KIND = "Typ ej angiven"
 
 
 @dataclass(frozen=True)

@@ -245,7 +245,7 @@ def _write(ctx: Ctx, plans: DayPlans, work: list[tuple[int, Slot, dict[str, Any]
         insert_values(ctx.session, table, INSERTED, [row for _i, _s, row in inserts])
     else:
         for index, slot, row in inserts:
-            values = dict(zip(INSERTED, row))
+            values = dict(zip(INSERTED, row, strict=True))
             ids[index] = ctx.session.execute(insert(table).returning(table.c.id), values).scalar_one()
             plans.saved(slot, {**values, "id": ids[index], "version": 1})
         ctx.changes.table(table.name, created=len(inserts))

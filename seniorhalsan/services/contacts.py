@@ -15,10 +15,10 @@ from ..db.session import Ctx
 from ..errors import NotFound
 from ..roles import check_service, requires, visible_services
 from ..vocabulary import CONTACT_KINDS, fold
+from . import routes
 from .access_log import audited, note_list
 from .checks import Checker, check_version
 from .lookups import owned, service_by_key
-from . import routes
 from .persons import check_visible
 
 

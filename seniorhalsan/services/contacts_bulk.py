@@ -113,18 +113,20 @@ def add_contacts(ctx: Ctx, rows: Sequence[ContactInput], *, write: bool = True) 
         elif why := refused[row.service]:
             errors.append(FieldError("service", why))
         key: tuple[Any, ...] = ("person", row.reference, row.birth_year, row.gender)
-        (person, born), wrong = seen.get(key) or _learn(seen, key, lambda c: _person(ctx, c, row, known, new))
+        (person, born), wrong = seen.get(key) or _learn(
+            seen, key, lambda c, line: _person(ctx, c, line, known, new), row)
         errors += wrong
         key = ("what", row.service, row.kind, row.minutes, row.tasks)
-        (kind, minutes, tasks), wrong = seen.get(key) or _learn(seen, key, lambda c: (
-            *_what(ctx, c, row), None if row.tasks is None or service is None else
-            tuple(t.id for t in contacts.resolve_tasks(c, service, row.tasks))))
+        (kind, minutes, tasks), wrong = seen.get(key) or _learn(seen, key, lambda c, line, svc: (
+            *_what(ctx, c, line), None if line.tasks is None or svc is None else
+            tuple(t.id for t in contacts.resolve_tasks(c, svc, line.tasks))), row, service)
         errors += wrong
         key = ("staff", row.staff_id)
-        staff_id, wrong = seen.get(key) or _learn(seen, key, lambda c: contacts.check_staff(ctx, c, row.staff_id))
+        staff_id, wrong = seen.get(key) or _learn(
+            seen, key, lambda c, staff: contacts.check_staff(ctx, c, staff), row.staff_id)
         errors += wrong
         key = ("route", row.route)
-        route, wrong = seen.get(key) or _learn(seen, key, lambda c: routes.check_route(c, row.route))
+        route, wrong = seen.get(key) or _learn(seen, key, routes.check_route, row.route)
         errors += wrong
         check = Checker()  # what each line has of its own: its day (also against the birth year) and note
         values = contacts.validated(ctx, check, None, born, {"contact_date": row.contact_date, "note": row.note})
@@ -144,10 +146,11 @@ def add_contacts(ctx: Ctx, rows: Sequence[ContactInput], *, write: bool = True) 
 
 
 def _learn(seen: dict[tuple, tuple[Any, list[FieldError]]], key: tuple,
-           rule: Callable[[Checker], Any]) -> tuple[Any, list[FieldError]]:
-    """Apply a rule to a value not seen before, and remember what it gave and refused."""
+           rule: Callable[..., Any], *args: Any) -> tuple[Any, list[FieldError]]:
+    """Apply a rule, `rule(check, *args)`, to a value not seen before, and remember what it gave
+    and refused. (The line's values are arguments, not taken by the rule from the loop.)"""
     check = Checker()
-    seen[key] = (rule(check), check.errors)
+    seen[key] = (rule(check, *args), check.errors)
     return seen[key]
 
 
@@ -215,7 +218,7 @@ def _person(ctx: Ctx, check: Checker, row: ContactInput, known: dict[str, _Known
 def _create_persons(ctx: Ctx, new: dict[str, dict[str, Any]]) -> dict[str, int]:
     """The new persons, written at once; their ids by folded reference."""
     table = table_of(Person)
-    ids = dict(zip(new, new_ids(ctx.session, table, len(new))))
+    ids = dict(zip(new, new_ids(ctx.session, table, len(new)), strict=True))
     insert_values(ctx.session, table, ("id", "unit_id", "reference", "birth_year", "gender"),
                   [(ids[key], ctx.unit_id, v["reference"], v["birth_year"], v["gender"]) for key, v in new.items()])
     for person_id in ids.values():
@@ -238,7 +241,7 @@ def _routes(ctx: Ctx, checked: list[_Checked], ids: dict[str, int]) -> set[int]:
     table = table_of(PersonRoute)
     insert_values(ctx.session, table, ("id", "person_id", "service_id", "route"),
                   [(route_id, person, service, route) for route_id, ((person, service), route)
-                   in zip(new_ids(ctx.session, table, len(new)), new)])
+                   in zip(new_ids(ctx.session, table, len(new)), new, strict=True)])
     if changed:
         ctx.session.execute(
             update(table).where(table.c.person_id == bindparam("_person"), table.c.service_id == bindparam("_service"))
@@ -354,7 +357,7 @@ def _insert(ctx: Ctx, inserts: list[tuple[int, _Checked]]) -> None:
     ids = new_ids(ctx.session, table, len(inserts))
     columns = ("id", "unit_id", "service_id", "person_id", "contact_date", "kind", "staff_id", "minutes", "note")
     rows, tasks = [], []
-    for contact_id, (person_id, item) in zip(ids, inserts):
+    for contact_id, (person_id, item) in zip(ids, inserts, strict=True):
         rows.append((contact_id, ctx.unit_id, item.service_id, person_id, item.contact_date, item.kind,
                      item.staff_id, item.minutes, item.note))
         if item.tasks:

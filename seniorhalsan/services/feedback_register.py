@@ -3,8 +3,8 @@
 
 from __future__ import annotations
 
-from typing import Any
 from dataclasses import dataclass
+from typing import Any
 
 from sqlalchemy import ColumnElement, Select, UnaryExpression, and_, extract, func, or_, select
 

@@ -87,7 +87,7 @@ def feedback_categories(ctx: Ctx, grp: str | None = None) -> list[CategoryInfo]:
 
 def service_names(ctx: Ctx) -> dict[str, str]:
     """Each service's name by its key, for messages and lists (a key is never shown)."""
-    return {key: name for key, name in ctx.session.execute(select(Service.key, Service.name))}
+    return dict(ctx.session.execute(select(Service.key, Service.name)).all())
 
 
 def service_by_key(ctx: Ctx, key: str) -> Service:

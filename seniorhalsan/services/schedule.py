@@ -2,9 +2,9 @@
 
 from __future__ import annotations
 
-from typing import Any
 import datetime as dt
 from dataclasses import dataclass
+from typing import Any
 
 from sqlalchemy import select
 from sqlalchemy.orm import joinedload
@@ -329,4 +329,4 @@ def own_leader_ids(ctx: Ctx, term_id: int) -> dict[int, int | None]:
     rows = ctx.session.execute(
         select(ScheduleEntry.id, ScheduleEntry.leader_id).where(ScheduleEntry.term_id == term_id)
     )
-    return {entry_id: leader_id for entry_id, leader_id in rows}
+    return dict(rows.all())

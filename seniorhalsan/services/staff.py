@@ -7,9 +7,9 @@ contact details (services/retention.py), and the sessions they led keep counting
 
 from __future__ import annotations
 
-from typing import Any
 import datetime as dt
 from dataclasses import dataclass
+from typing import Any
 
 from sqlalchemy import select
 from sqlalchemy.orm import selectinload

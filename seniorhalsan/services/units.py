@@ -15,8 +15,6 @@ from .lookups import UnitInfo, current_unit
 from .lookups import unit as unit_info
 from .texts import CONTACT_EMAIL, CONTACT_PHONE
 
-
-
 REQUIRED_CONTACT = (CONTACT_PHONE, CONTACT_EMAIL)  # as the folder requires them (reports/folder_data.py)
 
 

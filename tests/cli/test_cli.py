@@ -10,7 +10,8 @@ from argon2 import extract_parameters
 from argon2.profiles import RFC_9106_LOW_MEMORY
 from sqlalchemy import create_engine, text
 
-from seniorhalsan.cli import data, main as cli_main
+from seniorhalsan.cli import data
+from seniorhalsan.cli import main as cli_main
 from tests import commandline
 
 

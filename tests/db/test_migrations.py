@@ -104,7 +104,7 @@ def test_a_damaged_file_gives_a_clear_message(tmp_path):
 
 def test_the_newest_revision_is_known_without_reading_the_migrations():
     """Opening a database compares with HEAD and loads Alembic only when a migration is due."""
-    assert migrate.HEAD == migrate.head_revision()
+    assert migrate.head_revision() == migrate.HEAD
 
 
 def test_activities_without_a_type_come_with_a_migration_that_keeps_every_reference(db_path):

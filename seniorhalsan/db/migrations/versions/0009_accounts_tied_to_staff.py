@@ -8,10 +8,9 @@ Create Date: 2026-11-27
 from collections.abc import Iterator
 from contextlib import contextmanager
 
+import sqlalchemy as sa
 from alembic import op
 from alembic.operations import BatchOperations
-import sqlalchemy as sa
-
 
 revision = '0009'
 down_revision = '0008'

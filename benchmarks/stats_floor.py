@@ -220,7 +220,8 @@ def year_stats_sql(conn, unit_id: int, year: int) -> dict:
         if what == "group":
             entry = groups[key_of[service_id]]
             if entry["meetings"] is None:
-                entry.update(meetings=0, participants=0, by_kind={key_0: {"meetings": 0, "participants": 0} for key_0 in GROUP_KINDS})
+                entry.update(meetings=0, participants=0,
+                             by_kind={k: {"meetings": 0, "participants": 0} for k in GROUP_KINDS})
             entry["meetings"] += n
             entry["participants"] += participants or 0
             entry["by_kind"][kind] = {"meetings": n, "participants": participants or 0}

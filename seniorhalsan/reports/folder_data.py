@@ -103,7 +103,9 @@ class ActivityText:
     def flags(self) -> tuple[str, ...]:
         return tuple(
             label
-            for on, label in ((self.needs_signup, "Anmälan krävs"), (self.digital, "Digitalt"), (self.outdoors, "Utomhus"))
+            for on, label in (
+                (self.needs_signup, "Anmälan krävs"), (self.digital, "Digitalt"), (self.outdoors, "Utomhus"),
+            )
             if on
         )
 

@@ -88,7 +88,8 @@ class StaffReport(Report):
         out: list[Flowable] = [self.p(f.name, "h1"), self.p(who, "body")]
         nothing = []
         if f.services:
-            rows = [(self.data.services.get(k, k), number(w.contacts), number(w.persons)) for k, w in f.services.items()]
+            rows = [(self.data.services.get(k, k), number(w.contacts), number(w.persons))
+                    for k, w in f.services.items()]
             out += self.block("Stödkontakter", ("Insats", "Kontakter", "Personer"), rows,
                               "Personer räknas en gång per insats, hur många kontakter de än hade.")
         else:

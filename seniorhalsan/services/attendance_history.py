@@ -130,7 +130,8 @@ def missing_counts(ctx: Ctx, *, first: dt.date, last: dt.date, place_id: int | N
     while day <= last:
         for pid in sorted(place_ids):
             place = plans.places.get(pid)
-            if place is None or (place.opened_on and day < place.opened_on) or (place.closed_on and day > place.closed_on):
+            if (place is None or (place.opened_on and day < place.opened_on)
+                    or (place.closed_on and day > place.closed_on)):
                 continue
             for slot in plans.day(pid, day):
                 row = slot.recorded

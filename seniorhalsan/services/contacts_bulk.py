@@ -342,7 +342,8 @@ def _update(ctx: Ctx, updates: list[tuple[dict[str, Any], dict[str, Any]]]) -> N
     if changed_tasks:
         ids = [contact_id for contact_id, _tasks in changed_tasks]
         for start in range(0, len(ids), IN_BATCH):
-            ctx.session.execute(delete(contact_tasks).where(contact_tasks.c.contact_id.in_(ids[start:start + IN_BATCH])))
+            batch = ids[start:start + IN_BATCH]
+            ctx.session.execute(delete(contact_tasks).where(contact_tasks.c.contact_id.in_(batch)))
         insert_values(ctx.session, contact_tasks, ("contact_id", "task_id"),
                       [(contact_id, task_id) for contact_id, tasks in changed_tasks for task_id in sorted(tasks)])
     ctx.changes.table(table.name, updated=len(updates))

@@ -70,7 +70,8 @@ def _check_own(ctx: Ctx, service_id: int | None) -> None:
 
 
 def _check_refs(ctx: Ctx, check: Checker, staff_id: Any, place_id: Any = None) -> None:
-    for model, value, label, field in ((Staff, staff_id, "Medarbetaren", "staff"), (Place, place_id, "Mötesplatsen", "place")):
+    refs = ((Staff, staff_id, "Medarbetaren", "staff"), (Place, place_id, "Mötesplatsen", "place"))
+    for model, value, label, field in refs:
         if value is not None:
             try:
                 owned(ctx, model, value, label)

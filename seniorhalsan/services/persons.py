@@ -80,7 +80,8 @@ def visible_clause(ctx: Ctx) -> ColumnElement[bool] | None:
 
 def check_visible(ctx: Ctx, person: Person) -> None:
     clause = visible_clause(ctx)
-    if clause is not None and not ctx.session.scalar(select(func.count()).select_from(Person).where(Person.id == person.id, clause)):
+    if clause is not None and not ctx.session.scalar(
+            select(func.count()).select_from(Person).where(Person.id == person.id, clause)):
         raise Forbidden("Personen hör inte till dina insatser; du kan inte se eller ändra personens uppgifter.")
 
 
@@ -150,7 +151,8 @@ REFERENCE_UNAVAILABLE = "{reference} kan inte användas av dig. Välj en annan r
 
 def reference_taken(ctx: Ctx, reference: str, person_id: int | None = None) -> str | None:
     """Why `reference` cannot be given to the person `person_id` (None: a new person), or None if it is free."""
-    same = or_(func.lower(Person.reference) == reference.lower(), Person.reference == reference)  # SQLite folds only A-Z
+    # SQLite's lower() folds only A-Z: a reference as recorded matches too
+    same = or_(func.lower(Person.reference) == reference.lower(), Person.reference == reference)
     twins = select(Person.id).where(Person.unit_id == ctx.unit_id, same)
     if person_id is not None:
         twins = twins.where(Person.id != person_id)

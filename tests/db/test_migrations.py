@@ -20,7 +20,8 @@ def test_an_empty_file_is_migrated_and_gets_the_reference_data(tmp_path):
     assert migrate.current_revision(db.engine) == migrate.head_revision()
     assert set(Base.metadata.tables) <= set(inspect(db.engine).get_table_names())
     assert len(db.read(places.list_places)) >= 10
-    assert [s.key for s in db.read(lookups.services)] == ["it_stod", "fixartjanst", "syn_horsel", "anhorigstod", "aldrestod"]
+    assert [s.key for s in db.read(lookups.services)] == [
+        "it_stod", "fixartjanst", "syn_horsel", "anhorigstod", "aldrestod"]
     assert len(db.read(lookups.feedback_categories, "about")) == 12
     assert list_backups(path) == []  # a new file needs no backup
     db.dispose()

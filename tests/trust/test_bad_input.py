@@ -25,7 +25,8 @@ anything = st.one_of(
 
 def counts(db) -> tuple[int, ...]:
     def count(ctx):
-        return tuple(ctx.session.scalar(select(func.count()).select_from(m)) for m in (ActivitySession, Person, Contact, Feedback))
+        return tuple(ctx.session.scalar(select(func.count()).select_from(m))
+                     for m in (ActivitySession, Person, Contact, Feedback))
     return db.read(count)
 
 

@@ -34,7 +34,8 @@ def with_accounts(db_path):
 
 
 def hold_write_lock(path, seconds):
-    holder = subprocess.Popen([sys.executable, "-c", HOLDER, str(path), str(seconds)], stdout=subprocess.PIPE, text=True)
+    holder = subprocess.Popen([sys.executable, "-c", HOLDER, str(path), str(seconds)], stdout=subprocess.PIPE,
+                              text=True)
     assert holder.stdout.readline().strip() == "håller"
     return holder
 

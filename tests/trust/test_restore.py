@@ -107,7 +107,8 @@ from seniorhalsan.database import open_database
 from seniorhalsan.paths import sqlite_url
 from tests import factories
 db = open_database(sqlite_url(sys.argv[1]), daily_backup=False)
-factories.session(db, factories.activity(db, "Sista"), factories.place_named(db, "Axelsberg"), dt.date(2025, 4, 4), total=100)
+factories.session(db, factories.activity(db, "Sista"), factories.place_named(db, "Axelsberg"), dt.date(2025, 4, 4),
+                  total=100)
 os._exit(0)  # as if killed: the last session is only in the WAL, which stays beside the file
 """
 

@@ -46,7 +46,7 @@ def watch_first_frame(window, ready=lambda: True) -> None:
     class FirstPaint(QObject):
         waiting = False
 
-        def eventFilter(self, obj, event) -> bool:  # noqa: N802 (Qt's name)
+        def eventFilter(self, obj, event) -> bool:  # Qt's name
             if (not self.waiting and event.type() == QEvent.Type.Paint and obj.isWidgetType()
                     and obj.window() is window):
                 self.waiting = True

@@ -279,12 +279,13 @@ DEFINITIONS = """
   (som också tar dagens säkerhetskopia av filen) räknas inte.
 
 - **Statistik**: `year_stats` för enhetens år 2025 genom `Database.read` (en lästransaktion) och dess
-  `to_json()` (svaret på `stats --json`), mot samma siffror räknade med handskrivna SQL-frågor över en vanlig `sqlite3`-anslutning till samma fil
-  (`benchmarks/stats_floor.py`: en grupperad fråga per slags siffra, referenslistorna i en fråga).
-  Sviten kontrollerar att golvets svar är identiskt med programmets. Tre databaser: en enhets år, en enhet
-  i tio år och stadens 13 enheter i tio år var (samma SQLite-fil); den mätta enheten är
-  Hägersten-Älvsjö. Med `SENIORHALSAN_BENCH_PG` (en SQLAlchemy-URL till en PostgreSQL-server) kopieras
-  samma databaser dit och statistiken mäts också där, mot samma frågor genom psycopg; målen gäller SQLite.
+  `to_json()` (svaret på `stats --json`), mot samma siffror räknade med handskrivna SQL-frågor över en
+  vanlig `sqlite3`-anslutning till samma fil (`benchmarks/stats_floor.py`: en grupperad fråga per slags
+  siffra, referenslistorna i en fråga). Sviten kontrollerar att golvets svar är identiskt med programmets.
+  Tre databaser: en enhets år, en enhet i tio år och stadens 13 enheter i tio år var (samma SQLite-fil);
+  den mätta enheten är Hägersten-Älvsjö. Med `SENIORHALSAN_BENCH_PG` (en SQLAlchemy-URL till en
+  PostgreSQL-server) kopieras samma databaser dit och statistiken mäts också där, mot samma frågor genom
+  psycopg; målen gäller SQLite.
 - **Kallstart**: en ny process per start, offscreen. Programmet startas som kommandot `seniorhalsan --db
   FIL` (med enhetens tioåriga fil och med stadens fil, utan konton); golvet är ett `QMainWindow` med en
   `QTableView` (20 rader).
@@ -331,15 +332,15 @@ SENIORHALSAN_BENCH_PG=postgresql+psycopg://postgres@127.0.0.1:5432/postgres .ven
 ```
 
 `--scale unit|decade|city` väljer databaserna för statistiken, `--only` vilka mått som körs
-(`commands`, `stats`, `start`, `folder`, `year_report`, `import`, `contacts`, `history`), `--runs N` antalet körningar (medianen
-rapporteras), `--no-write` låter BENCHMARKS.md vara. Med `SENIORHALSAN_BENCH_PG` mäts statistiken också på
-PostgreSQL (servern behöver bara vara igång; databaserna `seniorhalsan_bench_*` skapas där första gången,
-och `.ci/postgres start KATALOG` startar en egen server för det). Bara en fullständig körning skriver om filen.
-Kommandot avslutas med status 1 om något mått missar sitt mål.
+(`commands`, `stats`, `start`, `folder`, `year_report`, `import`, `contacts`, `history`), `--runs N` antalet
+körningar (medianen rapporteras), `--no-write` låter BENCHMARKS.md vara. Med `SENIORHALSAN_BENCH_PG` mäts
+statistiken också på PostgreSQL (servern behöver bara vara igång; databaserna `seniorhalsan_bench_*` skapas
+där första gången, och `.ci/postgres start KATALOG` startar en egen server för det). Bara en fullständig
+körning skriver om filen. Kommandot avslutas med status 1 om något mått missar sitt mål.
 
 Testdatabaserna byggs första gången med fast slumpfrö (`benchmarks/generate.py`) och sparas i
 `out/bench/` (som inte ingår i git); en ändrad generator får ett nytt versionsnummer och bygger om dem.
-Första gången tar det några minuter extra att bygga dem (mest stadens). Varje mått körs i en egen process; programmet och golvet
-turas om i samma process, så att en dator som blir mer belastad under körningen drabbar båda lika.
+Första gången tar det några minuter extra att bygga dem (mest stadens). Varje mått körs i en egen process;
+programmet och golvet turas om i samma process, så att en dator som blir mer belastad under körningen drabbar båda lika.
 Kör gärna när datorn annars är ledig. Mätningarna ingår inte i testsviten och tidtas aldrig i testerna.
 """

@@ -149,7 +149,7 @@ def main(argv: list[str] | None = None) -> int:
     missed = [row for row in rows if row.ok is False]
     print(f"\n{len(rows) - len(missed)} av {len(rows)} mått når sina mål." if not missed
           else f"\nMissar målet: {', '.join(row.title for row in missed)}.")
-    full = not (args.quick or args.scale or args.only or args.runs and args.runs < 5)
+    full = not (args.quick or args.scale or args.only or (args.runs and args.runs < 5))
     if full and not args.no_write:
         target = ROOT / "BENCHMARKS.md"
         target.write_text(report.markdown(rows, machine, runs), encoding="utf-8")

@@ -12,7 +12,7 @@ import datetime as dt
 import re
 import sqlite3
 from collections import defaultdict
-from functools import lru_cache
+from functools import cache
 
 TERTIALS = ("T1", "T2", "T3")
 CONTACT_KINDS = ("hembesok", "telefon", "oppen_mottagning", "motesplats", "digitalt")
@@ -102,7 +102,7 @@ MONTH = {
 }
 
 
-@lru_cache(maxsize=None)
+@cache
 def _sql(query: str, dialect: str) -> str:
     """A query for the connection's database: its month expression and its parameter style."""
     query = re.sub(r"\{month\(([\w.]+)\)\}", lambda m: MONTH[dialect].format(column=m.group(1)), query)
@@ -135,7 +135,7 @@ def year_stats_sql(conn, unit_id: int, year: int) -> dict:
         return cursor.execute(_sql(query, dialect), args).fetchall()
 
     kinds, services, tasks, categories, places, former = {}, [], defaultdict(list), {}, [], defaultdict(list)
-    for what, ident, key, a, b, order in sorted(rows(REFERENCE),
+    for what, ident, key, a, b, _order in sorted(rows(REFERENCE),
                                                key=lambda r: (r[0], r[5] if r[5] is not None else 0)):
         if what == "kind":
             kinds[ident] = key
@@ -168,13 +168,15 @@ def year_stats_sql(conn, unit_id: int, year: int) -> dict:
         if place_id in by_place_id:  # places with a session held in the year
             day = min(last_s, closed or last_s)
             names[place_id] = next((old for until, old in sorted(former[place_id]) if day <= until), name)
-    by_place = {name: 0 for name in sorted(set(names.values()))}
+    by_place = dict.fromkeys(sorted(set(names.values())), 0)
     for place_id, visits in by_place_id.items():
         by_place[names[place_id]] += visits
-    attendance = dict(zip(("visits", "women", "men", "other", "unspecified", "new_visitors", "sessions"), totals))
+    # totals has one more: the sessions whose new visitors were counted
+    attendance = dict(zip(("visits", "women", "men", "other", "unspecified", "new_visitors", "sessions"), totals,
+                          strict=False))
     if not totals[7]:  # no session had its new visitors counted
         attendance["new_visitors"] = None
-    attendance.update(by_tertial=dict(zip(TERTIALS, by_tertial)), by_place=by_place, by_kind=by_kind)
+    attendance.update(by_tertial=dict(zip(TERTIALS, by_tertial, strict=True)), by_place=by_place, by_kind=by_kind)
 
     # support services
     out = {}
@@ -218,8 +220,8 @@ def year_stats_sql(conn, unit_id: int, year: int) -> dict:
         if what == "group":
             entry = groups[key_of[service_id]]
             if entry["meetings"] is None:
-                entry.update(meetings=0, participants=0, by_kind=dict.fromkeys(GROUP_KINDS, {"meetings": 0,
-                                                                                          "participants": 0}))
+                entry.update(meetings=0, participants=0,
+                             by_kind={k: {"meetings": 0, "participants": 0} for k in GROUP_KINDS})
             entry["meetings"] += n
             entry["participants"] += participants or 0
             entry["by_kind"][kind] = {"meetings": n, "participants": participants or 0}

@@ -134,6 +134,8 @@ def _floor(path: Path, runs: int) -> dict:
     from PySide6.QtCore import QAbstractTableModel, QModelIndex, Qt
     from PySide6.QtWidgets import QApplication, QTableView
 
+    root = QModelIndex()
+
     class Rows(QAbstractTableModel):
         def __init__(self) -> None:
             super().__init__()
@@ -144,10 +146,10 @@ def _floor(path: Path, runs: int) -> dict:
             self.rows = rows
             self.endResetModel()
 
-        def rowCount(self, parent=QModelIndex()) -> int:  # noqa: N802
+        def rowCount(self, parent=root) -> int:
             return 0 if parent.isValid() else len(self.rows)
 
-        def columnCount(self, parent=QModelIndex()) -> int:  # noqa: N802
+        def columnCount(self, parent=root) -> int:
             return 0 if parent.isValid() else 9
 
         def data(self, index, role=Qt.ItemDataRole.DisplayRole):

@@ -68,8 +68,8 @@ def stats(path: str, runs: int) -> dict:
     program = db.read(year_stats, YEAR)
     floor = year_stats_sql(conn, db.unit_id, YEAR)
     # the program's side ends, as `stats --json` does, in the JSON's shape
-    result = compare(Side(lambda: db.read(year_stats, YEAR).to_json()), Side(lambda: year_stats_sql(conn, db.unit_id, YEAR)),
-                     runs=runs)
+    result = compare(Side(lambda: db.read(year_stats, YEAR).to_json()),
+                     Side(lambda: year_stats_sql(conn, db.unit_id, YEAR)), runs=runs)
     result["info"] = {
         "same_numbers": program.to_json() == floor,
         "visits": program.attendance.visits,

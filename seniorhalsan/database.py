@@ -106,7 +106,8 @@ def open_database(
                 saved = take_backup(path, f"fore-{revision or 'tom'}")
             except OSError as exc:
                 raise UserError(f"Databasen behöver uppdateras, men säkerhetskopian före uppdateringen kunde inte "
-                                f"tas ({exc.strerror or exc}). Frigör utrymme och försök igen; ingenting har ändrats.") from exc
+                                f"tas ({exc.strerror or exc}). Frigör utrymme och försök igen; ingenting har "
+                                "ändrats.") from exc
             log.info("Säkerhetskopia före migrering: %s", saved)
 
     try:

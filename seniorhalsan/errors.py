@@ -43,7 +43,7 @@ class ValidationError(UserError):
         super().__init__("\n".join(str(e) for e in self.errors))
 
     @classmethod
-    def of(cls, field: str, message: str) -> "ValidationError":
+    def of(cls, field: str, message: str) -> ValidationError:
         """A refusal of one field, named by its key."""
         return cls(FieldError(field, message))
 

@@ -60,10 +60,16 @@ def term_title(kind: str, year: int) -> str:
 
 
 class HasTermDates(Protocol):
-    kind: str
-    year: int
-    starts_on: dt.date
-    ends_on: dt.date
+    """A term's code and dates, read-only (a frozen TermInfo has them so)."""
+
+    @property
+    def kind(self) -> str: ...
+    @property
+    def year(self) -> int: ...
+    @property
+    def starts_on(self) -> dt.date: ...
+    @property
+    def ends_on(self) -> dt.date: ...
 
 
 def _weekday_on_or_after(day: dt.date, weekday: int) -> dt.date:

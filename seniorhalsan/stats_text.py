@@ -90,7 +90,8 @@ def render(figures: YearFigures, *, unit_name: str, labels: dict[str, dict[str, 
         line(f"{name}: gruppträffar", number(group.meetings), f"{number(group.participants)} deltagare")
         for kind, held in group.by_kind.items():
             if held.meetings:
-                line(f"  {GROUP_KINDS.get(kind, kind)}", number(held.meetings), f"{number(held.participants)} deltagare")
+                line(f"  {GROUP_KINDS.get(kind, kind)}", number(held.meetings),
+                     f"{number(held.participants)} deltagare")
     trained = figures.trainings
     if not trained.recorded:
         line("Utbildningar för personal", UNRECORDED, NOT_RECORDED)
@@ -125,8 +126,8 @@ def render(figures: YearFigures, *, unit_name: str, labels: dict[str, dict[str, 
     if signed.total.occasions:  # a unit that takes no sign-ups is not told about them
         heading("Anmälan")
         width = 44
-        for label, counts in (("Alla tillfällen med anmälan", signed.total),
-                              *((f"  {labels['kinds'].get(k, k)}", c) for k, c in signed.by_kind.items() if c.occasions)):
+        kinds = ((f"  {labels['kinds'].get(k, k)}", c) for k, c in signed.by_kind.items() if c.occasions)
+        for label, counts in (("Alla tillfällen med anmälan", signed.total), *kinds):
             line(label, number(counts.occasions),
                  f"tillfällen, {number(counts.places_offered)} platser, {number(counts.signed_up)} anmälda, "
                  f"{number(counts.attended)} kom, {number(counts.waiting_list)} på reservlistan, "

@@ -25,7 +25,7 @@ def at_once(db_url: str, *operations) -> list:
         except Exception as exc:  # shown by the assertion below
             errors.append(exc)
 
-    threads = [threading.Thread(target=run, args=pair) for pair in zip(clients, operations)]
+    threads = [threading.Thread(target=run, args=pair) for pair in zip(clients, operations, strict=True)]
     for thread in threads:
         thread.start()
     for thread in threads:

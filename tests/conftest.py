@@ -9,12 +9,12 @@ from pathlib import Path
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
-import pytest  # noqa: E402
-from sqlalchemy import MetaData, create_engine, select, text  # noqa: E402
-from sqlalchemy.engine import make_url  # noqa: E402
+import pytest
+from sqlalchemy import MetaData, create_engine, select, text
+from sqlalchemy.engine import make_url
 
-from seniorhalsan.database import open_database  # noqa: E402
-from seniorhalsan.paths import sqlite_url  # noqa: E402
+from seniorhalsan.database import open_database
+from seniorhalsan.paths import sqlite_url
 
 # Tests run as if today were this day, so "a date in the future" means the same every year.
 TODAY = dt.date(2026, 11, 20)

@@ -60,7 +60,8 @@ def register(commands, common: argparse.ArgumentParser) -> None:
                             description="Visar vem som läst eller ändrat personuppgifter och synpunkter.")
     p.add_argument("--by", metavar="ANVÄNDARE", help="bara den här användaren")
     p.add_argument("--record", choices=list(ACCESS_RECORD_TYPES),
-                   help="bara en slags post: person, kontakt, synpunkt, konto, funktion, databas, anmalan eller volontar")
+                   help="bara en slags post: person, kontakt, synpunkt, konto, funktion, databas, anmalan "
+                        "eller volontar")
     p.add_argument("--id", type=int, metavar="ID", help="bara posten med detta id")
     p.add_argument("--from", dest="since", type=dt.date.fromisoformat, metavar="ÅÅÅÅ-MM-DD")
     p.add_argument("--to", dest="until", type=dt.date.fromisoformat, metavar="ÅÅÅÅ-MM-DD")
@@ -199,7 +200,8 @@ def cmd_gallra(args) -> int:
         print("Avbrutet; ingenting har ändrats.")
         return 1
     done = db.perform(Gallra(args.older_than)).value
-    print(f"{done.persons} personer utan kontakt sedan {done.cutoff.isoformat()} är gallrade. Statistiken är oförändrad.")
+    print(f"{done.persons} personer utan kontakt sedan {done.cutoff.isoformat()} är gallrade. "
+          "Statistiken är oförändrad.")
     if done.feedback:
         print(f"Kontaktuppgiften är borttagen från {done.feedback} synpunkter från före {done.cutoff.isoformat()}.")
     if done.signups:
@@ -226,5 +228,6 @@ def cmd_access_log(args) -> int:
     for e in db.read(access_log.search, **filters):
         what = f"{ACCESS_RECORD_TYPES.get(e.record_type, e.record_type)} {e.record_id or ''}".strip()
         detail = f"  ({e.detail})" if e.detail else ""
-        print(f"{e.at:%Y-%m-%d %H:%M:%S}  {e.username:<16} {ACCESS_OPERATIONS.get(e.operation, e.operation):<10} {what}{detail}")
+        operation = ACCESS_OPERATIONS.get(e.operation, e.operation)
+        print(f"{e.at:%Y-%m-%d %H:%M:%S}  {e.username:<16} {operation:<10} {what}{detail}")
     return 0

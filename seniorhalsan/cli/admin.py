@@ -32,7 +32,6 @@ def register(commands, common: argparse.ArgumentParser) -> None:
 
 def _sqlite_file(args) -> Path:
     from ..db.engine import sqlite_path
-
     from .main import url_of
 
     path = sqlite_path(url_of(args))

@@ -29,4 +29,8 @@ SWEDISH = {
 def install() -> None:
     """Make argparse speak Swedish (it looks its messages up through `argparse._`)."""
     argparse._ = lambda message: SWEDISH.get(message, message)
-    argparse.ngettext = lambda singular, plural, n: SWEDISH.get(singular if n == 1 else plural, singular if n == 1 else plural)
+    def ngettext(singular: str, plural: str, n: int) -> str:
+        message = singular if n == 1 else plural
+        return SWEDISH.get(message, message)
+
+    argparse.ngettext = ngettext

@@ -147,7 +147,7 @@ def _run(args: argparse.Namespace) -> int:
         return 130
     except BrokenPipeError:
         # the reader (e.g. `| head`) stopped listening; nothing to report
-        sys.stdout = open(os.devnull, "w")
+        sys.stdout = open(os.devnull, "w")  # noqa: SIM115 (standard output until the process ends)
         return 0
     except Exception as exc:
         refusal = _refusal_for(exc)

@@ -118,8 +118,8 @@ def cmd_folder(args) -> int:
 
 
 def _year_report(args, tertial: int | None) -> int:
-    from ..reports.api import write_year_report
     from ..operations.feedback import SaveFeedbackSummary
+    from ..reports.api import write_year_report
     from ..reports.output import check_target
 
     default = f"tertialrapport-{args.year}-t{tertial}.pdf" if tertial else f"statistik-{args.year}.pdf"

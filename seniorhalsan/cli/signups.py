@@ -89,7 +89,8 @@ def register(commands, common: argparse.ArgumentParser) -> None:
     p = command("print", "skriv ut deltagarlistan eller ringlistan som PDF", cmd_print)
     p.add_argument("--call-list", action="store_true", help="ringlistan i stället för ledarens deltagarlista")
     p.add_argument("--day", type=day_argument, metavar="ÅÅÅÅ-MM-DD", help="träffens dag (för en kurs eller grupp)")
-    p.add_argument("-o", "--output", metavar="FIL", help="PDF-filen (standard: deltagarlista-…pdf eller ringlista-…pdf)")
+    p.add_argument("-o", "--output", metavar="FIL",
+                   help="PDF-filen (standard: deltagarlista-…pdf eller ringlista-…pdf)")
 
 
 def _open(args):

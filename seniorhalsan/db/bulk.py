@@ -13,7 +13,7 @@ from collections.abc import Sequence
 from operator import itemgetter
 from typing import Any
 
-from sqlalchemy import Table, func, select, text
+from sqlalchemy import CursorResult, Result, Table, func, select, text
 from sqlalchemy.orm import Session
 
 
@@ -32,7 +32,7 @@ def insert_values(session: Session, table: Table, columns: Sequence[str], rows: 
     connection = session.connection()
     dialect = connection.dialect
     compiled = table.insert().compile(dialect=dialect, column_keys=list(columns))
-    names = list(compiled.positiontup) if dialect.positional else list(columns)
+    names = list(compiled.positiontup or ()) if dialect.positional else list(columns)
     if sorted(names) != sorted(columns):
         raise ValueError(f"{table.name}: the insert names {names}, the rows {list(columns)}")
     # the driver's order of the columns, and each column's conversion (None: the value as it is)
@@ -48,7 +48,7 @@ def insert_values(session: Session, table: Table, columns: Sequence[str], rows: 
         out = list(row) if in_order else [row[i] for i in where]
         for i, convert in conversions:
             out[i] = convert(out[i])
-        params.append(tuple(out) if dialect.positional else dict(zip(names, out)))
+        params.append(tuple(out) if dialect.positional else dict(zip(names, out, strict=True)))
     connection.exec_driver_sql(str(compiled), params)
     changes = session.info.get("changes")
     if changes is not None:
@@ -71,3 +71,11 @@ def new_ids(session: Session, table: Table, count: int) -> list[int]:
     # nobody else can take the ids after the largest one before it commits
     top = connection.execute(select(func.max(table.c.id))).scalar() or 0
     return list(range(top + 1, top + count + 1))
+
+
+def rowcount(result: Result[Any]) -> int:
+    """The rows an UPDATE or DELETE matched. `Session.execute` is typed as giving any Result;
+    for a Core statement it is the driver's CursorResult, which has the count."""
+    if not isinstance(result, CursorResult):
+        raise TypeError(f"{type(result).__name__} has no row count")
+    return result.rowcount

@@ -6,12 +6,14 @@ Nothing here assumes SQLite beyond the connect hooks; any SQLAlchemy URL works.
 from __future__ import annotations
 
 import errno
+import sqlite3
 from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
 
 from sqlalchemy import Connection, Engine, create_engine, event
 from sqlalchemy.engine import make_url
+from sqlalchemy.engine.interfaces import DBAPIConnection
 from sqlalchemy.exc import OperationalError
 
 from ..errors import UserError
@@ -69,7 +71,7 @@ def prepare_sqlite_file(path: Path) -> list[Path]:
 
 def _install_sqlite_hooks(engine: Engine) -> None:
     @event.listens_for(engine, "connect")
-    def on_connect(dbapi_connection, _record) -> None:
+    def on_connect(dbapi_connection: sqlite3.Connection, _record: object) -> None:
         # Let SQLAlchemy, not the driver, decide when a transaction begins.
         dbapi_connection.isolation_level = None
         cursor = dbapi_connection.cursor()
@@ -82,7 +84,7 @@ def _install_sqlite_hooks(engine: Engine) -> None:
         cursor.close()
 
     @event.listens_for(engine, "begin")
-    def on_begin(connection) -> None:
+    def on_begin(connection: Connection) -> None:
         # A writing transaction takes the write lock at once, so two writers queue
         # behind the busy timeout instead of failing half-way.
         mode = connection.get_execution_options().get("sqlite_begin", "DEFERRED")
@@ -103,13 +105,21 @@ def refusal_for(exc: BaseException) -> UserError | None:
     return None
 
 
+def driver_connection(conn: Connection) -> DBAPIConnection:
+    """The driver's own connection under `conn`, for a PRAGMA that must not begin a transaction."""
+    raw = conn.connection.dbapi_connection
+    if raw is None:  # the pool has invalidated it: only after an error on this connection
+        raise RuntimeError("the database connection was invalidated")
+    return raw
+
+
 @contextmanager
 def brief_write(engine: Engine) -> Iterator[Connection]:
     """A transaction that gives up after a moment when another writer holds the lock (raising
     OperationalError), for a write that may be skipped, such as the time of a login."""
     sqlite = engine.dialect.name == "sqlite"
     with engine.connect() as conn:
-        raw = conn.connection.dbapi_connection
+        raw = driver_connection(conn)
         if sqlite:  # on the driver's connection: a statement here would begin a transaction
             raw.execute(f"PRAGMA busy_timeout={BRIEF_TIMEOUT_MS}")
         try:

@@ -12,6 +12,8 @@ from typing import TYPE_CHECKING
 
 from sqlalchemy import Engine, inspect, text
 
+from .engine import driver_connection
+
 if TYPE_CHECKING:
     from alembic.config import Config
 
@@ -73,7 +75,7 @@ def upgrade(engine: Engine, *, before: Callable[[str | None], None] | None = Non
     cfg = alembic_config()
     sqlite = engine.dialect.name == "sqlite"
     with engine.connect() as conn:
-        raw = conn.connection.dbapi_connection
+        raw = driver_connection(conn)
         if sqlite:
             # SQLite changes a column by building the table anew and dropping the old one; with
             # foreign keys enforced, dropping a table others refer to would fail. They are checked

@@ -55,7 +55,7 @@ class Ctx:
     kept: list[dict[str, Any]] = field(default_factory=list)
     url: str = ""  # the database's address, for what is kept beside it (the register of erasures)
     # steps that must be done before the transaction commits, or not at all (outside the database)
-    before_commit: list[Callable[[], None]] = field(default_factory=list)
+    before_commit: list[Callable[[], object]] = field(default_factory=list)
 
     def flush_log(self) -> None:
         """Write the access-log entries gathered so far, in this transaction: a long import
@@ -215,7 +215,8 @@ def _name(fn: Callable[..., Any]) -> str:
 
 
 def _write_log(session: Session, entries: list[dict[str, Any]]) -> None:
+    from .base import table_of
     from .bulk import insert_many
     from .models import AccessLogEntry
 
-    insert_many(session, AccessLogEntry.__table__, entries)  # an import's thousands of entries in one go
+    insert_many(session, table_of(AccessLogEntry), entries)  # an import's thousands of entries in one go

@@ -34,7 +34,8 @@ STAFF = [
 # name, kind, usual place, leader, flags, folder description
 ACTIVITIES = [
     ("Seniorgympa", "fysisk", "Axelsberg", "Maria Berglind", "",
-     "Gympa till musik för hela kroppen. Vi tränar kondition, styrka, balans och rörlighet. Du gör övningarna i din egen takt."),
+     "Gympa till musik för hela kroppen. Vi tränar kondition, styrka, balans och rörlighet. "
+     "Du gör övningarna i din egen takt."),
     ("Soft & lättgympa", "fysisk", "Fruängsgården", "Lena Fors", "",
      "Lugn gympa, delvis sittande på stol. Passar dig som vill komma igång eller har ont i lederna."),
     ("Cirkelträning", "fysisk", "Älvsjö centrum", "Amir Haddad", "",
@@ -229,7 +230,8 @@ SUMMER_WEEKLY = [
     ("Öppen mötesplats", None, 4, "10:00", "15:00", 6),
 ]
 
-# Monthly events of the spring and autumn terms: activity, nth weekday of the month, weekday, start, end, usual attendance
+# Monthly events of the spring and autumn terms: activity, nth weekday of the month, weekday, start, end,
+# usual attendance
 MONTHLY = [
     ("Månadens evenemang", 1, 4, "14:00", "16:00", 68),
     ("Bio på Bio Aspen", 2, 3, "11:00", "14:00", 44),
@@ -274,7 +276,8 @@ FEEDBACK = [
     ("berom", "senior", None, "Gympan på måndagar ger mig så mycket glädje och energi.", False, False),
     ("berom", "narstaende", None, "Min mamma har fått nya vänner på Pratcafét. Tack!", True, False),
     ("berom", "senior", None, "Personalen i gymmet är alltid hjälpsam och trevlig.", False, False),
-    ("synpunkt", "senior", "tillganglighet", "Önskar fler tillfällen med Balans & styrka, gruppen är full.", True, True),
+    ("synpunkt", "senior", "tillganglighet", "Önskar fler tillfällen med Balans & styrka, gruppen är full.",
+     True, True),
     ("synpunkt", "senior", "tillganglighet", "Kan sittgympan flyttas till förmiddagen?", True, False),
     ("synpunkt", "senior", "tillganglighet", "Grupperna i Qigong är för stora, svårt att höra.", True, False),
     ("synpunkt", "senior", "annat", "Förslag: starta en bokcirkel i Älvsjö.", True, False),

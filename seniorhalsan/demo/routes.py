@@ -44,5 +44,5 @@ def routes(ctx, first_year: int, rng: random.Random) -> int:
         rows.append((person_id, service_id, route))
     table = PersonRoute.__table__
     insert_values(ctx.session, table, ("id", "person_id", "service_id", "route"),
-                  [(row_id, *row) for row_id, row in zip(new_ids(ctx.session, table, len(rows)), rows)])
+                  [(row_id, *row) for row_id, row in zip(new_ids(ctx.session, table, len(rows)), rows, strict=True)])
     return len(rows)

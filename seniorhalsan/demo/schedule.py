@@ -35,7 +35,8 @@ class ScheduleDemo:
 
     def catalogue(self) -> None:
         for name, title, kind, services in STAFF:
-            self.staff[name] = staff_service.create_staff(self.ctx, name=name, title=title, kind=kind, services=services).id
+            self.staff[name] = staff_service.create_staff(
+                self.ctx, name=name, title=title, kind=kind, services=services).id
         for name, kind, place, leader, flags, description in ACTIVITIES:
             info = activity_service.create_activity(
                 self.ctx,

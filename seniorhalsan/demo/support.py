@@ -26,13 +26,15 @@ class ServicePlan:
 
 
 PLANS = {
-    "it_stod": ServicePlan(270, 260, 0.60, 3.1, {"motesplats": 0.6, "telefon": 0.22, "hembesok": 0.12, "digitalt": 0.06},
+    "it_stod": ServicePlan(270, 260, 0.60, 3.1,
+                           {"motesplats": 0.6, "telefon": 0.22, "hembesok": 0.12, "digitalt": 0.06},
                            [(68, 74, 0.30), (75, 84, 0.50), (85, 96, 0.20)], 0.77),
     "fixartjanst": ServicePlan(235, 230, 0.40, 1.75, {"hembesok": 1.0},
                                [(68, 74, 0.22), (75, 84, 0.45), (85, 98, 0.33)], 0.82),
     "syn_horsel": ServicePlan(416, 380, 0.65, 2.15, {"hembesok": 0.86, "oppen_mottagning": 0.08, "telefon": 0.06},
                               [(40, 64, 0.01), (65, 74, 0.04), (75, 84, 0.10), (85, 101, 0.85)], 0.77),
-    "anhorigstod": ServicePlan(201, 147, 0.82, 2.6, {"telefon": 0.45, "motesplats": 0.35, "hembesok": 0.15, "digitalt": 0.05},
+    "anhorigstod": ServicePlan(201, 147, 0.82, 2.6,
+                               {"telefon": 0.45, "motesplats": 0.35, "hembesok": 0.15, "digitalt": 0.05},
                                [(30, 64, 0.22), (65, 74, 0.30), (75, 84, 0.33), (85, 95, 0.15)], 0.77),
     "aldrestod": ServicePlan(45, 44, 0.85, 2.2, {"telefon": 0.4, "hembesok": 0.4, "motesplats": 0.2},
                              [(65, 74, 0.30), (75, 84, 0.45), (85, 97, 0.25)], 0.70),
@@ -84,7 +86,8 @@ class SupportDemo:
                 share = ((last - first).days + 1) / 365
                 wanted = plan.persons if index == len(years) - 1 else plan.persons_year_before
                 wanted = max(1, round(wanted * min(1.0, 0.25 + 0.75 * share)))
-                returning = [] if not previous else self.rng.sample(previous, min(len(previous), round(wanted * (1 - plan.new_share))))
+                kept = min(len(previous), round(wanted * (1 - plan.new_share)))
+                returning = [] if not previous else self.rng.sample(previous, kept)
                 fresh = [self._new_person(plan, year, serial) for _ in range(wanted - len(returning))]
                 persons_made += len(fresh)
                 self.s.flush()

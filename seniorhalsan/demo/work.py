@@ -33,12 +33,15 @@ class WorkDemo:
                 meeting("anhorigstod", start + dt.timedelta(weeks=2 * n), "anhoriggrupp",
                         f"Anhöriggrupp {g + 1}: {carers[g % len(carers)]}", rng.randint(5, 9), "Camilla Öst")
         for month in (2, 3, 4, 5, 9, 10, 11, 12):
-            meeting("syn_horsel", nth_weekday(year, month, 2, 2), "grupp", "Syn- och hörselgrupp", rng.randint(6, 11), "Annika Sjöberg")
+            meeting("syn_horsel", nth_weekday(year, month, 2, 2), "grupp", "Syn- och hörselgrupp", rng.randint(6, 11),
+                    "Annika Sjöberg")
         for n in range(27):
             day = nth_weekday(year, 1, 3, 3) + dt.timedelta(weeks=n + (6 if n >= 19 else 0) + (4 if n >= 22 else 0))
-            meeting("syn_horsel", day, "oppen_mottagning", "Öppen mottagning hörselhjälpmedel", rng.randint(3, 8), "Helena Rydh")
+            meeting("syn_horsel", day, "oppen_mottagning", "Öppen mottagning hörselhjälpmedel", rng.randint(3, 8),
+                    "Helena Rydh")
         meeting("syn_horsel", dt.date(year, 10, 9), "evenemang", "Ögats dag", 58, "Annika Sjöberg")
-        meeting("syn_horsel", dt.date(year, 6, 12), "utflykt", "Sommarutflykt för syn- och hörselgruppen", 14, "Helena Rydh")
+        meeting("syn_horsel", dt.date(year, 6, 12), "utflykt", "Sommarutflykt för syn- och hörselgruppen", 14,
+                "Helena Rydh")
         for week in range(28):
             day = nth_weekday(year, 1, 3, 4) + dt.timedelta(weeks=week + (12 if week >= 18 else 0))
             meeting("it_stod", day, "grupp", "IT-grupp", rng.randint(5, 10), "Oskar Lindkvist", "Fruängsgården")
@@ -47,7 +50,8 @@ class WorkDemo:
             meeting("it_stod", day, "kurs", "Sommarkurs i IT med feriearbetande ungdomar",
                     6 if n % 6 else 8, "Oskar Lindkvist")
         for day in (dt.date(year, 3, 18), dt.date(year, 10, 21)):
-            meeting("it_stod", day, "forelasning", "Föreläsning: trygg på nätet", rng.randint(25, 40), "Oskar Lindkvist")
+            meeting("it_stod", day, "forelasning", "Föreläsning: trygg på nätet", rng.randint(25, 40),
+                    "Oskar Lindkvist")
         meeting("anhorigstod", dt.date(year, 10, 6), "evenemang", "Anhörigdagen", 42, "Nadia Rahimi")
         meeting("anhorigstod", dt.date(year, 6, 19), "utflykt", "Sommarutflykt för anhöriga", 18, "Nadia Rahimi")
         meeting("aldrestod", dt.date(year, 4, 15), "informationstraff", "Information om äldreomsorgens stöd", 22,
@@ -60,14 +64,16 @@ class WorkDemo:
 
         counts = [9, 11, 8, 12, 10, 9, 10, 11, 8, 10, 11, 10]
         for n, participants in enumerate(counts):
-            training(nth_weekday(year, 1 + n, 3, 2), "Omsorgspersonal i hemtjänsten", "Hörselnedsättning och hörhjälpmedel",
-                     participants, "syn_horsel", "Annika Sjöberg" if n % 2 else "Helena Rydh")
-        training(dt.date(year, 5, 20), "Anhörigombud, chefer och administratörer", "Workshop om anhörigstöd och anhörigsamverkan",
-                 54, "anhorigstod", "Camilla Öst", 420)
+            training(nth_weekday(year, 1 + n, 3, 2), "Omsorgspersonal i hemtjänsten",
+                     "Hörselnedsättning och hörhjälpmedel", participants, "syn_horsel",
+                     "Annika Sjöberg" if n % 2 else "Helena Rydh")
+        training(dt.date(year, 5, 20), "Anhörigombud, chefer och administratörer",
+                 "Workshop om anhörigstöd och anhörigsamverkan", 54, "anhorigstod", "Camilla Öst", 420)
         for month in (3, 9, 11):
             training(dt.date(year, month, 12), "Vikarier inom äldreomsorgen", "Introduktion till anhörigstöd",
                      rng.randint(7, 12), "anhorigstod", "Nadia Rahimi", 90)
-        training(dt.date(year, 2, 26), "Medborgarkontorets personal", "IT-teknik och digitalisering", 14, "it_stod", "Oskar Lindkvist")
+        training(dt.date(year, 2, 26), "Medborgarkontorets personal", "IT-teknik och digitalisering", 14, "it_stod",
+                 "Oskar Lindkvist")
 
     def feedback(self, year: int) -> int:
         ctx, rng = self.ctx, self.rng
@@ -86,8 +92,9 @@ class WorkDemo:
             )
             answer_day = day + dt.timedelta(days=rng.randint(3, 25))
             if has_contact and answer_day <= last - dt.timedelta(days=10):
-                feedback_service.record_answer(ctx, item.id, answered_on=answer_day,
-                                               answer_text="Tack för att du hörde av dig. Vi har tagit upp det på vårt kvalitetsmöte.")
+                feedback_service.record_answer(
+                    ctx, item.id, answered_on=answer_day,
+                    answer_text="Tack för att du hörde av dig. Vi har tagit upp det på vårt kvalitetsmöte.")
             if acted and answer_day <= last:
                 feedback_service.record_action(ctx, item.id, action_on=min(last, add_months(day, 1)),
                                                action_text="Ändrat i schemat och informerat deltagarna.")

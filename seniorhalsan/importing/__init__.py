@@ -3,15 +3,17 @@ trainings and the outreach log: a whole file or nothing."""
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from pathlib import Path
 
 from ..db.session import Ctx
 from ..errors import UserError
 from . import attendance, contacts, feedback, groups, outreach, schedule
-from .reader import read_table
+from .reader import Table, read_table
 from .report import ImportRefused, ImportReport
 
-KINDS = {
+# each kind's column names and its importer: (ctx, table, *, create_missing[, term]) -> report
+KINDS: dict[str, tuple[dict[str, str], Callable[..., ImportReport]]] = {
     "attendance": (attendance.ALIASES, attendance.import_attendance),
     "schedule": (schedule.ALIASES, schedule.import_schedule),
     "contacts": (contacts.ALIASES, contacts.import_contacts),
@@ -35,7 +37,7 @@ LOCKS = {
 __all__ = ["KINDS", "LOCKS", "ImportRefused", "ImportReport", "import_file", "read_file"]
 
 
-def read_file(kind: str, path: str | Path):
+def read_file(kind: str, path: str | Path) -> Table:
     if kind not in KINDS:
         raise UserError(f"Okänd importtyp '{kind}': välj {', '.join(list(KINDS)[:-1])} eller {list(KINDS)[-1]}.")
     return read_table(path, KINDS[kind][0])

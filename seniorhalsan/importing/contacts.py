@@ -73,7 +73,8 @@ def import_contacts(ctx: Ctx, table: Table, *, create_missing: bool = False) -> 
     if missing:
         raise ValidationError(FieldError(
             "columns",
-            "filen saknar " + ", ".join(missing) + ". Första raden ska vara datum;tjänst;person;födelseår;kön;kontakttyp"
+            "filen saknar " + ", ".join(missing)
+            + ". Första raden ska vara datum;tjänst;person;födelseår;kön;kontakttyp"
             " (och valfritt medarbetare;minuter;anteckning;utfört;väg).",
         ))
     lines = _Lines(ctx, report, create_missing, with_tasks="utfört" in table.columns,
@@ -197,6 +198,7 @@ class _Lines:
         """A gender, a kind of contact or a route as the file writes it, looked up once for each spelling."""
         if text not in seen:
             check = Checker()
+            key: str | None  # None for a spelling refused: its errors are kept beside it
             if field == "gender":
                 key = check.choice(field, text, GENDERS, aliases=GENDER_ALIASES)
             elif field == "route":
@@ -243,7 +245,8 @@ class _Lines:
         if earlier is None:
             earlier = self.persons[key] = (len(self.persons), row.line, birth_year, gender)
         if earlier[2] != birth_year:
-            self.report.error(row.line, "födelseår", f"{reference} står med födelseår {earlier[2]} på rad {earlier[1]}.")
+            self.report.error(row.line, "födelseår",
+                              f"{reference} står med födelseår {earlier[2]} på rad {earlier[1]}.")
         elif earlier[3] != gender:
             self.report.error(row.line, "kön", f"{reference} står med kön {GENDERS[earlier[3]].lower()} "
                                                f"på rad {earlier[1]}.")

@@ -11,14 +11,16 @@ therefore adds nothing the second time.
 from __future__ import annotations
 
 from collections import Counter
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
+from typing import Any
 
 from ..db.session import Ctx
 from ..errors import FieldError, NotFound, UserError, ValidationError
+from ..operations.base import Operation
 from ..operations.support import AddGroupMeeting, AddTraining, UpdateGroupMeeting, UpdateTraining
 from ..roles import requires
 from ..services import lookups
-from ..services.groups import same_group_meetings, same_trainings
+from ..services.groups import GroupMeetingInfo, TrainingInfo, same_group_meetings, same_trainings
 from ..vocabulary import GROUP_KINDS, fold, lookup
 from .cells import count_cells, date_cell
 from .names import Names
@@ -123,11 +125,11 @@ class _Lines:
         if typed and kind is None:
             report.error(row.line, "typ", f"'{typed}' är ingen typ av grupp; skriv anhöriggrupp, kurs, öppen "
                          "mottagning, samtalsgrupp, informationsträff eller annat.")
-        if len(report.errors) > errors or counts is None:
+        if len(report.errors) > errors or counts is None or service is None:  # a missing service is an error
             return
         title = row.text("grupp") or None
         participants = counts["participants"]
-        same: list = []
+        same: list[GroupMeetingInfo] = []
         if day is not None and service and kind and title:
             same = same_group_meetings(self.ctx, service=service, held_on=day, kind=kind, title=title)
         self._apply(row, ("group", day, service, kind, title), same, participants,
@@ -143,14 +145,23 @@ class _Lines:
             return
         audience, topic = row.text("målgrupp") or None, row.text("ämne") or None
         participants = counts["participants"]
-        same: list = []
+        same: list[TrainingInfo] = []
         if day is not None and audience:
             same = same_trainings(self.ctx, service=service, held_on=day, audience=audience, topic=topic)
         self._apply(row, ("training", day, service, audience, topic), same, participants,
                     add=lambda: AddTraining(day, audience, participants, service=service, topic=topic),
                     update=lambda found: UpdateTraining(found.id, found.version, participants=participants))
 
-    def _apply(self, row: Row, key: tuple, same: list, participants: int | None, *, add, update) -> None:
+    def _apply(
+        self,
+        row: Row,
+        key: tuple[object, ...],
+        same: Sequence[GroupMeetingInfo | TrainingInfo],
+        participants: int | None,
+        *,
+        add: Callable[[], Operation[Any]],
+        update: Callable[[Any], Operation[Any]],
+    ) -> None:
         """The line is the n-th recorded one of its kind (changed when its count differs), or new."""
         index = self.occurrences[key]
         self.occurrences[key] += 1

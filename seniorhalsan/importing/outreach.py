@@ -100,11 +100,11 @@ class _Lines:
             same = same_outreach(self.ctx, held_on=day, kind=kind, partner_id=partner_id)
             if index < len(same):
                 found = same[index]
-                wanted = {"reached": reached, "staff_id": staff_id, "note": note}
-                if all(getattr(found, k) == v for k, v in wanted.items()):
+                if (found.reached, found.staff_id, found.note) == (reached, staff_id, note):
                     report.unchanged += 1
                     return
-                UpdateOutreach(found.id, found.version, day, kind, partner_id, **wanted).apply(self.ctx)
+                UpdateOutreach(found.id, found.version, day, kind, partner_id, reached=reached, staff_id=staff_id,
+                               note=note).apply(self.ctx)
                 report.updated += 1
                 return
             AddOutreach(day, kind, partner_id, reached, staff_id, note).apply(self.ctx)

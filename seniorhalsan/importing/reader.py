@@ -153,7 +153,8 @@ def encoding_of(path: Path) -> str:
 
 
 def _read_csv(path: Path) -> RawRows:
-    fh = open(path, encoding=encoding_of(path), errors="replace", newline="")
+    # open while the rows are read, and closed by the caller (the `close` returned last)
+    fh = open(path, encoding=encoding_of(path), errors="replace", newline="")  # noqa: SIM115
     try:
         first_line = ""
         while not first_line.strip():
@@ -163,11 +164,11 @@ def _read_csv(path: Path) -> RawRows:
         delimiter = max((";", ",", "\t"), key=first_line.count)
         fh.seek(0)
         reader = csv.reader(fh, delimiter=delimiter)
-        headers = next(reader, [])
-        while not any(h.strip() for h in headers):
-            headers = next(reader, None)
-            if headers is None:  # a lone quote and nothing more, for one
-                raise UserError(f"Filen {path.name} har ingen rad med rubriker.")
+        for headers in reader:
+            if any(h.strip() for h in headers):
+                break
+        else:  # a lone quote and nothing more, for one
+            raise UserError(f"Filen {path.name} har ingen rad med rubriker.")
     except csv.Error as exc:
         fh.close()
         raise UserError(f"Filen {path.name} kunde inte läsas som CSV: {exc}") from None

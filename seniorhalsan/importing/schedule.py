@@ -181,8 +181,8 @@ def _save(ctx: Ctx, term: TermInfo, lines: dict[Key, list[Line]], report: Import
     """Match each key's rows with the schedule's and apply the window's operations; a refusal is
     reported by its row (and, when the file is refused, everything is rolled back)."""
     existing: dict[Key, list[EntryInfo]] = defaultdict(list)
-    for entry in schedule_service.list_schedule(ctx, term.id):
-        existing[Key(entry.place_id, entry.activity_id, entry.weekday, entry.on_date)].append(entry)
+    for known in schedule_service.list_schedule(ctx, term.id):
+        existing[Key(known.place_id, known.activity_id, known.weekday, known.on_date)].append(known)
     own_leaders = schedule_service.own_leader_ids(ctx, term.id)
     usual_leaders = {a.id: a.leader_id for a in activity_service.list_activities(ctx, include_inactive=True)}
     for key, rows in lines.items():

@@ -71,7 +71,7 @@ class KeptTable(Table):
     """A table that never leaves one row alone on either side of a page break: a row by
     itself at the top of a page (under the repeated header) or at the foot of the last one."""
 
-    def _getFirstPossibleSplitRowPosition(self, availHeight, ignoreSpans=0):  # noqa: N802 (reportlab's name)
+    def _getFirstPossibleSplitRowPosition(self, availHeight, ignoreSpans=0):  # reportlab's name
         split = super()._getFirstPossibleSplitRowPosition
         n = split(availHeight, ignoreSpans)
         rows = len(self._rowHeights)
@@ -101,7 +101,7 @@ class _NumberedCanvas(Canvas):
         self._held: list[dict] = []
         self.page_footer = None
 
-    def showPage(self) -> None:  # noqa: N802 (reportlab's name)
+    def showPage(self) -> None:  # reportlab's name
         self._held.append(dict(self.__dict__))
         self._startPage()
         self.page_footer = None

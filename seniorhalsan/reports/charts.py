@@ -29,7 +29,7 @@ def _legend(drawing: Drawing, width: float, y: float, names: Sequence[str], size
     no name runs past the page; returns the height it took."""
     swatch, gap, after = size, size * 0.5, size * 1.6
     x, top = 0.0, y
-    for colour, name in zip(SERIES_COLOURS, names):
+    for colour, name in zip(SERIES_COLOURS, names, strict=False):  # no more series than colours
         room = swatch + gap + stringWidth(name, fonts.REGULAR, size)
         if x and x + room > width:  # the next line
             x, y = 0.0, y - size * 1.7

@@ -34,8 +34,8 @@ from ..formatting import date_span, time_short, weekday_date
 from ..vocabulary import WEEKDAYS
 from . import fonts
 from .base import ACCENT, RULE, Built, Report
-from .draft import with_draft_marks
 from .booklet import impose, padded
+from .draft import with_draft_marks
 from .folder_data import ActivityText, DatedEvent, FolderData, PlaceSchedule, Slot
 from .folder_text import how_to_sign_up, no_break, service_reach, short_name, signup_summary, unbroken
 

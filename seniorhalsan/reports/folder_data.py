@@ -9,9 +9,9 @@ from dataclasses import dataclass, replace
 
 from ..db.session import Ctx
 from ..periods import term_title
+from ..roles import requires
 from ..services import activities as activity_service
 from ..services import lookups, places, schedule, signups, staff, texts
-from ..roles import requires
 
 FOLDER_TEXT_KEYS = {
     "presentation": "folder.presentation",
@@ -103,7 +103,9 @@ class ActivityText:
     def flags(self) -> tuple[str, ...]:
         return tuple(
             label
-            for on, label in ((self.needs_signup, "Anmälan krävs"), (self.digital, "Digitalt"), (self.outdoors, "Utomhus"))
+            for on, label in (
+                (self.needs_signup, "Anmälan krävs"), (self.digital, "Digitalt"), (self.outdoors, "Utomhus"),
+            )
             if on
         )
 

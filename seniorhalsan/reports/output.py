@@ -13,7 +13,6 @@ from pathlib import Path
 
 from ..errors import UserError
 
-
 KINDS = {".pdf": "en PDF", ".xlsx": "en Excel-arbetsbok", ".csv": "en CSV-fil"}
 FORMULA_START = ("=", "+", "-", "@", "\t", "\r")  # what makes a spreadsheet read a cell as a formula
 

@@ -52,7 +52,8 @@ def routes(f: ReportFigures) -> TableSpec:
     note = ("Hur nya personer hittade till insatsen; frågan ställs vid personens första kontakt med den. "
             "En person som är ny i två insatser räknas i båda.")
     if noted:
-        note += f" {NO_ROUTE}: {number(noted)} av {number(everyone)} nya personer ({share(noted, everyone)}) har ingen väg in registrerad."
+        note += (f" {NO_ROUTE}: {number(noted)} av {number(everyone)} nya personer ({share(noted, everyone)}) "
+                 "har ingen väg in registrerad.")
     return TableSpec("Vägar in", "Nya personer per väg in och insats", ("Väg in", *(n for _k, n in services), "Totalt"),
                      tuple(rows), (4.2, *([2] * len(services)), 1.8), note=note)
 

@@ -74,7 +74,7 @@ class StaffReport(Report):
         until = "hela året" if d.last.month == 12 and d.last.day == 31 else f"till och med {date_long(d.last)}"
         out.append(self.p(f"{d.year}, {until}. Framtagen {date_long(d.made_on)}.", "body"))
         if not d.people:
-            return out + [self.p("Ingen medarbetare har något registrerat under året.", "note")]
+            return [*out, self.p("Ingen medarbetare har något registrerat under året.", "note")]
         for index, person in enumerate(d.people):
             if index:
                 out.append(PageBreak())
@@ -88,7 +88,8 @@ class StaffReport(Report):
         out: list[Flowable] = [self.p(f.name, "h1"), self.p(who, "body")]
         nothing = []
         if f.services:
-            rows = [(self.data.services.get(k, k), number(w.contacts), number(w.persons)) for k, w in f.services.items()]
+            rows = [(self.data.services.get(k, k), number(w.contacts), number(w.persons))
+                    for k, w in f.services.items()]
             out += self.block("Stödkontakter", ("Insats", "Kontakter", "Personer"), rows,
                               "Personer räknas en gång per insats, hur många kontakter de än hade.")
         else:

@@ -272,7 +272,7 @@ def feedback(f: ReportFigures) -> TableSpec:
         for index, (key, four) in enumerate(per_key.items()):
             rows.append(Row((sections[group] if index == 0 else "", city.row_name(group, key, f.labels),
                              *values(four))))
-    deviations = tuple(UNRECORDED if t in f.tertials else None for t in ("T1", "T2", "T3")) + (UNRECORDED,)
+    deviations = (*(UNRECORDED if t in f.tertials else None for t in ("T1", "T2", "T3")), UNRECORDED)
     rows.append(Row((sections["deviations"], city.ROWS["deviations"], *deviations)))
     rows.append(Row((sections["answered"], city.ROWS["answered"], *values(fb.answered))))
     rows.append(Row((sections["acted_on"], city.ROWS["acted_on"], *values(fb.acted_on))))

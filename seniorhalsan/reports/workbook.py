@@ -12,8 +12,8 @@ from openpyxl import Workbook
 from openpyxl.styles import Alignment, Font, PatternFill
 from openpyxl.utils import get_column_letter
 
-from .figures import ReportFigures
 from ..formatting import UNRECORDED
+from .figures import ReportFigures
 from .output import FORMULA_START
 from .tables import Change, Share, TableSpec, Unrecorded, year_tables
 
@@ -24,7 +24,7 @@ SHARE_FORMAT = "0 %"
 CHANGE_FORMAT = '+0 %;"\u2212"0 %;0 %'  # a real minus sign, as in the PDF
 NUMBER_FORMAT = "#,##0"  # Excel shows the reader's own thousands separator
 AVERAGE_FORMAT = "#,##0.0"
-_FORBIDDEN = str.maketrans({c: "-" for c in "[]:*?/\\"})
+_FORBIDDEN = str.maketrans(dict.fromkeys("[]:*?/\\", "-"))
 
 
 def sheet_name(name: str, taken: set[str]) -> str:

@@ -253,8 +253,8 @@ class YearReport(Report):
             rows[header_rows][-1] = summary_cell
         numeric = range(spec.numeric_from, len(spec.columns) - (1 if "summary" in spec.extra else 0))
         bands = [0] * (len(rows) - header_rows) if "summary" in spec.extra else None  # the template is plain
-        return self.table(rows, widths, header_rows=header_rows, bands=bands, numeric=list(numeric), extra=commands, size=size,
-                          padding=padding)
+        return self.table(rows, widths, header_rows=header_rows, bands=bands, numeric=list(numeric), extra=commands,
+                          size=size, padding=padding)
 
     def label(self, text: str, note: str = "") -> str:
         """A row's label with its note after it, in italics: "Nya besökare (ej registrerat)"."""

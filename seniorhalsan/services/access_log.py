@@ -13,14 +13,13 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any, TypeVar
 
-from sqlalchemy import func, or_, select
+from sqlalchemy import Select, func, or_, select
 
 from ..db.models import AccessLogEntry
 from ..db.session import Ctx, log_entry
 from ..roles import requires
 from ..vocabulary import ACCESS_OPERATIONS as OPERATIONS
 from ..vocabulary import ACCESS_RECORD_TYPES as RECORD_TYPES
-
 
 F = TypeVar("F", bound=Callable[..., Any])
 
@@ -68,7 +67,14 @@ def audited(operation: str, record_type: str, *, id_from: str = "result") -> Cal
     return decorate
 
 
-def _query(ctx: Ctx, username, record_type, record_id, since, until):
+def _query(
+    ctx: Ctx,
+    username: str | None,
+    record_type: str | None,
+    record_id: int | None,
+    since: dt.date | None,
+    until: dt.date | None,
+) -> Select[AccessLogEntry]:
     q = select(AccessLogEntry).where(AccessLogEntry.unit_id == ctx.unit_id)
     if username:
         q = q.where(func.lower(AccessLogEntry.username) == username.lower())

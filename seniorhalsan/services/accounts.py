@@ -96,17 +96,18 @@ def too_common(password: str, username: str | None = None) -> bool:
             or bool(username and len(username) >= 3 and username.lower() in folded))
 
 
-def _check_password(check: Checker, password: str | None, username: str | None = None) -> str | None:
+def _check_password(check: Checker, password: str | None, username: str | None = None) -> str:
+    """The password, or "" when it is refused (then `check.done()` raises before it is used)."""
     if not password or len(password) < MIN_PASSWORD:
         check.fail("password", f"måste ha minst {MIN_PASSWORD} tecken.")
-        return None
+        return ""
     if password.strip() != password:
         check.fail("password", "får inte börja eller sluta med mellanslag.")
-        return None
+        return ""
     if too_common(password, username):
         check.fail("password", "är ett vanligt lösenord eller för lätt att gissa. Välj något längre och ovanligare, "
                                "gärna några ord i rad (t.ex. 'blå cykel vid Mälaren').")
-        return None
+        return ""
     return password
 
 

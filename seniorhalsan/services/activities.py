@@ -8,8 +8,9 @@ chooses the type; a type once chosen can be changed, not removed.
 from __future__ import annotations
 
 from dataclasses import dataclass
+from typing import Any
 
-from sqlalchemy import select
+from sqlalchemy import Select, select
 from sqlalchemy.orm import joinedload
 
 from ..db.models import Activity, Place, Staff
@@ -17,10 +18,10 @@ from ..db.session import Ctx
 from ..errors import NotFound
 from ..roles import requires
 from ..vocabulary import fold
-
-NO_KIND = "Typ ej angiven"
 from .checks import Checker, check_version
 from .lookups import kind_by_key, owned
+
+NO_KIND = "Typ ej angiven"
 
 
 @dataclass(frozen=True)
@@ -64,7 +65,7 @@ def _info(a: Activity) -> ActivityInfo:
     )
 
 
-def _query():
+def _query() -> Select[Activity]:
     return select(Activity).options(
         joinedload(Activity.kind), joinedload(Activity.place), joinedload(Activity.leader)
     )
@@ -181,7 +182,7 @@ def create_activity(
 
 
 @requires("catalogue")
-def update_activity(ctx: Ctx, activity_id: int, *, version: int | None = None, **changes) -> ActivityInfo:
+def update_activity(ctx: Ctx, activity_id: int, *, version: int | None = None, **changes: Any) -> ActivityInfo:
     """Change any of name, kind, description, place_id, leader_id, signup and the flags."""
     activity = owned(ctx, Activity, activity_id, "Aktiviteten")
     check_version("Aktiviteten", activity, version)

@@ -12,9 +12,10 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import Any
 
-from sqlalchemy import bindparam, insert, select, update
+from sqlalchemy import Table, bindparam, insert, select, update
 
-from ..db.bulk import insert_values
+from ..db.base import table_of
+from ..db.bulk import insert_values, rowcount
 from ..db.models import ActivitySession, Place, ScheduleEntry
 from ..db.session import Ctx
 from ..errors import Conflict, NotFound, UserError, ValidationError
@@ -135,7 +136,9 @@ class RowsRefused(UserError):
         super().__init__("\n".join(lines))
 
 
-def _describe(plans: DayPlans, activity_names: dict[int, tuple[str, str, int | None]], row: CountInput) -> str:
+def _describe(
+    plans: DayPlans, activity_names: dict[int, tuple[str, str | None, int | None]], row: CountInput
+) -> str:
     key = row.key
     name = activity_names.get(key.activity_id or 0, ("",))[0]
     slot = plans.slot(key) if plans.covers(key.place_id, key.day) else None
@@ -218,7 +221,7 @@ def _identity(slot: Slot) -> tuple | None:
 
 
 def _write(ctx: Ctx, plans: DayPlans, work: list[tuple[int, Slot, dict[str, Any]]], count: int) -> CountsSaved:
-    table = ActivitySession.__table__
+    table = table_of(ActivitySession)
     ids: list[int | None] = [None] * count
     updates, inserts = [], []
     unchanged = 0
@@ -242,14 +245,14 @@ def _write(ctx: Ctx, plans: DayPlans, work: list[tuple[int, Slot, dict[str, Any]
         insert_values(ctx.session, table, INSERTED, [row for _i, _s, row in inserts])
     else:
         for index, slot, row in inserts:
-            values = dict(zip(INSERTED, row))
+            values = dict(zip(INSERTED, row, strict=True))
             ids[index] = ctx.session.execute(insert(table).returning(table.c.id), values).scalar_one()
             plans.saved(slot, {**values, "id": ids[index], "version": 1})
         ctx.changes.table(table.name, created=len(inserts))
     return CountsSaved(len(inserts), len(updates), unchanged, tuple(ids))
 
 
-def _update(ctx: Ctx, table: Any, updates: list[dict[str, Any]]) -> None:
+def _update(ctx: Ctx, table: Table, updates: list[dict[str, Any]]) -> None:
     """Change recorded sessions, each only if nobody has changed it since it was read."""
     groups: dict[tuple[str, ...], list[dict[str, Any]]] = {}
     for item in updates:
@@ -262,7 +265,7 @@ def _update(ctx: Ctx, table: Any, updates: list[dict[str, Any]]) -> None:
         )
         if len(items) <= BULK_FROM:
             for item in items:
-                if ctx.session.execute(statement, item).rowcount != 1:
+                if rowcount(ctx.session.execute(statement, item)) != 1:
                     raise Conflict("Någon annan sparade samma tillfälle samtidigt. De nya uppgifterna visas; "
                                    "gör om din ändring.")
         else:

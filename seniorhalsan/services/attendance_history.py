@@ -48,10 +48,10 @@ def list_sessions(
     newest_first = (s.held_on.desc(), s.starts_at.desc(), s.id.desc())
     # The page's ids first, counted off an index alone; only its own rows are then read in full,
     # so a page deep into a long history costs little more than the first.
-    page = select(s.id).where(s.unit_id == ctx.unit_id)
+    ids = select(s.id).where(s.unit_id == ctx.unit_id)
     if place_id is not None:
-        page = page.where(s.place_id == place_id)
-    page = page.order_by(*newest_first).offset(max(0, offset)).limit(max(0, limit)).subquery()
+        ids = ids.where(s.place_id == place_id)
+    page = ids.order_by(*newest_first).offset(max(0, offset)).limit(max(0, limit)).subquery()
     query = (
         select(s.id, s.held_on, s.starts_at, Activity.name, s.cancelled, s.women, s.men, s.other, s.total,
                s.new_visitors)
@@ -59,7 +59,10 @@ def list_sessions(
         .join(Activity, Activity.id == s.activity_id)
         .order_by(*newest_first)
     )
-    return [HistoryRow(*row) for row in ctx.session.execute(query)]
+    return [
+        HistoryRow(session_id, held_on, starts_at, name, cancelled, women, men, other, total, new)
+        for session_id, held_on, starts_at, name, cancelled, women, men, other, total, new in ctx.session.execute(query)
+    ]
 
 
 @dataclass(frozen=True)
@@ -127,7 +130,8 @@ def missing_counts(ctx: Ctx, *, first: dt.date, last: dt.date, place_id: int | N
     while day <= last:
         for pid in sorted(place_ids):
             place = plans.places.get(pid)
-            if place is None or (place.opened_on and day < place.opened_on) or (place.closed_on and day > place.closed_on):
+            if (place is None or (place.opened_on and day < place.opened_on)
+                    or (place.closed_on and day > place.closed_on)):
                 continue
             for slot in plans.day(pid, day):
                 row = slot.recorded

@@ -26,6 +26,7 @@ from typing import Any, NamedTuple
 
 from sqlalchemy import select
 
+from ..db.base import table_of
 from ..db.models import Activity, ActivityKind, ActivitySession, Place, ScheduleEntry, Staff, Term
 from ..db.session import Ctx
 
@@ -91,9 +92,10 @@ class DayPlans:
         )
         for starts_on, ends_on, e in ctx.session.execute(query):
             when = e.on_date if e.on_date is not None else e.weekday
+            assert when is not None  # the table's check constraint "when" requires one of them
             self._plan[(e.place_id, when)].append(
                 (starts_on, ends_on, Planned(e.id, e.activity_id, e.starts_at, e.ends_at, e.leader_id)))
-        s = ActivitySession.__table__.c
+        s = table_of(ActivitySession).c
         self._sessions: dict[tuple[int, dt.date], list[dict[str, Any]]] = defaultdict(list)
         rows = ctx.session.execute(
             select(*(s[name] for name in SESSION_COLUMNS))
@@ -176,7 +178,7 @@ class DayPlans:
 def names(ctx: Ctx, activity_ids: set[int], staff_ids: set[int]) -> tuple[
         dict[int, tuple[str, str | None, int | None]], dict[int, str]]:
     """Activity (name, kind key or None, own leader) and staff names by id, for describing sessions."""
-    activities = {
+    activities: dict[int, tuple[str, str | None, int | None]] = {
         a_id: (name, kind, leader) for a_id, name, kind, leader in ctx.session.execute(
             select(Activity.id, Activity.name, ActivityKind.key, Activity.leader_id)
             .outerjoin(ActivityKind, ActivityKind.id == Activity.kind_id)  # an activity may have no type yet

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 import re
-from typing import Any
+from typing import Any, Literal, overload
 
 from ..errors import FieldError, ValidationError
 
@@ -15,7 +15,13 @@ YOUNGEST_AGE = 10
 
 
 class Checker:
-    """Collects every refused field of one operation, then refuses them together."""
+    """Collects every refused field of one operation, then refuses them together.
+
+    A method called with `required=True` (the default of `date` and `choice`) is typed as
+    giving a value, never None. When the value is missing or refused it does return None,
+    but the refusal is recorded, and `done()` raises it before the caller saves anything:
+    call `done()` before a required value is used (or test it for None first).
+    """
 
     def __init__(self) -> None:
         self.errors: list[FieldError] = []
@@ -28,6 +34,10 @@ class Checker:
             raise ValidationError(self.errors)
 
     # --- numbers -----------------------------------------------------------------
+    @overload
+    def count(self, field: str, value: Any, *, required: Literal[True], maximum: int = MAX_COUNT) -> int: ...
+    @overload
+    def count(self, field: str, value: Any, *, required: bool = False, maximum: int = MAX_COUNT) -> int | None: ...
     def count(self, field: str, value: Any, *, required: bool = False, maximum: int = MAX_COUNT) -> int | None:
         number = self.integer(field, value, required=required)
         if number is None:
@@ -40,6 +50,10 @@ class Checker:
             return None
         return number
 
+    @overload
+    def integer(self, field: str, value: Any, *, required: Literal[True]) -> int: ...
+    @overload
+    def integer(self, field: str, value: Any, *, required: bool = False) -> int | None: ...
     def integer(self, field: str, value: Any, *, required: bool = False) -> int | None:
         if type(value) is str and value.isdigit() and value.isascii():
             return int(value)  # the common case of a spreadsheet cell, before the careful checks
@@ -76,6 +90,12 @@ class Checker:
         return number
 
     # --- dates -------------------------------------------------------------------
+    @overload
+    def date(
+        self, field: str, value: Any, *, today: dt.date | None = None, required: Literal[True] = True
+    ) -> dt.date: ...
+    @overload
+    def date(self, field: str, value: Any, *, today: dt.date | None = None, required: bool) -> dt.date | None: ...
     def date(
         self, field: str, value: Any, *, today: dt.date | None = None, required: bool = True
     ) -> dt.date | None:
@@ -103,6 +123,10 @@ class Checker:
             return None
         return value
 
+    @overload
+    def time(self, field: str, value: Any, *, required: Literal[True]) -> dt.time: ...
+    @overload
+    def time(self, field: str, value: Any, *, required: bool = False) -> dt.time | None: ...
     def time(self, field: str, value: Any, *, required: bool = False) -> dt.time | None:
         if value is None or (isinstance(value, str) and not value.strip()):
             if required:
@@ -123,14 +147,16 @@ class Checker:
         return None
 
     # --- text --------------------------------------------------------------------
+    @overload
+    def text(self, field: str, value: Any, *, required: Literal[True], max_length: int = 255) -> str: ...
+    @overload
+    def text(self, field: str, value: Any, *, required: bool = False, max_length: int = 255) -> str | None: ...
     def text(self, field: str, value: Any, *, required: bool = False, max_length: int = 255) -> str | None:
         if value is None:
             if required:
                 self.fail(field, "måste fyllas i.")
             return None
-        if not isinstance(value, str):
-            value = str(value)
-        cleaned = value.replace("\x00", "").strip()
+        cleaned = (value if isinstance(value, str) else str(value)).replace("\x00", "").strip()
         if not cleaned:
             if required:
                 self.fail(field, "måste fyllas i.")
@@ -140,6 +166,26 @@ class Checker:
             return None
         return cleaned
 
+    @overload
+    def choice(
+        self,
+        field: str,
+        value: Any,
+        options: dict[str, str],
+        *,
+        required: Literal[True] = True,
+        aliases: dict[str, str] | None = None,
+    ) -> str: ...
+    @overload
+    def choice(
+        self,
+        field: str,
+        value: Any,
+        options: dict[str, str],
+        *,
+        required: bool,
+        aliases: dict[str, str] | None = None,
+    ) -> str | None: ...
     def choice(
         self,
         field: str,

@@ -8,16 +8,17 @@ from typing import Any
 
 from sqlalchemy import func, select
 from sqlalchemy.orm import joinedload, selectinload
+from sqlalchemy.orm.interfaces import LoaderOption
 
 from ..db.models import Contact, Person, Service, ServiceTask, Staff
 from ..db.session import Ctx
 from ..errors import NotFound
 from ..roles import check_service, requires, visible_services
 from ..vocabulary import CONTACT_KINDS, fold
+from . import routes
 from .access_log import audited, note_list
 from .checks import Checker, check_version
 from .lookups import owned, service_by_key
-from . import routes
 from .persons import check_visible
 
 
@@ -60,7 +61,7 @@ def _info(c: Contact) -> ContactInfo:
     )
 
 
-def _options():
+def _options() -> tuple[LoaderOption, ...]:
     return (
         joinedload(Contact.service),
         joinedload(Contact.person),
@@ -158,6 +159,7 @@ def add_contact(
              route=route),
     )
     check.done()
+    assert person is not None and svc is not None  # else refused above, and done() raised
     task_rows = values.pop("tasks", [])
     route = values.pop("route")
     contact = Contact(unit_id=ctx.unit_id, person_id=person.id, service_id=svc.id, **values)

@@ -13,14 +13,15 @@ from __future__ import annotations
 
 import datetime as dt
 from collections import defaultdict
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Sequence, Set
 from dataclasses import dataclass
 from typing import Any, NamedTuple
 
-from sqlalchemy import bindparam, delete, func, or_, select, update
+from sqlalchemy import ColumnElement, bindparam, delete, func, or_, select, update
 from sqlalchemy.orm import selectinload
 
-from ..db.bulk import insert_values, new_ids
+from ..db.base import table_of
+from ..db.bulk import insert_values, new_ids, rowcount
 from ..db.models import Contact, Person, PersonRoute, Service, contact_tasks
 from ..db.session import Ctx
 from ..errors import Conflict, FieldError, UserError, ValidationError
@@ -109,21 +110,23 @@ def add_contacts(ctx: Ctx, rows: Sequence[ContactInput], *, write: bool = True) 
         service = services.get(row.service)
         if service is None:
             errors.append(FieldError("service", f"Insatsen '{row.service}' finns inte."))
-        elif refused[row.service]:
-            errors.append(FieldError("service", refused[row.service]))
-        key = ("person", row.reference, row.birth_year, row.gender)
-        (person, born), wrong = seen.get(key) or _learn(seen, key, lambda c: _person(ctx, c, row, known, new))
+        elif why := refused[row.service]:
+            errors.append(FieldError("service", why))
+        key: tuple[Any, ...] = ("person", row.reference, row.birth_year, row.gender)
+        (person, born), wrong = seen.get(key) or _learn(
+            seen, key, lambda c, line: _person(ctx, c, line, known, new), row)
         errors += wrong
         key = ("what", row.service, row.kind, row.minutes, row.tasks)
-        (kind, minutes, tasks), wrong = seen.get(key) or _learn(seen, key, lambda c: (
-            *_what(ctx, c, row), None if row.tasks is None or service is None else
-            tuple(t.id for t in contacts.resolve_tasks(c, service, row.tasks))))
+        (kind, minutes, tasks), wrong = seen.get(key) or _learn(seen, key, lambda c, line, svc: (
+            *_what(ctx, c, line), None if line.tasks is None or svc is None else
+            tuple(t.id for t in contacts.resolve_tasks(c, svc, line.tasks))), row, service)
         errors += wrong
         key = ("staff", row.staff_id)
-        staff_id, wrong = seen.get(key) or _learn(seen, key, lambda c: contacts.check_staff(ctx, c, row.staff_id))
+        staff_id, wrong = seen.get(key) or _learn(
+            seen, key, lambda c, staff: contacts.check_staff(ctx, c, staff), row.staff_id)
         errors += wrong
         key = ("route", row.route)
-        route, wrong = seen.get(key) or _learn(seen, key, lambda c: routes.check_route(c, row.route))
+        route, wrong = seen.get(key) or _learn(seen, key, routes.check_route, row.route)
         errors += wrong
         check = Checker()  # what each line has of its own: its day (also against the birth year) and note
         values = contacts.validated(ctx, check, None, born, {"contact_date": row.contact_date, "note": row.note})
@@ -143,10 +146,11 @@ def add_contacts(ctx: Ctx, rows: Sequence[ContactInput], *, write: bool = True) 
 
 
 def _learn(seen: dict[tuple, tuple[Any, list[FieldError]]], key: tuple,
-           rule: Callable[[Checker], Any]) -> tuple[Any, list[FieldError]]:
-    """Apply a rule to a value not seen before, and remember what it gave and refused."""
+           rule: Callable[..., Any], *args: Any) -> tuple[Any, list[FieldError]]:
+    """Apply a rule, `rule(check, *args)`, to a value not seen before, and remember what it gave
+    and refused. (The line's values are arguments, not taken by the rule from the loop.)"""
     check = Checker()
-    seen[key] = (rule(check), check.errors)
+    seen[key] = (rule(check, *args), check.errors)
     return seen[key]
 
 
@@ -165,7 +169,7 @@ def _known_persons(ctx: Ctx, exact: set[str]) -> dict[str, _Known]:
     wanted = sorted(references)
     for start in range(0, len(wanted), IN_BATCH):
         batch = wanted[start:start + IN_BATCH]
-        same = func.lower(Person.reference).in_(batch)
+        same: ColumnElement[bool] = func.lower(Person.reference).in_(batch)
         folded = set(batch)
         spelt = sorted({r for r in exact if not r.isascii() and r != r.lower() and r.lower() in folded})
         if spelt:  # SQLite's lower() leaves Å, Ä, Ö as they are: a reference as recorded matches too
@@ -213,8 +217,8 @@ def _person(ctx: Ctx, check: Checker, row: ContactInput, known: dict[str, _Known
 
 def _create_persons(ctx: Ctx, new: dict[str, dict[str, Any]]) -> dict[str, int]:
     """The new persons, written at once; their ids by folded reference."""
-    table = Person.__table__
-    ids = dict(zip(new, new_ids(ctx.session, table, len(new))))
+    table = table_of(Person)
+    ids = dict(zip(new, new_ids(ctx.session, table, len(new)), strict=True))
     insert_values(ctx.session, table, ("id", "unit_id", "reference", "birth_year", "gender"),
                   [(ids[key], ctx.unit_id, v["reference"], v["birth_year"], v["gender"]) for key, v in new.items()])
     for person_id in ids.values():
@@ -234,10 +238,10 @@ def _routes(ctx: Ctx, checked: list[_Checked], ids: dict[str, int]) -> set[int]:
     recorded = routes.recorded_routes(ctx, set(wanted))
     new = [(pair, route) for pair, (_i, route) in wanted.items() if pair not in recorded]
     changed = [(pair, route) for pair, (_i, route) in wanted.items() if pair in recorded and recorded[pair] != route]
-    table = PersonRoute.__table__
+    table = table_of(PersonRoute)
     insert_values(ctx.session, table, ("id", "person_id", "service_id", "route"),
                   [(route_id, person, service, route) for route_id, ((person, service), route)
-                   in zip(new_ids(ctx.session, table, len(new)), new)])
+                   in zip(new_ids(ctx.session, table, len(new)), new, strict=True)])
     if changed:
         ctx.session.execute(
             update(table).where(table.c.person_id == bindparam("_person"), table.c.service_id == bindparam("_service"))
@@ -248,7 +252,7 @@ def _routes(ctx: Ctx, checked: list[_Checked], ids: dict[str, int]) -> set[int]:
 
 
 def _write(ctx: Ctx, checked: list[_Checked], ids: dict[str, int], created: dict[str, Any],
-           routed: set[int] = frozenset()) -> ContactsSaved:
+           routed: Set[int] = frozenset()) -> ContactsSaved:
     """Each line's contact added, corrected or left as it is (a person just created has none yet);
     a line whose contact is as recorded but whose route was new or changed counts as changed."""
     recorded = _recorded(ctx, [item for item in checked if item.person not in created], ids)
@@ -290,7 +294,7 @@ def _recorded(ctx: Ctx, checked: list[_Checked], ids: dict[str, int]) -> dict[tu
         return found
     person_ids = sorted({person_id for _day, _service, person_id, _kind in wanted})
     first, last = min(k[0] for k in wanted), max(k[0] for k in wanted)
-    table = Contact.__table__
+    table = table_of(Contact)
     by_id: dict[int, dict[str, Any]] = {}
     for start in range(0, len(person_ids), IN_BATCH):
         query = (
@@ -305,10 +309,10 @@ def _recorded(ctx: Ctx, checked: list[_Checked], ids: dict[str, int]) -> dict[tu
     if any(item.tasks is not None for item in checked) and by_id:
         ids_seen = sorted(by_id)
         for start in range(0, len(ids_seen), IN_BATCH):
-            query = select(contact_tasks.c.contact_id, contact_tasks.c.task_id).where(
+            ticked = select(contact_tasks.c.contact_id, contact_tasks.c.task_id).where(
                 contact_tasks.c.contact_id.in_(ids_seen[start:start + IN_BATCH]))
             done: dict[int, set[int]] = defaultdict(set)
-            for contact_id, task_id in ctx.session.execute(query):
+            for contact_id, task_id in ctx.session.execute(ticked):
                 done[contact_id].add(task_id)
             for contact_id, task_ids in done.items():
                 by_id[contact_id]["tasks"] = frozenset(task_ids)
@@ -322,7 +326,7 @@ def _update(ctx: Ctx, updates: list[tuple[dict[str, Any], dict[str, Any]]]) -> N
     """Correct recorded contacts, each only if nobody has changed it since it was read."""
     if not updates:
         return
-    table = Contact.__table__
+    table = table_of(Contact)
     statement = (
         update(table)
         .where(table.c.id == bindparam("_id"), table.c.version == bindparam("_version"))
@@ -331,14 +335,15 @@ def _update(ctx: Ctx, updates: list[tuple[dict[str, Any], dict[str, Any]]]) -> N
     )
     params = [{"_id": old["id"], "_version": old["version"], "staff_id": wanted["staff_id"],
                "minutes": wanted["minutes"], "note": wanted["note"]} for old, wanted in updates]
-    result = ctx.session.execute(statement, params)
-    if ctx.session.get_bind().dialect.supports_sane_multi_rowcount and result.rowcount != len(params):
+    matched = rowcount(ctx.session.execute(statement, params))
+    if ctx.session.get_bind().dialect.supports_sane_multi_rowcount and matched != len(params):
         raise Conflict("Någon annan ändrade samma kontakter samtidigt. Inget sparades; importera igen.")
     changed_tasks = [(old["id"], wanted["tasks"]) for old, wanted in updates if "tasks" in wanted]
     if changed_tasks:
         ids = [contact_id for contact_id, _tasks in changed_tasks]
         for start in range(0, len(ids), IN_BATCH):
-            ctx.session.execute(delete(contact_tasks).where(contact_tasks.c.contact_id.in_(ids[start:start + IN_BATCH])))
+            batch = ids[start:start + IN_BATCH]
+            ctx.session.execute(delete(contact_tasks).where(contact_tasks.c.contact_id.in_(batch)))
         insert_values(ctx.session, contact_tasks, ("contact_id", "task_id"),
                       [(contact_id, task_id) for contact_id, tasks in changed_tasks for task_id in sorted(tasks)])
     ctx.changes.table(table.name, updated=len(updates))
@@ -349,11 +354,11 @@ def _update(ctx: Ctx, updates: list[tuple[dict[str, Any], dict[str, Any]]]) -> N
 def _insert(ctx: Ctx, inserts: list[tuple[int, _Checked]]) -> None:
     if not inserts:
         return
-    table = Contact.__table__
+    table = table_of(Contact)
     ids = new_ids(ctx.session, table, len(inserts))
     columns = ("id", "unit_id", "service_id", "person_id", "contact_date", "kind", "staff_id", "minutes", "note")
     rows, tasks = [], []
-    for contact_id, (person_id, item) in zip(ids, inserts):
+    for contact_id, (person_id, item) in zip(ids, inserts, strict=True):
         rows.append((contact_id, ctx.unit_id, item.service_id, person_id, item.contact_date, item.kind,
                      item.staff_id, item.minutes, item.note))
         if item.tasks:

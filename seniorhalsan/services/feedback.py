@@ -9,6 +9,7 @@ from typing import Any
 
 from sqlalchemy import select
 from sqlalchemy.orm import joinedload
+from sqlalchemy.orm.interfaces import LoaderOption
 
 from ..db.models import Feedback
 from ..db.session import Ctx
@@ -124,7 +125,7 @@ def info(f: Feedback, today: dt.date) -> FeedbackInfo:
     )
 
 
-def loaded():
+def loaded() -> tuple[LoaderOption, ...]:
     """What `info` reads of an item, loaded with it."""
     return (
         joinedload(Feedback.from_category),

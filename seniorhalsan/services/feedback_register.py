@@ -4,8 +4,9 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
+from typing import Any
 
-from sqlalchemy import ColumnElement, Select, and_, extract, func, or_, select
+from sqlalchemy import ColumnElement, Select, UnaryExpression, and_, extract, func, or_, select
 
 from ..db.models import Feedback
 from ..db.session import Ctx
@@ -48,8 +49,9 @@ def list_feedback(
         ctx, select(Feedback).where(Feedback.unit_id == ctx.unit_id).options(*loaded()),
         status=status, year=year, tertial=tertial, place_id=place_id, overdue_only=overdue_only,
     )
+    order: tuple[UnaryExpression[Any], ...]
     if status == "obesvarad" or overdue_only:
-        order = (Feedback.response_due, Feedback.received_on, Feedback.id)
+        order = (Feedback.response_due.asc(), Feedback.received_on.asc(), Feedback.id.asc())
     else:
         order = (Feedback.received_on.desc(), Feedback.id.desc())
     query = query.order_by(*order).offset(offset).limit(limit)

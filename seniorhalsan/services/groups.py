@@ -14,7 +14,7 @@ from ..errors import NotFound
 from ..roles import check_service, requires, visible_services
 from ..vocabulary import GROUP_KINDS
 from .checks import Checker, check_version
-from .lookups import owned, service_by_key
+from .lookups import owned, service_by_id, service_by_key
 
 
 @dataclass(frozen=True)
@@ -65,12 +65,13 @@ def _training(t: Training, service_key: str | None) -> TrainingInfo:
 def _check_own(ctx: Ctx, service_id: int | None) -> None:
     """A record of a service is changed only by those who work with it (an instructor: their own)."""
     if service_id is not None:
-        service = ctx.session.get(Service, service_id)
+        service = service_by_id(ctx, service_id)
         check_service(ctx, service.key, service.name)
 
 
 def _check_refs(ctx: Ctx, check: Checker, staff_id: Any, place_id: Any = None) -> None:
-    for model, value, label, field in ((Staff, staff_id, "Medarbetaren", "staff"), (Place, place_id, "Mötesplatsen", "place")):
+    refs = ((Staff, staff_id, "Medarbetaren", "staff"), (Place, place_id, "Mötesplatsen", "place"))
+    for model, value, label, field in refs:
         if value is not None:
             try:
                 owned(ctx, model, value, label)
@@ -106,6 +107,7 @@ def add_group_meeting(
     note = check.text("note", note)
     _check_refs(ctx, check, staff_id, place_id)
     check.done()
+    assert svc is not None  # else refused above, and done() raised
     meeting = GroupMeeting(
         unit_id=ctx.unit_id, service_id=svc.id, held_on=day, kind=kind, title=title,
         participants=count, staff_id=staff_id, place_id=place_id, note=note,
@@ -130,7 +132,7 @@ def update_group_meeting(ctx: Ctx, meeting_id: int, *, version: int | None = Non
         meeting.note = check.text("note", note)
     check.done()
     ctx.session.flush()
-    return _group(meeting, ctx.session.get(Service, meeting.service_id))
+    return _group(meeting, service_by_id(ctx, meeting.service_id))
 
 
 @requires("persons")
@@ -255,7 +257,7 @@ def update_training(ctx: Ctx, training_id: int, *, version: int | None = None, p
     """A training corrected: its participants or topic (None leaves a field as it is)."""
     training = owned(ctx, Training, training_id, "Utbildningen")
     if training.service_id is not None:
-        check_service(ctx, ctx.session.get(Service, training.service_id).key)
+        check_service(ctx, service_by_id(ctx, training.service_id).key)
     check_version("Utbildningen", training, version)
     check = Checker()
     if participants is not None:
@@ -264,7 +266,7 @@ def update_training(ctx: Ctx, training_id: int, *, version: int | None = None, p
         training.topic = check.text("topic", topic)
     check.done()
     ctx.session.flush()
-    key = ctx.session.get(Service, training.service_id).key if training.service_id is not None else None
+    key = service_by_id(ctx, training.service_id).key if training.service_id is not None else None
     return _training(training, key)
 
 

@@ -9,7 +9,7 @@ from typing import TypeVar
 from sqlalchemy import select
 from sqlalchemy.orm import selectinload
 
-from ..db.models import ActivityKind, FeedbackCategory, Service
+from ..db.models import ActivityKind, FeedbackCategory, Service, Unit
 from ..db.session import Ctx
 from ..errors import NotFound
 
@@ -87,7 +87,7 @@ def feedback_categories(ctx: Ctx, grp: str | None = None) -> list[CategoryInfo]:
 
 def service_names(ctx: Ctx) -> dict[str, str]:
     """Each service's name by its key, for messages and lists (a key is never shown)."""
-    return {key: name for key, name in ctx.session.execute(select(Service.key, Service.name))}
+    return dict(ctx.session.execute(select(Service.key, Service.name)).all())
 
 
 def service_by_key(ctx: Ctx, key: str) -> Service:
@@ -98,6 +98,10 @@ def service_by_key(ctx: Ctx, key: str) -> Service:
         if wanted in (fold(service.key), fold(service.name)):
             return service
     raise NotFound(f"Insatsen '{key}' finns inte.")
+
+
+def service_by_id(ctx: Ctx, service_id: int) -> Service:
+    return owned(ctx, Service, service_id, "Insatsen")
 
 
 def kind_by_key(ctx: Ctx, key: str) -> ActivityKind:
@@ -119,10 +123,13 @@ class UnitInfo:
     demo: bool = False  # filled with invented data to try the program
 
 
-def unit(ctx: Ctx) -> UnitInfo:
-    from ..db.models import Unit
+def current_unit(ctx: Ctx) -> Unit:
+    """The signed-in unit's record (gone only if another client removed the unit meanwhile)."""
+    return owned(ctx, Unit, ctx.unit_id, "Enheten")
 
-    row = ctx.session.get(Unit, ctx.unit_id)
+
+def unit(ctx: Ctx) -> UnitInfo:
+    row = current_unit(ctx)
     return UnitInfo(row.id, row.key, row.name, row.district, row.demo)
 
 

@@ -65,7 +65,8 @@ def check_partner(ctx: Ctx, check: Checker, partner_id: int | None) -> int | Non
         check.fail("partner", str(exc))
         return None
     if place.kind != "partner":
-        check.fail("partner", f"{place.name} är ingen samarbetspartner; lägg till den under Enheten → Samarbetspartner.")
+        check.fail("partner",
+                   f"{place.name} är ingen samarbetspartner; lägg till den under Enheten → Samarbetspartner.")
     return partner_id
 
 

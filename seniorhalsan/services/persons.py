@@ -6,7 +6,7 @@ import datetime as dt
 from dataclasses import dataclass
 from typing import Any
 
-from sqlalchemy import func, or_, select
+from sqlalchemy import ColumnElement, func, or_, select
 
 from ..db.models import Contact, Person, Service
 from ..db.session import Ctx
@@ -63,7 +63,7 @@ def _info(p: Person, last_contact: dt.date | None = None) -> PersonInfo:
     )
 
 
-def visible_clause(ctx: Ctx):
+def visible_clause(ctx: Ctx) -> ColumnElement[bool] | None:
     """Which persons the actor may see: an instructor those of their services, and persons
     with no contact yet (just registered); everyone else with the right, all."""
     services = visible_services(ctx)
@@ -80,7 +80,8 @@ def visible_clause(ctx: Ctx):
 
 def check_visible(ctx: Ctx, person: Person) -> None:
     clause = visible_clause(ctx)
-    if clause is not None and not ctx.session.scalar(select(func.count()).select_from(Person).where(Person.id == person.id, clause)):
+    if clause is not None and not ctx.session.scalar(
+            select(func.count()).select_from(Person).where(Person.id == person.id, clause)):
         raise Forbidden("Personen hör inte till dina insatser; du kan inte se eller ändra personens uppgifter.")
 
 
@@ -102,6 +103,7 @@ def find_persons(ctx: Ctx, query: str = "", *, service_key: str | None = None, l
         select(Contact.person_id, func.max(Contact.contact_date).label("last"))
         .where(Contact.unit_id == ctx.unit_id)
         .group_by(Contact.person_id)
+        .subquery()
     )
     mine = None
     if service_key:
@@ -111,7 +113,6 @@ def find_persons(ctx: Ctx, query: str = "", *, service_key: str | None = None, l
             .where(Contact.unit_id == ctx.unit_id, Service.key == service_key)
             .distinct()
         )
-    last = last.subquery()
     stmt = (
         select(Person, last.c.last)
         .outerjoin(last, last.c.person_id == Person.id)
@@ -150,7 +151,8 @@ REFERENCE_UNAVAILABLE = "{reference} kan inte användas av dig. Välj en annan r
 
 def reference_taken(ctx: Ctx, reference: str, person_id: int | None = None) -> str | None:
     """Why `reference` cannot be given to the person `person_id` (None: a new person), or None if it is free."""
-    same = or_(func.lower(Person.reference) == reference.lower(), Person.reference == reference)  # SQLite folds only A-Z
+    # SQLite's lower() folds only A-Z: a reference as recorded matches too
+    same = or_(func.lower(Person.reference) == reference.lower(), Person.reference == reference)
     twins = select(Person.id).where(Person.unit_id == ctx.unit_id, same)
     if person_id is not None:
         twins = twins.where(Person.id != person_id)

@@ -181,6 +181,7 @@ def reapply_erasures(ctx: Ctx, register: erasures.Register) -> list[erasures.Era
         rows = ctx.session.execute(select(Person.id, Person.reference).where(
             Person.unit_id == ctx.unit_id, Person.erased_at.is_(None), Person.reference.is_not(None)))
         for person_id, reference in rows:
+            assert reference is not None  # the query asks for persons with one
             match = wanted.get(register.fingerprint(unit, reference))
             if match is not None:
                 found[person_id] = match

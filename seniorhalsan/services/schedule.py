@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 from dataclasses import dataclass
+from typing import Any
 
 from sqlalchemy import select
 from sqlalchemy.orm import joinedload
@@ -112,9 +113,12 @@ def terms_on(ctx: Ctx, day: dt.date) -> list[TermInfo]:
     return [t for t in list_terms(ctx) if t.covers(day)]
 
 
-def _check_term_dates(check: Checker, kind: str | None, year: int | None, starts_on, ends_on):
-    starts_on = check.date("starts_on", starts_on)
-    ends_on = check.date("ends_on", ends_on)
+def _check_term_dates(
+    check: Checker, kind: str | None, year: int | None, first: object, last: object
+) -> tuple[dt.date, dt.date]:
+    """The term's first and last day (None when refused: `check.done()` raises before use)."""
+    starts_on = check.date("starts_on", first)
+    ends_on = check.date("ends_on", last)
     if starts_on and ends_on and ends_on < starts_on:
         check.fail("ends_on", "ligger före startdatum.")
     if year is not None and starts_on and abs(starts_on.year - year) > 1:
@@ -291,7 +295,7 @@ def _check_times(starts_at: dt.time | None, ends_at: dt.time | None) -> None:
 
 
 @requires("catalogue")
-def update_entry(ctx: Ctx, entry_id: int, *, version: int | None = None, **changes) -> EntryInfo:
+def update_entry(ctx: Ctx, entry_id: int, *, version: int | None = None, **changes: Any) -> EntryInfo:
     entry = ctx.session.get(ScheduleEntry, entry_id)
     if entry is None or entry.term.unit_id != ctx.unit_id:
         raise NotFound(f"Schemaraden med id {entry_id} finns inte.")
@@ -325,4 +329,4 @@ def own_leader_ids(ctx: Ctx, term_id: int) -> dict[int, int | None]:
     rows = ctx.session.execute(
         select(ScheduleEntry.id, ScheduleEntry.leader_id).where(ScheduleEntry.term_id == term_id)
     )
-    return {entry_id: leader_id for entry_id, leader_id in rows}
+    return dict(rows.all())

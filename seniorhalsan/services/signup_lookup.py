@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import datetime as dt
 import difflib
+from typing import TypeVar
 
 from sqlalchemy import select
 
@@ -23,7 +24,10 @@ def _close(name: str, known: list[str]) -> str:
     return f" Menade du: {', '.join(names)}?" if names else ""
 
 
-def _named(ctx: Ctx, model, field: str, name: str, what: str):
+Named = TypeVar("Named", Activity, Place)
+
+
+def _named(ctx: Ctx, model: type[Named], field: str, name: str, what: str) -> Named:
     rows = list(ctx.session.scalars(select(model).where(model.unit_id == ctx.unit_id)))
     found = next((r for r in rows if fold(r.name) == fold(name or "")), None)
     if found is None:

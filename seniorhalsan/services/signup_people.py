@@ -91,7 +91,9 @@ def check_phone(check: Checker, value: Any) -> str | None:
     return phone
 
 
-def _check_person(check: Checker, name: Any, phone: Any, email: Any, gender: Any, note_text: Any) -> dict:
+def _check_person(
+    check: Checker, name: Any, phone: Any, email: Any, gender: Any, note_text: Any
+) -> dict[str, str | None]:
     values = dict(
         name=check.text("name", name, required=True, max_length=120),
         phone=check_phone(check, phone),
@@ -121,8 +123,10 @@ def check_open(check: Checker, found: OccasionInfo, today: dt.date) -> None:
         check.fail("occasion", "tillfället har redan varit.")
 
 
-def _pseudonym(ctx: Ctx, key: str) -> int:
+def _pseudonym(ctx: Ctx, key: str | None) -> int:
     """The pseudonym of the same phone on another of the unit's lists, or a new random one."""
+    if key is None:
+        return secrets.randbelow(2**62) + 1
     same = ctx.session.scalar(
         select(SignupParticipant.pseudonym).join(SignupList, SignupList.id == SignupParticipant.list_id)
         .where(SignupList.unit_id == ctx.unit_id, SignupParticipant.phone_key == key).limit(1))

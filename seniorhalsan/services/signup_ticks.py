@@ -21,6 +21,7 @@ from ..roles import granted, requires
 from .attendance import CountInput, RowsRefused
 from .attendance_slots import SessionKey
 from .checks import Checker
+from .lookups import owned
 from .signup_access import check_list
 from .signup_people import LEFT, remove_presence
 from .signups import follow_entry, occasion
@@ -57,7 +58,7 @@ def tick(ctx: Ctx, *, list_id: int, day: dt.date, present: tuple[int, ...], new:
     session of that day its count. An instructor may tick the lists of what they lead."""
     found = occasion(ctx, list_id)
     check_list(ctx, found.leader_id, found.activity_name)
-    follow_entry(ctx, ctx.session.get(SignupList, list_id))
+    follow_entry(ctx, owned(ctx, SignupList, list_id, "Anmälningslistan"))
     check = Checker()
     when = check.date("date", day, today=ctx.today)
     if found.cleared:
@@ -86,7 +87,9 @@ def tick(ctx: Ctx, *, list_id: int, day: dt.date, present: tuple[int, ...], new:
     try:
         # the list's rule (a manager, or the instructor who leads it) allows this one session's count
         with granted(ctx, "attendance"):
-            saved = RecordCounts((CountInput(key, replace_note=False, **counts),)).apply(ctx)
+            count = CountInput(key, women=counts["women"], men=counts["men"], other=counts["other"],
+                               total=counts["total"], new_visitors=counts["new_visitors"], replace_note=False)
+            saved = RecordCounts((count,)).apply(ctx)
     except RowsRefused as exc:
         raise exc.failures[0] from None
     session_id = saved.session_ids[0]

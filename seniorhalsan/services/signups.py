@@ -8,7 +8,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 from typing import Any
 
-from sqlalchemy import case, func, select
+from sqlalchemy import ColumnElement, ScalarSelect, Select, case, func, select
 
 from ..db.models import Activity, ActivityKind, Place, ScheduleEntry, SignupList, SignupParticipant, Staff, Term
 from ..db.session import Ctx
@@ -87,14 +87,14 @@ class OccasionInfo:
         return [first + dt.timedelta(weeks=n) for n in range((self.term_last - first).days // 7 + 1)]
 
 
-def _count(status: str):
+def _count(status: str) -> ScalarSelect[int]:
     """How many of a list's people have `status`: counted per list, through the index on list_id."""
     p = SignupParticipant
     return (select(func.count()).where(p.list_id == SignupList.id, p.status == status)
             .correlate(SignupList).scalar_subquery())
 
 
-def followed():
+def followed() -> tuple[ColumnElement[int], ColumnElement[int], ColumnElement[dt.date | None]]:
     """The activity, place and day a list is for: its schedule row's while the row is there (a
     coordinator may move it), else those kept on the list."""
     gone = ScheduleEntry.id.is_(None)
@@ -104,7 +104,7 @@ def followed():
 
 
 @lru_cache(maxsize=1)
-def _query():
+def _query() -> Select[*tuple[Any, ...]]:
     """The lists with their occasions and counts: built once (a statement is never changed, `where`
     makes a new one), since building it costs more than running it."""
     activity_id, place_id, on_date = followed()
@@ -181,7 +181,10 @@ def _entry(ctx: Ctx, entry_id: int) -> ScheduleEntry:
     return entry
 
 
-def _check_list_values(check: Checker, places: Any, last_day: Any, last_meeting: dt.date) -> tuple[int | None, dt.date | None]:
+def _check_list_values(
+    check: Checker, places: Any, last_day: Any, last_meeting: dt.date
+) -> tuple[int, dt.date | None]:
+    """The number of places and the last day to sign up (refused ones: `check.done()` raises)."""
     number = check.count("places", places, required=True, maximum=MAX_PLACES)
     if number == 0:
         check.fail("places", "ange minst en plats.")

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import datetime as dt
 from dataclasses import dataclass
+from typing import Any
 
 from sqlalchemy import select
 from sqlalchemy.orm import selectinload
@@ -91,8 +92,8 @@ def find_staff(ctx: Ctx, name: str) -> StaffInfo | None:
     return None
 
 
-def _validated(ctx: Ctx, check: Checker, **fields) -> dict:
-    out = {}
+def _validated(ctx: Ctx, check: Checker, **fields: Any) -> dict[str, Any]:
+    out: dict[str, Any] = {}
     if "name" in fields:
         out["name"] = check.text("name", fields["name"], required=True, max_length=120)
     if "title" in fields:
@@ -164,7 +165,9 @@ def create_staff(
 
 
 @requires("catalogue")
-def update_staff(ctx: Ctx, staff_id: int, *, version: int | None = None, active: bool | None = None, **changes) -> StaffInfo:
+def update_staff(
+    ctx: Ctx, staff_id: int, *, version: int | None = None, active: bool | None = None, **changes: Any
+) -> StaffInfo:
     """Change what is given; an end day (`ended_on`) means they no longer work here, and one who is
     marked as working here again has none."""
     staff = owned(ctx, Staff, staff_id, "Medarbetaren")

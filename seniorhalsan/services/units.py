@@ -3,18 +3,17 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
+from typing import Any
 
-from sqlalchemy import func, select
+from sqlalchemy import ColumnElement, func, select
 
-from ..db.models import Activity, ActivitySession, Place, ScheduleEntry, Staff, Term, Unit, UnitText
+from ..db.models import Activity, ActivitySession, Place, ScheduleEntry, Staff, Term, UnitText
 from ..db.session import Ctx
 from ..roles import requires
 from .checks import Checker
-from .lookups import UnitInfo
-from .texts import CONTACT_EMAIL, CONTACT_PHONE
+from .lookups import UnitInfo, current_unit
 from .lookups import unit as unit_info
-
-
+from .texts import CONTACT_EMAIL, CONTACT_PHONE
 
 REQUIRED_CONTACT = (CONTACT_PHONE, CONTACT_EMAIL)  # as the folder requires them (reports/folder_data.py)
 
@@ -26,7 +25,7 @@ def update_unit(ctx: Ctx, *, name: str, district: str | None = None) -> UnitInfo
     name = check.text("name", name, required=True, max_length=120)
     district = check.text("district", district, max_length=120)
     check.done()
-    unit = ctx.session.get(Unit, ctx.unit_id)
+    unit = current_unit(ctx)
     unit.name = name
     unit.district = district
     ctx.session.flush()
@@ -68,8 +67,10 @@ class SetupProgress:
         return all(self.steps.values())
 
 
-def _count(ctx: Ctx, model, *conditions) -> int:
-    return ctx.session.scalar(select(func.count()).select_from(model).where(model.unit_id == ctx.unit_id, *conditions))
+def _count(ctx: Ctx, model: Any, *conditions: ColumnElement[bool]) -> int:
+    """How many of the unit's rows of `model` (a model with a `unit_id`) meet `conditions`."""
+    query = select(func.count()).select_from(model).where(model.unit_id == ctx.unit_id, *conditions)
+    return ctx.session.scalar(query) or 0
 
 
 @requires("read")

@@ -6,7 +6,7 @@ from __future__ import annotations
 
 import datetime as dt
 
-from sqlalchemy import select, update
+from sqlalchemy import ColumnElement, select, update
 
 from ..db.models import Staff
 from ..db.session import Ctx
@@ -14,7 +14,7 @@ from .access_log import note
 from .staff import ERASED_NAME
 
 
-def _stale(ctx: Ctx, cutoff: dt.date):
+def _stale(ctx: Ctx, cutoff: dt.date) -> tuple[ColumnElement[bool], ...]:
     return (Staff.unit_id == ctx.unit_id, Staff.kind == "volontar", Staff.erased_at.is_(None),
             Staff.ended_on.is_not(None), Staff.ended_on < cutoff)
 

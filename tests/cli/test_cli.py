@@ -10,7 +10,8 @@ from argon2 import extract_parameters
 from argon2.profiles import RFC_9106_LOW_MEMORY
 from sqlalchemy import create_engine, text
 
-from seniorhalsan.cli import data, main as cli_main
+from seniorhalsan.cli import data
+from seniorhalsan.cli import main as cli_main
 from tests import commandline
 
 
@@ -77,8 +78,8 @@ def test_stats_json_has_the_agreed_shape(db_url):
     assert set(figures["signups"]) == {"occasions", "places_offered", "signed_up", "attended", "waiting_list",
                                        "distinct_persons", "by_kind"}
     assert set(figures["attendance"]) == {
-        "visits", "women", "men", "other", "unspecified", "new_visitors", "sessions", "by_tertial", "by_place", "by_kind",
-        "by_activity", "sessions_by_kind"}
+        "visits", "women", "men", "other", "unspecified", "new_visitors", "sessions", "by_tertial", "by_place",
+        "by_kind", "by_activity", "sessions_by_kind"}
     assert set(figures["services"]) == {"it_stod", "fixartjanst", "syn_horsel", "anhorigstod", "aldrestod"}
     assert set(figures["services"]["fixartjanst"]) == {
         "contacts", "by_contact_kind", "persons", "new_persons", "persons_by_gender", "persons_by_age",

@@ -49,9 +49,11 @@ def test_report_commands_write_their_files(db, db_path, tmp_path, capsys):
 @pytest.mark.parametrize(
     ("args", "message"),
     [
-        (("report", "folder", "--term", "höst2026"), "Fel: Termin: 'höst2026' känns inte igen. Skriv vt, sommar eller ht"),
+        (("report", "folder", "--term", "höst2026"),
+         "Fel: Termin: 'höst2026' känns inte igen. Skriv vt, sommar eller ht"),
         (("report", "folder", "--term", "ht2031"), "Fel: Terminen hösttermin 2031 finns inte."),
-        (("report", "year", "--year", "2025", "-o", "/finns/inte/år.pdf"), "Fel: Utfil: mappen /finns/inte finns inte."),
+        (("report", "year", "--year", "2025", "-o", "/finns/inte/år.pdf"),
+         "Fel: Utfil: mappen /finns/inte finns inte."),
         (("report", "year", "--year", "2025", "--summary-file", "/finns/inte.txt"),
          "Fel: Sammanfattning: filen /finns/inte.txt finns inte."),
     ],

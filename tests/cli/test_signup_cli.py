@@ -50,7 +50,8 @@ def test_a_trip_from_opening_to_the_call_list(db, db_url, unit, tmp_path):
     assert "4 platser" in opened.stdout and "sista anmälningsdag" in opened.stdout
     said = []
     for name, phone, gender in PEOPLE[:5]:
-        added = run(db_url, "add", *TRIP_ARGS, "--name", name, "--phone", phone, *(["--gender", gender] if gender else []))
+        added = run(db_url, "add", *TRIP_ARGS, "--name", name, "--phone", phone,
+                    *(["--gender", gender] if gender else []))
         assert added.returncode == 0, added.stderr
         said.append(added.stdout.strip())
     assert said[0] == "Anmäld: Astrid Ek har plats 1 av 4."

@@ -20,7 +20,8 @@ def test_an_empty_file_is_migrated_and_gets_the_reference_data(tmp_path):
     assert migrate.current_revision(db.engine) == migrate.head_revision()
     assert set(Base.metadata.tables) <= set(inspect(db.engine).get_table_names())
     assert len(db.read(places.list_places)) >= 10
-    assert [s.key for s in db.read(lookups.services)] == ["it_stod", "fixartjanst", "syn_horsel", "anhorigstod", "aldrestod"]
+    assert [s.key for s in db.read(lookups.services)] == [
+        "it_stod", "fixartjanst", "syn_horsel", "anhorigstod", "aldrestod"]
     assert len(db.read(lookups.feedback_categories, "about")) == 12
     assert list_backups(path) == []  # a new file needs no backup
     db.dispose()
@@ -104,7 +105,7 @@ def test_a_damaged_file_gives_a_clear_message(tmp_path):
 
 def test_the_newest_revision_is_known_without_reading_the_migrations():
     """Opening a database compares with HEAD and loads Alembic only when a migration is due."""
-    assert migrate.HEAD == migrate.head_revision()
+    assert migrate.head_revision() == migrate.HEAD
 
 
 def test_activities_without_a_type_come_with_a_migration_that_keeps_every_reference(db_path):

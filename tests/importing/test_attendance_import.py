@@ -72,7 +72,8 @@ def test_bad_lines_are_all_reported_and_nothing_is_saved(catalogue, tmp_path, un
     with unchanged(), pytest.raises(ImportRefused) as refused:
         catalogue.call(importing.import_file, "attendance", write(tmp_path, bad))
     errors = {(e.line, e.column): e.message for e in refused.value.report.errors}
-    assert set(errors) == {(5, "mötesplats"), (6, "aktivitet"), (7, "kvinnor"), (8, "datum"), (9, "datum"), (10, "totalt")}
+    assert set(errors) == {
+        (5, "mötesplats"), (6, "aktivitet"), (7, "kvinnor"), (8, "datum"), (9, "datum"), (10, "totalt")}
     assert "Menade du: Axelsberg" in errors[(5, "mötesplats")]
     assert "Menade du: Seniorgympa" in errors[(6, "aktivitet")]
     assert "negativt" in errors[(7, "kvinnor")]
@@ -129,7 +130,9 @@ def test_missing_columns_are_named(catalogue, tmp_path):
 
 
 def test_create_missing_makes_places_and_activities(db, tmp_path):
-    text = "datum;mötesplats;aktivitet;totalt;typ\n2025-06-01;Sommartorget;Improvisation;40;kultur\n2025-06-02;Sommartorget;Improvisation;20;kultur\n"
+    text = ("datum;mötesplats;aktivitet;totalt;typ\n"
+            "2025-06-01;Sommartorget;Improvisation;40;kultur\n"
+            "2025-06-02;Sommartorget;Improvisation;20;kultur\n")
     report = db.call(importing.import_file, "attendance", write(tmp_path, text), create_missing=True)
     assert report.created_records == ["mötesplatsen Sommartorget", "aktiviteten Improvisation"]
     figures = db.read(stats.year_stats, 2025).attendance
@@ -178,7 +181,8 @@ def test_a_renamed_place_is_found_by_its_name_on_each_day(catalogue, tmp_path):
     assert catalogue.read(attendance_history.count_sessions, place_id=gronda.id) == 3
     with pytest.raises(ImportRefused) as refused:
         catalogue.call(importing.import_file, "attendance",
-                       write(tmp_path, "datum;mötesplats;aktivitet;totalt\n2025-03-04;Gröndal;Seniorgympa;5\n", "sen.csv"))
+                       write(tmp_path, "datum;mötesplats;aktivitet;totalt\n2025-03-04;Gröndal;Seniorgympa;5\n",
+                             "sen.csv"))
     assert [(e.line, e.column) for e in refused.value.report.errors] == [(2, "mötesplats")]
 
 

@@ -32,7 +32,8 @@ def test_contacts_create_persons_and_contacts(staff, tmp_path):
     fx1 = staff.read(persons.person_by_reference, "FX-1")
     assert (fx1.birth_year, fx1.gender) == (1941, "kvinna")
     visits = staff.read(contacts.list_contacts, person_id=fx1.id)
-    assert [(c.kind, c.staff_name, c.minutes) for c in visits] == [("telefon", None, None), ("hembesok", "Tomas Greger", 60)]
+    assert [(c.kind, c.staff_name, c.minutes) for c in visits] == [
+        ("telefon", None, None), ("hembesok", "Tomas Greger", 60)]
     s = staff.read(stats.year_stats, 2025).services
     assert (s["fixartjanst"].contacts, s["fixartjanst"].persons) == (2, 1)
     assert s["syn_horsel"].by_contact_kind["oppen_mottagning"] == 1
@@ -49,7 +50,8 @@ def test_contacts_twice_adds_nothing(staff, tmp_path):
 
 def test_a_conflicting_birth_year_or_gender_is_an_error(staff, tmp_path, unchanged):
     factories.person(staff, reference="FX-1", birth_year=1941, gender="kvinna")
-    text = CONTACTS + "2025-04-01;Fixartjänst;FX-1;1942;kvinna;hembesök;;;\n2025-04-02;Fixartjänst;FX-1;1941;man;hembesök;;;\n"
+    text = (CONTACTS + "2025-04-01;Fixartjänst;FX-1;1942;kvinna;hembesök;;;\n"
+            "2025-04-02;Fixartjänst;FX-1;1941;man;hembesök;;;\n")
     with unchanged(), pytest.raises(ImportRefused) as refused:
         staff.call(importing.import_file, "contacts", write(tmp_path, text))
     assert [(e.line, e.column) for e in refused.value.report.errors] == [(6, "födelseår"), (7, "kön")]

@@ -19,7 +19,7 @@ FEEDBACK = HEADER + """2025-01-15;beröm;Senior;;Axelsberg;Underbar kör!;;;
 2025-02-01;synpunkt;Senior;Tillgänglighet;Axelsberg;Fler gympapass;Astrid, Storgatan 1;2025-02-14;Ett pass till på torsdagar
 2025-02-03;klagomål;Närstående (anhörig, god man, etc.);bemotande;;Otrevligt bemötande;;;
 2025-05-20;synpunkt;senior;Fråga/idé;Gröndal;Gympa utan musik?;;;
-"""
+"""  # noqa: E501 (a file's lines as they are)
 
 
 def write(tmp_path, text, name="fil.csv"):
@@ -48,7 +48,8 @@ def test_feedback_import(db, tmp_path):
     assert f.about["tillganglighet"].total == 1 and f.about["bemotande"].total == 1
     assert (f.answered.total, f.acted_on.total) == (1, 1)
     item = next(i for i in db.read(feedback_register.list_feedback) if i.text == "Fler gympapass")
-    assert (item.place_name, item.contact, item.action_text) == ("Axelsberg", "Astrid, Storgatan 1", "Ett pass till på torsdagar")
+    assert (item.place_name, item.contact, item.action_text) == (
+        "Axelsberg", "Astrid, Storgatan 1", "Ett pass till på torsdagar")
     assert item.answered_on == dt.date(2025, 2, 14)
 
 

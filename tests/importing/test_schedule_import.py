@@ -265,7 +265,8 @@ def test_two_imports_of_the_same_schedule_at_once_save_it_once(db, db_url, tmp_p
     days = ["måndag", "tisdag", "onsdag", "torsdag", "fredag"]
     rows = [f"Axelsberg;{days[n % 5]};{8 + n // 5 % 10}:{n // 50 % 6}0;;Seniorgympa;\n" for n in range(300)]
     path = write(tmp_path, HT + "".join(rows))
-    reports = at_once(db_url, ImportFile("schedule", str(path), create_missing, term="vt2027"), ImportFile("schedule", str(path), create_missing, term="vt2027"))
+    same_file = ImportFile("schedule", str(path), create_missing, term="vt2027")
+    reports = at_once(db_url, same_file, same_file)
     assert sorted((r.created, r.unchanged) for r in reports) == [(0, 300), (300, 0)]
     assert len(db.read(schedule.list_terms)) == 1
     assert len(entries(db, "vt2027")) == 300

@@ -8,7 +8,6 @@ import pytest
 
 from seniorhalsan.database import open_database
 from seniorhalsan.errors import Conflict, ValidationError
-from seniorhalsan.operations.feedback import SaveFeedbackSummary
 from seniorhalsan.operations.catalogue import (
     ClosePlace,
     CreateActivity,
@@ -21,6 +20,7 @@ from seniorhalsan.operations.catalogue import (
     UpdatePlace,
     UpdateStaff,
 )
+from seniorhalsan.operations.feedback import SaveFeedbackSummary
 from seniorhalsan.reports.figures import get_feedback_summary
 from seniorhalsan.services import activities, places, staff, texts
 from tests.conftest import TODAY

@@ -114,7 +114,8 @@ def test_the_booklet_is_imposed_on_a4_landscape_sheets(spring, tmp_path):
     assert booklet.pages % 4 == 0 and booklet.pages >= a5_pages + 1  # the back cover comes last
     assert pdftools.info(booklet.data, tmp_path)["Pages"] == str(padded(booklet.pages) // 2)
     assert tuple(round(v) for v in pdftools.page_size(booklet.data, tmp_path)) == (842, 595)
-    right_of_first = pdftools.text(booklet.data, tmp_path, first=1, last=1, crop=(SHEET[0] / 2, 0, SHEET[0] / 2, SHEET[1]))
+    right_of_first = pdftools.text(booklet.data, tmp_path, first=1, last=1,
+                                   crop=(SHEET[0] / 2, 0, SHEET[0] / 2, SHEET[1]))
     assert "Vårtermin 2026" in right_of_first
     left_of_second = pdftools.text(booklet.data, tmp_path, first=2, last=2, crop=(0, 0, SHEET[0] / 2, SHEET[1]))
     assert f"Sida 2 av {booklet.pages}" in left_of_second

@@ -146,7 +146,7 @@ def _unimposed(pdf: bytes, tmp_path) -> str:
     sheets = int(pdftools.info(pdf, tmp_path)["Pages"])
     found: dict[int, str] = {}
     for side, pair in enumerate(booklet_order(sheets * 2)):
-        for number, x in zip(pair, (0, SHEET[0] / 2)):
+        for number, x in zip(pair, (0, SHEET[0] / 2), strict=True):
             if number is not None:
                 found[number] = pdftools.text(pdf, tmp_path, layout=True, first=side + 1, last=side + 1,
                                               crop=(x, 0, SHEET[0] / 2, SHEET[1])).rstrip("\f")

@@ -37,7 +37,8 @@ def test_the_reference_data_invents_no_phone_email_street_or_person():
 
 
 def test_a_new_database_holds_no_invented_contact_details(db):
-    found = list(db.read(texts.texts_with_prefix, "").values()) + [f"{p.name} {p.address or ''}" for p in db.read(places.list_places)]
+    found = list(db.read(texts.texts_with_prefix, "").values())
+    found += [f"{p.name} {p.address or ''}" for p in db.read(places.list_places)]
     found += [f"{s.name} {s.phone or ''} {s.email or ''}" for s in db.read(staff.list_staff, include_inactive=True)]
     for text in found:
         assert not PHONE.search(text) and not EMAIL.search(text) and not STREET.search(text), text
@@ -169,7 +170,8 @@ def test_opening_a_database_of_the_earlier_reference_data_removes_what_was_inven
                           "WHERE name IN ('Axelsberg', 'Gymmet Axelsberg')"))
         conn.execute(text("UPDATE places SET address = 'Gröndals träffpunkt, Gröndalsvägen 12' WHERE name = 'Gröndal'"))
         for key, body in (
-            ("folder.unit_head", "Enhetschef: Karin Exempelsson\nTelefon: 08-508 00 000\nE-post: seniorhalsan@example.se"),
+            ("folder.unit_head",
+             "Enhetschef: Karin Exempelsson\nTelefon: 08-508 00 000\nE-post: seniorhalsan@example.se"),
             ("folder.service.it_stod", "IT-pedagogen hjälper dig med mobil, surfplatta och dator. Ring 08-508 00 001."),
             ("folder.service.fixartjanst", "Fixaren kommer. Ring 08-508 00 002 eller vår egen 08-111 222 33."),
         ):
@@ -183,7 +185,8 @@ def test_opening_a_database_of_the_earlier_reference_data_removes_what_was_inven
     assert found["Axelsberg"] is None and found["Gymmet Axelsberg"] is None
     assert found["Gröndal"] == "Gröndals träffpunkt, Gröndalsvägen 12"  # written by the unit: kept
     assert db.read(texts.get_text, "folder.unit_head") == ""
-    assert db.read(texts.get_text, "folder.service.it_stod") == "IT-pedagogen hjälper dig med mobil, surfplatta och dator."
+    assert (db.read(texts.get_text, "folder.service.it_stod")
+            == "IT-pedagogen hjälper dig med mobil, surfplatta och dator.")
     assert db.read(texts.get_text, "folder.service.fixartjanst").endswith("08-111 222 33.")  # changed by the unit
     db.dispose()
 

@@ -32,7 +32,7 @@ def test_a_failed_write_leaves_the_old_file_and_no_half_file(tmp_path, monkeypat
 
 
 def test_a_missing_folder_or_a_folder_as_target_is_refused(tmp_path):
-    with pytest.raises(UserError, match="mappen .*saknas.* finns inte"):
+    with pytest.raises(UserError, match=r"mappen .*saknas.* finns inte"):
         output.check_target(tmp_path / "saknas" / "x.pdf")
     with pytest.raises(UserError, match="är en mapp"):
         output.check_target(tmp_path)

@@ -8,12 +8,12 @@ import io
 import pytest
 from openpyxl import load_workbook
 
+from seniorhalsan.errors import Forbidden
 from seniorhalsan.operations.accounts import CreateAccount
 from seniorhalsan.reports import api
 from seniorhalsan.reports.figures import collect_year
 from seniorhalsan.reports.workbook import render_workbook
 from seniorhalsan.reports.yearly import render_year
-from seniorhalsan.errors import Forbidden
 from seniorhalsan.services import accounts
 from tests import reach_data
 from tests.reports import pdftools

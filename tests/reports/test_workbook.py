@@ -56,8 +56,13 @@ def test_numbers_are_numbers_and_shares_are_fractions(book):
 def test_the_feedback_sheet_follows_the_template(book):
     sheet = book["Synpunkter och klagomål"]
     labels = [sheet.cell(r, 2).value for r in range(HEADER_ROW + 1, sheet.max_row + 1) if sheet.cell(r, 2).value]
-    assert labels == (["Antal beröm"] + list(city.CATEGORIES["from"].values()) + list(city.CATEGORIES["about"].values())
-                      + ["Antal klagomål där återkoppling har lämnats", "Antal klagomål där åtgärder vidtagits"])
+    assert labels == [
+        "Antal beröm",
+        *city.CATEGORIES["from"].values(),
+        *city.CATEGORIES["about"].values(),
+        "Antal klagomål där återkoppling har lämnats",
+        "Antal klagomål där åtgärder vidtagits",
+    ]
     table = rows(sheet)
     assert table["Senior"][2:6] == (2, 1, 1, 4)
     assert table["Patientnämnden"][2:6] == (0, 0, 0, 0)

@@ -144,7 +144,8 @@ def test_the_pages_of_a_history_join_up_newest_first(db, axelsberg, gympa):
     whole = db.read(attendance_history.list_sessions, place_id=axelsberg.id, offset=0, limit=100)
     pages = [row for offset in range(0, 9, 3)
              for row in db.read(attendance_history.list_sessions, place_id=axelsberg.id, offset=offset, limit=3)]
-    assert pages == whole and len(whole) == len(made) == db.read(attendance_history.count_sessions, place_id=axelsberg.id)
+    assert pages == whole
+    assert len(whole) == len(made) == db.read(attendance_history.count_sessions, place_id=axelsberg.id)
     # newest day first; on a day the latest start first; the same start: the one saved last first
     assert [(h.held_on.day, h.starts_at.hour) for h in whole] == [
         (5, 14), (4, 13), (3, 12), (2, 11), (2, 11), (2, 11), (2, 8), (1, 10)]

@@ -51,7 +51,8 @@ def test_find_persons_by_reference_or_name(db):
 
 def test_a_contact_with_its_checklist(db):
     who = factories.person(db)
-    saved = factories.contact(db, who.id, tasks=["brandvarnare", "Byte av glödlampor"], minutes="45", note="Bytte batteri")
+    saved = factories.contact(db, who.id, tasks=["brandvarnare", "Byte av glödlampor"], minutes="45",
+                              note="Bytte batteri")
     card = db.read(contacts.list_contacts, person_id=who.id)
     assert card == [saved]
     assert saved.tasks == ("brandvarnare", "glodlampor")

@@ -13,9 +13,11 @@ from tests import factories
 def test_a_renamed_place_keeps_its_old_name_in_old_years(db):
     grondal = factories.place_named(db, "Gröndal")
     yoga = factories.activity(db, "Yoga")
-    db.call(attendance.record_attendance, activity_id=yoga.id, place_id=grondal.id, held_on=dt.date(2025, 5, 5), total=7)
+    db.call(attendance.record_attendance, activity_id=yoga.id, place_id=grondal.id, held_on=dt.date(2025, 5, 5),
+            total=7)
     db.call(places.rename_place, grondal.id, new_name="Gröndals träffpunkt", from_date=dt.date(2026, 1, 1))
-    db.call(attendance.record_attendance, activity_id=yoga.id, place_id=grondal.id, held_on=dt.date(2026, 5, 5), total=9)
+    db.call(attendance.record_attendance, activity_id=yoga.id, place_id=grondal.id, held_on=dt.date(2026, 5, 5),
+            total=9)
 
     assert db.read(stats.year_stats, 2025).attendance.by_place["Gröndal"] == 7
     assert "Gröndals träffpunkt" not in db.read(stats.year_stats, 2025).attendance.by_place
@@ -26,7 +28,8 @@ def test_a_renamed_place_keeps_its_old_name_in_old_years(db):
 def test_a_closed_place_is_not_in_use_after_it_closed(db):
     langbro = factories.place_named(db, "Långbroberg")
     yoga = factories.activity(db, "Yoga")
-    db.call(attendance.record_attendance, activity_id=yoga.id, place_id=langbro.id, held_on=dt.date(2025, 5, 5), total=7)
+    db.call(attendance.record_attendance, activity_id=yoga.id, place_id=langbro.id, held_on=dt.date(2025, 5, 5),
+            total=7)
     db.call(places.close_place, langbro.id, closed_on=dt.date(2025, 6, 30))
     names_2026 = {p.name for p in db.read(places.list_places, on=dt.date(2026, 1, 1))}
     assert "Långbroberg" not in names_2026

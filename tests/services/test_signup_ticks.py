@@ -79,7 +79,7 @@ def test_a_series_is_ticked_day_by_day(db):
 
 def test_someone_who_leaves_a_series_after_coming_stays_in_its_figures_without_a_name(db):
     course = series(db, weekday=1, places=2)
-    astrid, bertil, cecilia = sign_up_people(db, course, 3)
+    astrid, bertil, _cecilia = sign_up_people(db, course, 3)
     db.perform(TickPresence(course.list_id, dt.date(2026, 11, 9), (astrid.id, bertil.id)))
     left = db.perform(CancelSignup(course.list_id, participant_id=astrid.id)).value
     assert [p.name for p in left.moved_up] == ["Cecilia Lund"]

@@ -34,7 +34,8 @@ def with_accounts(db_path):
 
 
 def hold_write_lock(path, seconds):
-    holder = subprocess.Popen([sys.executable, "-c", HOLDER, str(path), str(seconds)], stdout=subprocess.PIPE, text=True)
+    holder = subprocess.Popen([sys.executable, "-c", HOLDER, str(path), str(seconds)], stdout=subprocess.PIPE,
+                              text=True)
     assert holder.stdout.readline().strip() == "håller"
     return holder
 
@@ -129,7 +130,7 @@ def test_stats_while_a_real_import_is_half_way(with_accounts, tmp_path):
         result, took = cli(with_accounts, "stats", "--year", "2025", "--json")
         assert result.returncode == 0, result.stderr
         assert took < 8
-        out, err = child.communicate("\n" * 100, timeout=120)  # let it write on and finish
+        _out, err = child.communicate("\n" * 100, timeout=120)  # let it write on and finish
         assert child.returncode == 0, err
     finally:
         if child.poll() is None:

@@ -73,5 +73,6 @@ def test_two_clients_count_different_sessions_at_the_same_time(two_clients, db):
         t.join(60)
     assert errors == []
     assert db.read(attendance_history.count_sessions, place_id=place.id) == 60
-    day = {s.activity_name: s.total for s in db.read(attendance_days.day_sessions, place_id=place.id, day=dt.date(2026, 3, 7))}
+    sessions = db.read(attendance_days.day_sessions, place_id=place.id, day=dt.date(2026, 3, 7))
+    day = {s.activity_name: s.total for s in sessions}
     assert day == {"Seniorgympa": 8, "Kör": 108}

@@ -121,6 +121,6 @@ def test_an_import_killed_half_way_saves_all_or_nothing(db, db_url, catalogue, t
 
     # and let through, the same import saves every row: the rounds above killed a real import
     child = start_import(path, db_url)
-    out, _ = child.communicate("\n" * 100, timeout=120)
+    _out, _ = child.communicate("\n" * 100, timeout=120)
     assert child.returncode == 0
     assert db.read(attendance_history.count_sessions) == before + 20000

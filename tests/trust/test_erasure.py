@@ -37,8 +37,8 @@ def erased_after_a_backup(db_path):
 def test_erasure_then_restore_of_an_earlier_backup_leaves_no_trace_of_the_name(db_path):
     backup, who = erased_after_a_backup(db_path)
     assert NAME.encode() in file_bytes(backup)  # the backup from before still has it
-    result = subprocess.run([sys.executable, "-m", "seniorhalsan", "restore", str(backup), "--yes", "--db", str(db_path)],
-                            capture_output=True, text=True, env=os.environ.copy(), timeout=120)
+    result = subprocess.run([sys.executable, "-m", "seniorhalsan", "restore", str(backup), "--yes", "--db",
+                             str(db_path)], capture_output=True, text=True, env=os.environ.copy(), timeout=120)
     assert result.returncode == 0, result.stderr
     assert "1 personer som gallrats efter att kopian togs gallrades igen" in result.stdout
     for secret in (NAME, "ERASE-1", "Tellusgatan", "Hembesök hos Astrid", "765 43 21"):
@@ -111,6 +111,6 @@ def test_gallring_clears_the_contact_of_old_feedback(db):
     assert db.read(feedback.get_feedback, old.id).text == "Otrevligt bemötande"
     assert db.read(feedback.get_feedback, new.id).contact == "Per, 070-111 11 11"
     with db.engine.connect() as conn:
-        rows = conn.execute(text("select operation, record_type, record_id from access_log where record_type = 'synpunkt' "
-                                 "and operation = 'gallra'")).all()
+        rows = conn.execute(text("select operation, record_type, record_id from access_log "
+                                 "where record_type = 'synpunkt' and operation = 'gallra'")).all()
     assert rows == [("gallra", "synpunkt", old.id)]

@@ -25,8 +25,10 @@ def test_the_log_holds_no_personal_data_after_forced_errors(db_path, tmp_path, _
                      address="Tellusgatan 9")
     db.dispose()
     with sqlite3.connect(db_path) as conn:  # every change of a person or contact now fails inside the database
-        conn.execute("CREATE TRIGGER tvinga_fel_1 BEFORE UPDATE ON persons BEGIN SELECT RAISE(ABORT, 'tvingat fel'); END")
-        conn.execute("CREATE TRIGGER tvinga_fel_2 BEFORE INSERT ON contacts BEGIN SELECT RAISE(ABORT, 'tvingat fel'); END")
+        conn.execute("CREATE TRIGGER tvinga_fel_1 BEFORE UPDATE ON persons "
+                     "BEGIN SELECT RAISE(ABORT, 'tvingat fel'); END")
+        conn.execute("CREATE TRIGGER tvinga_fel_2 BEFORE INSERT ON contacts "
+                     "BEGIN SELECT RAISE(ABORT, 'tvingat fel'); END")
     erased = run("gallra", "--person", "HEMLIG-REF-77", "--yes", "--db", str(db_path))
     assert erased.returncode == 70
     rows = tmp_path / "kontakter.csv"

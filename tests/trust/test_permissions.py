@@ -60,9 +60,9 @@ def test_the_log_file_and_the_daily_backup_are_private(db_path, _private_data_di
     factories.person(db, reference="P1")
     db.dispose()
     env = {**os.environ}
-    result = subprocess.run([sys.executable, "-c", "import os; os.umask(0o022); from seniorhalsan.cli.main import main; "
-                             f"raise SystemExit(main(['stats', '--year', '2025', '--db', {str(db_path)!r}]))"],
-                            capture_output=True, text=True, env=env, timeout=120)
+    script = ("import os; os.umask(0o022); from seniorhalsan.cli.main import main; "
+              f"raise SystemExit(main(['stats', '--year', '2025', '--db', {str(db_path)!r}]))")
+    result = subprocess.run([sys.executable, "-c", script], capture_output=True, text=True, env=env, timeout=120)
     assert result.returncode == 0, result.stderr
     log = _private_data_dir / "seniorhalsan.log"
     assert log.exists() and mode(log) == 0o600

@@ -74,7 +74,7 @@ def test_a_copy_from_a_newer_version_is_refused_and_the_live_database_keeps_work
 
 
 def test_a_partial_copy_is_refused_and_the_live_database_keeps_working(copy_and_live, tmp_path):
-    backup, live = copy_and_live
+    _backup, live = copy_and_live
     partial = tmp_path / "del.sqlite3"
     with sqlite3.connect(partial) as conn:
         conn.execute("CREATE TABLE alembic_version (version_num VARCHAR(32) NOT NULL)")
@@ -107,7 +107,8 @@ from seniorhalsan.database import open_database
 from seniorhalsan.paths import sqlite_url
 from tests import factories
 db = open_database(sqlite_url(sys.argv[1]), daily_backup=False)
-factories.session(db, factories.activity(db, "Sista"), factories.place_named(db, "Axelsberg"), dt.date(2025, 4, 4), total=100)
+factories.session(db, factories.activity(db, "Sista"), factories.place_named(db, "Axelsberg"), dt.date(2025, 4, 4),
+                  total=100)
 os._exit(0)  # as if killed: the last session is only in the WAL, which stays beside the file
 """
 
@@ -146,7 +147,7 @@ def test_a_kill_at_every_step_of_restore_leaves_a_working_database(copy_and_live
 
 
 def test_a_missing_database_beside_its_backups_is_an_error_not_a_new_database(copy_and_live):
-    backup, live = copy_and_live
+    _backup, live = copy_and_live
     for p in live.parent.glob(live.name + "*"):
         p.unlink()
     with pytest.raises(MissingDatabase) as missing:

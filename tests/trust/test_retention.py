@@ -13,7 +13,8 @@ D = dt.date
 
 
 def person_with_contacts(db, reference, days, service="fixartjanst", **kw):
-    who = factories.person(db, reference=reference, name=f"Namn {reference}", phone="08-123 45 67", note="Bor ensam", **kw)
+    who = factories.person(db, reference=reference, name=f"Namn {reference}", phone="08-123 45 67", note="Bor ensam",
+                           **kw)
     for day in days:
         tasks = ["brandvarnare"] if service == "fixartjanst" else []
         factories.contact(db, who.id, service=service, day=day, note="Bytte batterier", tasks=tasks)

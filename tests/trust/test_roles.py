@@ -62,8 +62,12 @@ OPERATIONS = {
         {"karin", "maria"},
         lambda db, u: db.call(attendance.record_attendance, activity_id=u["gympa"].id, place_id=u["place"].id,
                               held_on=dt.date(2026, 3, 10), total=12)),
-    "read a day": ({"karin", "maria"}, lambda db, u: db.read(attendance_days.day_sessions, place_id=u["place"].id, day=dt.date(2026, 3, 10))),
-    "add an activity": ({"karin", "maria"}, lambda db, u: db.call(activities.create_activity, name="Qigong", kind="fysisk")),
+    "read a day": (
+        {"karin", "maria"},
+        lambda db, u: db.read(attendance_days.day_sessions, place_id=u["place"].id, day=dt.date(2026, 3, 10))),
+    "add an activity": (
+        {"karin", "maria"},
+        lambda db, u: db.call(activities.create_activity, name="Qigong", kind="fysisk")),
     "change the schedule": (
         {"karin", "maria"},
         lambda db, u: db.call(schedule.add_entry, term_id=u["term"].id, activity_id=u["gympa"].id,
@@ -76,7 +80,9 @@ OPERATIONS = {
         {"karin", "maria"},
         lambda db, u: db.call(feedback.record_answer, u["item"].id, answered_on=dt.date(2026, 3, 1))),
     "read the statistics": (set(USERS), lambda db, u: db.read(stats.year_stats, 2026)),
-    "create a person": ({"karin", "fixaren", "itpedagogen"}, lambda db, u: db.call(persons.create_person, birth_year=1944, gender="man")),
+    "create a person": (
+        {"karin", "fixaren", "itpedagogen"},
+        lambda db, u: db.call(persons.create_person, birth_year=1944, gender="man")),
     "read a fixartjänst card": ({"karin", "fixaren"}, lambda db, u: db.read(persons.get_person, u["person"].id)),
     "log a home visit (fixartjänst)": (
         {"karin", "fixaren"},
@@ -121,7 +127,8 @@ def test_an_instructor_finds_only_their_services_persons(db, unit):
 
 def test_an_instructor_imports_only_their_services_contacts(db, unit, tmp_path):
     path = tmp_path / "kontakter.csv"
-    path.write_text("datum;tjänst;person;födelseår;kön;kontakttyp\n2026-05-05;IT-stöd;IT-9;1950;kvinna;telefon\n", encoding="utf-8")
+    path.write_text("datum;tjänst;person;födelseår;kön;kontakttyp\n2026-05-05;IT-stöd;IT-9;1950;kvinna;telefon\n",
+                    encoding="utf-8")
     sign_in(db, "fixaren")
     with pytest.raises(importing.ImportRefused) as refused:
         db.call(importing.import_file, "contacts", path)

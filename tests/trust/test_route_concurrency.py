@@ -34,8 +34,8 @@ def test_two_first_contacts_at_once_record_one_route(db, two_clients):
             AddContact(person.id, "fixartjanst", dt.date(2025, 3, 3), "hembesok", route="vardcentral"),
             AddContact(person.id, "fixartjanst", dt.date(2025, 3, 3), "telefon", route="anhorig")])
         assert not [r for r in done if isinstance(r, Exception)], done
-        routes = db.read(lambda ctx: ctx.session.execute(
-            select(PersonRoute.route).where(PersonRoute.person_id == person.id)).scalars().all())
-        contacts = db.read(lambda ctx: ctx.session.scalar(
-            select(func.count()).select_from(Contact).where(Contact.person_id == person.id)))
+        routes = db.read(lambda ctx, person_id: ctx.session.execute(
+            select(PersonRoute.route).where(PersonRoute.person_id == person_id)).scalars().all(), person.id)
+        contacts = db.read(lambda ctx, person_id: ctx.session.scalar(
+            select(func.count()).select_from(Contact).where(Contact.person_id == person_id)), person.id)
         assert contacts == 2 and len(routes) == 1 and routes[0] in ("vardcentral", "anhorig")

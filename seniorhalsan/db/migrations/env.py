@@ -1,6 +1,7 @@
 """Alembic environment: runs on the connection the program hands over."""
 
 from alembic import context
+from sqlalchemy import Connection
 
 from seniorhalsan.db.models import Base
 
@@ -13,14 +14,17 @@ def run_migrations_online() -> None:
     if connection is None:
         from sqlalchemy import create_engine
 
-        engine = create_engine(config.get_main_option("sqlalchemy.url"))
+        url = config.get_main_option("sqlalchemy.url")
+        if url is None:
+            raise RuntimeError("alembic needs a connection or sqlalchemy.url")
+        engine = create_engine(url)
         with engine.begin() as conn:
             _run(conn)
         return
     _run(connection)
 
 
-def _run(connection) -> None:
+def _run(connection: Connection) -> None:
     context.configure(
         connection=connection,
         target_metadata=target_metadata,

@@ -3,11 +3,12 @@
 from __future__ import annotations
 
 import datetime as dt
+from typing import Any
 
-from sqlalchemy import (
-    func,
-)
+from sqlalchemy import func
 from sqlalchemy.orm import Mapped, declared_attr, mapped_column
+
+from ..base import table_of
 
 
 class Versioned:
@@ -16,8 +17,9 @@ class Versioned:
     version: Mapped[int] = mapped_column(nullable=False, server_default="1")
 
     @declared_attr.directive
-    def __mapper_args__(cls) -> dict:
-        return {"version_id_col": cls.__table__.c.version}
+    @classmethod
+    def __mapper_args__(cls) -> dict[str, Any]:
+        return {"version_id_col": table_of(cls).c.version}
 
 
 class Timestamped:

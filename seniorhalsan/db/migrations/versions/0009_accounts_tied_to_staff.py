@@ -5,11 +5,12 @@ Revises: 0008
 Create Date: 2026-11-27
 """
 
+from collections.abc import Iterator
 from contextlib import contextmanager
 
-from alembic import op
 import sqlalchemy as sa
-
+from alembic import op
+from alembic.operations import BatchOperations
 
 revision = '0009'
 down_revision = '0008'
@@ -18,7 +19,7 @@ depends_on = None
 
 
 @contextmanager
-def users_table():
+def users_table() -> Iterator[BatchOperations]:
     """Alter `users`; SQLite adds a named foreign key only by copying the table, and dropping the
     old copy would take the accounts' services with it (ON DELETE CASCADE): they are kept aside."""
     sqlite = op.get_bind().dialect.name == "sqlite"

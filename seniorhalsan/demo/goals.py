@@ -77,7 +77,7 @@ YEAR_TEXTS = {
 
 
 def _rounded(value: float, step: int) -> int:
-    return max(step, int(round(value / step)) * step)
+    return max(step, round(value / step) * step)
 
 
 def _dwindle(ctx: Ctx, year: int, rng: random.Random) -> int:
@@ -129,7 +129,7 @@ def follow_up(ctx: Ctx, year: int, seed: int = 65) -> int:
             target = _rounded(float(base.result) * growth, step)
         women = men = None
         if genders and base.women and base.men:
-            women, men = (_rounded(b * g, step) for b, g in zip((base.women, base.men), genders))
+            women, men = (_rounded(b * g, step) for b, g in zip((base.women, base.men), genders, strict=True))
             if women + men > target:  # the rounding of a small year: a target for all only
                 women = men = None
         goal_service.set_goal(ctx, year=year, figure=figure, target=target, women=women, men=men)

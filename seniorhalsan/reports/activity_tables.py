@@ -15,7 +15,8 @@ def low_note(f: ReportFigures, activity) -> str:
     """Said after a flagged activity's name: its latest sessions had few visitors."""
     if not activity.flagged:
         return ""
-    return f"få besökare: de {number(activity.low_in_a_row)} senaste tillfällena under {number(f.stats.activities.rule.below)}"
+    below = number(f.stats.activities.rule.below)
+    return f"få besökare: de {number(activity.low_in_a_row)} senaste tillfällena under {below}"
 
 
 def activities(f: ReportFigures) -> TableSpec:
@@ -24,7 +25,8 @@ def activities(f: ReportFigures) -> TableSpec:
     rows = []
     for a in table.most_visited():
         before = a.visits_before
-        rows.append(Row((a.name, a.sessions, a.visits, UNRECORDED if a.average is None else a.average, a.women, a.men, a.other + a.unspecified,
+        average = UNRECORDED if a.average is None else a.average
+        rows.append(Row((a.name, a.sessions, a.visits, average, a.women, a.men, a.other + a.unspecified,
                          before, Change(a.visits, before) if before else None), note=low_note(f, a)))
     rule = table.rule
     note = ("Snitt: besök per tillfälle där besökarna räknades. Övriga: annat kön och besök som räknades "
@@ -51,7 +53,8 @@ def sessions_by_kind(f: ReportFigures) -> TableSpec:
     rows += (Row(("Alla tillfällen", total, total_before, Change(total, total_before) if total_before else None)),)
     return TableSpec("Tillfällen per typ", "Genomförda tillfällen per typ av aktivitet",
                      ("Typ av aktivitet", f.year_label, f.before, "Förändring"), rows, (6, 2, 2, 2),
-                     note=f"{f.before}: samma dagar ett år tidigare ({f.before_text}). Inställda tillfällen räknas inte.")
+                     note=f"{f.before}: samma dagar ett år tidigare ({f.before_text}). "
+                          "Inställda tillfällen räknas inte.")
 
 
 def chart_data(f: ReportFigures) -> tuple[list[str], list[tuple[str, list[int]]], str]:

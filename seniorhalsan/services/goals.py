@@ -109,7 +109,7 @@ def set_goal(ctx: Ctx, *, year: int, figure: str, target: Any, women: Any = None
     check = Checker()
     choice = _figure(check, load_reference(ctx), figure)
     highest = 100 if choice and choice.share else MAX_TARGET
-    goal_target = check.integer("target", target, required=True)
+    goal_target: int | None = check.integer("target", target, required=True)
     if goal_target is not None and not 1 <= goal_target <= highest:
         unit = " (i procent)" if highest == 100 else ""
         check.fail("target", f"ange ett mål mellan 1 och {number(highest)}{unit}.")

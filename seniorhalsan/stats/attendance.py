@@ -65,8 +65,11 @@ def _groups(ctx: Ctx, spans: Sequence[Span]) -> list[_Group]:
         .group_by(*by_span, month, Activity.kind_id, s.place_id)
     )
     n = len(by_span)
-    return [_Group(row_year(row[:n], spans), *(None if v is None else int(v) for v in row[n:]))
-            for row in ctx.session.execute(query)]
+    groups = []
+    for row in ctx.session.execute(query):
+        month_of, kind_id, place_id, *sums = row[n:]
+        groups.append(_Group(row_year(row[:n], spans), int(month_of), kind_id, place_id, *(int(v) for v in sums)))
+    return groups
 
 
 def attendance(ctx: Ctx, spans: Sequence[Span], reference: Reference) -> dict[int, AttendanceFigures]:
@@ -78,7 +81,7 @@ def attendance(ctx: Ctx, spans: Sequence[Span], reference: Reference) -> dict[in
 
 
 def _figures(span: Span, groups: list[_Group], reference: Reference) -> AttendanceFigures:
-    kind_key = {k.id: k.key for k in reference.kinds}
+    kind_key: dict[int | None, str] = {k.id: k.key for k in reference.kinds}
     by_kind: dict[str, int] = {k.key: 0 for k in reference.kinds}
     by_kind[NOT_GIVEN] = 0
     by_tertial: dict[str, int] = defaultdict(int)

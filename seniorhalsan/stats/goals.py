@@ -138,7 +138,7 @@ def evaluate(goals: list[GoalRow], figures: YearFigures, before: YearFigures | N
 
 def statuses_count(goals: Iterable[GoalResult]) -> Mapping[str, int]:
     """How many goals have each status, in the statuses' order (for a summary line)."""
-    counted = {key: 0 for key in STATUSES}
+    counted = dict.fromkeys(STATUSES, 0)
     for goal in goals:
         counted[goal.status] += 1
     return counted

@@ -28,7 +28,8 @@ class Reference:
     def place_names(self, last: dt.date, used: set[int]) -> dict[int, str]:
         """Each place of `used` (those with sessions in the period), by its name at the period's
         end (or when it closed)."""
-        return {place.id: place.name_on(min(last, place.closed_on or last)) for place in self.places if place.id in used}
+        return {place.id: place.name_on(min(last, place.closed_on or last))
+                for place in self.places if place.id in used}
 
 
 def load_reference(ctx: Ctx) -> Reference:

@@ -13,12 +13,14 @@ from __future__ import annotations
 from collections import defaultdict
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
+from datetime import date
+from typing import Any
 
-from sqlalchemy import case, exists, func, select
+from sqlalchemy import ColumnElement, case, exists, func, select
 
 from ..db.models import Activity, ScheduleEntry, SignupList, SignupParticipant, SignupPresence, Term
-from ..services.signups import followed
 from ..db.session import Ctx
+from ..services.signups import followed
 from .figures import JSON
 from .reference import Reference
 from .spans import Span, by_year, row_year, span_group, within
@@ -55,7 +57,7 @@ class SignupFigures:
         return {**self.total.to_json(), "by_kind": {key: c.to_json() for key, c in self.by_kind.items()}}
 
 
-def _day(on_date):
+def _day(on_date: Any) -> ColumnElement[date]:
     """The day an occasion counts on: its date, or its term's first day for a series."""
     return func.coalesce(on_date, Term.starts_on)
 

@@ -12,8 +12,9 @@ from __future__ import annotations
 from collections import defaultdict
 from collections.abc import Mapping
 from dataclasses import dataclass, field
+from typing import Any
 
-from sqlalchemy import case, distinct, exists, func, select
+from sqlalchemy import ColumnElement, case, distinct, exists, func, select
 
 from ..db.models import (
     Activity,
@@ -129,7 +130,7 @@ def _chosen(ctx: Ctx, staff: dict[int, Staff], name: str | None) -> set[int] | N
         if not head and not own & set(matches):
             raise Forbidden("Du kan skriva ut dina egna siffror, inte andras; enhetschefen skriver ut allas. "
                             "Ingenting har ändrats.")
-        return {matches[0]} if head else own & set(matches)
+        return {matches[0]} if head else set(own & set(matches))
     if head:
         return None
     if not own:
@@ -142,7 +143,7 @@ class _Found:
     """The year's figures grouped by staff member (of `wanted`, or everyone's when None)."""
 
     def __init__(self, ctx: Ctx, span: Span, wanted: set[int] | None) -> None:
-        self.contacts: dict[int, dict[str, ServiceWork]] = defaultdict(dict)
+        self.contacts: dict[int, dict[int, ServiceWork]]  # by staff, then service id = defaultdict(dict)
         self.groups: dict[int, dict[str, Meetings]] = defaultdict(dict)
         self.trainings: dict[int, Meetings] = {}
         self.sessions: dict[int, list[LedActivity]] = defaultdict(list)
@@ -150,23 +151,27 @@ class _Found:
         self.outreach: dict[int, Meetings] = {}
         first, last, unit = span.first, span.last, ctx.unit_id
 
-        def whose(column):
+        def whose(column: Any) -> list[ColumnElement[bool]]:
             return [column.is_not(None)] if wanted is None else [column.in_(sorted(wanted))]
 
+        def by_staff(query: Any) -> list[Any]:
+            """A query's rows, each starting with a staff id that is never None: whose() left those out."""
+            return list(ctx.session.execute(query))
+
         c = Contact
-        for staff_id, service, contacts, persons in ctx.session.execute(
+        for staff_id, service, contacts, persons in by_staff(
                 select(c.staff_id, c.service_id, func.count(), func.count(distinct(c.person_id)))
                 .where(c.unit_id == unit, c.contact_date.between(first, last), *whose(c.staff_id))
                 .group_by(c.staff_id, c.service_id)):
             self.contacts[staff_id][service] = ServiceWork(contacts, persons)
         g = GroupMeeting
-        for staff_id, kind, meetings, participants in ctx.session.execute(
+        for staff_id, kind, meetings, participants in by_staff(
                 select(g.staff_id, g.kind, func.count(), func.coalesce(func.sum(g.participants), 0))
                 .where(g.unit_id == unit, g.held_on.between(first, last), *whose(g.staff_id))
                 .group_by(g.staff_id, g.kind)):
             self.groups[staff_id][kind] = Meetings(meetings, int(participants))
         t = Training
-        for staff_id, sessions, participants in ctx.session.execute(
+        for staff_id, sessions, participants in by_staff(
                 select(t.staff_id, func.count(), func.coalesce(func.sum(t.participants), 0))
                 .where(t.unit_id == unit, t.held_on.between(first, last), *whose(t.staff_id))
                 .group_by(t.staff_id)):
@@ -174,11 +179,11 @@ class _Found:
         self._sessions(ctx, span, wanted)
         self._signups(ctx, span, wanted)
         o = Outreach
-        for staff_id, events, reached, counted in ctx.session.execute(
+        for staff_id, events, reached, counted in by_staff(
                 select(o.staff_id, func.count(), func.sum(o.reached), func.count(o.reached))
                 .where(o.unit_id == unit, o.held_on.between(first, last), *whose(o.staff_id))
                 .group_by(o.staff_id)):
-            self.outreach[staff_id] = Meetings(events, int(reached) if counted else None)
+            self.outreach[staff_id] = Meetings(events, int(reached or 0) if counted else None)
 
     def _sessions(self, ctx: Ctx, span: Span, wanted: set[int] | None) -> None:
         for _year, staff_id, activity, sessions, visits in led_sessions(ctx, [span], leaders=wanted):

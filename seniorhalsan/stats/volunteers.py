@@ -14,7 +14,7 @@ from collections import defaultdict
 from collections.abc import Collection, Sequence
 from dataclasses import dataclass
 
-from sqlalchemy import func, select
+from sqlalchemy import ColumnElement, func, select
 
 from ..db.models import Activity, ActivitySession, ScheduleEntry, Staff
 from ..db.session import Ctx
@@ -43,7 +43,7 @@ class VolunteerFigures:
         return {"active": self.active, "sessions": self.sessions, "visits": self.visits}
 
 
-def session_leader():
+def session_leader() -> ColumnElement[int | None]:
     """Who led a session: its schedule row's leader, or else its activity's (outer-join ScheduleEntry)."""
     return func.coalesce(ScheduleEntry.leader_id, Activity.leader_id)
 

@@ -83,7 +83,7 @@ def _pydate(day: QDate) -> dt.date:
 class _CalendarPopup(QCalendarWidget):
     """The month to pick from; Esc closes it, Enter or a click picks the day."""
 
-    def keyPressEvent(self, event: QKeyEvent) -> None:  # noqa: N802 (Qt's name)
+    def keyPressEvent(self, event: QKeyEvent) -> None:
         if event.key() == Qt.Key.Key_Escape:
             self.close()
             return
@@ -98,7 +98,7 @@ class DateField(QLineEdit):
     `set_date` changes it. Text that is no date is marked and, on leaving, put back.
     """
 
-    dateChanged = Signal(object)  # noqa: N815 (the name QDateEdit had; the pages connect to it)
+    dateChanged = Signal(object)
 
     def __init__(self, day: dt.date | None = None, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -120,11 +120,11 @@ class DateField(QLineEdit):
         self.setToolTip(_("Skriv t.ex. 2026-11-18, 20261118 eller 18/11 och tryck Enter. "
                           "Upp- och nedpil byter dag, Alt+Nedpil visar kalendern."))
 
-    def sizeHint(self) -> QSize:  # noqa: N802 (Qt's name)
+    def sizeHint(self) -> QSize:
         metrics = self.fontMetrics()
         return QSize(metrics.horizontalAdvance("8888-88-88") + metrics.height() + 34, super().sizeHint().height())
 
-    def minimumSizeHint(self) -> QSize:  # noqa: N802 (Qt's name)
+    def minimumSizeHint(self) -> QSize:
         return self.sizeHint()
 
     # --- the value --------------------------------------------------------------------------
@@ -185,7 +185,7 @@ class DateField(QLineEdit):
             self._mark(False)  # being corrected: judged again when complete or left
 
     # --- keys and focus ---------------------------------------------------------------------
-    def keyPressEvent(self, event: QKeyEvent) -> None:  # noqa: N802 (Qt's name)
+    def keyPressEvent(self, event: QKeyEvent) -> None:
         key, modifiers = event.key(), event.modifiers()
         if key in (Qt.Key.Key_Return, Qt.Key.Key_Enter):
             if not self.commit():
@@ -208,7 +208,7 @@ class DateField(QLineEdit):
             return
         super().keyPressEvent(event)
 
-    def focusOutEvent(self, event: QFocusEvent) -> None:  # noqa: N802 (Qt's name)
+    def focusOutEvent(self, event: QFocusEvent) -> None:
         if event.reason() != Qt.FocusReason.PopupFocusReason:
             if self._parsed() is None:
                 self._revert()

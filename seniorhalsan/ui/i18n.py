@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import datetime as dt
 import logging
-from functools import lru_cache
+from functools import cache
 
 from PySide6.QtCore import QLocale, QObject, Signal
 
@@ -29,7 +29,7 @@ notifier = _Notifier()
 _current = "sv"
 
 
-@lru_cache(maxsize=None)
+@cache
 def catalogue(language: str) -> dict[str, str]:
     """msgid → translation for a language (Swedish needs none)."""
     if language == "sv":

@@ -36,13 +36,13 @@ class WrapLabel(QLabel):
         super().__init__(text, parent)
         self.setWordWrap(True)
 
-    def minimumSizeHint(self) -> QSize:  # noqa: N802 (Qt's name)
+    def minimumSizeHint(self) -> QSize:
         hint = super().minimumSizeHint()
         if self.wordWrap() and self.testAttribute(Qt.WidgetAttribute.WA_Resized) and self.width() > 0:
             hint.setHeight(max(hint.height(), self.heightForWidth(self.width())))
         return hint
 
-    def resizeEvent(self, event) -> None:  # noqa: N802 (Qt's name)
+    def resizeEvent(self, event) -> None:
         super().resizeEvent(event)
         if event.oldSize().width() != event.size().width():
             self.updateGeometry()  # another width, another number of lines
@@ -68,32 +68,32 @@ class FlowLayout(QLayout):
         if stretch:
             self._stretch[id(self._items[-1])] = stretch
 
-    def addItem(self, item: QLayoutItem) -> None:  # noqa: N802 (Qt's name)
+    def addItem(self, item: QLayoutItem) -> None:
         self._items.append(item)
 
     def count(self) -> int:
         return len(self._items)
 
-    def itemAt(self, index: int) -> QLayoutItem | None:  # noqa: N802 (Qt's name)
+    def itemAt(self, index: int) -> QLayoutItem | None:
         return self._items[index] if 0 <= index < len(self._items) else None
 
-    def takeAt(self, index: int) -> QLayoutItem | None:  # noqa: N802 (Qt's name)
+    def takeAt(self, index: int) -> QLayoutItem | None:
         if 0 <= index < len(self._items):
             item = self._items.pop(index)
             self._stretch.pop(id(item), None)
             return item
         return None
 
-    def expandingDirections(self) -> Qt.Orientation:  # noqa: N802 (Qt's name)
+    def expandingDirections(self) -> Qt.Orientation:
         return Qt.Orientation(0)
 
-    def hasHeightForWidth(self) -> bool:  # noqa: N802 (Qt's name)
+    def hasHeightForWidth(self) -> bool:
         return True
 
-    def heightForWidth(self, width: int) -> int:  # noqa: N802 (Qt's name)
+    def heightForWidth(self, width: int) -> int:
         return self._arrange(QRect(0, 0, width, 0), move=False)
 
-    def sizeHint(self) -> QSize:  # noqa: N802 (Qt's name)
+    def sizeHint(self) -> QSize:
         """All on one line."""
         width = height = 0
         for item in self._visible():
@@ -103,7 +103,7 @@ class FlowLayout(QLayout):
         margins = self.contentsMargins()
         return QSize(width + margins.left() + margins.right(), height + margins.top() + margins.bottom())
 
-    def minimumSize(self) -> QSize:  # noqa: N802 (Qt's name)
+    def minimumSize(self) -> QSize:
         """As narrow as the widest item; as low as its lines at the width it was given (one line
         before it was given any), so that whatever asks only for the minimum leaves room for them."""
         size = QSize()
@@ -116,7 +116,7 @@ class FlowLayout(QLayout):
             size.setHeight(max(size.height(), self.heightForWidth(max(width, size.width()))))
         return size
 
-    def setGeometry(self, rect: QRect) -> None:  # noqa: N802 (Qt's name)
+    def setGeometry(self, rect: QRect) -> None:
         width = self.geometry().width()
         super().setGeometry(rect)
         self._arrange(rect, move=True)
@@ -143,11 +143,11 @@ class FlowLayout(QLayout):
         y = area.y()
         for line, widths in lines:
             heights = [item.heightForWidth(w) if item.hasHeightForWidth() else item.sizeHint().height()
-                       for item, w in zip(line, widths)]
+                       for item, w in zip(line, widths, strict=True)]
             height = max(heights)
             if move:
                 x = area.x()
-                for item, item_width, item_height in zip(line, widths, heights):
+                for item, item_width, item_height in zip(line, widths, heights, strict=True):
                     if self.top or item.expandingDirections() & Qt.Orientation.Vertical:
                         top, item_height = y, height
                     else:
@@ -197,7 +197,7 @@ class FlowLayout(QLayout):
         stretch = [self._stretch.get(id(item), 0) for item in line]
         if spare > 0 and sum(stretch):
             total = sum(stretch)
-            widths = [w + spare * s // total for w, s in zip(widths, stretch)]
+            widths = [w + spare * s // total for w, s in zip(widths, stretch, strict=True)]
         return widths
 
 
@@ -278,20 +278,20 @@ class ScrollArea(QScrollArea):
             height = layout.totalMinimumSize().height()
         inner.resize(width, max(height, viewport.height()))
 
-    def sizeHint(self) -> QSize:  # noqa: N802 (Qt's name)
+    def sizeHint(self) -> QSize:
         return self.widget().sizeHint() + QSize(self.verticalScrollBar().sizeHint().width(), 0)
 
-    def minimumSizeHint(self) -> QSize:  # noqa: N802 (Qt's name)
+    def minimumSizeHint(self) -> QSize:
         hint = super().minimumSizeHint()
         if not self.sideways:
             hint.setWidth(self.widget().minimumSizeHint().width() + self.verticalScrollBar().sizeHint().width())
         return hint
 
-    def resizeEvent(self, event) -> None:  # noqa: N802 (Qt's name): the viewport's size changed
+    def resizeEvent(self, event) -> None:
         super().resizeEvent(event)
         self.fit_widget()
 
-    def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802 (Qt's name)
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
         if watched is self.widget() and event.type() == QEvent.Type.LayoutRequest:
             self.fit_widget()  # a line wrapped or a part shown: the content's height changed
             self.updateGeometry()

@@ -54,7 +54,8 @@ class LoginDialog(QDialog):
         form.addRow(password_label, self.password)
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel)
         buttons.button(QDialogButtonBox.StandardButton.Ok).setText(_("Logga in"))
-        buttons.button(QDialogButtonBox.StandardButton.Cancel).setText(_("Avsluta programmet") if locked else _("Avbryt"))
+        cancel = buttons.button(QDialogButtonBox.StandardButton.Cancel)
+        cancel.setText(_("Avsluta programmet") if locked else _("Avbryt"))
         buttons.accepted.connect(self.try_login)
         buttons.rejected.connect(self.reject)
         layout = QVBoxLayout(self)
@@ -169,7 +170,7 @@ class FirstAccountDialog(QDialog):
 class IdleLock(QObject):
     """Locks the window after a set time without keyboard or mouse; the work stays as it was."""
 
-    INPUT = {QEvent.Type.KeyPress, QEvent.Type.MouseButtonPress, QEvent.Type.MouseMove, QEvent.Type.Wheel}
+    INPUT = frozenset({QEvent.Type.KeyPress, QEvent.Type.MouseButtonPress, QEvent.Type.MouseMove, QEvent.Type.Wheel})
 
     def __init__(self, window, db: Database, minutes: int) -> None:
         super().__init__(window)

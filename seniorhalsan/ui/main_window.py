@@ -13,12 +13,12 @@ from PySide6.QtCore import QEvent, QRect, QSize, Qt, QTimer
 from PySide6.QtGui import QCloseEvent, QPaintEvent
 from PySide6.QtWidgets import (
     QHBoxLayout,
-    QPushButton,
     QLabel,
     QListWidget,
     QListWidgetItem,
     QMainWindow,
     QProgressBar,
+    QPushButton,
     QVBoxLayout,
     QWidget,
 )
@@ -138,12 +138,12 @@ class MainWindow(QMainWindow):
         self._after_first_frame.append(callback)
         QTimer.singleShot(1000, self, self._first_frame_done)
 
-    def showEvent(self, event) -> None:  # noqa: N802 (Qt's name)
+    def showEvent(self, event) -> None:
         super().showEvent(event)
         if self.current_key == START and self.start_view is not None:
             self.start_view.focus_next_step()  # a hidden window could not take the focus before
 
-    def paintEvent(self, event: QPaintEvent) -> None:  # noqa: N802 (Qt's name)
+    def paintEvent(self, event: QPaintEvent) -> None:
         super().paintEvent(event)
         if self._after_first_frame:
             QTimer.singleShot(0, self, self._first_frame_done)  # once this frame is on screen

@@ -20,8 +20,8 @@ from .i18n import _
 if TYPE_CHECKING:
     from ..database import DamagedDatabase
     from ..db.session import Database
-    from .common import AppContext
     from .ahead import OpenedAhead
+    from .common import AppContext
     from .main_window import MainWindow
 
 log = logging.getLogger(__name__)
@@ -172,7 +172,8 @@ def offer_restore(exc: DamagedDatabase, url: str) -> Database | None:
                 if LoginDialog(copy).exec() != LoginDialog.DialogCode.Accepted:
                     return None
                 if copy.actor is None or copy.actor.role != "enhetschef":
-                    QMessageBox.critical(None, _("Databasen är skadad"), _("Bara enhetschefen kan återställa databasen."))
+                    QMessageBox.critical(None, _("Databasen är skadad"),
+                                         _("Bara enhetschefen kan återställa databasen."))
                     return None
                 username = copy.actor.username
         restore_database(exc.backup, exc.path, username=username)

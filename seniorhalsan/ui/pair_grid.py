@@ -86,13 +86,13 @@ class PairGrid(QWidget):
         self.per_row = per_row
         self.updateGeometry()
 
-    def minimumSizeHint(self) -> QSize:  # noqa: N802 (Qt's name)
+    def minimumSizeHint(self) -> QSize:
         """As narrow as one pair a row; as low as the rows are at the width it has."""
         hint = super().minimumSizeHint()
         hint.setWidth(self.needed_width(1))
         return hint
 
-    def resizeEvent(self, event) -> None:  # noqa: N802 (Qt's name)
+    def resizeEvent(self, event) -> None:
         super().resizeEvent(event)
         per_row = self.per_row_for(event.size().width())
         if per_row != self.per_row:

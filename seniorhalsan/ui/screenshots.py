@@ -51,8 +51,8 @@ def main(argv: list[str] | None = None) -> int:
     from PySide6.QtCore import QTimer
     from PySide6.QtWidgets import QApplication
 
-    from ..operations.imports import GenerateDemo
     from ..database import open_database
+    from ..operations.imports import GenerateDemo
     from ..paths import sqlite_url
     from . import fit
     from .app import build

@@ -25,7 +25,9 @@ QListWidget#navigation { background: #f1f4f9; border: none; }
 QListWidget#navigation::item { padding: 9px 10px; }
 QListWidget#navigation::item:selected { background: #0b57d0; color: white; }
 QTableView { gridline-color: #c8ccd2; selection-background-color: #cfe0fc; selection-color: black; }
-QHeaderView::section { background: #e8ebf0; padding: 4px; border: none; border-right: 1px solid #c8ccd2; font-weight: bold; }
+QHeaderView::section {
+    background: #e8ebf0; padding: 4px; border: none; border-right: 1px solid #c8ccd2; font-weight: bold;
+}
 QLabel[role="banner"] { background: #fff4c2; border: 1px solid #e0c36a; padding: 6px; }
 """
 

@@ -69,7 +69,7 @@ class ColumnWidths(QObject):
         header.resizeSection(self.fill, max(self.needed(self.fill, self.fill_sample),
                                             self.view.viewport().width() - others))
 
-    def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802 (Qt's name)
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
         if event.type() == QEvent.Type.FontChange and watched is self.view:
             self.apply()
         elif event.type() == QEvent.Type.Resize and watched is self.view.viewport():

@@ -78,11 +78,11 @@ class PageStack(QStackedWidget):
         super().__init__(parent)
         self.currentChanged.connect(lambda _index: self.updateGeometry())
 
-    def sizeHint(self) -> QSize:  # noqa: N802 (Qt's name)
+    def sizeHint(self) -> QSize:
         page = self.currentWidget()
         return page.sizeHint() if page is not None else super().sizeHint()
 
-    def minimumSizeHint(self) -> QSize:  # noqa: N802 (Qt's name)
+    def minimumSizeHint(self) -> QSize:
         page = self.currentWidget()
         if page is None:
             return super().minimumSizeHint()

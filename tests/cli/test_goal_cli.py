@@ -30,7 +30,8 @@ def test_goals_from_the_command_line(db, db_url, tmp_path):
 
     listed = run("goal", "list", "--year", "2025", db=db_url)
     assert listed.returncode == 0, listed.stderr
-    assert "Besök på aktiviteter (visits)\n  mål 110 (kvinnor 90, män 19)\n  utfall 100: delvis uppnått\n" in listed.stdout
+    assert ("Besök på aktiviteter (visits)\n  mål 110 (kvinnor 90, män 19)\n  utfall 100: delvis uppnått\n"
+            in listed.stdout)
     assert "    kvinnor 80: ej uppnått\n    män 19: uppnått\n  analys: årets, T1\n" in listed.stdout
     assert "  utfall –: ej registrerat\n" in listed.stdout  # no feedback at all in 2025: not "not reached"
 
@@ -69,10 +70,12 @@ def test_mistakes_are_refused_in_swedish_and_change_nothing(db, db_url, tmp_path
     refused = run("goal", "set", "--year", "2025", "--figure", "visit", "--target", "0", db=db_url)
     assert refused.returncode == 1
     assert refused.stderr == ("Fel: Siffra: 'visit' är ingen siffra som ett mål kan sättas för (till exempel visits, "
-                              "sessions:kultur, persons:fixartjanst).\nMål: ange ett mål mellan 1 och 10\xa0000\xa0000.\n")
+                              "sessions:kultur, persons:fixartjanst).\n"
+                              "Mål: ange ett mål mellan 1 och 10\xa0000\xa0000.\n")
     missing = run("goal", "set", "--year", "2025", "--figure", "visits", "--target", "10", "--analysis-file",
                   tmp_path / "finns-inte.txt", db=db_url)
-    assert (missing.returncode, missing.stderr) == (1, f"Fel: Analys: filen {tmp_path / 'finns-inte.txt'} finns inte.\n")
+    gone = tmp_path / "finns-inte.txt"
+    assert (missing.returncode, missing.stderr) == (1, f"Fel: Analys: filen {gone} finns inte.\n")
     alone = run("goal", "set", "--year", "2025", "--figure", "visits", "--target", "10", "--tertial", "1", db=db_url)
     assert alone.returncode == 1 and "--tertial anger vilken rapport analysen gäller" in alone.stderr
     assert run("goal", "remove", "--year", "2025", "--figure", "visits", db=db_url).stderr == \

@@ -19,7 +19,8 @@ def test_a_goal_is_set_changed_and_removed(db):
     made = db.perform(SetGoal(2026, "persons:anhorigstod", 200, women=150, men=40))
     assert made.changes.topics == {"goals"} and made.changes.created == 1
     goal = made.value
-    assert (goal.label, goal.target, goal.women, goal.men, goal.gendered) == ("Anhörigstöd: personer", 200, 150, 40, True)
+    assert (goal.label, goal.target, goal.women, goal.men, goal.gendered) == (
+        "Anhörigstöd: personer", 200, 150, 40, True)
     # the same figure again changes the goal (one goal per figure and year)
     changed = db.perform(SetGoal(2026, "PERSONS:anhorigstod ", 210, version=goal.version)).value
     assert (changed.id, changed.target, changed.women, changed.men) == (goal.id, 210, None, None)
@@ -87,7 +88,8 @@ def test_only_the_unit_head_sets_goals_and_the_limit_but_everyone_sees_them(acco
     db.actor = db.call(accounts.login, username=user, password=PASSWORD)
     assert [g.figure for g in db.read(list_goals, 2026)] == ["visits"]
     with unchanged():
-        for operation in (SetGoal(2026, "visits", 1), WriteGoalAnalysis(2026, "visits", "x"), RemoveGoal(2026, "visits"),
+        for operation in (SetGoal(2026, "visits", 1), WriteGoalAnalysis(2026, "visits", "x"),
+                          RemoveGoal(2026, "visits"),
                           SetLowAttendance(below=3, in_a_row=2)):
             with pytest.raises(Forbidden, match="får inte sätta årets mål och skriva analysen"):
                 db.perform(operation)
@@ -107,7 +109,7 @@ def test_two_who_set_the_same_goal_at_once_make_one_goal(db, db_url):
         except Exception as exc:  # pragma: no cover - shown by the assertion below
             errors.append(exc)
 
-    threads = [threading.Thread(target=run, args=(c, t)) for c, t in zip(clients, (200, 210))]
+    threads = [threading.Thread(target=run, args=(c, t)) for c, t in zip(clients, (200, 210), strict=True)]
     for thread in threads:
         thread.start()
     for thread in threads:

@@ -54,7 +54,8 @@ def clubs(db):
 def test_each_activity_in_the_year(clubs):
     table = clubs.read(stats.year_stats, 2025).activities
     gympa = table.by_activity["Seniorgympa"]
-    assert (gympa.sessions, gympa.visits, gympa.women, gympa.men, gympa.other, gympa.unspecified) == (3, 47, 26, 8, 1, 12)
+    assert (gympa.sessions, gympa.visits, gympa.women, gympa.men, gympa.other, gympa.unspecified) == (
+        3, 47, 26, 8, 1, 12)
     assert gympa.visits == gympa.women + gympa.men + gympa.other + gympa.unspecified
     assert gympa.counted == 3 and gympa.average == pytest.approx(47 / 3)
     assert gympa.kind == "fysisk"

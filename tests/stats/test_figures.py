@@ -123,8 +123,8 @@ def test_an_empty_year_has_every_key_at_zero_or_unrecorded(db):
     assert printed["attendance"]["new_visitors"] is None
     assert printed["services"]["fixartjanst"]["tasks"]["brandvarnare"] is None
     assert printed["groups"]["anhorigstod"] == {"meetings": None, "participants": None,
-                                                "by_kind": dict.fromkeys(printed["groups"]["anhorigstod"]["by_kind"],
-                                                                         {"meetings": None, "participants": None})}
+                                                "by_kind": {kind: {"meetings": None, "participants": None}
+                                                            for kind in printed["groups"]["anhorigstod"]["by_kind"]}}
     assert printed["trainings"]["sessions"] is None and printed["trainings"]["participants"] is None
 
 

@@ -41,7 +41,7 @@ def accounts_for(db, made):
 
 
 def test_a_fixares_year(reach):
-    db, made = reach
+    db, _made = reach
     [tomas] = db.read(staff_figures, 2025, name="Tomas Greger")
     # A once, B twice, C, D: five Fixartjänst contacts with four persons (A's 2024 visit is another year)
     assert tomas.services["fixartjanst"].to_json() == {"contacts": 5, "persons": 4}
@@ -52,7 +52,7 @@ def test_a_fixares_year(reach):
 
 
 def test_sessions_led_follow_the_schedule_row_then_the_activity(reach):
-    db, made = reach
+    db, _made = reach
     figures = {f.name: f for f in db.read(staff_figures, 2025)}
     stig, petra = figures["Stig Holmér"], figures["Petra Nyholm"]
     assert [(a.name, a.sessions, a.visits) for a in stig.sessions] == [("Canasta", 2, 19), ("Seniorgympa", 1, 5)]
@@ -62,7 +62,7 @@ def test_sessions_led_follow_the_schedule_row_then_the_activity(reach):
 
 
 def test_everyone_is_those_who_work_here_and_those_with_a_figure(reach):
-    db, made = reach
+    db, _made = reach
     names = [f.name for f in db.read(staff_figures, 2025)]
     # Gun left in 2024 and led nothing in 2025; Ulla works here and has nothing yet
     assert names == ["Petra Nyholm", "Stig Holmér", "Tomas Greger", "Ulla Berg"]

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import contextlib
 import warnings
 
 import pytest
@@ -18,7 +19,8 @@ def no_unexpected_dialogs(monkeypatch):
     """A modal dialog nobody answers would hang the run; a test that expects one replaces this."""
 
     def refuse(self, *args, **kwargs):
-        raise AssertionError(f"Ett oväntat modalt fönster öppnades: {self.windowTitle()!r} {getattr(self, 'text', lambda: '')()!r}")
+        text = getattr(self, "text", lambda: "")()
+        raise AssertionError(f"Ett oväntat modalt fönster öppnades: {self.windowTitle()!r} {text!r}")
 
     monkeypatch.setattr(QMessageBox, "exec", refuse)
     monkeypatch.setattr(QDialog, "exec", refuse)
@@ -29,10 +31,8 @@ def free_closed_windows() -> None:
     style sheet, and a page's language hook (a lambda) would outlive its page."""
     with warnings.catch_warnings():
         warnings.simplefilter("ignore", RuntimeWarning)
-        try:
+        with contextlib.suppress(RuntimeError, TypeError):
             i18n.notifier.changed.disconnect()
-        except (RuntimeError, TypeError):
-            pass
     QApplication.sendPostedEvents(None, QEvent.Type.DeferredDelete)
 
 

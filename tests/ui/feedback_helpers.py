@@ -6,6 +6,7 @@ from seniorhalsan.services import feedback
 from seniorhalsan.ui.pages.feedback.page import REGISTER
 
 D = dt.date
+SEPTEMBER_FIRST = D(2026, 9, 1)
 
 
 def open_page(window, tab=REGISTER):
@@ -21,7 +22,7 @@ def choose(combo, data):
     combo.setCurrentIndex(index)
 
 
-def add(db, day=D(2026, 9, 1), kind="synpunkt", sender="Senior", about="Tillgänglighet", **kw):
+def add(db, day=SEPTEMBER_FIRST, kind="synpunkt", sender="Senior", about="Tillgänglighet", **kw):
     """An item registered by someone else (or earlier), as the test's starting point."""
     return db.call(feedback.register_feedback, received_on=day, type=kind, from_key=sender, about_key=about,
                    text=kw.pop("text", "Fler tider för gympan, tack."), **kw)

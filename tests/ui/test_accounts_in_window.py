@@ -40,7 +40,8 @@ def test_login_dialog(qtbot, staff_accounts):
 @pytest.mark.parametrize(
     "user, visible",
     [
-        ("karin", {"attendance", "activities", "support", "feedback", "statistics", "import", "prints", "settings", "privacy",
+        ("karin", {"attendance", "activities", "support", "feedback", "statistics", "import", "prints", "settings",
+                   "privacy",
                    "signups", "unit"}),
         ("maria", {"attendance", "activities", "feedback", "statistics", "import", "prints", "settings", "signups",
                    "unit"}),
@@ -51,7 +52,7 @@ def test_login_dialog(qtbot, staff_accounts):
 def test_each_role_sees_its_pages(qtbot, staff_accounts, tmp_path, user, visible):
     db = staff_accounts
     db.actor = db.call(accounts.login, username=user, password=PASSWORD)
-    context, window = build(db, SettingsStore(tmp_path / "f.ini"))
+    _context, window = build(db, SettingsStore(tmp_path / "f.ini"))
     qtbot.addWidget(window)
     shown = {window.navigation.item(r).data(256) for r in range(window.navigation.count())
              if not window.navigation.item(r).isHidden()}
@@ -81,7 +82,7 @@ def test_the_first_account_dialog_creates_the_unit_head(qtbot, db):
 def test_the_window_locks_after_idle_time_and_keeps_the_work(qtbot, staff_accounts, tmp_path, monkeypatch):
     db = staff_accounts
     db.actor = db.call(accounts.login, username="maria", password=PASSWORD)
-    context, window = build(db, SettingsStore(tmp_path / "f.ini"))
+    _context, window = build(db, SettingsStore(tmp_path / "f.ini"))
     qtbot.addWidget(window)
     page = window.page("attendance")
     asked = []

@@ -264,7 +264,8 @@ def test_an_entry_is_added_in_the_week_grid_with_the_keyboard(window, qtbot, db,
     grid.setCurrentIndex(tab.grid_model.index(0, 0))  # Monday 08:00
     for key in (Qt.Key.Key_Right, Qt.Key.Key_Down, Qt.Key.Key_Down, Qt.Key.Key_Down, Qt.Key.Key_Down, Qt.Key.Key_Down):
         qtbot.keyClick(grid, key)
-    assert (tab.grid_model.weekday_of(grid.currentIndex()), tab.grid_model.hour_of(grid.currentIndex())) == (TUESDAY, 13)
+    current = grid.currentIndex()
+    assert (tab.grid_model.weekday_of(current), tab.grid_model.hour_of(current)) == (TUESDAY, 13)
 
     def fill(dialog: EntryDialog):
         assert dialog.weekday.currentData() == TUESDAY and dialog.starts.time().hour() == 13
@@ -278,7 +279,8 @@ def test_an_entry_is_added_in_the_week_grid_with_the_keyboard(window, qtbot, db,
     answer_dialogs(monkeypatch, fill)
     qtbot.keyClick(grid, Qt.Key.Key_Return)
 
-    saved = [e for e in db.read(schedule.list_schedule, planned.id, place_id=catalogue["axelsberg"].id) if e.weekday == 2]
+    saved = [e for e in db.read(schedule.list_schedule, planned.id, place_id=catalogue["axelsberg"].id)
+             if e.weekday == 2]
     assert [(e.activity_name, e.starts_at, e.ends_at, e.leader_name, e.note) for e in saved] == [
         ("Seniorgympa", dt.time(13), dt.time(14, 30), "Inger Dahl", "Ta med vattenflaska")]
     cell = grid.currentIndex()
@@ -302,7 +304,8 @@ def test_an_entry_is_edited_and_removed_from_its_cell(window, qtbot, db, catalog
     tab.grid.setCurrentIndex(cell)
     tab.grid.open_requested.emit(cell)
     entry = next(e for e in db.read(schedule.list_schedule, planned.id) if e.weekday)
-    assert (entry.weekday, entry.starts_at, entry.ends_at, entry.leader_name) == (3, dt.time(9), dt.time(10), "Maria Berglind")
+    assert (entry.weekday, entry.starts_at, entry.ends_at, entry.leader_name) == (
+        3, dt.time(9), dt.time(10), "Maria Berglind")
     assert tab.grid.currentIndex() == tab.grid_model.index_of(3, dt.time(9))
 
     asked = []
@@ -347,7 +350,8 @@ def test_dated_events_are_listed_added_and_removed(window, db, catalogue, planne
 
     answer_dialogs(monkeypatch, trip)
     tab.add_dated()
-    dated = [(e.activity_name, e.on_date, e.starts_at) for e in db.read(schedule.list_schedule, planned.id) if e.on_date]
+    dated = [(e.activity_name, e.on_date, e.starts_at)
+             for e in db.read(schedule.list_schedule, planned.id) if e.on_date]
     assert dated == [("Canasta", dt.date(2026, 3, 3), dt.time(14)), ("Canasta", dt.date(2026, 5, 20), dt.time(13))]
     assert len(tab.dated_model.rows) == 2 and tab.grid_model.entry_count() == 1  # not in the weekly grid
 

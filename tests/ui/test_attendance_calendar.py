@@ -22,7 +22,7 @@ class PaintedCalendar(MonthCalendar):
         super().__init__()
         self.cells: dict[dt.date, QRect] = {}
 
-    def paintCell(self, painter, rect, date):  # noqa: N802 (Qt's name)
+    def paintCell(self, painter, rect, date):
         super().paintCell(painter, rect, date)
         if date.month() == self.monthShown():
             self.cells[dt.date(date.year(), date.month(), date.day())] = QRect(rect)

@@ -14,7 +14,7 @@ from seniorhalsan.ui.pages.attendance.calendar import MISSING_COLOUR
 from seniorhalsan.ui.pages.attendance.model import WOMEN
 from tests import commandline
 from tests.conftest import TODAY
-from tests.ui.attendance_helpers import D, TUESDAY, WEDNESDAY, autumn, ctrl, focused, open_day, type_keys
+from tests.ui.attendance_helpers import TUESDAY, WEDNESDAY, D, autumn, ctrl, focused, open_day, type_keys
 
 
 @pytest.fixture

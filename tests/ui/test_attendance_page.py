@@ -102,7 +102,7 @@ def counted(db, planned):
 def test_earlier_days_and_the_month(db, counted, planned, window, qtbot):
     page = open_day(window, qtbot, planned, dt.date(2026, 3, 17))
     assert page.calendar.visits == {DAY: 8}
-    assert "Mars 2026: 8 besök vid 1 tillfälle" == page.month_total.text()  # one, not "1 tillfällen"
+    assert page.month_total.text() == "Mars 2026: 8 besök vid 1 tillfälle"  # one, not "1 tillfällen"
     assert page.history.rowCount() == 1
     page.history_view.doubleClicked.emit(page.history.index(0, 0))
     assert page.day == DAY
@@ -126,7 +126,8 @@ def test_leaving_with_unsaved_counts_asks_first(window, qtbot, db, planned, monk
 
 def test_the_history_model_passes_the_model_tester(window, qtbot, db, planned, qtmodeltester):
     for day in range(1, 20):
-        db.call(attendance.record_attendance, activity_id=db.read(attendance_days.day_sessions, place_id=planned.id, day=DAY)[0].activity_id,
+        activity_id = db.read(attendance_days.day_sessions, place_id=planned.id, day=DAY)[0].activity_id
+        db.call(attendance.record_attendance, activity_id=activity_id,
                 place_id=planned.id, held_on=dt.date(2026, 2, day), total=day)
     page = open_day(window, qtbot, planned)
     page.history.page = 5

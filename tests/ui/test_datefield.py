@@ -70,7 +70,7 @@ def test_typing_changes_the_date_once_when_it_is_whole(qtbot, form):
 
 
 def test_text_that_is_no_date_is_marked_then_put_back(qtbot, form):
-    before, field, after, changes = form
+    _before, field, _after, changes = form
     field.setFocus()
     field.selectAll()
     qtbot.keyClicks(field, "2026-13-45")

@@ -40,7 +40,7 @@ def test_register_a_feedback_item_and_answer_it(window, qtbot, db):
     assert item.response_due == D(2026, 11, 2) and item.overdue
     assert not page.has_unsaved_changes() and form.text.toPlainText() == "" and form.type_key() is None
     assert "klagomål från Senior" in form.saved_note.text()
-    assert "1 synpunkt väntar på återkoppling, varav 1 är försenad." == window.waiting_label.text()
+    assert window.waiting_label.text() == "1 synpunkt väntar på återkoppling, varav 1 är försenad."
 
     page.tabs.setCurrentIndex(REGISTER)
     assert listed.model.rowCount() == 1
@@ -146,7 +146,7 @@ def shown(page, items):
 
 
 def test_filters_and_overdue_rows(window, db, register, qtmodeltester):
-    items, axelsberg, grondal = register
+    items, axelsberg, _grondal = register
     page = open_page(window)
     listed = page.register_list
     filters = listed.filters
@@ -233,7 +233,8 @@ def test_the_summary_for_the_report_is_kept_per_year_and_tertial(window, db):
     summary.text.setPlainText("Under T1 kom fem synpunkter om tillgänglighet.")
     assert page.has_unsaved_changes()
     choose(summary.period, None)  # switching saves what was typed for T1 first
-    assert db.read(texts.get_text, "report.feedback_summary.2026.t1") == "Under T1 kom fem synpunkter om tillgänglighet."
+    assert (db.read(texts.get_text, "report.feedback_summary.2026.t1")
+            == "Under T1 kom fem synpunkter om tillgänglighet.")
     assert summary.text.toPlainText() == "" and not page.has_unsaved_changes()
     summary.text.setPlainText("Helåret: fler pass har lagts in.")
     assert page.save_changes()

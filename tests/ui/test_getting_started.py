@@ -70,7 +70,7 @@ def test_a_new_unit_follows_the_checklist_with_the_keyboard_to_its_first_days_co
     from seniorhalsan.ui.settings import SettingsStore
 
     db = new_unit
-    context, window = build(db, SettingsStore(tmp_path / "fonster.ini"))
+    _context, window = build(db, SettingsStore(tmp_path / "fonster.ini"))
     qtbot.addWidget(window)
     window.resize(1366, 768)
     window.show()

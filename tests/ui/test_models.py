@@ -35,7 +35,7 @@ def test_only_the_most_recently_used_pages_are_kept():
 
 def test_a_reload_counts_again_and_forgets_the_pages():
     rows = list(ROWS)
-    model, asked = lazy(rows)
+    model, _asked = lazy(rows)
     model.data(model.index(10, 0))
     rows.insert(0, "ny rad")
     model.reload()

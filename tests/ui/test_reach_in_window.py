@@ -54,7 +54,8 @@ def test_outreach_is_logged_corrected_and_counted(window, qtbot, db):
     told = db.read(stats.year_stats, TODAY.year).outreach
     assert told.to_json()["by_kind"]["informationsmote"] == {"events": 1, "reached": 35}
     assert told.to_json()["by_kind"]["annons"] == {"events": 1, "reached": None}
-    assert tab.summary.text() == f"{TODAY.year}: 2 tillfällen med utåtriktat arbete. 35 nådda vid de 1 där det räknades."
+    assert tab.summary.text() == (f"{TODAY.year}: 2 tillfällen med utåtriktat arbete. "
+                                  "35 nådda vid de 1 där det räknades.")
     meeting = next(e for e in db.read(outreach.list_outreach) if e.kind == "informationsmote")
     assert (meeting.partner_name, meeting.staff_name, meeting.note) == ("Bio Aspen", "Petra Nyholm",
                                                                          "PRO:s medlemsmöte")
@@ -87,7 +88,8 @@ def test_a_volunteers_register_fields_are_kept_and_a_last_day_is_asked_when_they
     write("Stig Holmér")
     type_into(form.volunteer.helps_with, "Leder Canasta")
     places_list = form.volunteer.places
-    axelsberg = next(places_list.item(i) for i in range(places_list.count()) if places_list.item(i).text() == "Axelsberg")
+    axelsberg = next(places_list.item(i) for i in range(places_list.count())
+                     if places_list.item(i).text() == "Axelsberg")
     axelsberg.setCheckState(Qt.CheckState.Checked)
     form.volunteer.started_on.set_date(dt.date(2024, 1, 15))
     qtbot.mouseClick(form.save, Qt.MouseButton.LeftButton)

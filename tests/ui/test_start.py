@@ -149,11 +149,11 @@ def test_the_demo_is_a_file_of_its_own_marked_on_every_page_and_the_real_databas
 
 def test_a_new_unit_opens_on_the_checklist_until_it_has_a_schedule(qtbot, db, tmp_path):
     store = SettingsStore(tmp_path / "fonster.ini")
-    context, first = build(db, store)
+    _context, first = build(db, store)
     qtbot.addWidget(first)
     assert first.current_key == START
     factories.scheduled_term(db)
-    context, second = build(db, store)
+    _context, second = build(db, store)
     qtbot.addWidget(second)
     assert second.current_key == "attendance"
 
@@ -161,7 +161,7 @@ def test_a_new_unit_opens_on_the_checklist_until_it_has_a_schedule(qtbot, db, tm
 def test_the_last_page_and_place_are_remembered(qtbot, db, tmp_path):
     factories.scheduled_term(db)  # not a new unit: no Kom igång list first
     store = SettingsStore(tmp_path / "fonster.ini")
-    context, first = build(db, store)
+    _context, first = build(db, store)
     first.show_page("statistics")
     first.page("attendance").place.setCurrentIndex(3)
     place = first.page("attendance").place.currentData()
@@ -169,7 +169,7 @@ def test_the_last_page_and_place_are_remembered(qtbot, db, tmp_path):
     first.close()
     assert store.load().last_page == "statistics" and store.load().last_place_id == place
     assert store.state("geometry") is not None
-    context, second = build(db, store)
+    _context, second = build(db, store)
     qtbot.addWidget(second)
     assert second.current_key == "statistics"
     assert second.page("attendance").place.currentData() == place

@@ -9,8 +9,8 @@ from PySide6.QtCore import Qt
 
 from seniorhalsan import stats
 from seniorhalsan.operations.feedback import RegisterFeedback
-from seniorhalsan.services.feedback import FeedbackInput
 from seniorhalsan.services import feedback, groups
+from seniorhalsan.services.feedback import FeedbackInput
 from seniorhalsan.ui import i18n
 from tests import factories
 
@@ -164,16 +164,16 @@ def test_a_year_as_tables_and_charts(window, qtbot, years, qtmodeltester):
     assert months["2025"] == [25, 0, 0, 35, 10, 0, 0, 0, 12, 0, 0, 0]
     assert months["2024"] == [0, 0, 20, 0, 0, 0, 0, 0, 0, 30, 0, 0]
     assert page.month_chart.categories[:3] == ["jan", "feb", "mars"]
-    places = dict(zip(page.place_chart.categories, page.place_chart.values()["Besök"]))
+    places = dict(zip(page.place_chart.categories, page.place_chart.values()["Besök"], strict=True))
     assert places == {"Axelsberg": 60, "Gymmet Axelsberg": 22}
     assert page.place_chart.categories[-1] == "Axelsberg"  # the biggest at the top
     assert page.gender_chart.values() == {"Kvinnor": 56, "Män": 13, "Annat/okänt": 1}
-    assert [piece.label() for piece in page.gender_chart.series.slices()][0] == "Kvinnor 80\xa0%"  # as in the table
+    assert page.gender_chart.series.slices()[0].label() == "Kvinnor 80\xa0%"  # as in the table
     persons = page.persons_chart
     fixare = persons.categories.index("Fixartjänst")
     assert persons.values()["Nya"][fixare] == 2 and persons.values()["Återkommande"][fixare] == 1
     assert persons.categories[-1] == "IT-stöd"  # the services top down in their usual order
-    kinds = dict(zip(page.kind_chart.categories, page.kind_chart.values()["Besök"]))
+    kinds = dict(zip(page.kind_chart.categories, page.kind_chart.values()["Besök"], strict=True))
     assert kinds["Fysisk aktivitet"] == 47 and kinds["Kultur"] == 35
 
 

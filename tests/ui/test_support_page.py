@@ -208,7 +208,8 @@ def test_a_mistaken_contact_is_deleted_after_asking(window, qtbot, db, monkeypat
     assert [c.contact_date for c in tab.contacts.model.rows] == [dt.date(2026, 4, 4), dt.date(2026, 3, 3)]
     tab.contacts.view.selectRow(1)
     questions = []
-    monkeypatch.setattr(support_person_contacts, "ask", lambda parent, title, text, yes: questions.append(text) or False)
+    monkeypatch.setattr(support_person_contacts, "ask",
+                        lambda parent, title, text, yes: questions.append(text) or False)
     assert tab.contacts.delete_contact() is False
     assert len(db.read(contacts.list_contacts, person_id=who.id)) == 2
     monkeypatch.setattr(support_person_contacts, "ask", lambda parent, title, text, yes: questions.append(text) or True)
@@ -238,7 +239,8 @@ def test_a_group_meeting_is_added_offered_again_and_deleted(window, qtbot, db):
     saved = db.read(groups.list_group_meetings, service="it_stod", year=2026)
     assert [(g.held_on, g.kind, g.title, g.participants, g.place_id, g.staff_id) for g in saved] == [
         (dt.date(2026, 3, 18), "kurs", "IT-grupp", 8, place.id, it.id)]
-    assert db.read(stats.year_stats, 2026).groups["it_stod"].by_kind["kurs"] == stats.Meetings(meetings=1, participants=8)
+    assert (db.read(stats.year_stats, 2026).groups["it_stod"].by_kind["kurs"]
+            == stats.Meetings(meetings=1, participants=8))
     assert tab.model.rows == saved and "1 träff, 8 deltagare" in tab.total.text()
     assert tab.group_title.findText("IT-grupp") >= 0 and not tab.has_unsaved_changes()
 
@@ -275,7 +277,7 @@ def test_the_chosen_service_is_remembered_for_next_time(window, qtbot, db, tmp_p
     assert SettingsStore(tmp_path / "fonster.ini").load().my_service == "syn_horsel"
     assert page.persons.form.task_boxes.keys() >= {"horapparat", "synhjalpmedel"}
 
-    context, again = build(db, SettingsStore(tmp_path / "fonster.ini"))
+    _context, again = build(db, SettingsStore(tmp_path / "fonster.ini"))
     try:
         assert again.page("support").service_key() == "syn_horsel"
     finally:
@@ -390,7 +392,7 @@ def click_contact(qtbot, tab, contact_id, double=False):
 
 
 def test_a_contact_is_corrected_in_the_form_and_read_back(window, qtbot, db, fixare, visits):
-    who, first, second, other = visits
+    who, first, _second, other = visits
     page, tab = show_person(db, window, who)
     form = tab.form
     click_contact(qtbot, tab, first.id, double=True)
@@ -446,7 +448,7 @@ def test_a_refused_contact_correction_is_explained_under_its_field(window, db, v
 
 def test_a_correction_of_a_contact_someone_else_changed_is_refused_and_shows_theirs(window, db, visits):
     who, first, second, _other = visits
-    page, tab = show_person(db, window, who)
+    _page, tab = show_person(db, window, who)
     choose_contact(tab, first.id)
     tab.contacts.edit_contact()
     form = tab.form

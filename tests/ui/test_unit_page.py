@@ -147,7 +147,7 @@ def test_the_coordinators_and_the_unit_head_set_up_the_unit(qtbot, db, tmp_path,
     db.call(accounts.create_account, username="nils", password=password, role=role,
             services=["fixartjanst"] if role == "instruktor" else [])
     db.actor = db.call(accounts.login, username="nils", password=password)
-    context, window = build(db, SettingsStore(tmp_path / "f.ini"))
+    _context, window = build(db, SettingsStore(tmp_path / "f.ini"))
     qtbot.addWidget(window)
     assert window.may_see("unit") == sees
     assert window.menu.start_action.isVisible() == sees  # and the Kom igång list

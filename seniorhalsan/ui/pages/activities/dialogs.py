@@ -166,7 +166,8 @@ class EntryDialog(SubmitDialog):
         ]
         for field, text, widget in rows:
             self.errors.row(self.form, field, QLabel(text), widget)
-        self.form.addRow("", hint(_("Ledaren behöver bara väljas när någon annan än aktivitetens vanliga ledare leder.")))
+        self.form.addRow("", hint(_("Ledaren behöver bara väljas när någon annan än aktivitetens vanliga "
+                                     "ledare leder.")))
 
         if entry is not None:
             select_data(self.activity, entry.activity_id)
@@ -181,7 +182,8 @@ class EntryDialog(SubmitDialog):
             select_data(self.place, place_id)
         self.ok_button.setText(_("Spara") if entry else _("Lägg till"))
         if entry is not None and remove is not None:
-            self.remove_button = self.buttons.addButton(_("&Ta bort från schemat"), QDialogButtonBox.ButtonRole.DestructiveRole)
+            self.remove_button = self.buttons.addButton(_("&Ta bort från schemat"),
+                                                       QDialogButtonBox.ButtonRole.DestructiveRole)
             self.remove_button.clicked.connect(self._remove)
         self.activity.currentIndexChanged.connect(self._update_leader_text)
         self._update_leader_text()
@@ -292,7 +294,8 @@ class TermDialog(SubmitDialog):
             self._source_changed()
         else:
             later = [t for t in terms if t.ends_on >= today]
-            kind, year = next_term(later[-1].kind, later[-1].year) if later else ("ht" if today.month >= 6 else "vt", today.year)
+            this_term = ("ht" if today.month >= 6 else "vt", today.year)
+            kind, year = next_term(later[-1].kind, later[-1].year) if later else this_term
             select_data(self.kind, kind)
             self.year.setValue(year)
             self._suggest()

@@ -84,6 +84,7 @@ class ActivitiesPage(Page):
         self.catalogue.form.discard_changes()
 
     def save_state(self) -> None:
-        self.app.store.set_state("activities/tab", QByteArray(b"schema" if self.tabs.currentWidget() is self.schedule else b"katalog"))
+        shown = b"schema" if self.tabs.currentWidget() is self.schedule else b"katalog"
+        self.app.store.set_state("activities/tab", QByteArray(shown))
         self.catalogue.save_state()
         self.schedule.save_state()

@@ -186,7 +186,8 @@ class ScheduleTab(QWidget):
         for e in self.term_entries:
             if e.weekday:
                 weekly[e.place_id] = weekly.get(e.place_id, 0) + 1
-        shown = [p for p in self.places if p.id in weekly or term is None or p.in_use_between(term.starts_on, term.ends_on)]
+        shown = [p for p in self.places
+                 if p.id in weekly or term is None or p.in_use_between(term.starts_on, term.ends_on)]
         wanted = self.place.currentData() or self.app.settings.last_place_id
         if wanted not in {p.id for p in shown}:
             wanted = max(shown, key=lambda p: weekly.get(p.id, 0)).id if shown else None
@@ -298,7 +299,8 @@ class ScheduleTab(QWidget):
         """Add (entry None) or edit an entry in a dialog; returns the dialog's result."""
         activities = self.app.db.read(activity_service.list_activities, include_inactive=True)
         if not any(a.active for a in activities):
-            show_error(self, UserError(_("Det finns inga aktiva aktiviteter ännu. Lägg till dem under fliken Aktiviteter.")))
+            show_error(self, UserError(_("Det finns inga aktiva aktiviteter ännu. "
+                                        "Lägg till dem under fliken Aktiviteter.")))
             return QDialog.DialogCode.Rejected
         own_leader = self.app.db.read(schedule.own_leader_ids, term.id).get(entry.id) if entry else None
         places = [p for p in self.places if p.in_use_between(term.starts_on, term.ends_on)

@@ -60,7 +60,8 @@ class MonthCalendar(QCalendarWidget):
         day = QFontMetrics(self.font()).tightBoundingRect("28")
         count = QFontMetrics(self.count_font()).tightBoundingRect(i18n.number(888))  # a busy day at a place
         names = QFontMetrics(self.font())
-        name = max(names.horizontalAdvance(self.locale().dayName(d, QLocale.FormatType.ShortFormat)) for d in range(1, 8))
+        short = QLocale.FormatType.ShortFormat
+        name = max(names.horizontalAdvance(self.locale().dayName(d, short)) for d in range(1, 8))
         width = max(day.width(), count.width(), name) + 3 * self.PAD
         height = digit_height(self.font()) + digit_height(self.count_font()) + 3 * self.PAD
         return QSize(width, height)
@@ -76,7 +77,7 @@ class MonthCalendar(QCalendarWidget):
                           .expandedTo(self.SMALLEST)
                           .expandedTo(super().minimumSizeHint()))  # the names of the days whole
 
-    def changeEvent(self, event: QEvent) -> None:  # noqa: N802 (Qt's name)
+    def changeEvent(self, event: QEvent) -> None:
         super().changeEvent(event)
         if event.type() == QEvent.Type.FontChange:
             QTimer.singleShot(0, self, self.fit_text)  # once the month's navigation has its new font too
@@ -101,7 +102,7 @@ class MonthCalendar(QCalendarWidget):
     def count_text(self, day: dt.date) -> str:
         return i18n.number(self.visits[day]) if day in self.visits else ("×" if day in self.cancelled else "")
 
-    def paintCell(self, painter: QPainter, rect: QRect, date: QDate) -> None:  # noqa: N802 (Qt's name)
+    def paintCell(self, painter: QPainter, rect: QRect, date: QDate) -> None:
         """Day number top left, visits bottom right, the missing mark bottom left."""
         day = dt.date(date.year(), date.month(), date.day())
         painter.save()
@@ -114,7 +115,8 @@ class MonthCalendar(QCalendarWidget):
             painter.setPen(QColor("#0b57d0"))
             painter.drawRect(rect.adjusted(0, 0, -1, -1))
         number_rect, count_rect = self.text_rects(rect, date)
-        painter.setPen(QColor("#888888") if not in_month else QColor("#b00020") if day.isoweekday() >= 6 else QColor("black"))
+        weekend = day.isoweekday() >= 6
+        painter.setPen(QColor("#888888") if not in_month else QColor("#b00020") if weekend else QColor("black"))
         painter.setFont(self.font())
         painter.drawText(number_rect.left(), number_rect.bottom() + 1, str(date.day()))  # on its baseline
         if missing:

@@ -44,7 +44,7 @@ class HistoryPanel(QWidget):
         self.view.setModel(self.model)
         self.view.setSelectionBehavior(QTableView.SelectionBehavior.SelectRows)
         self.view.verticalHeader().hide()
-        ColumnWidths(self.view, {0: "2026-11-17", 1: "14:30", **{column: "8888" for column in range(3, 8)}, 8: ""},
+        ColumnWidths(self.view, {0: "2026-11-17", 1: "14:30", **dict.fromkeys(range(3, 8), "8888"), 8: ""},
                      fill=2, fill_sample="Seniorgympa")
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)

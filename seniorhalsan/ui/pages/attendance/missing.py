@@ -167,7 +167,7 @@ class MissingCountsDialog(QDialog):
         dates = self._dates.get(self.period.currentData())
         if dates is None:
             return
-        for field, day in zip((self.first, self.last), dates):
+        for field, day in zip((self.first, self.last), dates, strict=True):
             field.blockSignals(True)
             field.set_date(day)
             field.blockSignals(False)

@@ -44,7 +44,7 @@ class DayRow:
 
     @property
     def dirty(self) -> bool:
-        return bool(self.edits) or not self.session.recorded and self.session.schedule_entry_id is None
+        return bool(self.edits) or (not self.session.recorded and self.session.schedule_entry_id is None)
 
     @property
     def split_given(self) -> bool:
@@ -225,7 +225,8 @@ class DayModel(QAbstractTableModel):
         return None
 
     def setData(self, index: Index, value: Any, role: int = Qt.ItemDataRole.EditRole) -> bool:
-        if not index.isValid() or not self.flags(index) & (Qt.ItemFlag.ItemIsEditable | Qt.ItemFlag.ItemIsUserCheckable):
+        typed = Qt.ItemFlag.ItemIsEditable | Qt.ItemFlag.ItemIsUserCheckable
+        if not index.isValid() or not self.flags(index) & typed:
             return False
         row = self.rows[index.row()]
         column = index.column()

@@ -299,7 +299,8 @@ class AttendancePage(Page):
         self.empty.setVisible(self.model.rowCount() == 0)
         future = self.model.future
         self.add_extra.setEnabled(not future)
-        self.add_extra.setToolTip(future_text() if future else _("Ett evenemang eller en utflykt som inte står på schemat"))
+        self.add_extra.setToolTip(
+            future_text() if future else _("Ett evenemang eller en utflykt som inte står på schemat"))
 
     def _add_extra(self) -> None:
         activities = self.app.db.read(activity_service.list_activities)

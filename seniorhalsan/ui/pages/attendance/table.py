@@ -25,7 +25,7 @@ NOTE_KEY = "Ctrl+N"
 class CountDelegate(QStyledItemDelegate):
     """Digits-only editors; Enter moves on like Tab, so a day is typed without the mouse."""
 
-    def createEditor(self, parent, option, index):  # noqa: N802 (Qt's name)
+    def createEditor(self, parent, option, index):
         editor = QLineEdit(parent)
         if index.column() in COUNT_FIELDS:
             editor.setValidator(count_validator(editor))
@@ -33,7 +33,7 @@ class CountDelegate(QStyledItemDelegate):
         editor.installEventFilter(self)
         return editor
 
-    def eventFilter(self, editor, event) -> bool:  # noqa: N802 (Qt's name)
+    def eventFilter(self, editor, event) -> bool:
         if isinstance(event, QKeyEvent) and event.type() == QEvent.Type.KeyPress and event.key() in (
             Qt.Key.Key_Return, Qt.Key.Key_Enter
         ):
@@ -66,7 +66,7 @@ class EntryTable(QTableView):
             shortcut.activated.connect(slot)
         # the counts as wide as their title (or four digits), the activity the rest; at a big text
         # size the table scrolls sideways to Inställt and Anteckning rather than squeeze the names
-        self.columns = ColumnWidths(self, {**{column: "8888" for column in COUNT_FIELDS}, CANCELLED: "",
+        self.columns = ColumnWidths(self, {**dict.fromkeys(COUNT_FIELDS, "8888"), CANCELLED: "",
                                            NOTE: "Anteckn"}, fill=ACTIVITY, fill_sample="Seniorgym")
         self.fit_time()
         self.verticalHeader().hide()
@@ -84,11 +84,11 @@ class EntryTable(QTableView):
         if header.sectionSize(TIME) != width:
             header.resizeSection(TIME, width)
 
-    def resizeEvent(self, event) -> None:  # noqa: N802 (Qt's name)
+    def resizeEvent(self, event) -> None:
         super().resizeEvent(event)
         self.fit_time()
 
-    def changeEvent(self, event: QEvent) -> None:  # noqa: N802 (Qt's name)
+    def changeEvent(self, event: QEvent) -> None:
         super().changeEvent(event)
         if event.type() == QEvent.Type.FontChange:
             self.fit_time()
@@ -97,7 +97,7 @@ class EntryTable(QTableView):
         return column in COUNT_FIELDS and bool(self.model().flags(self.model().index(row, column))
                                                & Qt.ItemFlag.ItemIsEditable)
 
-    def moveCursor(self, action, modifiers):  # noqa: N802 (Qt's name)
+    def moveCursor(self, action, modifiers):
         model = self.model()
         if model is None or action not in (
             QAbstractItemView.CursorAction.MoveNext, QAbstractItemView.CursorAction.MovePrevious
@@ -118,8 +118,9 @@ class EntryTable(QTableView):
                 return model.index(row, column)
         return current
 
-    def keyPressEvent(self, event: QKeyEvent) -> None:  # noqa: N802 (Qt's name)
-        if event.key() in (Qt.Key.Key_Return, Qt.Key.Key_Enter) and self.state() != QAbstractItemView.State.EditingState:
+    def keyPressEvent(self, event: QKeyEvent) -> None:
+        editing = self.state() == QAbstractItemView.State.EditingState
+        if event.key() in (Qt.Key.Key_Return, Qt.Key.Key_Enter) and not editing:
             target = self.moveCursor(QAbstractItemView.CursorAction.MoveNext, event.modifiers())
             if target.isValid():
                 self.setCurrentIndex(target)

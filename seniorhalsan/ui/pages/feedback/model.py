@@ -95,7 +95,8 @@ def register_columns(short_names: dict[str, str], today: Callable[[], dt.date]) 
     return [
         Column(lambda: _("Mottagen"), lambda r: r.received_on, "date", tip()),
         Column(lambda: _("Typ"), lambda r: type_labels().get(r.type, r.type), "text", tip()),
-        Column(lambda: _("Från"), lambda r: short_names.get(r.from_key, r.from_name), "text", tip(lambda r: r.from_name)),
+        Column(lambda: _("Från"), lambda r: short_names.get(r.from_key, r.from_name), "text",
+               tip(lambda r: r.from_name)),
         Column(lambda: _("Gäller"), lambda r: about_text(r, short_names), "text", tip(lambda r: r.about_name or "")),
         Column(lambda: _("Mötesplats"), lambda r: r.place_name or "", "text", tip(lambda r: r.activity_name or "")),
         Column(lambda: _("Text"), lambda r: short_text(r.text), "text", tip(lambda r: r.text)),

@@ -100,7 +100,8 @@ class FeedbackPage(Page):
         self.heading.setText(_("Tyck till – synpunkter och klagomål"))
         self.tabs.setTabText(REGISTER, _("Alla synpunkter"))
         self.tabs.setTabText(SUMMARY, _("Sammanfattning till rapporten"))
-        self.tabs.setTabToolTip(REGISTER, _("Listan med filter; välj en rad för att registrera återkoppling och åtgärd"))
+        self.tabs.setTabToolTip(REGISTER, _("Listan med filter; välj en rad för att registrera återkoppling "
+                                            "och åtgärd"))
         self._show_form_tab()
         self.tabs.setTabToolTip(SUMMARY, _("Enhetschefens sammanfattning och planerade åtgärder, per år och tertial"))
         self.register_list.retranslate()
@@ -296,7 +297,8 @@ class FeedbackPage(Page):
         self.message.show()
 
     def delete_item(self, item: FeedbackInfo) -> bool:
-        question = _("Ta bort {type} från {who}, mottagen {day}?\n\n\"{text}\"\n\nDen går inte att få tillbaka.").format(
+        question = _("Ta bort {type} från {who}, mottagen {day}?\n\n\"{text}\"\n\n"
+                     "Den går inte att få tillbaka.").format(
             type=type_labels().get(item.type, item.type).lower(), who=item.from_name,
             day=i18n.date_text(item.received_on, "long"), text=item.text[:200],
         )

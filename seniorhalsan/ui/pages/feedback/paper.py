@@ -158,7 +158,7 @@ class PaperForm(QWidget):
         }
         for name, text in texts.items():
             self.labels[name].setText(text)
-        for key, text in zip(TYPES, (_("&Beröm"), _("S&ynpunkt"), _("&Klagomål"))):
+        for key, text in zip(TYPES, (_("&Beröm"), _("S&ynpunkt"), _("&Klagomål")), strict=True):
             self.type_buttons[key].setText(text)
         self.fill(self.channel, [(key, label) for key, label in channel_labels().items()], self.channel.currentData())
         self.about_note.setPlaceholderText(_("Kort, t.ex. \"fikat\""))

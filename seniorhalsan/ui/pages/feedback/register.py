@@ -49,7 +49,8 @@ class FeedbackRegister(QWidget):
         layout.addWidget(self.table, 1)
         layout.addWidget(self.empty)
 
-        self.table.selectionModel().currentRowChanged.connect(lambda current, _prev: self.row_changed.emit(current.row()))
+        self.table.selectionModel().currentRowChanged.connect(
+            lambda current, _prev: self.row_changed.emit(current.row()))
         self.model.modelReset.connect(self._update_count)
         self.model.rowsInserted.connect(lambda *_a: self._update_count())
         self.setTabOrder(self.filters.overdue, self.table)

@@ -80,7 +80,8 @@ class SummaryEditor(QWidget):
                              "det år och den period som väljs här."))
         self.year_label.setText(_("Å&r:"))
         self.period_label.setText(_("Ra&pport:"))
-        self.period.setToolTip(_("Tertialrapporterna T1 och T2 har var sin text; verksamhetsberättelsen (helår) har en egen."))
+        self.period.setToolTip(_("Tertialrapporterna T1 och T2 har var sin text; "
+                                 "verksamhetsberättelsen (helår) har en egen."))
         names = {None: _("Helår (verksamhetsberättelsen)"), 1: _("Tertialrapport T1"), 2: _("Tertialrapport T2")}
         current = self.period.currentIndex()
         self.period.blockSignals(True)
@@ -106,7 +107,7 @@ class SummaryEditor(QWidget):
     def _choice_changed(self) -> None:
         """Another year or report: what was typed is saved first (it belongs to the one shown)."""
         if self.loaded is not None and self.is_dirty() and not self.save():
-            for combo, value in zip((self.year, self.period), self.loaded):
+            for combo, value in zip((self.year, self.period), self.loaded, strict=True):
                 combo.blockSignals(True)
                 select_data(combo, value)
                 combo.blockSignals(False)

@@ -171,7 +171,8 @@ class ImportPage(Page):
         actions.addWidget(self.check)
         actions.addWidget(self.do_import)
 
-        self.preview = RecordModel([], highlight=lambda row: "warning" if row.line in self.bad_lines else None, parent=self)
+        self.preview = RecordModel([], highlight=lambda row: "warning" if row.line in self.bad_lines else None,
+                                   parent=self)
         self.preview_view = QTableView()
         self.preview_view.setModel(self.preview)
         self.preview_view.verticalHeader().hide()
@@ -227,7 +228,8 @@ class ImportPage(Page):
         for index, kind in enumerate(KINDS):
             self.kind.setItemText(index, kind_label(kind))
         self.create_missing.setText(_("Skapa okända &mötesplatser, aktiviteter och medarbetare"))
-        self.create_missing.setToolTip(_("Annars räknas ett okänt namn som ett fel, med förslag på närmaste kända namn."))
+        self.create_missing.setToolTip(_("Annars räknas ett okänt namn som ett fel, med förslag på "
+                                         "närmaste kända namn."))
         self.check.setText(_("&Kontrollera"))
         self.do_import.setText(_("&Importera"))
         self.columns_hint.setText(expected_columns(self.kind.currentData()))
@@ -330,7 +332,8 @@ class ImportPage(Page):
             _("Filens innehåll ({n} rader)").format(n=number(self.row_count)) if shown else _("Ingen fil vald.")
         )
         self.errors_title.setVisible(bool(self.errors.rows))
-        self.errors_title.setText(_("{n} fel – filen kan inte importeras förrän de är rättade:").format(n=len(self.errors.rows)))
+        self.errors_title.setText(_("{n} fel – filen kan inte importeras förrän de är rättade:")
+                                  .format(n=len(self.errors.rows)))
 
     # --- check and import -------------------------------------------------------------------
     def _start(self, write: bool) -> None:

@@ -238,7 +238,8 @@ class PrintsPage(Page):
         today = self.app.db.clock()
         for index, t in enumerate(reversed(terms)):
             self.term.addItem(t.title, t.code)
-            self.term.setItemData(index, f"{t.starts_on.isoformat()} – {t.ends_on.isoformat()}", Qt.ItemDataRole.ToolTipRole)
+            self.term.setItemData(index, f"{t.starts_on.isoformat()} – {t.ends_on.isoformat()}",
+                                  Qt.ItemDataRole.ToolTipRole)
         current = next((i for i, t in enumerate(reversed(terms)) if t.covers(today)), 0)
         self.term.setCurrentIndex(current)
 
@@ -337,7 +338,8 @@ class PrintsPage(Page):
             return
         suffix = self.current.path.suffix
         filters = _("PDF (*.pdf)") if suffix == ".pdf" else _("Excel (*.xlsx)")
-        name, _filter = QFileDialog.getSaveFileName(self, _("Spara som"), str(Path.home() / self.current.path.name), filters)
+        name, _filter = QFileDialog.getSaveFileName(self, _("Spara som"), str(Path.home() / self.current.path.name),
+                                                    filters)
         if name:
             try:
                 self.save_to(Path(name if name.endswith(suffix) else name + suffix))
@@ -368,7 +370,8 @@ class PrintsPage(Page):
                 scale = min(area.width() / points.width(), area.height() / points.height())
                 target = QRectF(0, 0, points.width() * scale, points.height() * scale)
                 dpi = min(300, printer.resolution())
-                image = self.document.render(page, QSize(int(points.width() * dpi / 72), int(points.height() * dpi / 72)))
+                size = QSize(int(points.width() * dpi / 72), int(points.height() * dpi / 72))
+                image = self.document.render(page, size)
                 painter.drawImage(target, image)
         finally:
             painter.end()

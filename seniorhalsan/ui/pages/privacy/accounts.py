@@ -138,7 +138,8 @@ class AccountsTab(QWidget):
                           ("role", _("&Roll:")), ("services", _("Insatser:")), ("password", _("&Lösenord:")),
                           ("repeat", _("&Upprepa:"))):
             self.labels[key].setText(text)
-        self.new_role.setToolTip(_("Enhetschef: allt. Samordnare: aktiviteter, schema, närvaro, synpunkter och statistik. "
+        self.new_role.setToolTip(_("Enhetschef: allt. Samordnare: aktiviteter, schema, närvaro, synpunkter och "
+                                   "statistik. "
                                    "Instruktör: personer och kontakter i sina insatser. Läsare: bara statistik."))
         for row, key in enumerate(ROLE_ORDER):
             self.new_role.setItemText(row, ROLES[key])
@@ -213,7 +214,8 @@ class AccountsTab(QWidget):
 
     def _disable(self) -> None:
         account = self._selected_account()
-        if account is None or not self.ask(_("Stänga av kontot {name}? Personen kan då inte logga in.").format(name=account.username)):
+        question = _("Stänga av kontot {name}? Personen kan då inte logga in.")
+        if account is None or not self.ask(question.format(name=account.username)):
             return
         try:
             self.app.perform(DisableAccount(account.username))
@@ -234,7 +236,8 @@ class AccountsTab(QWidget):
         account = self._selected_account()
         if account is None:
             return
-        password, ok = QInputDialog.getText(self, _("Nytt lösenord"), _("Nytt lösenord för {name}:").format(name=account.username),
+        password, ok = QInputDialog.getText(self, _("Nytt lösenord"),
+                                            _("Nytt lösenord för {name}:").format(name=account.username),
                                             QLineEdit.EchoMode.Password)
         if ok:
             self.set_password(account.username, password)

@@ -79,7 +79,9 @@ class PrivacyPage(Page):
         self.log_export.clicked.connect(self._export_log)
         self.log_filter_labels = {key: QLabel() for key in ("user", "type", "since", "until")}
         filters = FlowLayout()  # a second line at a big text size
-        for key, widget in (("user", self.log_user), ("type", self.log_type), ("since", self.log_since), ("until", self.log_until)):
+        fields = (("user", self.log_user), ("type", self.log_type), ("since", self.log_since),
+                  ("until", self.log_until))
+        for key, widget in fields:
             self.log_filter_labels[key].setBuddy(widget)
             filters.add(pair(self.log_filter_labels[key], widget))
         filters.add(self.log_search)
@@ -117,7 +119,8 @@ class PrivacyPage(Page):
         return self.app.db.read(access_log.export_csv, path, **self._filters())
 
     def _export_log(self) -> None:
-        name, _filter = QFileDialog.getSaveFileName(self, _("Exportera åtkomstloggen"), str(Path.home() / "atkomstlogg.csv"),
+        name, _filter = QFileDialog.getSaveFileName(self, _("Exportera åtkomstloggen"),
+                                                    str(Path.home() / "atkomstlogg.csv"),
                                                     _("CSV (*.csv)"))
         if name:
             path = Path(name if name.lower().endswith(".csv") else name + ".csv")
@@ -173,7 +176,8 @@ class PrivacyPage(Page):
     def _preview(self) -> None:
         planned = self.app.db.read(retention.preview, older_than_years=self.years.value())
         self.gallring_preview.setText(
-            _("{n} personer har inte haft någon kontakt sedan {day}.").format(n=planned.persons, day=planned.cutoff.isoformat())
+            _("{n} personer har inte haft någon kontakt sedan {day}.").format(n=planned.persons,
+                                                                             day=planned.cutoff.isoformat())
         )
         if planned.signups:
             self.gallring_preview.setText(self.gallring_preview.text() + " " + _(
@@ -190,7 +194,8 @@ class PrivacyPage(Page):
     def gallra(self) -> None:
         planned = self.app.db.read(retention.preview, older_than_years=self.years.value())
         if not (planned.persons or planned.signups or planned.volunteers) or not self.ask(
-            _("Personuppgifterna för {n} personer utan kontakt sedan {day} rensas. Statistiken påverkas inte. Fortsätta?").format(
+            _("Personuppgifterna för {n} personer utan kontakt sedan {day} rensas. Statistiken påverkas inte. "
+              "Fortsätta?").format(
                 n=planned.persons, day=planned.cutoff.isoformat())):
             return
         done = self.app.perform(Gallra(self.years.value()))
@@ -234,7 +239,8 @@ class PrivacyPage(Page):
         self.log_note.setText(_("Varje visning av personuppgifter (kort, sökresultat, kontaktlistor), varje ändring, "
                                 "varje nekad åtgärd och varje misslyckad inloggning loggas. Loggen kan inte ändras "
                                 "eller tas bort."))
-        for key, text in (("user", _("Anv&ändare:")), ("type", _("&Post:")), ("since", _("&Från:")), ("until", _("&Till:"))):
+        labels = (("user", _("Anv&ändare:")), ("type", _("&Post:")), ("since", _("&Från:")), ("until", _("&Till:")))
+        for key, text in labels:
             self.log_filter_labels[key].setText(text)
         self.log_search.setText(_("&Sök"))
         self.log_export.setText(_("&Exportera …"))

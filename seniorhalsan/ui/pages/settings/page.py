@@ -103,13 +103,15 @@ class SettingsPage(Page):
         for key, button in self.size_buttons.items():
             button.setText(names[key])
         self.database_box.setTitle(_("Databas"))
-        self.database_now.setText(_("Programmet använder nu: {name}").format(name=database_name(self.app.db.url, folder=True)))
+        now = database_name(self.app.db.url, folder=True)
+        self.database_now.setText(_("Programmet använder nu: {name}").format(name=now))
         self.database_now.setToolTip(self.app.db.url)  # the whole address, for whoever needs it
         self.choose_database.setText(_("Välj en annan &databasfil …"))
         self.default_database.setText(_("Använd standard&filen"))
         self.server_label.setText(_("Gemensam ser&ver:"))
         self.server.setToolTip(_("Adressen till enhetens PostgreSQL-server, t.ex. "
-                                 "postgresql+psycopg://seniorhalsan@server/seniorhalsan. Lösenordet läggs i filen .pgpass."))
+                                 "postgresql+psycopg://seniorhalsan@server/seniorhalsan. "
+                                 "Lösenordet läggs i filen .pgpass."))
         self.use_server.setText(_("Anv&änd servern"))
         chosen = self.app.settings.database
         address = chosen if "://" in chosen else (database_url(chosen) if chosen else "")

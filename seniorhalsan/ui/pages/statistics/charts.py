@@ -121,7 +121,7 @@ class BarChart(_View):
         if not self.sets:
             return 0.0
         if self.stacked:
-            return max((sum(values) for values in zip(*(v for _n, v in self.sets))), default=0.0)
+            return max((sum(values) for values in zip(*(v for _n, v in self.sets), strict=False)), default=0.0)
         return max((max(values, default=0) for _n, values in self.sets), default=0.0)
 
     def values(self) -> dict[str, list[float]]:
@@ -161,4 +161,4 @@ class PieChart(_View):
     def values(self) -> dict[str, float]:
         if self.series is None:
             return {}
-        return {name: piece.value() for name, piece in zip(self.names, self.series.slices())}
+        return {name: piece.value() for name, piece in zip(self.names, self.series.slices(), strict=False)}

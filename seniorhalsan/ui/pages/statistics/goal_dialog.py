@@ -35,7 +35,8 @@ class GoalDialog(QDialog):
         self.submit = submit
         self.outcome: Any = None
         self.choices = {c.key: c for c in choices}
-        self.setWindowTitle(_("Ändra mål {year}").format(year=year) if current else _("Nytt mål {year}").format(year=year))
+        title = _("Ändra mål {year}") if current else _("Nytt mål {year}")
+        self.setWindowTitle(title.format(year=year))
         self.general = QLabel()
         self.general.hide()
         self.errors = FieldErrors(self.general)

@@ -5,8 +5,8 @@ year, or tertial 1 or 2); everyone else reads them."""
 
 from __future__ import annotations
 
-from PySide6.QtWidgets import QHBoxLayout, QLabel, QPlainTextEdit, QPushButton, QSplitter, QVBoxLayout, QWidget
 from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QHBoxLayout, QLabel, QPlainTextEdit, QPushButton, QSplitter, QVBoxLayout, QWidget
 
 from ....operations.goals import RemoveGoal, SetGoal, WriteGoalAnalysis
 from ....roles import allowed
@@ -148,9 +148,9 @@ class GoalTab(QWidget):
         """The period's goals; the goal chosen before stays chosen, and an analysis being written
         stays, or (for another year or report) is offered to be saved first."""
         moved = self.overview is not None and (overview.year, tertial) != (self.overview.year, self.tertial)
-        if moved and self.unsaved():
-            if ask_save_discard(self, _("Analysen är inte sparad. Vill du spara den?")) == "save":
-                self.save_analysis()
+        asked = _("Analysen är inte sparad. Vill du spara den?")
+        if moved and self.unsaved() and ask_save_discard(self, asked) == "save":
+            self.save_analysis()
         self.overview, self.tertial, self.unfinished = overview, tertial, unfinished
         if moved:
             self.shown_key = None  # the editor follows the new period

@@ -28,7 +28,9 @@ from ... import i18n
 from ...common import Page
 from ...forms import ERROR_STYLE, heading, hint, select_data
 from ...i18n import _
+from .activities import ActivityTab
 from .charts import BarChart, PieChart
+from .goals import GoalTab
 from .model import (
     FigureModel,
     attendance_lines,
@@ -42,6 +44,7 @@ from .model import (
     place_series,
     tertial_lines,
 )
+from .signups import SignupTab
 from .support_lines import (
     feedback_headers,
     feedback_lines,
@@ -52,9 +55,6 @@ from .support_lines import (
     task_headers,
     task_lines,
 )
-from .activities import ActivityTab
-from .goals import GoalTab
-from .signups import SignupTab
 from .views import bold_label, table, titled
 
 log = logging.getLogger(__name__)
@@ -357,7 +357,8 @@ class StatisticsPage(Page):
             self.error.setText(str(exc))
         else:
             log.error("Statistiken kunde inte räknas fram", exc_info=exc)
-            self.error.setText(_("Statistiken kunde inte räknas fram. Detaljerna finns i loggfilen:") + f" {log_file()}")
+            self.error.setText(_("Statistiken kunde inte räknas fram. Detaljerna finns i loggfilen:")
+                               + f" {log_file()}")
         self.error.show()
 
     # --- showing ----------------------------------------------------------------------------

@@ -139,7 +139,7 @@ def feedback_lines(overview: YearOverview) -> list[Line]:
     labels = overview.labels
 
     def four(values: Tertials) -> tuple[int, ...]:
-        return tuple(values.of(t) for t in TERTIALS) + (values.total,)
+        return (*(values.of(t) for t in TERTIALS), values.total)
 
     lines = [
         Line(_("Inkomna totalt"), four(f.total), heading=True),

@@ -3,6 +3,7 @@ correction of a contact already saved."""
 
 from __future__ import annotations
 
+from itertools import pairwise
 from typing import Any
 
 from PySide6.QtCore import QByteArray, Qt, Signal
@@ -32,8 +33,8 @@ from ...i18n import _
 from ...layouts import FlowLayout
 from .contact_edit import ContactCorrection
 from .models import (
-    beside,
     EnterMovesOn,
+    beside,
     choice_combo,
     compact,
     error_label,
@@ -219,7 +220,7 @@ class ContactForm(ContactCorrection, QGroupBox):
             box.show()
         chain = [self.date, self.kind, self.staff, self.minutes, self.route, *self.task_boxes.values(), self.note,
                  self.save]
-        for first, second in zip(chain, chain[1:]):
+        for first, second in pairwise(chain):
             self.setTabOrder(first, second)
         self.tasks.setVisible(bool(service.tasks))
         self.labels["tasks"].setVisible(bool(service.tasks))

@@ -150,7 +150,8 @@ def beside(label: QLabel, widget: QWidget) -> QLabel:
     label.setBuddy(widget)
     fixed = widget.maximumHeight() < 10_000  # a note edit of a set number of lines
     label.setMinimumHeight(min(widget.maximumHeight(), 40) if fixed else widget.sizeHint().height())
-    label.setAlignment(Qt.AlignmentFlag.AlignLeft | (Qt.AlignmentFlag.AlignTop if fixed else Qt.AlignmentFlag.AlignVCenter))
+    vertical = Qt.AlignmentFlag.AlignTop if fixed else Qt.AlignmentFlag.AlignVCenter
+    label.setAlignment(Qt.AlignmentFlag.AlignLeft | vertical)
     return label
 
 

@@ -3,6 +3,7 @@ Utbildningar."""
 
 from __future__ import annotations
 
+from itertools import pairwise
 from typing import Any
 
 from PySide6.QtCore import Qt
@@ -82,7 +83,7 @@ class YearListTab(QWidget):
         layout.addWidget(list_row)
         layout.addWidget(self.view, 1)
         chain = [*self.chain, self.save, self.year, self.view, self.delete]
-        for first, second in zip(chain, chain[1:]):
+        for first, second in pairwise(chain):
             self.setTabOrder(first, second)
 
         self.year.valueChanged.connect(lambda _y: self.load())

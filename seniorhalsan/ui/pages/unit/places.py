@@ -97,7 +97,8 @@ class PlaceForm(RecordForm):
             names = [_("{name} (till {day})").format(name=n, day=d.isoformat()) for n, d in record.former_names]
             texts.append(_("Hette tidigare {names}.").format(names=", ".join(names)))
         if record is not None and record.closed_on is not None:
-            texts.append(_("Stängd från och med dagen efter {day}; historiken finns kvar.").format(day=record.closed_on.isoformat()))
+            closed = record.closed_on.isoformat()
+            texts.append(_("Stängd från och med dagen efter {day}; historiken finns kvar.").format(day=closed))
         if record is not None:
             texts.append(_("Ett nytt namn gäller från en dag: äldre rapporter behåller det gamla (Byt namn …)."))
         self.state.setText(" ".join(texts))

@@ -29,38 +29,25 @@ from reportlab.platypus import (
 )
 from reportlab.platypus.flowables import HRFlowable
 
-from ..errors import UserError
-from ..formatting import date_span, time_short, weekday_date
-from ..vocabulary import WEEKDAYS
+from ..formatting import date_span, weekday_date
 from . import fonts
 from .base import ACCENT, RULE, Built, Report
 from .booklet import impose, padded
 from .draft import with_draft_marks
-from .folder_data import ActivityText, DatedEvent, FolderData, PlaceSchedule, Slot
-from .folder_text import how_to_sign_up, no_break, service_reach, short_name, signup_summary, unbroken
+from .folder_data import ActivityText, DatedEvent, FolderData, FolderNotReady, PlaceSchedule, Slot
+from .folder_text import (
+    how_to_sign_up,
+    no_break,
+    service_reach,
+    short_name,
+    signup_summary,
+    times_text,
+    unbroken,
+    weekday_name,
+)
 
 NO_SCHEDULE = "Schemat för terminen är inte klart ännu."
 SIGNUP = "Anmälan krävs"
-
-
-class FolderNotReady(UserError):
-    """The folder is not printed before the unit has written how to reach it."""
-
-    def __init__(self, missing: tuple[str, ...]) -> None:
-        self.missing = missing
-        what = " och ".join(missing)
-        super().__init__(
-            f"Foldern skrivs inte ut förrän enhetens kontaktuppgifter finns: {what} saknas. Skriv dem under "
-            "Enheten → Enheten och foldern."
-        )
-
-
-def _times(starts_at, ends_at) -> str:
-    return no_break(f"{time_short(starts_at)}–{time_short(ends_at)}" if ends_at else time_short(starts_at))
-
-
-def _weekday(number: int) -> str:
-    return WEEKDAYS[number - 1].capitalize()
 
 
 class _Marked(Paragraph):
@@ -296,12 +283,12 @@ class FolderReport(Report):
             rows: list[list] = [[title_cell, None, None], ["Dag", "Tid", "Aktivitet och ledare"]]
             for s in slots:
                 what = self._what(s.activity, s.note, s.needs_signup, self._leader(s) or None)
-                rows.append([_weekday(s.weekday), _times(s.starts_at, s.ends_at), self.markup(what, "cell")])
+                rows.append([weekday_name(s.weekday), times_text(s.starts_at, s.ends_at), self.markup(what, "cell")])
             widths = [0.22 * w, 0.29 * w, 0.49 * w]
         else:
             rows = [[title_cell, None, None, None], ["Dag", "Tid", "Aktivitet", "Ledare"]]
             for s in slots:
-                rows.append([_weekday(s.weekday), _times(s.starts_at, s.ends_at),
+                rows.append([weekday_name(s.weekday), times_text(s.starts_at, s.ends_at),
                              self.markup(self._what(s.activity, s.note, s.needs_signup), "cell"),
                              self._leader(s) or None])
             widths = [0.17 * w, 0.22 * w, 0.34 * w, 0.27 * w]
@@ -322,7 +309,7 @@ class FolderReport(Report):
         heads = ["Datum och tid", "Aktivitet och plats"] if self.booklet else ["Datum och tid", "Aktivitet", "Plats"]
         rows: list[list] = [heads]
         for e in events:
-            when = self.markup(f"{no_break(weekday_date(e.day))}<br/>{_times(e.starts_at, e.ends_at)}", "cell")
+            when = self.markup(f"{no_break(weekday_date(e.day))}<br/>{times_text(e.starts_at, e.ends_at)}", "cell")
             if self.booklet:
                 rows.append([when, self.markup(self._what(e.activity, e.note, e.needs_signup, e.place, e.last_day),
                                                "cell")])

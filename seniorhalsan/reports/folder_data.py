@@ -8,6 +8,7 @@ import unicodedata
 from dataclasses import dataclass, replace
 
 from ..db.session import Ctx
+from ..errors import UserError
 from ..periods import term_title
 from ..roles import requires
 from ..services import activities as activity_service
@@ -37,6 +38,18 @@ def swedish_key(text: str) -> str:
         base = unicodedata.normalize("NFKD", ch)
         out.append("".join(c for c in base if not unicodedata.combining(c)))
     return "".join(out)
+
+
+class FolderNotReady(UserError):
+    """The folder is not printed before the unit has written how to reach it."""
+
+    def __init__(self, missing: tuple[str, ...]) -> None:
+        self.missing = missing
+        what = " och ".join(missing)
+        super().__init__(
+            f"Foldern skrivs inte ut förrän enhetens kontaktuppgifter finns: {what} saknas. Skriv dem under "
+            "Enheten → Enheten och foldern."
+        )
 
 
 @dataclass(frozen=True)

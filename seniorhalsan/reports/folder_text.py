@@ -3,8 +3,11 @@ phone numbers and dates that stay on one line."""
 
 from __future__ import annotations
 
+import datetime as dt
 import re
 
+from ..formatting import time_short
+from ..vocabulary import WEEKDAYS
 from .folder_data import ActivityText, Contact, FolderData
 
 NBSP = "\u00a0"
@@ -24,6 +27,16 @@ def unbroken(text: str) -> str:
 def no_break(text: str) -> str:
     """A short text (a date, a time) that must stay on one line."""
     return text.replace(" ", NBSP)
+
+
+def times_text(starts_at: dt.time, ends_at: dt.time | None) -> str:
+    """A session's time on one line: "10.00–11.30", or only its start."""
+    return no_break(f"{time_short(starts_at)}–{time_short(ends_at)}" if ends_at else time_short(starts_at))
+
+
+def weekday_name(number: int) -> str:
+    """Måndag … Söndag for ISO weekday 1 … 7, as a schedule row begins."""
+    return WEEKDAYS[number - 1].capitalize()
 
 
 def has_contact(text: str | None) -> bool:

@@ -13,12 +13,11 @@ import argparse
 import datetime as dt
 import os
 import shutil
-import subprocess
 import sys
 import tempfile
 from pathlib import Path
 
-WIDTH, HEIGHT = 1366, 768
+from .screenshots import HEIGHT, WIDTH, relaunch_under_xvfb, without_a_screen
 
 WIDE = 1000  # the width of a picture in the guide
 # file: (page, tab) on the demo year; kom-igang is taken on a new database
@@ -31,22 +30,13 @@ PICTURES = {
 }
 
 
-def _relaunch_under_xvfb(argv: list[str]) -> int:
-    if shutil.which("xvfb-run") is None:
-        print("xvfb-run saknas; installera paketet xvfb (det gör .ci/setup).", file=sys.stderr)
-        return 1
-    env = {**os.environ, "QT_QPA_PLATFORM": "xcb", "SENIORHALSAN_XVFB": "1"}
-    command = ["xvfb-run", "-a", "-s", f"-screen 0 {WIDTH}x{HEIGHT}x24", sys.executable, "-m", __spec__.name, *argv]
-    return subprocess.call(command, env=env)
-
-
 def main(argv: list[str] | None = None) -> int:
     argv = list(sys.argv[1:] if argv is None else argv)
     parser = argparse.ArgumentParser(description="Bilderna i handledningen.")
     parser.add_argument("folder", nargs="?", default="resources/handledning/bilder")
     args = parser.parse_args(argv)
-    if not os.environ.get("DISPLAY") and not os.environ.get("SENIORHALSAN_XVFB"):
-        return _relaunch_under_xvfb(argv)
+    if without_a_screen():
+        return relaunch_under_xvfb(__spec__.name, argv)
 
     folder = Path(args.folder).resolve()
     folder.mkdir(parents=True, exist_ok=True)

@@ -22,12 +22,17 @@ from pathlib import Path
 WIDTH, HEIGHT = 1366, 768  # the screen of a small laptop: fit.SCREEN
 
 
-def _relaunch_under_xvfb(argv: list[str]) -> int:
+def without_a_screen() -> bool:
+    return not os.environ.get("DISPLAY") and not os.environ.get("SENIORHALSAN_XVFB")
+
+
+def relaunch_under_xvfb(module: str, argv: list[str]) -> int:
+    """Start the picture tool `module` again on a virtual screen of 1366 × 768 (a developer's tool)."""
     if shutil.which("xvfb-run") is None:
         print("xvfb-run saknas; installera paketet xvfb (det gör .ci/setup).", file=sys.stderr)
         return 1
     env = {**os.environ, "QT_QPA_PLATFORM": "xcb", "SENIORHALSAN_XVFB": "1"}
-    command = ["xvfb-run", "-a", "-s", f"-screen 0 {WIDTH}x{HEIGHT}x24", sys.executable, "-m", __spec__.name, *argv]
+    command = ["xvfb-run", "-a", "-s", f"-screen 0 {WIDTH}x{HEIGHT}x24", sys.executable, "-m", module, *argv]
     return subprocess.call(command, env=env)
 
 
@@ -40,8 +45,8 @@ def main(argv: list[str] | None = None) -> int:
                         help="textstorleken som bilderna tas och sidorna mäts i")
     parser.add_argument("--only", help="bara sidan med den här nyckeln")
     args = parser.parse_args(argv)
-    if not os.environ.get("DISPLAY") and not os.environ.get("SENIORHALSAN_XVFB"):
-        return _relaunch_under_xvfb(argv)
+    if without_a_screen():
+        return relaunch_under_xvfb(__spec__.name, argv)
 
     folder = Path(args.folder).resolve()
     folder.mkdir(parents=True, exist_ok=True)

@@ -13,7 +13,6 @@ from PySide6.QtWidgets import (
     QLabel,
     QProgressBar,
     QPushButton,
-    QSplitter,
     QTableView,
     QTabWidget,
     QVBoxLayout,
@@ -55,7 +54,7 @@ from .support_lines import (
     task_headers,
     task_lines,
 )
-from .views import bold_label, table, titled
+from .views import bold_label, split, table, titled, with_hint
 
 log = logging.getLogger(__name__)
 
@@ -137,10 +136,13 @@ class StatisticsPage(Page):
         self.tabs.addTab(self._visits_tab(), "")
         self.tabs.addTab(self._beside(self.titles["place"], self.place_table, self.place_chart, 745), "")
         self.tabs.addTab(self._beside(self.titles["kind"], self.kind_table, self.kind_chart, 560), "")
-        self.tabs.addTab(self._services_tab(), "")
+        self.service_table = table(self.service_model)
+        self.tabs.addTab(titled(self.titles["service"], self.service_table), "")
         self.tabs.addTab(self._beside(self.titles["task"], self.task_table, self.persons_chart, 560), "")
-        self.tabs.addTab(self._groups_tab(), "")
-        self.tabs.addTab(self._feedback_tab(), "")
+        self.group_table = table(self.group_model)
+        self.tabs.addTab(with_hint(self.titles["group"], self.group_table, self.group_hint), "")
+        self.feedback_table = table(self.feedback_model)
+        self.tabs.addTab(with_hint(self.titles["feedback"], self.feedback_table, self.feedback_hint), "")
         self.signup_tab = SignupTab()
         self.tabs.addTab(self.signup_tab, "")
         self.activity_tab = ActivityTab(app)
@@ -177,50 +179,15 @@ class StatisticsPage(Page):
     def _visits_tab(self) -> QWidget:
         self.summary_table = table(self.summary_model)
         self.tertial_table = table(self.tertial_model)
-        left = QSplitter(Qt.Orientation.Vertical)
-        left.addWidget(titled(self.titles["summary"], self.summary_table))
-        left.addWidget(titled(self.titles["tertial"], self.tertial_table))
-        left.setSizes([300, 170])
-        right = QSplitter(Qt.Orientation.Vertical)
-        right.addWidget(self.month_chart)
-        right.addWidget(self.gender_chart)
-        right.setSizes([300, 220])
-        splitter = QSplitter(Qt.Orientation.Horizontal)
-        splitter.addWidget(left)
-        splitter.addWidget(right)
-        splitter.setSizes([600, 520])
-        return splitter
+        left = split(Qt.Orientation.Vertical, (titled(self.titles["summary"], self.summary_table), 300),
+                     (titled(self.titles["tertial"], self.tertial_table), 170))
+        right = split(Qt.Orientation.Vertical, (self.month_chart, 300), (self.gender_chart, 220))
+        return split(Qt.Orientation.Horizontal, (left, 600), (right, 520))
 
     @staticmethod
     def _beside(title: QLabel, view: QTableView, chart: QWidget, width: int) -> QWidget:
         """A table with its chart to the right."""
-        splitter = QSplitter(Qt.Orientation.Horizontal)
-        splitter.addWidget(titled(title, view))
-        splitter.addWidget(chart)
-        splitter.setSizes([width, 1120 - width])
-        return splitter
-
-    def _services_tab(self) -> QWidget:
-        self.service_table = table(self.service_model)
-        return titled(self.titles["service"], self.service_table)
-
-    def _groups_tab(self) -> QWidget:
-        self.group_table = table(self.group_model)
-        box = QWidget()
-        layout = QVBoxLayout(box)
-        layout.addWidget(self.titles["group"])
-        layout.addWidget(self.group_table, 1)
-        layout.addWidget(self.group_hint)
-        return box
-
-    def _feedback_tab(self) -> QWidget:
-        self.feedback_table = table(self.feedback_model)
-        box = QWidget()
-        layout = QVBoxLayout(box)
-        layout.addWidget(self.titles["feedback"])
-        layout.addWidget(self.feedback_table, 1)
-        layout.addWidget(self.feedback_hint)
-        return box
+        return split(Qt.Orientation.Horizontal, (titled(title, view), width), (chart, 1120 - width))
 
     # --- texts ------------------------------------------------------------------------------
     def retranslate(self) -> None:

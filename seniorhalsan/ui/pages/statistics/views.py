@@ -2,7 +2,16 @@
 
 from __future__ import annotations
 
-from PySide6.QtWidgets import QAbstractItemView, QHeaderView, QLabel, QTableView, QVBoxLayout, QWidget
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QHeaderView,
+    QLabel,
+    QSplitter,
+    QTableView,
+    QVBoxLayout,
+    QWidget,
+)
 
 from .model import FigureModel
 
@@ -48,6 +57,25 @@ def titled(title: QLabel, widget: QWidget, stretch: int = 1) -> QWidget:
     layout.addWidget(title)
     layout.addWidget(widget, stretch)
     return box
+
+
+def with_hint(title: QLabel, view: QTableView, note: QLabel) -> QWidget:
+    """A titled table with a note under it."""
+    box = QWidget()
+    layout = QVBoxLayout(box)
+    layout.addWidget(title)
+    layout.addWidget(view, 1)
+    layout.addWidget(note)
+    return box
+
+
+def split(orientation: Qt.Orientation, *parts: tuple[QWidget, int]) -> QSplitter:
+    """Widgets side by side (or one above the other) at the given starting sizes."""
+    splitter = QSplitter(orientation)
+    for widget, _size in parts:
+        splitter.addWidget(widget)
+    splitter.setSizes([size for _widget, size in parts])
+    return splitter
 
 
 def bold_label() -> QLabel:

@@ -1,4 +1,4 @@
-"""A real main window on a real database file, offscreen."""
+"""A real main window (or a page of it on its own) on a real database file, offscreen."""
 
 from __future__ import annotations
 
@@ -10,7 +10,7 @@ from PySide6.QtCore import QEvent
 from PySide6.QtWidgets import QApplication, QDialog, QMessageBox
 
 from seniorhalsan.ui import i18n
-from seniorhalsan.ui.app import build
+from seniorhalsan.ui.app import _context, build
 from seniorhalsan.ui.settings import SettingsStore
 
 
@@ -65,3 +65,41 @@ def window(qtbot, db, tmp_path):
 @pytest.fixture
 def context(window):
     return window.app
+
+
+class PagesAlone:
+    """Pages built one at a time on their own, each a top-level widget, reached as in the main
+    window (`page`, `show_page`, `app`): for the tests where the whole window is not the point."""
+
+    def __init__(self, context, qtbot) -> None:
+        self.app = context
+        self.pages: dict = {}
+        self.qtbot = qtbot
+
+    def page(self, key: str):
+        if key not in self.pages:
+            from seniorhalsan.ui.pages import BY_KEY
+
+            page = BY_KEY[key](self.app)
+            page.resize(1366, 700)
+            page.show()
+            self.qtbot.waitExposed(page)
+            self.pages[key] = page
+        return self.pages[key]
+
+    def show_page(self, key: str) -> None:
+        self.page(key).activated()
+
+
+@pytest.fixture
+def alone(qtbot, db, tmp_path):
+    i18n.set_language("sv")
+    pages = PagesAlone(_context(db, SettingsStore(tmp_path / "fonster.ini")), qtbot)
+    yield pages
+    pages.app.ops.wait()
+    for page in pages.pages.values():
+        page.discard_changes()
+        page.close()
+        page.deleteLater()
+    QApplication.sendPostedEvents(None, QEvent.Type.DeferredDelete)
+    i18n.set_language("sv")

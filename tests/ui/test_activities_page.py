@@ -105,8 +105,8 @@ def test_a_new_activity_is_typed_into_the_form_and_saved(window, qtbot, db, cata
     assert page.catalogue.table.currentIndex().row() == 0
 
 
-def test_an_activity_is_edited_and_made_inactive(window, qtbot, db, catalogue):
-    page = open_page(window)
+def test_an_activity_is_edited_and_made_inactive(alone, qtbot, db, catalogue):
+    page = open_page(alone)
     tab = page.catalogue
     tab.table.setCurrentIndex(tab.model.index(1, 0))  # Seniorgympa
     form = tab.form
@@ -127,8 +127,8 @@ def test_an_activity_is_edited_and_made_inactive(window, qtbot, db, catalogue):
     assert "Inaktiv" in tab.model.data(tab.model.index(1, 4))
 
 
-def test_discarding_brings_back_what_is_saved(window, db, catalogue):
-    page = open_page(window)
+def test_discarding_brings_back_what_is_saved(alone, db, catalogue):
+    page = open_page(alone)
     page.catalogue.open_activity(catalogue["canasta"].id)
     form = page.catalogue.form
     form.description.setPlainText("Något annat")
@@ -140,9 +140,9 @@ def test_discarding_brings_back_what_is_saved(window, db, catalogue):
 
 @pytest.mark.parametrize("name, message", [("seniorgympa", "finns redan en aktivitet som heter Seniorgympa"),
                                            ("   ", "Måste fyllas i")])
-def test_a_refused_name_is_shown_next_to_the_field_and_nothing_is_saved(window, db, catalogue, unchanged, name,
+def test_a_refused_name_is_shown_next_to_the_field_and_nothing_is_saved(alone, db, catalogue, unchanged, name,
                                                                         message):
-    page = open_page(window)
+    page = open_page(alone)
     form = page.catalogue.form
     form.start_new()
     form.name.setText(name)
@@ -156,8 +156,8 @@ def test_a_refused_name_is_shown_next_to_the_field_and_nothing_is_saved(window, 
     assert form.errors.message_for("name") == ""
 
 
-def test_a_refused_edit_of_an_existing_activity_saves_nothing(window, db, catalogue, unchanged):
-    page = open_page(window)
+def test_a_refused_edit_of_an_existing_activity_saves_nothing(alone, db, catalogue, unchanged):
+    page = open_page(alone)
     page.catalogue.open_activity(catalogue["canasta"].id)
     form = page.catalogue.form
     form.name.setText("Seniorgympa")
@@ -170,8 +170,8 @@ def test_a_refused_edit_of_an_existing_activity_saves_nothing(window, db, catalo
     assert page.has_unsaved_changes()
 
 
-def test_someone_elses_save_is_shown_and_the_form_reloads(window, db, catalogue):
-    page = open_page(window)
+def test_someone_elses_save_is_shown_and_the_form_reloads(alone, db, catalogue):
+    page = open_page(alone)
     page.catalogue.open_activity(catalogue["canasta"].id)
     form = page.catalogue.form
     db.call(activities.update_activity, catalogue["canasta"].id, description="Kortspel varje vecka.")
@@ -185,9 +185,9 @@ def test_someone_elses_save_is_shown_and_the_form_reloads(window, db, catalogue)
     assert db.read(activities.get_activity, catalogue["canasta"].id).name == "Canasta och whist"
 
 
-def test_the_list_filters_by_text_and_kind(window, db, catalogue):
+def test_the_list_filters_by_text_and_kind(alone, db, catalogue):
     factories.activity(db, "Qigong", place_id=factories.place_named(db, "Gröndal").id)
-    page = open_page(window)
+    page = open_page(alone)
     tab = page.catalogue
     page.on_changed({"activities"})
     assert len(tab.model.rows) == 3
@@ -199,9 +199,9 @@ def test_the_list_filters_by_text_and_kind(window, db, catalogue):
     assert "1 av 3" in tab.summary.text()
 
 
-def test_an_activity_without_a_type_is_found_and_given_one(window, qtbot, db, catalogue):
+def test_an_activity_without_a_type_is_found_and_given_one(alone, qtbot, db, catalogue):
     qigong = factories.activity(db, "Qigong", kind=None)  # as an import without a typ column makes it
-    page = open_page(window)
+    page = open_page(alone)
     tab = page.catalogue
     page.on_changed({"activities"})
     choose(tab.kind, "")  # the filter "Typ ej angiven"
@@ -224,17 +224,17 @@ def test_an_activity_without_a_type_is_found_and_given_one(window, qtbot, db, ca
     assert db.read(activities.get_activity, qigong.id).kind == "fysisk"
 
 
-def test_a_new_activity_starts_without_a_type_rather_than_a_guess(window, qtbot, db, catalogue):
-    page = open_page(window)
+def test_a_new_activity_starts_without_a_type_rather_than_a_guess(alone, qtbot, db, catalogue):
+    page = open_page(alone)
     form = page.catalogue.form
     qtbot.mouseClick(form.new, Qt.MouseButton.LeftButton)
     assert form.kind.currentData() is None and form.kind.currentText() == "(ej angiven)"
 
 
-def test_choosing_another_row_with_unsaved_edits_asks_first(window, db, catalogue, monkeypatch):
+def test_choosing_another_row_with_unsaved_edits_asks_first(alone, db, catalogue, monkeypatch):
     from seniorhalsan.ui.pages.activities import catalogue as activities_catalogue
 
-    page = open_page(window)
+    page = open_page(alone)
     tab = page.catalogue
     tab.open_activity(catalogue["canasta"].id)
     tab.form.name.setText("Canasta!")
@@ -248,16 +248,16 @@ def test_choosing_another_row_with_unsaved_edits_asks_first(window, db, catalogu
 
 # --- the week grid ------------------------------------------------------------------------------
 
-def open_schedule(window, term, place):
-    page = open_page(window, "schema")
+def open_schedule(alone, term, place):
+    page = open_page(alone, "schema")
     tab = page.schedule
     choose(tab.term, term.id)
     choose(tab.place, place.id)
     return tab
 
 
-def test_an_entry_is_added_in_the_week_grid_with_the_keyboard(window, qtbot, db, catalogue, planned, monkeypatch):
-    tab = open_schedule(window, planned, catalogue["axelsberg"])
+def test_an_entry_is_added_in_the_week_grid_with_the_keyboard(alone, qtbot, db, catalogue, planned, monkeypatch):
+    tab = open_schedule(alone, planned, catalogue["axelsberg"])
     grid = tab.grid
     assert tab.grid_model.entries_at(tab.grid_model.index_of(1, dt.time(10)))[0].activity_name == "Seniorgympa"
     grid.setFocus()
@@ -288,8 +288,8 @@ def test_an_entry_is_added_in_the_week_grid_with_the_keyboard(window, qtbot, db,
     assert "Axelsberg – 2 i veckan" in tab.place.currentText()
 
 
-def test_an_entry_is_edited_and_removed_from_its_cell(window, qtbot, db, catalogue, planned, monkeypatch):
-    tab = open_schedule(window, planned, catalogue["axelsberg"])
+def test_an_entry_is_edited_and_removed_from_its_cell(alone, qtbot, db, catalogue, planned, monkeypatch):
+    tab = open_schedule(alone, planned, catalogue["axelsberg"])
     cell = tab.grid_model.index_of(1, dt.time(10))
     assert tab.grid_model.data(cell) == "10:00–11:00 Seniorgympa (Maria B.)"
 
@@ -319,9 +319,9 @@ def test_an_entry_is_edited_and_removed_from_its_cell(window, qtbot, db, catalog
     assert tab.grid_model.entry_count() == 0
 
 
-def test_a_refused_entry_keeps_the_dialog_open_and_saves_nothing(window, db, catalogue, planned, monkeypatch,
+def test_a_refused_entry_keeps_the_dialog_open_and_saves_nothing(alone, db, catalogue, planned, monkeypatch,
                                                                  unchanged):
-    tab = open_schedule(window, planned, catalogue["axelsberg"])
+    tab = open_schedule(alone, planned, catalogue["axelsberg"])
     seen = {}
 
     def wrong_end(dialog: EntryDialog):
@@ -337,8 +337,8 @@ def test_a_refused_entry_keeps_the_dialog_open_and_saves_nothing(window, db, cat
     assert seen == {"message": "Måste vara efter starttiden.", "result": QDialog.DialogCode.Rejected}
 
 
-def test_dated_events_are_listed_added_and_removed(window, db, catalogue, planned, monkeypatch):
-    tab = open_schedule(window, planned, catalogue["axelsberg"])
+def test_dated_events_are_listed_added_and_removed(alone, db, catalogue, planned, monkeypatch):
+    tab = open_schedule(alone, planned, catalogue["axelsberg"])
     assert [(e.activity_name, e.on_date) for e in tab.dated_model.rows] == [("Canasta", dt.date(2026, 3, 3))]
     assert tab.dated_model.data(tab.dated_model.index(0, 1)) == "Tisdag"
 
@@ -373,10 +373,10 @@ def test_term_labels_show_the_dates(monkeypatch):
     assert term_label(ht).endswith("(24 Aug – 11 Dec)")
 
 
-def test_a_term_is_copied_with_its_weekly_schedule(window, db, catalogue, planned, monkeypatch):
-    tab = open_schedule(window, planned, catalogue["axelsberg"])
+def test_a_term_is_copied_with_its_weekly_schedule(alone, db, catalogue, planned, monkeypatch):
+    tab = open_schedule(alone, planned, catalogue["axelsberg"])
     topics = []
-    window.app.bus.changed.connect(topics.append)
+    alone.app.bus.changed.connect(topics.append)
 
     def copy(dialog: TermDialog):
         assert dialog.source.currentData() == "vt2026"
@@ -398,8 +398,8 @@ def test_a_term_is_copied_with_its_weekly_schedule(window, db, catalogue, planne
     assert {"schedule"} in topics
 
 
-def test_a_new_term_and_new_dates(window, db, catalogue, planned, monkeypatch, unchanged):
-    tab = open_schedule(window, planned, catalogue["axelsberg"])
+def test_a_new_term_and_new_dates(alone, db, catalogue, planned, monkeypatch, unchanged):
+    tab = open_schedule(alone, planned, catalogue["axelsberg"])
 
     def existing(dialog: TermDialog):
         choose(dialog.kind, "vt")
@@ -443,8 +443,8 @@ def test_copy_suggestions():
     assert copy_target(ht, [vt, ht]) == ("vt", 2027)
 
 
-def test_a_new_term_is_offered_the_usual_dates(window, db, catalogue, planned, monkeypatch):
-    tab = open_schedule(window, planned, catalogue["axelsberg"])
+def test_a_new_term_is_offered_the_usual_dates(alone, db, catalogue, planned, monkeypatch):
+    tab = open_schedule(alone, planned, catalogue["axelsberg"])
     offered = {}
 
     def look(dialog: TermDialog):
@@ -461,33 +461,33 @@ def test_a_new_term_is_offered_the_usual_dates(window, db, catalogue, planned, m
                        "sommar": (dt.date(2027, 6, 15), dt.date(2027, 8, 14))}
 
 
-def test_no_terms_yet_says_where_to_begin(window, db, catalogue):
-    tab = open_page(window, "schema").schedule
+def test_no_terms_yet_says_where_to_begin(alone, db, catalogue):
+    tab = open_page(alone, "schema").schedule
     assert not tab.empty.isHidden() and "Ny termin" in tab.empty.text()
     assert not tab.copy_term_button.isEnabled() and tab.new_term_button.isEnabled()
 
 
-def test_changes_elsewhere_refresh_the_page(window, db, catalogue, planned):
-    page = open_page(window, "schema")
+def test_changes_elsewhere_refresh_the_page(alone, db, catalogue, planned):
+    page = open_page(alone, "schema")
     tab = page.schedule
     choose(tab.term, planned.id)
     choose(tab.place, catalogue["axelsberg"].id)
-    window.app.perform(RenamePlace(catalogue["axelsberg"].id, new_name="Axelsbergs träffpunkt",
+    alone.app.perform(RenamePlace(catalogue["axelsberg"].id, new_name="Axelsbergs träffpunkt",
                                    from_date=dt.date(2026, 1, 1)))
     assert tab.place.currentText().startswith("Axelsbergs träffpunkt")
     assert page.catalogue.model.rows[0].place_name == "Axelsbergs träffpunkt"
     gympa = catalogue["gympa"]
-    window.app.perform(UpdateActivity(gympa.id, gympa.version, "Gympa", gympa.kind, gympa.description, gympa.place_id,
+    alone.app.perform(UpdateActivity(gympa.id, gympa.version, "Gympa", gympa.kind, gympa.description, gympa.place_id,
                                       gympa.leader_id, gympa.digital, gympa.outdoors, gympa.needs_signup, gympa.active,
                                       gympa.signup))
     assert tab.grid_model.data(tab.grid_model.index_of(1, dt.time(10))) == "10:00–11:00 Gympa (Maria B.)"
 
 
-def test_the_models_pass_the_model_tester(window, db, catalogue, planned, qtmodeltester):
-    tab = open_schedule(window, planned, catalogue["axelsberg"])
-    window.app.perform(AddEntry(term_id=planned.id, activity_id=catalogue["canasta"].id,
+def test_the_models_pass_the_model_tester(alone, db, catalogue, planned, qtmodeltester):
+    tab = open_schedule(alone, planned, catalogue["axelsberg"])
+    alone.app.perform(AddEntry(term_id=planned.id, activity_id=catalogue["canasta"].id,
                                 place_id=catalogue["axelsberg"].id, weekday=7, starts_at=dt.time(6, 30)))
     assert tab.grid_model.hours[0] == 6 and tab.grid_model.rowCount() == 15
     qtmodeltester.check(tab.grid_model)
     qtmodeltester.check(tab.dated_model)
-    qtmodeltester.check(window.page("activities").catalogue.model)
+    qtmodeltester.check(alone.page("activities").catalogue.model)

@@ -35,7 +35,7 @@ def test_only_a_date_that_cannot_grow_is_complete():
 
 @pytest.fixture
 def form(qtbot):
-    """The field between two others, in a shown window, as on a page."""
+    """The field between two others, in a shown alone, as on a page."""
     holder = QWidget()
     layout = QVBoxLayout(holder)
     before, field, after = QLineEdit(), DateField(NEAR), QLineEdit()

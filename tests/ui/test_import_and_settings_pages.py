@@ -16,11 +16,11 @@ def gympa(db):
     return factories.activity(db, "Seniorgympa")
 
 
-def test_a_file_with_a_bad_line_is_reported_and_nothing_saved(window, qtbot, db, gympa, tmp_path, unchanged):
+def test_a_file_with_a_bad_line_is_reported_and_nothing_saved(alone, qtbot, db, gympa, tmp_path, unchanged):
     path = tmp_path / "närvaro.csv"
     path.write_text(GOOD + "2025-03-04;Axelsbrg;Seniorgympa;3;1;0\n", encoding="utf-8")
-    window.show_page("import")
-    page = window.page("import")
+    alone.show_page("import")
+    page = alone.page("import")
     with unchanged():
         page.load_file(path)
         assert page.kind.currentData() == "attendance"
@@ -34,11 +34,11 @@ def test_a_file_with_a_bad_line_is_reported_and_nothing_saved(window, qtbot, db,
     assert "Inget har sparats" in page.status.text()
 
 
-def test_a_good_file_is_checked_then_imported(window, qtbot, db, gympa, tmp_path):
+def test_a_good_file_is_checked_then_imported(alone, qtbot, db, gympa, tmp_path):
     path = tmp_path / "närvaro.csv"
     path.write_text(GOOD, encoding="utf-8")
-    window.show_page("import")
-    page = window.page("import")
+    alone.show_page("import")
+    page = alone.page("import")
     page.load_file(path)
     page.run_check()
     qtbot.waitUntil(lambda: page.do_import.isEnabled(), timeout=10_000)
@@ -48,24 +48,24 @@ def test_a_good_file_is_checked_then_imported(window, qtbot, db, gympa, tmp_path
     assert db.read(stats.year_stats, 2025).attendance.visits == 22
 
 
-def test_the_kind_is_guessed_from_the_headers(window, db, tmp_path):
+def test_the_kind_is_guessed_from_the_headers(alone, db, tmp_path):
     path = tmp_path / "tyck.csv"
     path.write_text("datum;typ;från;gäller;mötesplats;text;kontakt;återkoppling;åtgärd\n", encoding="utf-8")
-    window.show_page("import")
-    page = window.page("import")
+    alone.show_page("import")
+    page = alone.page("import")
     page.load_file(path)
     assert page.kind.currentData() == "feedback"
 
 
-def test_groups_and_trainings_are_imported_from_the_page(window, qtbot, db, tmp_path):
+def test_groups_and_trainings_are_imported_from_the_page(alone, qtbot, db, tmp_path):
     groups = tmp_path / "grupper.csv"
     groups.write_text("datum;tjänst;grupp;typ;deltagare;medarbetare\n"
                       "2025-02-03;Anhörigstöd;Anhöriggrupp 1;anhöriggrupp;7;\n", encoding="utf-8")
     trainings = tmp_path / "utbildningar.csv"
     trainings.write_text("datum;tjänst;målgrupp;ämne;deltagare\n2025-02-12;Syn- och hörselstöd;Hemtjänsten;;11\n",
                          encoding="utf-8")
-    window.show_page("import")
-    page = window.page("import")
+    alone.show_page("import")
+    page = alone.page("import")
     assert [page.kind.itemText(i) for i in range(page.kind.count())][-3:] == [
         "Gruppträffar", "Utbildningar för personal", "Utåtriktat arbete"]
     for path, kind in ((groups, "groups"), (trainings, "trainings")):
@@ -96,10 +96,10 @@ def test_language_and_text_size_switch_at_once(window, qtbot):
     assert window.app.store.load().text_size == "storst"
 
 
-def test_switching_language_keeps_what_is_typed(window, qtbot, db):
+def test_switching_language_keeps_what_is_typed(alone, qtbot, db):
     axelsberg = factories.place_named(db, "Axelsberg")
     factories.activity(db, "Seniorgympa", place_id=axelsberg.id)
-    page = window.page("attendance")
+    page = alone.page("attendance")
     page.model.add_extra(__import__("seniorhalsan.ui.pages.attendance.model", fromlist=["x"]).extra_session(
         1, "Seniorgympa", "fysisk", axelsberg.id, "Axelsberg", page.day, None, None))
     page.model.setData(page.model.index(0, 5), "12")
@@ -108,37 +108,37 @@ def test_switching_language_keeps_what_is_typed(window, qtbot, db):
     assert page.model.headerData(2, __import__("PySide6.QtCore", fromlist=["Qt"]).Qt.Orientation.Horizontal) == "Women"
 
 
-def test_the_database_for_the_next_start(window):
-    window.show_page("settings")
-    page = window.page("settings")
+def test_the_database_for_the_next_start(alone):
+    alone.show_page("settings")
+    page = alone.page("settings")
     page.set_database("/tmp/annan.sqlite3")
-    assert window.app.store.load().database == "/tmp/annan.sqlite3"
+    assert alone.app.store.load().database == "/tmp/annan.sqlite3"
     assert "/tmp/annan.sqlite3" in page.database_next.text()
 
 
-def test_a_shared_server_for_the_next_start(window):
-    page = window.page("settings")
+def test_a_shared_server_for_the_next_start(alone):
+    page = alone.page("settings")
     assert not page.set_database("inte en adress://")
     assert "känns inte igen" in page.database_next.text()
     assert page.set_database("postgresql+psycopg://seniorhalsan@server/seniorhalsan")
-    assert window.app.store.load().database == "postgresql+psycopg://seniorhalsan@server/seniorhalsan"
+    assert alone.app.store.load().database == "postgresql+psycopg://seniorhalsan@server/seniorhalsan"
     # a readable name; the address itself only in the tooltip
     assert "seniorhalsan på servern server" in page.database_next.text()
     assert "postgresql" not in page.database_next.text() and "sqlite:" not in page.database_now.text()
     assert page.database_next.toolTip() == "postgresql+psycopg://seniorhalsan@server/seniorhalsan"
-    assert page.database_now.toolTip() == window.app.db.url
+    assert page.database_now.toolTip() == alone.app.db.url
 
 
 SCHEDULE = "mötesplats;veckodag;start;slut;aktivitet;ledare\nAxelsberg;måndag;10:00;11:00;Seniorgympa;\n"
 
 
-def test_a_schedule_is_imported_to_the_chosen_term(window, qtbot, db, gympa, tmp_path):
+def test_a_schedule_is_imported_to_the_chosen_term(alone, qtbot, db, gympa, tmp_path):
     import datetime as dt
 
     from seniorhalsan.services import schedule
 
-    window.show_page("import")
-    page = window.page("import")
+    alone.show_page("import")
+    page = alone.page("import")
     path = tmp_path / "schema.csv"
     path.write_text(SCHEDULE, encoding="utf-8")
     page.load_file(path)

@@ -27,9 +27,9 @@ def pdf_text(path):
     return subprocess.run(["pdftotext", "-layout", str(path), "-"], capture_output=True, text=True, check=True).stdout
 
 
-def test_the_folder_is_built_previewed_and_saved(term, window, qtbot, tmp_path):
-    window.show_page("prints")
-    page = window.page("prints")
+def test_the_folder_is_built_previewed_and_saved(term, alone, qtbot, tmp_path):
+    alone.show_page("prints")
+    page = alone.page("prints")
     page.term.setCurrentIndex(page.term.findData("vt2026"))
     page.build()
     qtbot.waitUntil(lambda: page.current is not None, timeout=20_000)
@@ -39,8 +39,8 @@ def test_the_folder_is_built_previewed_and_saved(term, window, qtbot, tmp_path):
     assert "Vårtermin 2026" in text and "Seniorgympa" in text and "Gympa för hela kroppen." in text
 
 
-def test_printing_sends_every_page(term, window, qtbot, tmp_path):
-    page = window.page("prints")
+def test_printing_sends_every_page(term, alone, qtbot, tmp_path):
+    page = alone.page("prints")
     page.kind_buttons["year"].setChecked(True)
     page.year.setValue(2026)
     page.build()
@@ -53,10 +53,10 @@ def test_printing_sends_every_page(term, window, qtbot, tmp_path):
     assert re.search(rf"Pages:\s+{page.current.pages}\n", info)
 
 
-def test_a_term_without_schedule_and_a_year_without_data_still_build(window, qtbot, db):
+def test_a_term_without_schedule_and_a_year_without_data_still_build(alone, qtbot, db):
     write_contact(db)
     factories.term(db, kind="ht", year=2026, starts_on=dt.date(2026, 8, 24), ends_on=dt.date(2026, 12, 11))
-    page = window.page("prints")
+    page = alone.page("prints")
     page._load_terms()
     page.build()
     qtbot.waitUntil(lambda: page.current is not None, timeout=20_000)
@@ -74,12 +74,12 @@ def test_the_folders_texts_are_one_click_away_on_the_unit_page(window, qtbot):
     assert unit.texts.edits[texts.CONTACT_PHONE].hasFocus()  # where a new unit starts
 
 
-def test_without_contact_details_the_folder_is_refused_calmly_or_built_as_a_draft(window, qtbot, db):
+def test_without_contact_details_the_folder_is_refused_calmly_or_built_as_a_draft(alone, qtbot, db):
     gympa = factories.activity(db, "Seniorgympa")
     vt = factories.term(db)
     db.call(schedule.add_entry, term_id=vt.id, activity_id=gympa.id,
             place_id=factories.place_named(db, "Axelsberg").id, weekday=1, starts_at=dt.time(10))
-    page = window.page("prints")
+    page = alone.page("prints")
     page._load_terms()
     page.term.setCurrentIndex(page.term.findData("vt2026"))
     assert page.draft.isVisible() or not page.isVisible()
@@ -96,8 +96,8 @@ def test_without_contact_details_the_folder_is_refused_calmly_or_built_as_a_draf
     assert "UTKAST" in pdf_text(page.current.path)
 
 
-def test_the_contact_details_are_written_on_the_unit_page(window, db):
-    page = window.page("unit").texts
+def test_the_contact_details_are_written_on_the_unit_page(alone, db):
+    page = alone.page("unit").texts
     page.edits[texts.CONTACT_PHONE].setText("08-508 000 00")
     page.edits[texts.CONTACT_EMAIL].setText("seniorhalsan@example.org")
     page.edits[texts.UNIT_HEAD].setPlainText("Enhetschef: Anna Andersson")

@@ -34,8 +34,8 @@ def clubs(db):
     return db
 
 
-def test_each_activity_as_a_table_and_a_chart(window, qtbot, clubs, qtmodeltester):
-    page = open_statistics(window, qtbot, 2025)
+def test_each_activity_as_a_table_and_a_chart(alone, qtbot, clubs, qtmodeltester):
+    page = open_statistics(alone, qtbot, 2025)
     tab = page.activity_tab
     page.tabs.setCurrentWidget(tab)
     assert page.tabs.tabText(page.tabs.indexOf(tab)) == "Per aktivitet"
@@ -62,8 +62,8 @@ def test_each_activity_as_a_table_and_a_chart(window, qtbot, clubs, qtmodelteste
     qtbot.waitUntil(lambda: not page.is_busy() and "2 i rad under 3" in tab.flagged.text(), timeout=10_000)
 
 
-def test_the_unit_head_sets_a_goal_and_writes_its_analysis(window, qtbot, clubs, monkeypatch):
-    page = open_statistics(window, qtbot, 2025)
+def test_the_unit_head_sets_a_goal_and_writes_its_analysis(alone, qtbot, clubs, monkeypatch):
+    page = open_statistics(alone, qtbot, 2025)
     tab = page.goal_tab
     page.tabs.setCurrentWidget(tab)
     assert tab.note.text() == "Inga mål är satta för 2025. Enhetschefen sätter dem med Nytt mål."
@@ -99,8 +99,8 @@ def test_the_unit_head_sets_a_goal_and_writes_its_analysis(window, qtbot, clubs,
     assert "Perioden är inte slut" in tab.note.text()
 
 
-def test_a_goal_refused_in_the_dialog_stays_open_with_the_field_named(window, qtbot, clubs, monkeypatch):
-    page = open_statistics(window, qtbot, 2025)
+def test_a_goal_refused_in_the_dialog_stays_open_with_the_field_named(alone, qtbot, clubs, monkeypatch):
+    page = open_statistics(alone, qtbot, 2025)
     seen = {}
 
     def fill(dialog: GoalDialog) -> int:
@@ -142,9 +142,9 @@ def test_a_reader_sees_the_goals_and_the_limit_but_changes_nothing(window, qtbot
     clubs.actor = None
 
 
-def test_the_unit_head_removes_a_goal(window, qtbot, clubs, monkeypatch):
+def test_the_unit_head_removes_a_goal(alone, qtbot, clubs, monkeypatch):
     clubs.perform(SetGoal(2025, "sessions:kultur", 10))
-    page = open_statistics(window, qtbot, 2025)
+    page = open_statistics(alone, qtbot, 2025)
     tab = page.goal_tab
     page.tabs.setCurrentWidget(tab)
     assert tab.current_key() == "sessions:kultur"

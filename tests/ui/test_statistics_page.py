@@ -59,9 +59,9 @@ def years(db):
     return db
 
 
-def open_statistics(window, qtbot, year, tertial=None):
-    window.show_page("statistics")
-    page = window.page("statistics")
+def open_statistics(alone, qtbot, year, tertial=None):
+    alone.show_page("statistics")
+    page = alone.page("statistics")
     qtbot.waitUntil(lambda: not page.is_busy())  # the current year, started when the page opened
     page.choose(year, tertial)
     assert page.is_busy() and page.busy.isVisible()  # computing, off the GUI thread
@@ -70,8 +70,8 @@ def open_statistics(window, qtbot, year, tertial=None):
     return page
 
 
-def test_a_year_as_tables_and_charts(window, qtbot, years, qtmodeltester):
-    page = open_statistics(window, qtbot, 2025)
+def test_a_year_as_tables_and_charts(alone, qtbot, years, qtmodeltester):
+    page = open_statistics(alone, qtbot, 2025)
     assert [page.year.itemData(i) for i in range(page.year.count())] == [2026, 2025, 2024]
     # visits 25 + 35 + 10 + 12 = 82; by gender 56 women, 13 men, 1 other of 70 counted; 2024 had 50
     s = page.summary_model
@@ -177,8 +177,8 @@ def test_a_year_as_tables_and_charts(window, qtbot, years, qtmodeltester):
     assert kinds["Fysisk aktivitet"] == 47 and kinds["Kultur"] == 35
 
 
-def test_a_tertial_is_the_year_so_far_like_the_tertial_reports(window, qtbot, years):
-    page = open_statistics(window, qtbot, 2025, tertial=1)
+def test_a_tertial_is_the_year_so_far_like_the_tertial_reports(alone, qtbot, years):
+    page = open_statistics(alone, qtbot, 2025, tertial=1)
     assert page.chosen() == (2025, D(2025, 4, 30))
     assert page.result.figures == years.read(stats.year_stats, 2025, until=D(2025, 4, 30))
     assert page.summary_model.row_texts("Besök totalt") == ["60", "", "20", "+200\xa0%"]
@@ -213,18 +213,18 @@ def test_a_tertial_is_the_year_so_far_like_the_tertial_reports(window, qtbot, ye
     qtbot.waitUntil(lambda: not page.is_busy(), timeout=10_000)
 
 
-def test_opening_the_page_reads_the_figures_and_the_years_once_off_the_gui_thread(window, qtbot, years, monkeypatch):
+def test_opening_the_page_reads_the_figures_and_the_years_once_off_the_gui_thread(alone, qtbot, years, monkeypatch):
     asked = []
-    real_read = window.app.db.read
+    real_read = alone.app.db.read
 
     def spy(fn, *args, **kwargs):
         if fn.__module__.startswith("seniorhalsan.stats"):
             asked.append((fn, threading.current_thread() is threading.main_thread()))
         return real_read(fn, *args, **kwargs)
 
-    monkeypatch.setattr(window.app.db, "read", spy)
-    window.show_page("statistics")
-    page = window.page("statistics")
+    monkeypatch.setattr(alone.app.db, "read", spy)
+    alone.show_page("statistics")
+    page = alone.page("statistics")
     qtbot.waitUntil(lambda: not page.is_busy())
     assert asked == [(stats.year_overview, False)]  # the years to choose from come with the figures
     assert [page.year.itemData(i) for i in range(page.year.count())] == [2026, 2025, 2024]
@@ -234,9 +234,9 @@ def test_opening_the_page_reads_the_figures_and_the_years_once_off_the_gui_threa
     assert [page.year.itemData(i) for i in range(page.year.count())] == [2026, 2025, 2024, 2019]
 
 
-def test_the_work_runs_through_the_worker_and_only_the_last_answer_counts(window, qtbot, years, monkeypatch):
-    window.show_page("statistics")
-    page = window.page("statistics")
+def test_the_work_runs_through_the_worker_and_only_the_last_answer_counts(alone, qtbot, years, monkeypatch):
+    alone.show_page("statistics")
+    page = alone.page("statistics")
     qtbot.waitUntil(lambda: not page.is_busy())
     context = page.app
     calls = []
@@ -257,7 +257,7 @@ def test_the_work_runs_through_the_worker_and_only_the_last_answer_counts(window
     # another page saves feedback: the figures shown are computed again
     page.choose(2025)
     qtbot.waitUntil(lambda: not page.is_busy(), timeout=10_000)
-    window.app.perform(RegisterFeedback(FeedbackInput(
+    alone.app.perform(RegisterFeedback(FeedbackInput(
         received_on=D(2025, 12, 1), type="synpunkt", from_key="Senior", about_key="Kompetens",
         text="Mer kunskap om hörapparater.")))
     qtbot.waitUntil(lambda: page.feedback_model.row_texts("Inkomna totalt")[-1] == "4", timeout=10_000)
@@ -265,8 +265,8 @@ def test_the_work_runs_through_the_worker_and_only_the_last_answer_counts(window
 
 
 
-def test_switching_language_shows_the_figures_again(window, qtbot, years):
-    page = open_statistics(window, qtbot, 2025)
+def test_switching_language_shows_the_figures_again(alone, qtbot, years):
+    page = open_statistics(alone, qtbot, 2025)
     i18n.set_language("en")
     assert page.summary_model.row_texts("Visits in all")[-1] == "+64%"  # words and numbers the English way
     i18n.set_language("sv")

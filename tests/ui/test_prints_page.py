@@ -1,12 +1,14 @@
 """Utskrifter: documents built off the GUI thread, previewed, saved and printed."""
 
 import datetime as dt
+import gc
 import re
 import subprocess
 
 import pytest
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QEvent, Qt
 from PySide6.QtPrintSupport import QPrinter
+from PySide6.QtWidgets import QApplication
 
 from seniorhalsan.services import schedule, texts
 from tests import factories
@@ -37,6 +39,21 @@ def test_the_folder_is_built_previewed_and_saved(term, alone, qtbot, tmp_path):
     saved = page.save_to(tmp_path / "folder.pdf")
     text = pdf_text(saved)
     assert "Vårtermin 2026" in text and "Seniorgympa" in text and "Gympa för hela kroppen." in text
+
+
+def test_the_previews_are_removed_with_the_page(term, alone, qtbot):
+    page = alone.page("prints")
+    del alone.pages["prints"]  # this test deletes the page itself
+    page.build()
+    qtbot.waitUntil(lambda: page.current is not None, timeout=20_000)
+    work = page.work
+    assert page.current.path.parent == work and page.current.path.exists()
+    page.document.close()
+    page.deleteLater()
+    QApplication.sendPostedEvents(None, QEvent.Type.DeferredDelete)
+    page = None
+    gc.collect()
+    assert not work.exists()  # nothing of the unit's is left in the temporary folder
 
 
 def test_printing_sends_every_page(term, alone, qtbot, tmp_path):

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import shutil
 import tempfile
+import weakref
 from pathlib import Path
 
 from PySide6.QtCore import QRectF, QSize, Qt
@@ -63,6 +64,9 @@ class PrintsPage(Page):
     def __init__(self, app, parent=None) -> None:
         super().__init__(app, parent)
         self.work = Path(tempfile.mkdtemp(prefix="seniorhalsan-utskrift-"))
+        # the previews go when the page does, or at the latest when the program ends
+        remove = weakref.finalize(self, shutil.rmtree, self.work, True)
+        self.destroyed.connect(lambda *_args: remove())
         self.current: reports.Written | None = None
 
         self.heading = heading()

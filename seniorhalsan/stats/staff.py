@@ -143,7 +143,7 @@ class _Found:
     """The year's figures grouped by staff member (of `wanted`, or everyone's when None)."""
 
     def __init__(self, ctx: Ctx, span: Span, wanted: set[int] | None) -> None:
-        self.contacts: dict[int, dict[int, ServiceWork]]  # by staff, then service id = defaultdict(dict)
+        self.contacts: dict[int, dict[int, ServiceWork]] = defaultdict(dict)  # by staff, then service id
         self.groups: dict[int, dict[str, Meetings]] = defaultdict(dict)
         self.trainings: dict[int, Meetings] = {}
         self.sessions: dict[int, list[LedActivity]] = defaultdict(list)

@@ -58,7 +58,7 @@ def stats_row(scale: str, result: dict, backend: str = "") -> Row:
     row.note = (f"{_n(info['sessions'])} tillfällen, {_n(info['visits'])} besök, "
                 f"{_n(info['contacts'])} kontakter")
     if not info["same_numbers"]:
-        row.note += "; GOLVETS SIFFROR SKILJER SIG FRÅN PROGRAMMETS"
+        row.note += "; GOLVETS SIFFROR SKILJER SIG FRÅN PROGRAMMETS: " + ", ".join(info.get("differences", []))
     return row
 
 

@@ -285,7 +285,7 @@ def contacts_csv(path: Path, rows: int = IMPORT_ROWS) -> Path:
 def bulk_insert_contacts(path: Path, csv_path: Path, unit_id: int) -> int:
     """The floor: read the CSV, look the names up, insert the persons, then the contacts, their
     checklists and the access log's rows for them, each with one executemany, in one transaction."""
-    from seniorhalsan.services.access_log import NO_ACCOUNT
+    from seniorhalsan.db.session import NO_ACCOUNT
     from seniorhalsan.vocabulary import CONTACT_KINDS, GENDERS
 
     conn = _floor_connection(path)

@@ -58,7 +58,7 @@ def stats_row(scale: str, result: dict, backend: str = "") -> Row:
     row.note = (f"{_n(info['sessions'])} tillfällen, {_n(info['visits'])} besök, "
                 f"{_n(info['contacts'])} kontakter")
     if not info["same_numbers"]:
-        row.note += "; GOLVETS SIFFROR SKILJER SIG FRÅN PROGRAMMETS"
+        row.note += "; GOLVETS SIFFROR SKILJER SIG FRÅN PROGRAMMETS: " + ", ".join(info.get("differences", []))
     return row
 
 
@@ -280,8 +280,12 @@ DEFINITIONS = """
 
 - **Statistik**: `year_stats` för enhetens år 2025 genom `Database.read` (en lästransaktion) och dess
   `to_json()` (svaret på `stats --json`), mot samma siffror räknade med handskrivna SQL-frågor över en
-  vanlig `sqlite3`-anslutning till samma fil (`benchmarks/stats_floor.py`: en grupperad fråga per slags
-  siffra, referenslistorna i en fråga). Sviten kontrollerar att golvets svar är identiskt med programmets.
+  vanlig `sqlite3`-anslutning till samma fil (`benchmarks/stats_floor.py`: hela JSON-svaret, med varje
+  aktivitet, anmälan, uppsökande, volontärer och målen; en grupperad fråga per slags siffra, referenslistorna
+  och årets mål i en fråga). Sviten kontrollerar att golvets svar är identiskt med programmets; skiljer de
+  sig missar raden sitt mål och anger var. Programmet räknar också det som visas vid sidan av JSON-svaret
+  (månader, inställda tillfällen, aktiviteter med få besökare i rad, jämförelsen med året före); golvet gör
+  det inte.
   Tre databaser: en enhets år, en enhet i tio år och stadens 13 enheter i tio år var (samma SQLite-fil);
   den mätta enheten är Hägersten-Älvsjö. Med `SENIORHALSAN_BENCH_PG` (en SQLAlchemy-URL till en
   PostgreSQL-server) kopieras samma databaser dit och statistiken mäts också där, mot samma frågor genom
@@ -300,9 +304,12 @@ DEFINITIONS = """
   reportlabs enklaste sätt att sätta samma text: `SimpleDocTemplate` med samma stycken och tabeller (med
   samma celltexter som vanliga stycken, eftersom text i en cell måste kunna radbrytas), i samma inbäddade
   typsnitt och storlekar, utfyllt med sidbrytningar till samma antal sidor, och skrivet på samma sätt.
-  Golvet slipper allt programmet gör utöver det: läsa data, teckenreserv, band, hopslagna celler,
-  sammanhållna block, upprepade rubrikrader, sidmallar och sidfoten "Sida N av M". Diagrammen ingår inte
-  i golvet.
+  En cell med flera stycken (en rubrik och dess text) får samma stycken; en rad som spänner över hela
+  tabellen (en rubrik över raderna under den) blir en egen cell lika bred som tabellen. Folderns
+  innehållsförteckning har sidnummer, som bara kan kännas när texten är satt: golvet sätter den två
+  gånger, som reportlabs `multiBuild` gör. Golvet slipper allt programmet gör utöver det: läsa data,
+  teckenreserv, band, hopslagna celler, sammanhållna block, upprepade rubrikrader, sidmallar och sidfoten
+  "Sida N av M". Diagrammen ingår inte i golvet.
 - **Import**: `import_file("attendance", CSV)` med 30 000 rader (tio år av närvaro före databasens första år,
   alla rader nya) i en skrivtransaktion, mot en `sqlite3`-anslutning med programmets inställningar
   (främmande nycklar, WAL) som läser samma CSV, slår upp namnen och gör en `executemany` i en transaktion.

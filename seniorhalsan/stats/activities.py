@@ -96,13 +96,14 @@ class ActivityTable:
 class _Tally:
     name: str
     kind: str
-    values: list[int]  # sessions, visits, women, men, other, unspecified, counted, low_in_a_row
+    values: list[int]  # sessions, visits, women, men, other, unspecified, counted, low_in_a_row (a year
+    # before that is only compared with: sessions and visits)
 
 
 def activities(ctx: Ctx, spans: Sequence[Span], reference: Reference,
-               rule: LowAttendance) -> dict[int, ActivityTable]:
+               rule: LowAttendance, *, compared: Sequence[Span] = ()) -> dict[int, ActivityTable]:
     """Each span's activities, by the span's year; a span whose year before is among `spans`
-    is compared with it."""
+    or `compared` (each activity's sessions and visits alone) is compared with it."""
     s = ActivitySession
     by_span = span_group(s.held_on, spans)
     # counted sessions are numbered from the latest back, apart from those without a count
@@ -138,7 +139,29 @@ def activities(ctx: Ctx, spans: Sequence[Span], reference: Reference,
         low = counted if first_enough is None else int(first_enough) - 1
         tallies[row_year(row[:n], spans)][name] = _Tally(name, kind_key.get(kind_id, NOT_GIVEN),
                                                           [int(v) for v in numbers] + [low])
+    if compared:
+        tallies.update(_sessions_and_visits(ctx, compared, kind_key))
     return {year: _table(tallies[year], tallies.get(year - 1), reference, rule) for year in by_year(spans)}
+
+
+def _sessions_and_visits(ctx: Ctx, spans: Sequence[Span], kind_key: dict[int, str]) -> dict[int, dict[str, _Tally]]:
+    """Each activity's held sessions and visits in each span: all a year before needs to be compared
+    with (no run of few visitors is looked for)."""
+    s = ActivitySession
+    by_span = span_group(s.held_on, spans)
+    query = (
+        select(*by_span, Activity.name, Activity.kind_id, func.count(), func.coalesce(func.sum(s.total), 0))
+        .join(Activity, Activity.id == s.activity_id)
+        .where(s.unit_id == ctx.unit_id, s.cancelled.is_(False), within(s.held_on, spans))
+        .group_by(*by_span, Activity.name, Activity.kind_id)
+    )
+    tallies: dict[int, dict[str, _Tally]] = {year: {} for year in by_year(spans)}
+    n = len(by_span)
+    for row in ctx.session.execute(query):
+        name, kind_id, sessions, visits = row[n:]
+        tallies[row_year(row[:n], spans)][name] = _Tally(name, kind_key.get(kind_id, NOT_GIVEN),
+                                                          [int(sessions), int(visits)])
+    return tallies
 
 
 def _table(now: dict[str, _Tally], before: dict[str, _Tally] | None, reference: Reference,

@@ -32,17 +32,22 @@ from .volunteers import volunteers
 def figures_of(ctx: Ctx, spans: Sequence[Span], reference: Reference) -> list[YearFigures]:
     """The figures of each span (in different years), in the order given.
 
-    The same days a year earlier are counted by the same queries, so that each activity and
-    each goal can be compared with last year.
+    Each activity is compared with the same days a year earlier, and each goal with last
+    year's figure. Only a span with goals needs the whole of its year before (any figure can
+    have a goal); for the others the year before is each activity's sessions and visits, one
+    light query, so that the time a year takes does not double once there is history.
     """
-    counted = [*spans, *dict.fromkeys(s.year_before() for s in spans if s.year > 1900 and s.year_before() not in spans)]
+    goals = set_goals(ctx, (span.year for span in spans))
+    before = [span.year_before() for span in spans if span.year > 1900 and span.year_before() not in spans]
+    counted = [*spans, *dict.fromkeys(b for b in before if goals[b.year + 1])]
+    compared = list(dict.fromkeys(b for b in before if b not in counted))
     visits = attendance(ctx, counted, reference)
     support = services(ctx, counted, reference)
     meetings = groups(ctx, counted, reference)
     trained = trainings(ctx, counted, reference)
     said = feedback(ctx, counted, reference)
     signed = signups(ctx, counted, reference)
-    offered = activities(ctx, counted, reference, current_rule(ctx))
+    offered = activities(ctx, counted, reference, current_rule(ctx), compared=compared)
     told = outreach(ctx, counted)
     helped = volunteers(ctx, counted)
     base = {
@@ -63,7 +68,6 @@ def figures_of(ctx: Ctx, spans: Sequence[Span], reference: Reference) -> list[Ye
         )
         for span in counted
     }
-    goals = set_goals(ctx, (span.year for span in spans))
     return [replace(base[span.year], goals=evaluate(goals[span.year], base[span.year], base.get(span.year - 1),
                                                     reference))
             for span in spans]

@@ -76,6 +76,18 @@ def test_the_same_days_a_year_earlier_for_a_tertial(clubs):
     assert "Kör" not in t1.by_activity  # no session held by 30 April
 
 
+def test_the_year_before_is_compared_alike_whether_all_its_figures_are_counted_or_not(clubs):
+    # year_stats counts the year before's activities alone (no goals are set); the statistics page
+    # counts that year whole, as it shows it too
+    for until in (None, D(2025, 4, 30)):
+        alone = clubs.read(stats.year_stats, 2025, until=until).activities
+        whole = clubs.read(stats.year_overview, 2025, until=until).figures.activities
+        assert {n: (a.sessions_before, a.visits_before) for n, a in alone.by_activity.items()} == {
+            n: (a.sessions_before, a.visits_before) for n, a in whole.by_activity.items()}
+        assert alone.sessions_by_kind_before == whole.sessions_by_kind_before
+        assert alone.sessions_by_kind_before is not None
+
+
 def test_sessions_per_kind(clubs):
     table = clubs.read(stats.year_stats, 2025).activities
     # gympa 3, choir 1, Canasta 5 held, Bingo 3, the one without a type 1

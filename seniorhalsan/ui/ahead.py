@@ -1,7 +1,8 @@
 """The database opened while the window starts: on a thread of its own, the data layer is
-imported, the file checked and migrated and the unit read, while the window imports Qt and
-paints its first frame. Qt leaves Python's lock free while it paints and waits, so the two
-run side by side; the first page then only has to be built."""
+imported, the file checked and migrated and the unit read, while the window paints its first
+frame. Qt leaves Python's lock free while it paints and waits, so the two run side by side;
+the first page then only has to be built. The thread starts once the window is built: started
+before, it would take Python's lock from the window's own building and delay the first frame."""
 
 from __future__ import annotations
 

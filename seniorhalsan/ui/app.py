@@ -61,12 +61,14 @@ def run(url: str | None, *, explicit: bool = True) -> int:
     if not explicit and chosen:
         url = chosen
     url = url or database_url()
-    ahead = OpenedAhead(url)  # the database opens on its own thread while the window starts
     context = _context(None, store)
     window = MainWindow(context, url=url)
     # the unit's own database, which the demo's banner goes back to
     opener = Opener(window, context, real_url=url, fallback_url=chosen or sqlite_url(default_db_path()))
     window.show()
+    # the database opens on a thread of its own while Qt paints the first frame (Qt leaves
+    # Python's lock free while it paints); started before, it would slow the window's building
+    ahead = OpenedAhead(url)
 
     def open_after_first_frame() -> None:
         try:

@@ -214,7 +214,9 @@ class YearReport(Report):
         else:
             block.append(Spacer(1, 3 * mm))
         if len(spec.rows) <= SHORT_TABLE:
-            return [KeepTogether(out + block)]  # a short table is not worth splitting
+            # a short table is not worth splitting; the page breaks stay outside, where they are measured
+            breaks = [f for f in out if isinstance(f, CondPageBreak)]
+            return [*breaks, KeepTogether([f for f in out if not isinstance(f, CondPageBreak)] + block)]
         return out + block
 
     def spec_table(self, spec: TableSpec, width: float, *, extra=(), summary_cell=None, size=None, padding=0.35):

@@ -21,6 +21,10 @@ def test_samples_of_the_demo_year(tmp_path):
     year = pdftools.pages(paths["statistik-2025.pdf"], tmp_path)
     visits = pdftools.cells("\n".join(year), "Besök totalt")[0]
     assert 28_000 <= int(visits.replace(" ", "")) <= 32_000
+    # a short table's note stays on its table's page: no page is a note alone
+    volunteers = next(page for page in year if "Volontärer:" in page)
+    assert "En volontär räknas som aktiv" in volunteers
+    assert all(len(page.split()) > 40 for page in year), [page[:80] for page in year if len(page.split()) <= 40]
     for name in paths:
         if name.endswith(".pdf"):
             found = pdftools.fonts(paths[name], tmp_path)

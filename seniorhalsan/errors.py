@@ -66,3 +66,13 @@ class Conflict(UserError):
 
 class Forbidden(UserError):
     """The signed-in user's role does not allow the operation."""
+
+
+class RowsRefused(UserError):
+    """Some of many rows were refused (by their index in the rows given); none were saved."""
+
+    def __init__(self, failures: dict[int, UserError], described: dict[int, str]) -> None:
+        self.failures = failures
+        lines = ["Inget sparades. Rätta raderna och spara igen:"]
+        lines += [f"{described.get(i, i + 1)}: {exc}" for i, exc in sorted(failures.items())]
+        super().__init__("\n".join(lines))

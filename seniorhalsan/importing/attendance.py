@@ -13,15 +13,15 @@ from __future__ import annotations
 from collections import Counter
 
 from ..db.session import Ctx
-from ..errors import FieldError, UserError, ValidationError
+from ..errors import FieldError, ValidationError
 from ..operations.attendance import RecordCounts
 from ..roles import requires
-from ..services.attendance import CountInput, RowsRefused, record_counts
+from ..services.attendance import CountInput, record_counts
 from ..services.attendance_slots import SessionKey
 from .cells import count_cells, date_cell, time_cell
 from .names import Names
 from .reader import Row, Table
-from .report import ImportRefused, ImportReport, checked_rows
+from .report import ImportRefused, ImportReport, checked_rows, save_chunk
 
 ALIASES = {
     "datum": "datum",
@@ -121,28 +121,10 @@ def _read_row(ctx: Ctx, row: Row, report: ImportReport, names: Names, occurrence
 
 
 def _save(ctx: Ctx, pending: list[tuple[int, CountInput]], report: ImportReport) -> None:
-    """Save a chunk of lines through the window's operation; once a line has been refused,
-    later chunks are only checked, for the report."""
-    if not pending:
-        return
-    counts = tuple(count for _line, count in pending)
-    try:
-        if report.errors:
-            record_counts(ctx, counts, write=False)
-            return
-        saved = RecordCounts(counts).apply(ctx)
-    except RowsRefused as refused:
-        for index, exc in sorted(refused.failures.items()):
-            _report_refusal(report, pending[index][0], exc)
-        return
-    report.created += saved.created
-    report.updated += saved.updated
-    report.unchanged += saved.unchanged
-
-
-def _report_refusal(report: ImportReport, line: int, exc: UserError) -> None:
-    if isinstance(exc, ValidationError):
-        for error in exc.errors:
-            report.error(line, COLUMN_OF_FIELD.get(error.field, error.label.lower()), error.message)
-    else:
-        report.error(line, "datum", str(exc))
+    """Save a chunk of lines through the window's operation (see `save_chunk`)."""
+    saved = save_chunk(
+        report, pending, save=lambda counts: RecordCounts(counts).apply(ctx),
+        check=lambda counts: record_counts(ctx, counts, write=False),
+        refused=lambda line, exc: report.refused(line, exc, COLUMN_OF_FIELD, other="datum"))
+    if saved is not None:
+        report.saved(saved)

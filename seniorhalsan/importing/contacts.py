@@ -18,14 +18,13 @@ from ..formatting import number
 from ..operations.support import AddContacts
 from ..roles import requires
 from ..services import staff as staff_service
-from ..services.attendance import RowsRefused
 from ..services.checks import Checker
-from ..services.contacts_bulk import ContactInput, add_contacts
+from ..services.contacts_bulk import ContactInput, ContactsSaved, add_contacts
 from ..services.lookups import services
 from ..vocabulary import CONTACT_KINDS, GENDER_ALIASES, GENDERS, ROUTE_ALIASES, ROUTES, fold
 from .cells import date_cell
 from .reader import Row, Table
-from .report import ImportRefused, ImportReport, checked_rows, suggestions
+from .report import ImportRefused, ImportReport, checked_rows, save_chunk, suggestions
 
 ALIASES = {
     "datum": "datum",
@@ -100,33 +99,19 @@ def import_contacts(ctx: Ctx, table: Table, *, create_missing: bool = False) -> 
 
 
 def _save(ctx: Ctx, pending: list[tuple[int, ContactInput]], report: ImportReport, new_persons: list[str]) -> None:
-    """Save a chunk of lines through the window's rules; once a line has been refused, later
-    chunks are only checked, for the report."""
-    if not pending:
-        return
-    rows = tuple(contact for _line, contact in pending)
-    try:
-        if report.errors:
-            add_contacts(ctx, rows, write=False)
-            return
-        saved = AddContacts(rows).apply(ctx)
+    """Save a chunk of lines through the window's rules (see `save_chunk`)."""
+
+    def save(contacts: tuple[ContactInput, ...]) -> ContactsSaved:
+        saved = AddContacts(contacts).apply(ctx)
         ctx.flush_log()  # a large file's access-log entries are not held until the end
-    except RowsRefused as refused:
-        for index, exc in sorted(refused.failures.items()):
-            _report_refusal(report, pending[index][0], exc)
-        return
-    report.created += saved.created
-    report.updated += saved.updated
-    report.unchanged += saved.unchanged
-    new_persons.extend(saved.new_persons)
+        return saved
 
-
-def _report_refusal(report: ImportReport, line: int, exc: UserError) -> None:
-    if isinstance(exc, ValidationError):
-        for error in exc.errors:
-            report.error(line, COLUMN_OF_FIELD.get(error.field, "person"), error.message)
-    else:
-        report.error(line, "person", str(exc))
+    saved = save_chunk(report, pending, save=save, check=lambda contacts: add_contacts(ctx, contacts, write=False),
+                       refused=lambda line, exc: report.refused(line, exc, COLUMN_OF_FIELD, other="person",
+                                                                unknown="person"))
+    if saved is not None:
+        report.saved(saved)
+        new_persons.extend(saved.new_persons)
 
 
 class _Lines:

@@ -4,11 +4,11 @@ up to a limit, so that a file of nothing but errors is refused quickly."""
 from __future__ import annotations
 
 import difflib
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator, Mapping, Sequence
 from dataclasses import dataclass, field
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any, TypeVar
 
-from ..errors import UserError
+from ..errors import RowsRefused, UserError, ValidationError
 from ..formatting import number
 from ..vocabulary import fold
 
@@ -45,6 +45,23 @@ class ImportReport:
         if len(self.errors) < MAX_ERRORS:
             self.errors.append(LineError(line, column, message))
 
+    def refused(self, line: int, exc: UserError, columns: Mapping[str, str], *, other: str,
+                unknown: str | None = None) -> None:
+        """A line the rules refused, under the file's own column names (`columns`: field key →
+        column); a field without a column goes under `unknown` (else its label), a refusal of the
+        whole line under `other`."""
+        if isinstance(exc, ValidationError):
+            for error in exc.errors:
+                self.error(line, columns.get(error.field, unknown or error.label.lower()), error.message)
+        else:
+            self.error(line, other, str(exc))
+
+    def saved(self, result: Any) -> None:
+        """Count what an operation saved (its `created`, `updated` and `unchanged`)."""
+        self.created += result.created
+        self.updated += result.updated
+        self.unchanged += result.unchanged
+
     @property
     def full(self) -> bool:
         """True once MAX_ERRORS bad lines are found: the import stops reading."""
@@ -76,6 +93,31 @@ def checked_rows(table: Table, report: ImportReport) -> Iterator[Row]:
         report.rows += 1
         last_line = row.line
         yield row
+
+
+Item = TypeVar("Item")
+Saved = TypeVar("Saved")
+
+
+def save_chunk(report: ImportReport, pending: Sequence[tuple[int, Item]], *,
+               save: Callable[[tuple[Item, ...]], Saved], check: Callable[[tuple[Item, ...]], object],
+               refused: Callable[[int, UserError], None]) -> Saved | None:
+    """A chunk of a file's lines (line number and what it says) saved all at once through the
+    window's operation (`save`); once a line has been refused, later chunks are only checked
+    (`check`), for the report. Each refused line goes to `refused(line, error)`. None when
+    nothing was saved."""
+    if not pending:
+        return None
+    items = tuple(item for _line, item in pending)
+    try:
+        if report.errors:
+            check(items)
+            return None
+        return save(items)
+    except RowsRefused as exc:
+        for index, error in sorted(exc.failures.items()):
+            refused(pending[index][0], error)
+        return None
 
 
 class ImportRefused(UserError):

@@ -209,7 +209,7 @@ def _save(ctx: Ctx, term: TermInfo, lines: dict[Key, list[Line]], report: Import
                                 line.ends_at, leader_id, note).apply(ctx)
                     report.updated += 1
             except UserError as exc:
-                _report_refusal(report, line.line, exc)
+                report.refused(line.line, exc, COLUMN_OF_FIELD, other="aktivitet")
 
 
 def pair(rows: list[Line], entries: list[EntryInfo]) -> list[tuple[Line, EntryInfo | None]]:
@@ -230,11 +230,3 @@ def pair(rows: list[Line], entries: list[EntryInfo]) -> list[tuple[Line, EntryIn
         else:
             pairs.append((row, free.pop(0) if free else None))
     return pairs
-
-
-def _report_refusal(report: ImportReport, line: int, exc: UserError) -> None:
-    if isinstance(exc, ValidationError):
-        for error in exc.errors:
-            report.error(line, COLUMN_OF_FIELD.get(error.field, error.label.lower()), error.message)
-    else:
-        report.error(line, "aktivitet", str(exc))

@@ -18,7 +18,7 @@ from ..db.base import table_of
 from ..db.bulk import insert_values, rowcount
 from ..db.models import ActivitySession, Place, ScheduleEntry
 from ..db.session import Ctx
-from ..errors import Conflict, NotFound, UserError, ValidationError
+from ..errors import Conflict, NotFound, RowsRefused, UserError, ValidationError
 from ..roles import requires
 from .attendance_days import SessionInfo, get_session
 from .attendance_slots import DayPlans, SessionKey, Slot, names
@@ -124,16 +124,6 @@ class CountsSaved:
     updated: int
     unchanged: int
     session_ids: tuple[int | None, ...]
-
-
-class RowsRefused(UserError):
-    """Some counts were refused (by their index in the rows given); none were saved."""
-
-    def __init__(self, failures: dict[int, UserError], described: dict[int, str]) -> None:
-        self.failures = failures
-        lines = ["Inget sparades. Rätta raderna och spara igen:"]
-        lines += [f"{described.get(i, i + 1)}: {exc}" for i, exc in sorted(failures.items())]
-        super().__init__("\n".join(lines))
 
 
 def _describe(

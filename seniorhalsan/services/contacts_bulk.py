@@ -24,12 +24,11 @@ from ..db.base import table_of
 from ..db.bulk import insert_values, new_ids, rowcount
 from ..db.models import Contact, Person, PersonRoute, Service, contact_tasks
 from ..db.session import Ctx
-from ..errors import Conflict, FieldError, UserError, ValidationError
+from ..errors import Conflict, FieldError, RowsRefused, UserError, ValidationError
 from ..roles import may_use_service, requires
 from ..vocabulary import GENDERS
 from . import contacts, persons, routes
 from .access_log import note
-from .attendance import RowsRefused
 from .checks import Checker
 
 IN_BATCH = 2000  # values in one IN (…) list

@@ -16,9 +16,10 @@ from sqlalchemy import select
 
 from ..db.models import ActivitySession, SignupList, SignupParticipant, SignupPresence
 from ..db.session import Ctx
+from ..errors import RowsRefused
 from ..operations.attendance import RecordCounts
 from ..roles import granted, requires
-from .attendance import CountInput, RowsRefused
+from .attendance import CountInput
 from .attendance_slots import SessionKey
 from .checks import Checker
 from .lookups import owned

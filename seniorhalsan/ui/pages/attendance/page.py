@@ -7,11 +7,11 @@ import datetime as dt
 from PySide6.QtCore import QDate, QLocale, Qt
 from PySide6.QtWidgets import QComboBox, QDialog, QHBoxLayout, QLabel, QPushButton, QSplitter, QVBoxLayout, QWidget
 
+from ....errors import RowsRefused
 from ....operations.attendance import RecordCounts
 from ....services import activities as activity_service
 from ....services import attendance_days, attendance_history
 from ....services import places as place_service
-from ....services.attendance import RowsRefused
 from ... import i18n
 from ...common import Page, confirm_unsaved, show_error
 from ...forms import ERROR_STYLE, DateField, heading, hint, select_data

@@ -8,7 +8,7 @@ from PySide6.QtCore import QRegularExpression, Qt
 from PySide6.QtGui import QRegularExpressionValidator
 from PySide6.QtWidgets import QComboBox, QFormLayout, QLabel, QLineEdit, QVBoxLayout, QWidget
 
-from ..errors import FieldError, ValidationError
+from ..errors import FieldError, UserError, ValidationError
 from . import datefield
 from .i18n import _
 from .layouts import WrapLabel
@@ -37,6 +37,23 @@ class CountEdit(QLineEdit):
 
     def set_value(self, value: int | None) -> None:
         self.setText("" if value is None else str(value))
+
+
+class AcceptedWhenSaved:
+    """For a QDialog whose OK saves: `submit(values())` is tried, its refusals stay in the dialog
+    (beside their fields, `errors`), and the dialog closes only once saved (`outcome`). The
+    dialog gives `submit`, `errors` and `values()`; QDialog gives `accept()`."""
+
+    def try_accept(self) -> None:
+        try:
+            self.outcome = self.submit(self.values())
+        except ValidationError as exc:
+            self.errors.show(exc)
+            return
+        except UserError as exc:
+            self.errors.show_message(str(exc))
+            return
+        self.accept()
 
 
 class FieldErrors:

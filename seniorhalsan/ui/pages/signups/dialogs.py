@@ -20,11 +20,10 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from ....errors import UserError, ValidationError
 from ....services.schedule import EntryInfo
 from ....services.signups import MAX_PLACES, OccasionInfo
 from ... import i18n
-from ...forms import DateField, FieldErrors, hint
+from ...forms import AcceptedWhenSaved, DateField, FieldErrors, hint
 from ...i18n import _
 from ...layouts import WrapLabel
 
@@ -35,7 +34,7 @@ def entry_text(e: EntryInfo) -> str:
     return f"{e.activity_name} – {day} {e.starts_at.strftime('%H:%M')}, {e.place_name}"
 
 
-class ListDialog(QDialog):
+class ListDialog(AcceptedWhenSaved, QDialog):
     """Open a list (choose the schedule row) or change one (`current`): places and last day."""
 
     def __init__(self, *, submit: Callable[[dict[str, Any]], Any], entries: list[EntryInfo] = (),
@@ -83,13 +82,3 @@ class ListDialog(QDialog):
         return {"entry_id": self.entry.currentData(), "places": self.places.value(),
                 "last_day": self.last_day.date_value() if self.has_last_day.isChecked() else None}
 
-    def try_accept(self) -> None:
-        try:
-            self.outcome = self.submit(self.values())
-        except ValidationError as exc:
-            self.errors.show(exc)
-            return
-        except UserError as exc:
-            self.errors.show_message(str(exc))
-            return
-        self.accept()

@@ -19,14 +19,13 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from ....errors import UserError, ValidationError
 from ....services.goals import MAX_TARGET, GoalInfo
 from ....stats.goal_figures import FigureChoice
-from ...forms import FieldErrors, hint
+from ...forms import AcceptedWhenSaved, FieldErrors, hint
 from ...i18n import _
 
 
-class GoalDialog(QDialog):
+class GoalDialog(AcceptedWhenSaved, QDialog):
     """A new goal (choose the figure) or a goal changed (`current`: its figure stays)."""
 
     def __init__(self, *, year: int, choices: Sequence[FigureChoice], submit: Callable[[dict[str, Any]], Any],
@@ -110,13 +109,3 @@ class GoalDialog(QDialog):
         return {"figure": self.figure.currentData(), "target": self.target.value(),
                 "women": self.women.value() or None, "men": self.men.value() or None}
 
-    def try_accept(self) -> None:
-        try:
-            self.outcome = self.submit(self.values())
-        except ValidationError as exc:
-            self.errors.show(exc)
-            return
-        except UserError as exc:
-            self.errors.show_message(str(exc))
-            return
-        self.accept()

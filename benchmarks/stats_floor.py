@@ -254,7 +254,8 @@ def _signups(found, ref: _Reference) -> dict[str, Any]:
     tally: dict[str, list[int]] = defaultdict(lambda: [0] * 5)  # occasions, places, signed up, attended, waiting
     persons: dict[str, set[int]] = defaultdict(set)
     for what, kind_id, pseudonym, a, b, c in found:
-        counts = tally[ref.kinds[kind_id]]
+        kind = ref.kinds.get(kind_id, NOT_GIVEN)
+        counts = tally[kind]
         if what == "list":
             counts[0] += a
             counts[1] += b or 0
@@ -263,7 +264,7 @@ def _signups(found, ref: _Reference) -> dict[str, Any]:
         counts[4] += b or 0
         counts[3] += c or 0
         if a:
-            persons[ref.kinds[kind_id]].add(pseudonym)
+            persons[kind].add(pseudonym)
 
     def counts_json(values: list[int], who: set[int]) -> dict[str, int]:
         occasions, places, signed, attended, waiting = values
@@ -271,7 +272,8 @@ def _signups(found, ref: _Reference) -> dict[str, Any]:
 
     everyone: set[int] = set().union(*persons.values())
     total = counts_json([sum(v[i] for v in tally.values()) for i in range(5)], everyone)
-    by_kind = {key: counts_json(tally.get(key, [0] * 5), persons.get(key, set())) for key in ref.kinds.values()}
+    by_kind = {key: counts_json(tally.get(key, [0] * 5), persons.get(key, set()))
+               for key in (*ref.kinds.values(), NOT_GIVEN)}
     return {**total, "by_kind": by_kind}
 
 

@@ -4,7 +4,7 @@ came, waiting list and different persons, in all and per kind of activity."""
 from __future__ import annotations
 
 from .figures import ReportFigures
-from .tables import Row, Share, TableSpec
+from .tables import NO_KIND, Row, Share, TableSpec
 
 COLUMNS = ("", "Tillfällen", "Platser", "Anmälda", "Kom", "Andel som kom", "Reservlista", "Personer")
 
@@ -17,7 +17,7 @@ def signups(f: ReportFigures) -> TableSpec:
                 c.waiting_list, c.distinct_persons)
 
     rows = [Row(("Totalt", *cells(s.total)))]
-    rows += [Row((f.labels["kinds"].get(key, key), *cells(c)), indent=True)
+    rows += [Row((f.labels["kinds"].get(key, NO_KIND), *cells(c)), indent=True)
              for key, c in s.by_kind.items() if c.occasions]
     return TableSpec("Anmälan", "Anmälan: utflykter, evenemang, kurser och grupper", COLUMNS, tuple(rows),
                      (4.6, 2, 1.8, 2, 1.5, 2, 2.6, 2),

@@ -31,7 +31,7 @@ class OccasionInfo:
     entry_id: int | None  # None when the row has been taken off the schedule
     activity_id: int
     activity_name: str
-    kind: str  # the activity kind's key
+    kind: str | None  # the activity kind's key; None while the activity has no type
     place_id: int
     place_name: str
     term_id: int
@@ -115,7 +115,7 @@ def _query() -> Select[*tuple[Any, ...]]:
                ScheduleEntry.ends_at, leader, Staff.name, _count("plats"), _count("reserv"))
         .outerjoin(ScheduleEntry, ScheduleEntry.id == SignupList.schedule_entry_id)
         .join(Activity, Activity.id == activity_id)
-        .join(ActivityKind, ActivityKind.id == Activity.kind_id)
+        .outerjoin(ActivityKind, ActivityKind.id == Activity.kind_id)  # an activity may have no type yet
         .join(Place, Place.id == place_id)
         .join(Term, Term.id == SignupList.term_id)
         .outerjoin(Staff, Staff.id == leader)

@@ -21,6 +21,7 @@ from sqlalchemy import ColumnElement, case, exists, func, select
 from ..db.models import Activity, ScheduleEntry, SignupList, SignupParticipant, SignupPresence, Term
 from ..db.session import Ctx
 from ..services.signups import followed
+from ..vocabulary import NOT_GIVEN
 from .figures import JSON
 from .reference import Reference
 from .spans import Span, by_year, row_year, span_group, within
@@ -95,12 +96,12 @@ def signups(ctx: Ctx, spans: Sequence[Span], reference: Reference) -> dict[int, 
     persons: dict[int, dict[str, set[int]]] = {y: defaultdict(set) for y in by_year(spans)}
     for row in ctx.session.execute(lists):
         kind_id, occasions, places = row[n:]
-        counts = tally[row_year(row[:n], spans)][kind_key[kind_id]]
+        counts = tally[row_year(row[:n], spans)][kind_key.get(kind_id, NOT_GIVEN)]  # no type yet: NOT_GIVEN
         counts[0] += int(occasions)
         counts[1] += int(places or 0)
     for row in ctx.session.execute(people):
         kind_id, pseudonym, signed, waiting, attended = row[n:]
-        year, kind = row_year(row[:n], spans), kind_key[kind_id]
+        year, kind = row_year(row[:n], spans), kind_key.get(kind_id, NOT_GIVEN)
         counts = tally[year][kind]
         counts[2] += int(signed or 0)
         counts[3] += int(attended or 0)
@@ -119,5 +120,6 @@ def _figures(tally: dict[str, list[int]], persons: dict[str, set[int]], referenc
     sums = [sum(v[i] for v in tally.values()) for i in range(5)]
     return SignupFigures(
         total=counts(sums, everyone),
-        by_kind={k.key: counts(tally.get(k.key, [0] * 5), persons.get(k.key, set())) for k in reference.kinds},
+        by_kind={key: counts(tally.get(key, [0] * 5), persons.get(key, set()))
+                 for key in (*(k.key for k in reference.kinds), NOT_GIVEN)},
     )

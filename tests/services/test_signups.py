@@ -161,3 +161,15 @@ def test_a_list_follows_its_row_on_the_schedule_and_outlives_it(db):
     assert kept.entry_id is None and kept.taken == 3 and kept.activity_name == occasion.activity_name
     assert (kept.on_date, kept.place_name) == (moved, "Fruängsgården")
     assert db.read(stats.year_stats, 2026).signups.by_kind["utflykt"].signed_up == 3
+
+
+def test_an_activity_without_a_type_takes_sign_ups_and_is_counted_under_ej_angiven(db):
+    """An import may create an activity without a type; its list opens, and the year's figures
+    count it under "Typ ej angiven", as the visits."""
+    occasion = trip(db, kind=None, name="Utflykt utan typ", places=3)
+    assert occasion.kind is None and occasion.places == 3
+    sign_up_people(db, occasion, 2)
+    figures = db.read(stats.year_stats, TRIP_DAY.year).signups
+    assert (figures.total.occasions, figures.total.signed_up) == (1, 2)
+    assert figures.by_kind["ej_angiven"].signed_up == 2
+    assert list(figures.by_kind)[-1] == "ej_angiven"

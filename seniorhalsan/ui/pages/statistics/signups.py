@@ -24,7 +24,8 @@ def signup_lines(overview: YearOverview) -> list[Line]:
     s = overview.figures.signups
     kinds = overview.labels.get("kinds", {})
     lines = [Line(_("Alla tillfällen med anmälan"), _cells(s.total), heading=True)]
-    lines += [Line(kinds.get(key, key), _cells(c), indent=True) for key, c in s.by_kind.items() if c.occasions]
+    lines += [Line(kinds.get(key) or _("Typ ej angiven"), _cells(c), indent=True)
+              for key, c in s.by_kind.items() if c.occasions]
     return lines
 
 

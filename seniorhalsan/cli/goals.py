@@ -103,9 +103,12 @@ def cmd_analysis(args) -> int:
 
 def cmd_remove(args) -> int:
     from ..operations.goals import RemoveGoal
+    from ..services.goals import list_goals
 
-    _open(args).perform(RemoveGoal(args.year, args.figure))
-    print(f"Borttaget: målet {args.year} för {args.figure}.")
+    db = _open(args)
+    named = {g.figure: g.label for g in db.read(list_goals, args.year)}  # said as `goal set` says it
+    db.perform(RemoveGoal(args.year, args.figure))
+    print(f"Borttaget: målet {args.year} för {named.get(args.figure, args.figure)}.")
     return 0
 
 

@@ -50,7 +50,7 @@ def test_goals_from_the_command_line(db, db_url, tmp_path):
         run("stats", "--year", "2025", db=db_url).stdout
 
     removed = run("goal", "remove", "--year", "2025", "--figure", "visits", db=db_url)
-    assert removed.returncode == 0 and removed.stdout == "Borttaget: målet 2025 för visits.\n"
+    assert removed.returncode == 0 and removed.stdout == "Borttaget: målet 2025 för Besök på aktiviteter.\n"
     assert [g["figure"] for g in json.loads(run("goal", "list", "--year", "2025", "--json", db=db_url).stdout)] == [
         "feedback_answered_in_time"]
     assert run("goal", "list", "--year", "2024", db=db_url).stdout == "Inga mål är satta för 2024.\n"

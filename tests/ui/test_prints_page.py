@@ -4,11 +4,12 @@ import datetime as dt
 import gc
 import re
 import subprocess
+from pathlib import Path
 
 import pytest
 from PySide6.QtCore import QEvent, Qt
 from PySide6.QtPrintSupport import QPrinter
-from PySide6.QtWidgets import QApplication
+from PySide6.QtWidgets import QApplication, QFileDialog
 
 from seniorhalsan.services import schedule, texts
 from tests import factories
@@ -121,3 +122,25 @@ def test_the_contact_details_are_written_on_the_unit_page(alone, db):
     assert page.save()
     assert db.read(texts.get_text, texts.CONTACT_PHONE) == "08-508 000 00"
     assert db.read(texts.get_text, texts.UNIT_HEAD) == "Enhetschef: Anna Andersson"
+
+
+def test_the_save_dialog_starts_where_the_last_file_was_saved(term, alone, qtbot, tmp_path, monkeypatch):
+    page = alone.page("prints")
+    page.term.setCurrentIndex(page.term.findData("vt2026"))
+    page.build()
+    qtbot.waitUntil(lambda: page.current is not None, timeout=20_000)
+    chosen = tmp_path / "Utskrifter"
+    chosen.mkdir()
+    asked = []
+
+    def answer(parent, title, where, filters):
+        asked.append(Path(where))
+        return str(chosen / "folder.pdf"), filters
+
+    monkeypatch.setattr(QFileDialog, "getSaveFileName", staticmethod(answer))
+    page._save_as()
+    page._save_as()
+    first, second = asked
+    assert first.name == page.current.path.name and first.parent != page.work  # never the preview folder
+    assert second.parent == chosen  # then where the user saved last
+    assert (chosen / "folder.pdf").exists()

@@ -9,7 +9,6 @@ from PySide6.QtGui import QDragEnterEvent, QDropEvent
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
-    QFileDialog,
     QFrame,
     QHBoxLayout,
     QLabel,
@@ -29,6 +28,7 @@ from ....importing.reader import Table
 from ....operations.imports import ImportFile
 from ....services import schedule
 from ...common import Page, show_error
+from ...file_dialogs import open_file
 from ...forms import heading, hint, select_data
 from ...i18n import _
 from ...layouts import WrapLabel, flow, narrow_combo, pair
@@ -262,11 +262,10 @@ class ImportPage(Page):
 
     # --- the file ------------------------------------------------------------------------
     def _choose_file(self) -> None:
-        name, _filter = QFileDialog.getOpenFileName(
-            self, _("Välj fil att importera"), "", _("Kalkylblad (*.csv *.xlsx *.txt);;Alla filer (*)")
-        )
-        if name:
-            self.load_file(Path(name))
+        chosen = open_file(self, self.app.store, _("Välj fil att importera"),
+                           _("Kalkylblad (*.csv *.xlsx *.txt);;Alla filer (*)"))
+        if chosen:
+            self.load_file(chosen)
 
     def load_file(self, path: Path) -> None:
         self.path = Path(path)

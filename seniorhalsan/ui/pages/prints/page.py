@@ -17,7 +17,6 @@ from PySide6.QtWidgets import (
     QButtonGroup,
     QCheckBox,
     QComboBox,
-    QFileDialog,
     QFormLayout,
     QGroupBox,
     QHBoxLayout,
@@ -38,6 +37,7 @@ from ....roles import allowed
 from ....services import schedule
 from ....services import staff as staff_service
 from ...common import Page, show_error
+from ...file_dialogs import save_file
 from ...forms import heading, hint
 from ...i18n import _
 from ...layouts import WrapLabel, scrolled
@@ -342,9 +342,9 @@ class PrintsPage(Page):
             return
         suffix = self.current.path.suffix
         filters = _("PDF (*.pdf)") if suffix == ".pdf" else _("Excel (*.xlsx)")
-        name, _filter = QFileDialog.getSaveFileName(self, _("Spara som"), str(Path.home() / self.current.path.name),
-                                                    filters)
-        if name:
+        chosen = save_file(self, self.app.store, _("Spara som"), self.current.path.name, filters)
+        if chosen:
+            name = str(chosen)
             try:
                 self.save_to(Path(name if name.endswith(suffix) else name + suffix))
             except OSError as exc:

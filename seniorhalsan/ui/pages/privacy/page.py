@@ -7,7 +7,6 @@ from pathlib import Path
 
 from PySide6.QtWidgets import (
     QComboBox,
-    QFileDialog,
     QFormLayout,
     QGroupBox,
     QHBoxLayout,
@@ -27,6 +26,7 @@ from ....operations.accounts import ErasePerson, Gallra, SetRetentionYears
 from ....services import access_log, retention
 from ....services import persons as person_service
 from ...common import Page
+from ...file_dialogs import save_file
 from ...forms import DateField, heading, hint
 from ...i18n import _
 from ...layouts import FlowLayout, WrapLabel, pair
@@ -119,10 +119,9 @@ class PrivacyPage(Page):
         return self.app.db.read(access_log.export_csv, path, **self._filters())
 
     def _export_log(self) -> None:
-        name, _filter = QFileDialog.getSaveFileName(self, _("Exportera åtkomstloggen"),
-                                                    str(Path.home() / "atkomstlogg.csv"),
-                                                    _("CSV (*.csv)"))
-        if name:
+        chosen = save_file(self, self.app.store, _("Exportera åtkomstloggen"), "atkomstlogg.csv", _("CSV (*.csv)"))
+        if chosen:
+            name = str(chosen)
             path = Path(name if name.lower().endswith(".csv") else name + ".csv")
             try:
                 count = self.export_log(path)

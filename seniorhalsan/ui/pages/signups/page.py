@@ -7,14 +7,11 @@ access-logged by the service that reads it."""
 
 from __future__ import annotations
 
-from pathlib import Path
-
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QComboBox,
     QDialog,
-    QFileDialog,
     QHeaderView,
     QLabel,
     QPushButton,
@@ -42,6 +39,7 @@ from ....services import schedule, signup_people, signup_retention, signups
 from ....services.signup_retention import MAX_DAYS
 from ....services.signups import OccasionInfo
 from ...common import Page, ask, select_row_quietly, show_error, submit
+from ...file_dialogs import save_file
 from ...forms import heading
 from ...i18n import _
 from ...layouts import WrapLabel, flow, narrow_combo, pair
@@ -55,10 +53,10 @@ from .ticks import TicksPanel
 REFRESH_TOPICS = {"signups", "schedule", "activities", "places", "staff", "attendance"}
 
 
-def choose_file(parent: QWidget, suggested: str) -> str:
+def choose_file(parent: SignupsPage, suggested: str) -> str:
     """Where to save a printed list (a function of its own, so that a test can answer it)."""
-    name, _filter = QFileDialog.getSaveFileName(parent, _("Spara som"), str(Path.home() / suggested), _("PDF (*.pdf)"))
-    return name
+    chosen = save_file(parent, parent.app.store, _("Spara som"), suggested, _("PDF (*.pdf)"))
+    return str(chosen) if chosen else ""
 
 
 class SignupsPage(Page):

@@ -4,9 +4,18 @@ from __future__ import annotations
 
 from typing import Any
 
-from PySide6.QtCore import QRegularExpression, Qt
+from PySide6.QtCore import QRegularExpression, QSize, Qt
 from PySide6.QtGui import QRegularExpressionValidator
-from PySide6.QtWidgets import QComboBox, QFormLayout, QLabel, QLineEdit, QVBoxLayout, QWidget
+from PySide6.QtWidgets import (
+    QComboBox,
+    QFormLayout,
+    QLabel,
+    QLineEdit,
+    QPlainTextEdit,
+    QSizePolicy,
+    QVBoxLayout,
+    QWidget,
+)
 
 from ..errors import FieldError, UserError, ValidationError
 from . import datefield
@@ -37,6 +46,24 @@ class CountEdit(QLineEdit):
 
     def set_value(self, value: int | None) -> None:
         self.setText("" if value is None else str(value))
+
+
+class LinesEdit(QPlainTextEdit):
+    """A text of a few lines: as tall as `lines` lines of its font, at every text size, and never
+    stretched to fill the page (a longer text scrolls inside it). Tab moves on."""
+
+    def __init__(self, lines: int, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.lines = lines
+        self.setTabChangesFocus(True)
+        self.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Fixed)
+
+    def sizeHint(self) -> QSize:
+        margins = 2 * (self.frameWidth() + round(self.document().documentMargin())) + 4
+        return QSize(super().sizeHint().width(), self.fontMetrics().lineSpacing() * self.lines + margins)
+
+    def minimumSizeHint(self) -> QSize:
+        return QSize(super().minimumSizeHint().width(), self.sizeHint().height())
 
 
 class AcceptedWhenSaved:

@@ -6,9 +6,11 @@ import datetime as dt
 import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtTest import QTest
+from PySide6.QtWidgets import QApplication, QPlainTextEdit
 
 from seniorhalsan.services import accounts, lookups, places, staff, texts
 from seniorhalsan.services.texts import CONTACT_PHONE
+from seniorhalsan.ui import style
 from seniorhalsan.ui.app import build
 from seniorhalsan.ui.pages.unit.places import CloseDialog, NameDialog
 from seniorhalsan.ui.settings import SettingsStore
@@ -123,6 +125,20 @@ def test_the_units_name_and_texts_are_saved_together(window, qtbot, db):
     assert db.read(lookups.unit).name == "Seniorhälsan Hägersten-Älvsjö"
     assert db.read(texts.get_text, CONTACT_PHONE) == "08-508 12 345"
     assert window.windowTitle() == "Seniorhälsan Hägersten-Älvsjö"  # the program's name is not said twice
+
+
+@pytest.mark.parametrize("size", ["normal", "storst"])
+def test_a_text_field_is_as_tall_as_its_few_lines_at_every_text_size(window, size):
+    """A short text (the address) is never stretched to fill the page, pushing the next ones out of sight."""
+    style.apply(QApplication.instance(), size)
+    try:
+        page = open_tab(window, "texts")
+        for key, edit in page.texts.edits.items():
+            if isinstance(edit, QPlainTextEdit):
+                lines = edit.height() / edit.fontMetrics().lineSpacing()
+                assert 2.5 <= lines <= 5.5, (key, lines)
+    finally:
+        style.apply(QApplication.instance(), "normal")
 
 
 def test_leaving_with_an_unsaved_staff_member_asks_first(window, db, monkeypatch):

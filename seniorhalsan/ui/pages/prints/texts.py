@@ -19,7 +19,7 @@ from ....operations.catalogue import SetTexts
 from ....services import texts as text_service
 from ....services.lookups import services as list_services
 from ...common import show_error
-from ...forms import hint
+from ...forms import LinesEdit, hint
 from ...i18n import _
 
 FOLDER_TEXTS = ("folder.presentation", "folder.feedback", "folder.other_actors")
@@ -97,9 +97,7 @@ class FolderTexts(QScrollArea):
             edit: QLineEdit | QPlainTextEdit = QLineEdit()
             edit.setMaxLength(text_service.SINGLE_LINE[key])
         else:
-            edit = QPlainTextEdit()
-            edit.setTabChangesFocus(True)
-            edit.setMinimumHeight(70 if key not in CONTACT_TEXTS else 50)
+            edit = LinesEdit(3 if key in CONTACT_TEXTS else 4)
         edit.textChanged.connect(self._edited)
         label = QLabel()
         label.setBuddy(edit)

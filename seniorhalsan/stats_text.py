@@ -40,9 +40,13 @@ def render(figures: YearFigures, *, unit_name: str, labels: dict[str, dict[str, 
     heading("Besök på aktiviteter")
     line("Besök totalt", number(a.visits))
     of_counted = "av besöken där kön räknades"
-    line("Kvinnor", number(a.women), f"{share(a.women, a.gender_counted)} {of_counted}")
-    line("Män", number(a.men), f"{share(a.men, a.gender_counted)} {of_counted}")
-    line("Annat/okänt kön", number(a.other))
+    if a.visits and not a.gender_counted:  # counted as totals only: how many were women is not known
+        for label in ("Kvinnor", "Män", "Annat/okänt kön"):
+            figure(label, None)
+    else:
+        line("Kvinnor", number(a.women), f"{share(a.women, a.gender_counted)} {of_counted}")
+        line("Män", number(a.men), f"{share(a.men, a.gender_counted)} {of_counted}")
+        line("Annat/okänt kön", number(a.other))
     line("Räknade utan uppdelning på kön", number(a.unspecified))
     figure("Nya besökare", a.new_visitors, _counted_at(a.new_visitors_sessions, a.sessions))
     line("Genomförda tillfällen", number(a.sessions))

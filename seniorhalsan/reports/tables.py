@@ -93,21 +93,31 @@ def _recorded_note(value: int | None, counted: int = 0, of: int = 0) -> str:
     return ""
 
 
+def _gender_unknown(f: ReportFigures) -> bool:
+    """Visits were counted, but none of them by gender: how many were women is not known (not 0)."""
+    a = f.stats.attendance
+    return bool(a.visits) and not a.gender_counted
+
+
 def key_figures(f: ReportFigures) -> TableSpec:
     a = f.stats.attendance
     known = a.gender_counted
     rows = [
         Row(("Besök på aktiviteter", a.visits, None)),
         Row(("Genomförda tillfällen", a.sessions, None)),
-        Row(("Kvinnor bland besökarna", a.women, None)),
     ]
     # a share of women says of which visits: those where gender was counted, and all of them
-    if known == a.visits:
-        rows.append(Row(("andel av besöken", None, Share(a.women, a.visits)), indent=True))
+    if _gender_unknown(f):
+        rows.append(Row(("Kvinnor bland besökarna", UNRECORDED, None), note=NOT_RECORDED))
     else:
-        rows += [Row((f"andel av de {number(known)} besök där kön räknades", None, Share(a.women, known)),
-                     indent=True),
-                 Row((f"andel av alla {number(a.visits)} besök", None, Share(a.women, a.visits)), indent=True)]
+        rows.append(Row(("Kvinnor bland besökarna", a.women, None)))
+        if known == a.visits:
+            rows.append(Row(("andel av besöken", None, Share(a.women, a.visits)), indent=True))
+        else:
+            rows += [Row((f"andel av de {number(known)} besök där kön räknades", None, Share(a.women, known)),
+                         indent=True),
+                     Row((f"andel av alla {number(a.visits)} besök", None, Share(a.women, a.visits)),
+                         indent=True)]
     for svc in f.services:
         entry = f.stats.services[svc.key]
         rows.append(Row((f"{svc.name}: personer", entry.persons, None)))
@@ -121,19 +131,29 @@ def key_figures(f: ReportFigures) -> TableSpec:
 def attendance(f: ReportFigures) -> TableSpec:
     a = f.stats.attendance
     known = a.gender_counted
+    unknown = _gender_unknown(f)
+
+    def part(label: str, value: int) -> Row:
+        if unknown:
+            return Row((label, UNRECORDED, None), indent=True, note=NOT_RECORDED)
+        return Row((label, value, Share(value, known)), indent=True)
+
     rows = (
         Row(("Besök totalt", a.visits, None)),
-        Row(("Kvinnor", a.women, Share(a.women, known)), indent=True),
-        Row(("Män", a.men, Share(a.men, known)), indent=True),
-        Row(("Annat/okänt kön", a.other, Share(a.other, known)), indent=True),
+        part("Kvinnor", a.women),
+        part("Män", a.men),
+        part("Annat/okänt kön", a.other),
         Row(("Räknade utan uppdelning på kön", a.unspecified, None), indent=True),
         Row(("Nya besökare", figure(a.new_visitors), None),
             note=_recorded_note(a.new_visitors, a.new_visitors_sessions, a.sessions)),
         Row(("Genomförda tillfällen", a.sessions, None)),
         Row(("Inställda tillfällen", figure(a.cancelled), None), note=_recorded_note(a.cancelled)),
     )
-    note = f"Andelarna är av de {number(known)} besök där kön räknades."
-    if known != a.visits and a.visits:
+    if unknown:
+        note = "Kön räknades inte vid något besök under perioden."
+    else:
+        note = f"Andelarna är av de {number(known)} besök där kön räknades."
+    if known != a.visits and known:
         note += f" Av alla {number(a.visits)} besök var {share(a.women, a.visits)} kvinnor."
     return TableSpec("Besök", "Besök på aktiviteter", ("", "Antal", "Andel av besök där kön räknades"), rows,
                      (6, 2, 2), note=note)

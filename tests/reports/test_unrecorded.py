@@ -123,3 +123,21 @@ def test_the_workbook_writes_numbers_where_they_were_recorded(small_year):
     assert groups["Fixartjänst (ej registrerat)"][:2] == ("–", "–")
     assert rows_of(recorded["Utbildningar"])["Totalt"][:2] == (1, 11)
     assert rows_of(recorded["Utbildningar"])["Syn- och hörselstöd"][:2] == (1, 11)
+
+
+def test_visits_counted_only_as_totals_leave_the_women_unknown_not_zero(db, tmp_path, db_url):
+    """A year whose visits were all counted as a total: the report does not say 0 women, or 0 %."""
+    gympa = factories.activity(db, "Seniorgympa", kind="fysisk")
+    factories.session(db, gympa, factories.place_named(db, "Axelsberg"), D(2025, 2, 3), total=12)
+    built = render_year(db.read(collect_year, 2025))
+    text = pdftools.text(built.data, tmp_path, layout=True)
+    assert pdftools.cells(text, "Kvinnor bland besökarna") == ["(ej registrerat)", "–"]
+    visits = text[text.index("Besök totalt"):text.index("Besök per månad")]
+    for label in ("Kvinnor", "Män", "Annat/okänt kön"):
+        assert pdftools.cells(visits, label) == ["(ej registrerat)", "–"], label
+    assert pdftools.cells(visits, "Räknade utan uppdelning på kön") == ["12"]
+    assert "0 %" not in visits and "Kön räknades inte vid något besök under perioden." in visits
+    workbook = load_workbook(io.BytesIO(render_workbook(db.read(collect_year, 2025))))
+    assert rows_of(workbook["Besök"])["Kvinnor (ej registrerat)"][0] == "–"
+    table = run("stats", "--year", "2025", db=db_url).stdout
+    assert "Kvinnor                                              –  ej registrerat" in table

@@ -209,10 +209,10 @@ def bulk_insert(path: Path, csv_path: Path, unit_id: int) -> int:
     return len(rows)
 
 
-def import_rows(path: Path, runs: int) -> dict:
-    from seniorhalsan.importing import import_file
-
-    csv_path = attendance_csv(path)
+def _import_measure(path: Path, runs: int, csv_path: Path, program_import, floor_insert) -> dict:
+    """An import into a fresh copy of the database at `path`, against its floor on another fresh
+    copy: `program_import(db, csv_path)` gives the import's report, `floor_insert(copy, csv_path,
+    unit_id)` the rows the floor wrote."""
     work = Path(tempfile.mkdtemp(prefix="seniorhalsan-bench-"))
     copy = work / "import.sqlite3"
     _fresh_copy(path, copy)
@@ -225,11 +225,10 @@ def import_rows(path: Path, runs: int) -> dict:
         state["db"] = _open(copy)  # opening (and its integrity check) is not part of the import
 
     def program():
-        report = state["db"].call(import_file, "attendance", csv_path)
-        state["created"] = report.created
+        state["created"] = program_import(state["db"], csv_path).created
 
     def floor():
-        state["floor_rows"] = bulk_insert(copy, csv_path, state["db"].unit_id)
+        state["floor_rows"] = floor_insert(copy, csv_path, state["db"].unit_id)
 
     result = compare(Side(program, prepare), Side(floor, prepare), runs=runs)
     result["info"] = {"rows": state.get("floor_rows"), "created": state.get("created")}
@@ -237,6 +236,13 @@ def import_rows(path: Path, runs: int) -> dict:
         state.pop("db").dispose()
     shutil.rmtree(work, ignore_errors=True)
     return result
+
+
+def import_rows(path: Path, runs: int) -> dict:
+    from seniorhalsan.importing import import_file
+
+    return _import_measure(path, runs, attendance_csv(path),
+                           lambda db, csv_path: db.call(import_file, "attendance", csv_path), bulk_insert)
 
 
 # --- contacts import -----------------------------------------------------------------------
@@ -329,30 +335,10 @@ def bulk_insert_contacts(path: Path, csv_path: Path, unit_id: int) -> int:
 def import_contacts(path: Path, runs: int) -> dict:
     from seniorhalsan.operations.imports import ImportFile
 
-    csv_path = contacts_csv(path)
-    work = Path(tempfile.mkdtemp(prefix="seniorhalsan-bench-"))
-    copy = work / "import.sqlite3"
-    _fresh_copy(path, copy)
-    state: dict = {}
-
-    def prepare():
-        if "db" in state:
-            state.pop("db").dispose()
-        _fresh_copy(path, copy)
-        state["db"] = _open(copy)  # opening (and its integrity check) is not part of the import
-
-    def program():
-        report = state["db"].perform(ImportFile("contacts", str(csv_path))).value
-        state["created"] = report.created
-
-    def floor():
-        state["floor_rows"] = bulk_insert_contacts(copy, csv_path, state["db"].unit_id)
-
-    result = compare(Side(program, prepare), Side(floor, prepare), runs=runs)
-    result["info"] = {"rows": state.get("floor_rows"), "created": state.get("created"), "persons": CONTACT_PERSONS}
-    if "db" in state:
-        state.pop("db").dispose()
-    shutil.rmtree(work, ignore_errors=True)
+    result = _import_measure(path, runs, contacts_csv(path),
+                             lambda db, csv_path: db.perform(ImportFile("contacts", str(csv_path))).value,
+                             bulk_insert_contacts)
+    result["info"]["persons"] = CONTACT_PERSONS
     return result
 
 

@@ -6,9 +6,9 @@ from __future__ import annotations
 import argparse
 import json
 import sys
-from pathlib import Path
 
 from ..errors import UserError
+from .text_file import read_text_file
 
 
 def register(commands, common: argparse.ArgumentParser) -> None:
@@ -68,23 +68,12 @@ def _open(args):
     return open_signed_in(args)
 
 
-def _read(path: str) -> str:
-    try:
-        return Path(path).read_text(encoding="utf-8-sig")
-    except FileNotFoundError as exc:
-        raise UserError(f"Analys: filen {path} finns inte.") from exc
-    except UnicodeDecodeError as exc:
-        raise UserError(f"Analys: filen {path} är inte sparad som UTF-8.") from exc
-    except OSError as exc:
-        raise UserError(f"Analys: filen {path} kunde inte läsas: {exc.strerror or exc}.") from exc
-
-
 def cmd_set(args) -> int:
     from ..operations.goals import SetGoal
 
     if args.tertial and not args.analysis_file:
         raise UserError("Tertial: --tertial anger vilken rapport analysen gäller och behöver --analysis-file.")
-    analysis = _read(args.analysis_file) if args.analysis_file else None
+    analysis = read_text_file(args.analysis_file, "Analys") if args.analysis_file else None
     goal = _open(args).perform(SetGoal(args.year, args.figure, args.target, women=args.women, men=args.men,
                                        analysis=analysis, tertial=args.tertial)).value
     print(f"Sparat: mål {goal.year} för {goal.label}: {_target_text(goal)}.")
@@ -94,7 +83,8 @@ def cmd_set(args) -> int:
 def cmd_analysis(args) -> int:
     from ..operations.goals import WriteGoalAnalysis
 
-    goal = _open(args).perform(WriteGoalAnalysis(args.year, args.figure, _read(args.file), tertial=args.tertial)).value
+    analysis = read_text_file(args.file, "Analys")
+    goal = _open(args).perform(WriteGoalAnalysis(args.year, args.figure, analysis, tertial=args.tertial)).value
     where = f"tertialrapport {args.tertial}" if args.tertial else "årets statistik"
     written = bool(goal.analysis.of(args.tertial))
     print(f"{'Sparat' if written else 'Borttaget'}: analysen av målet för {goal.label} ({where} {goal.year}).")

@@ -4,10 +4,10 @@ own figures, XLSX."""
 from __future__ import annotations
 
 import argparse
-from pathlib import Path
 
 from ..errors import UserError
 from ..periods import parse_term_code
+from .text_file import read_text_file
 
 
 def register(commands, common: argparse.ArgumentParser) -> None:
@@ -83,17 +83,6 @@ def _open(args):
     return open_signed_in(args)
 
 
-def _read_summary(path: str) -> str:
-    try:
-        return Path(path).read_text(encoding="utf-8-sig")
-    except FileNotFoundError as exc:
-        raise UserError(f"Sammanfattning: filen {path} finns inte.") from exc
-    except UnicodeDecodeError as exc:
-        raise UserError(f"Sammanfattning: filen {path} är inte sparad som UTF-8.") from exc
-    except OSError as exc:
-        raise UserError(f"Sammanfattning: filen {path} kunde inte läsas: {exc.strerror or exc}.") from exc
-
-
 def _report(written) -> int:
     pages = f" ({written.pages} {'sida' if written.pages == 1 else 'sidor'})" if written.pages else ""
     print(f"Sparade: {written.title}{pages} i {written.path}")
@@ -126,7 +115,7 @@ def _year_report(args, tertial: int | None) -> int:
     output = check_target(args.output or default, ".pdf")  # refused before anything is saved
     db = _open(args)
     if args.summary_file:
-        db.perform(SaveFeedbackSummary(args.year, _read_summary(args.summary_file), tertial=tertial))
+        db.perform(SaveFeedbackSummary(args.year, read_text_file(args.summary_file, "Sammanfattning"), tertial=tertial))
     return _report(write_year_report(db, args.year, output, tertial=tertial))
 
 

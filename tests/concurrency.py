@@ -9,28 +9,43 @@ from seniorhalsan.database import open_database
 from tests.conftest import TODAY
 
 
-def at_once(db_url: str, *operations) -> list:
-    """Apply each operation from a client of its own, all at once; their outcomes' values in the
-    order they finished. An exception in any of them fails the test."""
-    clients = [open_database(db_url, daily_backup=False) for _ in operations]
-    for client in clients:
+def clients(db_url: str, count: int) -> list:
+    """`count` clients of the database, each with its own engine, as separate computers."""
+    opened = [open_database(db_url, daily_backup=False) for _ in range(count)]
+    for client in opened:
         client.clock = lambda: TODAY
-    barrier = threading.Barrier(len(operations))
-    values, errors = [], []
+    return opened
 
-    def run(client, operation) -> None:
-        barrier.wait()
+
+def outcomes_at_once(clients_: list, operations: list) -> list:
+    """Apply operation i on client i, all released at the same moment; each one's value, or the
+    exception it raised, in the order given."""
+    barrier = threading.Barrier(len(clients_))
+    results: list = [None] * len(clients_)
+
+    def apply(index: int) -> None:
         try:
-            values.append(client.perform(operation).value)
-        except Exception as exc:  # shown by the assertion below
-            errors.append(exc)
+            barrier.wait()
+            results[index] = clients_[index].perform(operations[index]).value
+        except Exception as exc:  # the caller compares it
+            results[index] = exc
 
-    threads = [threading.Thread(target=run, args=pair) for pair in zip(clients, operations, strict=True)]
+    threads = [threading.Thread(target=apply, args=(i,)) for i in range(len(clients_))]
     for thread in threads:
         thread.start()
     for thread in threads:
         thread.join(120)
-    for client in clients:
-        client.dispose()
-    assert errors == []
-    return values
+    return results
+
+
+def at_once(db_url: str, *operations) -> list:
+    """Apply each operation from a client of its own, all at once; their values. An exception in
+    any of them fails the test."""
+    opened = clients(db_url, len(operations))
+    try:
+        results = outcomes_at_once(opened, list(operations))
+    finally:
+        for client in opened:
+            client.dispose()
+    assert [r for r in results if isinstance(r, Exception)] == []
+    return results

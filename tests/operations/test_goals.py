@@ -1,16 +1,13 @@
 """Setting, changing and removing the year's goals and writing their analyses: the rules, the roles,
 and two who set the same goal at once."""
 
-import threading
-
 import pytest
 
-from seniorhalsan.database import open_database
 from seniorhalsan.errors import Conflict, Forbidden, NotFound, ValidationError
 from seniorhalsan.operations.goals import RemoveGoal, SetGoal, SetLowAttendance, WriteGoalAnalysis
 from seniorhalsan.services import accounts
 from seniorhalsan.services.goals import list_goals
-from tests.conftest import TODAY
+from tests.concurrency import at_once
 
 PASSWORD = "ett-långt-lösen"
 
@@ -96,26 +93,6 @@ def test_only_the_unit_head_sets_goals_and_the_limit_but_everyone_sees_them(acco
 
 
 def test_two_who_set_the_same_goal_at_once_make_one_goal(db, db_url):
-    clients = [open_database(db_url, daily_backup=False) for _ in range(2)]
-    for client in clients:
-        client.clock = lambda: TODAY
-    barrier = threading.Barrier(2)
-    errors: list[Exception] = []
-
-    def run(client, target):
-        barrier.wait()
-        try:
-            client.perform(SetGoal(2026, "sessions:kultur", target))
-        except Exception as exc:  # pragma: no cover - shown by the assertion below
-            errors.append(exc)
-
-    threads = [threading.Thread(target=run, args=(c, t)) for c, t in zip(clients, (200, 210), strict=True)]
-    for thread in threads:
-        thread.start()
-    for thread in threads:
-        thread.join(60)
-    for client in clients:
-        client.dispose()
-    assert errors == []
+    at_once(db_url, SetGoal(2026, "sessions:kultur", 200), SetGoal(2026, "sessions:kultur", 210))
     found = db.read(list_goals, 2026)
     assert len(found) == 1 and found[0].target in (200, 210)

@@ -5,23 +5,10 @@ import threading
 
 import pytest
 
-from seniorhalsan.database import open_database
 from seniorhalsan.errors import Conflict
 from seniorhalsan.operations.feedback import RecordAnswer
 from seniorhalsan.services import attendance, attendance_days, attendance_history, feedback, persons
 from tests import factories
-from tests.conftest import TODAY
-
-
-@pytest.fixture
-def two_clients(db, db_url):
-    first = open_database(db_url, daily_backup=False)
-    second = open_database(db_url, daily_backup=False)
-    for client in (first, second):
-        client.clock = lambda: TODAY
-    yield first, second
-    first.dispose()
-    second.dispose()
 
 
 def test_the_second_save_of_the_same_person_is_refused(two_clients, db):

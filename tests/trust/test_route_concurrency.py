@@ -4,33 +4,20 @@ SENIORHALSAN_TEST_PG)."""
 
 import datetime as dt
 
-import pytest
 from sqlalchemy import func, select
 
-from seniorhalsan.database import open_database
 from seniorhalsan.db.models import Contact, PersonRoute
 from seniorhalsan.operations.support import AddContact
 from tests import factories
-from tests.conftest import TODAY
-from tests.trust.test_signup_concurrency import at_once
+from tests.concurrency import outcomes_at_once
 
 ROUNDS = 4
-
-
-@pytest.fixture
-def two_clients(db, db_url):
-    clients = [open_database(db_url, daily_backup=False) for _ in range(2)]
-    for client in clients:
-        client.clock = lambda: TODAY
-    yield clients
-    for client in clients:
-        client.dispose()
 
 
 def test_two_first_contacts_at_once_record_one_route(db, two_clients):
     for round_ in range(ROUNDS):
         person = factories.person(db, reference=f"R{round_}")
-        done = at_once(two_clients, [
+        done = outcomes_at_once(two_clients, [
             AddContact(person.id, "fixartjanst", dt.date(2025, 3, 3), "hembesok", route="vardcentral"),
             AddContact(person.id, "fixartjanst", dt.date(2025, 3, 3), "telefon", route="anhorig")])
         assert not [r for r in done if isinstance(r, Exception)], done

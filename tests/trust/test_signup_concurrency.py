@@ -1,54 +1,21 @@
 """Two computers sign up for the last place at the same moment: one gets it, the other the waiting
 list; the same phone from both is saved once (SQLite, and PostgreSQL with SENIORHALSAN_TEST_PG)."""
 
-import threading
 
-import pytest
 
-from seniorhalsan.database import open_database
 from seniorhalsan.errors import ValidationError
 from seniorhalsan.operations.signups import SignUp
 from seniorhalsan.services import signup_people
-from tests.conftest import TODAY
+from tests.concurrency import outcomes_at_once
 from tests.signup_helpers import trip
 
 ROUNDS = 4
 
 
-@pytest.fixture
-def two_clients(db, db_url):
-    clients = [open_database(db_url, daily_backup=False) for _ in range(2)]
-    for client in clients:
-        client.clock = lambda: TODAY
-    yield clients
-    for client in clients:
-        client.dispose()
-
-
-def at_once(clients, operations):
-    """Apply one operation on each client at the same moment; their values or errors."""
-    barrier = threading.Barrier(len(clients))
-    results: list = [None] * len(clients)
-
-    def apply(index):
-        try:
-            barrier.wait()
-            results[index] = clients[index].perform(operations[index]).value
-        except Exception as exc:  # compared below
-            results[index] = exc
-
-    threads = [threading.Thread(target=apply, args=(i,)) for i in range(len(clients))]
-    for t in threads:
-        t.start()
-    for t in threads:
-        t.join(60)
-    return results
-
-
 def test_of_two_taking_the_last_place_at_once_one_gets_it_and_the_other_waits(db, two_clients):
     for round_ in range(ROUNDS):
         occasion = trip(db, places=1, name=f"Utflykt {round_}")
-        done = at_once(two_clients, [SignUp(occasion.list_id, "Astrid Ek", "070-111 11 01"),
+        done = outcomes_at_once(two_clients, [SignUp(occasion.list_id, "Astrid Ek", "070-111 11 01"),
                                      SignUp(occasion.list_id, "Bertil Holm", "070-111 11 02")])
         assert not [r for r in done if isinstance(r, Exception)], done
         assert sorted(r.participant.status for r in done) == ["plats", "reserv"]
@@ -59,7 +26,7 @@ def test_of_two_taking_the_last_place_at_once_one_gets_it_and_the_other_waits(db
 def test_the_same_phone_from_two_computers_at_once_is_saved_once(db, two_clients):
     for round_ in range(ROUNDS):
         occasion = trip(db, places=5, name=f"Utflykt {round_}")
-        done = at_once(two_clients, [SignUp(occasion.list_id, "Astrid Ek", "070-111 11 01"),
+        done = outcomes_at_once(two_clients, [SignUp(occasion.list_id, "Astrid Ek", "070-111 11 01"),
                                      SignUp(occasion.list_id, "Astrid E.", "070 111 11 01")])
         refused = [r for r in done if isinstance(r, Exception)]
         assert len(refused) == 1 and isinstance(refused[0], ValidationError), done

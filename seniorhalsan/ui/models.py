@@ -10,6 +10,7 @@ from typing import Any, Generic, TypeVar
 
 from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt
 from PySide6.QtGui import QBrush, QColor, QFont
+from PySide6.QtWidgets import QAbstractItemView, QTableView
 
 from . import i18n
 
@@ -220,3 +221,16 @@ class LazyModel(RecordModel[T]):
         if record is None:
             raise IndexError(row)
         return record
+
+
+def record_view(model: QAbstractTableModel) -> QTableView:
+    """A list of records to choose one from: whole rows, one at a time, read only; Tab leaves the
+    list for the next field instead of walking its cells."""
+    view = QTableView()
+    view.setModel(model)
+    view.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+    view.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+    view.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+    view.setTabKeyNavigation(False)
+    view.verticalHeader().hide()
+    return view

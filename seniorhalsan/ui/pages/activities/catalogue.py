@@ -4,13 +4,11 @@ from __future__ import annotations
 
 from PySide6.QtCore import QItemSelectionModel, QModelIndex, Qt
 from PySide6.QtWidgets import (
-    QAbstractItemView,
     QCheckBox,
     QComboBox,
     QLabel,
     QLineEdit,
     QSplitter,
-    QTableView,
     QVBoxLayout,
     QWidget,
 )
@@ -25,7 +23,7 @@ from ...common import confirm_unsaved
 from ...forms import hint
 from ...i18n import _
 from ...layouts import flow, narrow_combo, pair
-from ...models import Column, RecordModel
+from ...models import Column, RecordModel, record_view
 from ...table_widths import ColumnWidths
 from .form import ActivityForm, fill_combo
 
@@ -79,13 +77,7 @@ class CatalogueTab(QWidget):
                        self.show_inactive)
 
         self.model = RecordModel(activity_columns(), highlight=lambda a: None if a.active else "muted", parent=self)
-        self.table = QTableView()
-        self.table.setModel(self.model)
-        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-        self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
-        self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
-        self.table.setTabKeyNavigation(False)
-        self.table.verticalHeader().hide()
+        self.table = record_view(self.model)
         self.table.setWordWrap(False)
         ColumnWidths(self.table, {1: "Kulturell", 2: "Fruängsgården", 3: "Anna Andersson", 4: "Digital, Anmälan"},
                      fill=0, fill_sample="Balans & styrka")

@@ -4,11 +4,9 @@ from __future__ import annotations
 
 from PySide6.QtCore import Signal
 from PySide6.QtWidgets import (
-    QAbstractItemView,
     QHBoxLayout,
     QHeaderView,
     QPushButton,
-    QTableView,
     QVBoxLayout,
     QWidget,
 )
@@ -16,7 +14,7 @@ from PySide6.QtWidgets import (
 from ....services.schedule import EntryInfo
 from ...i18n import _
 from ...layouts import WrapLabel
-from ...models import Column, RecordModel
+from ...models import Column, RecordModel, record_view
 from ...table_widths import ColumnWidths
 from .grid import day_names, time_span
 
@@ -47,13 +45,7 @@ class DatedEvents(QWidget):
         font.setBold(True)
         self.title.setFont(font)
         self.model = RecordModel(dated_columns(), parent=self)
-        self.view = QTableView()
-        self.view.setModel(self.model)
-        self.view.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-        self.view.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
-        self.view.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
-        self.view.setTabKeyNavigation(False)
-        self.view.verticalHeader().hide()
+        self.view = record_view(self.model)
         self.view.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
         ColumnWidths(self.view, {}, fill=3, fill_sample="Seniorgympa")  # the activity never squeezed away
         self.add_button = QPushButton()

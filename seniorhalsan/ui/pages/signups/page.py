@@ -9,7 +9,6 @@ from __future__ import annotations
 
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
-    QAbstractItemView,
     QComboBox,
     QDialog,
     QHeaderView,
@@ -17,7 +16,6 @@ from PySide6.QtWidgets import (
     QPushButton,
     QSpinBox,
     QSplitter,
-    QTableView,
     QTabWidget,
     QVBoxLayout,
     QWidget,
@@ -43,7 +41,7 @@ from ...file_dialogs import save_file
 from ...forms import heading
 from ...i18n import _
 from ...layouts import WrapLabel, flow, narrow_combo, pair
-from ...models import RecordModel
+from ...models import RecordModel, record_view
 from ...table_widths import ColumnWidths
 from .dialogs import ListDialog
 from .models import occasion_columns
@@ -75,13 +73,7 @@ class SignupsPage(Page):
 
         self.occasions = RecordModel(occasion_columns(), highlight=lambda o: "muted" if o.cleared else None,
                                      parent=self)
-        self.list_view = QTableView()
-        self.list_view.setModel(self.occasions)
-        self.list_view.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-        self.list_view.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
-        self.list_view.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
-        self.list_view.setTabKeyNavigation(False)
-        self.list_view.verticalHeader().hide()
+        self.list_view = record_view(self.occasions)
         self.list_view.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
         ColumnWidths(self.list_view, {}, fill=2, fill_sample="Seniorgympa")
 

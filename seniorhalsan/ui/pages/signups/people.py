@@ -9,7 +9,6 @@ from __future__ import annotations
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import (
-    QAbstractItemView,
     QComboBox,
     QGridLayout,
     QGroupBox,
@@ -18,7 +17,6 @@ from PySide6.QtWidgets import (
     QLabel,
     QLineEdit,
     QPushButton,
-    QTableView,
     QVBoxLayout,
     QWidget,
 )
@@ -28,7 +26,7 @@ from ....vocabulary import GENDERS
 from ...forms import ERROR_STYLE, FieldErrors
 from ...i18n import _
 from ...layouts import WrapLabel
-from ...models import RecordModel
+from ...models import RecordModel, record_view
 from ...table_widths import ColumnWidths
 from .models import participant_columns
 
@@ -45,13 +43,7 @@ class PeoplePanel(QWidget):
         super().__init__(parent)
         self.model = RecordModel(participant_columns(), highlight=lambda p: None if p.has_place else "muted",
                                  parent=self)
-        self.view = QTableView()
-        self.view.setModel(self.model)
-        self.view.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-        self.view.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
-        self.view.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
-        self.view.setTabKeyNavigation(False)
-        self.view.verticalHeader().hide()
+        self.view = record_view(self.model)
         header = self.view.horizontalHeader()
         header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
         ColumnWidths(self.view, {}, fill=1, fill_sample="Birgitta Ekh")  # a name is read, not squeezed

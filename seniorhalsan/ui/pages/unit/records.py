@@ -10,7 +10,6 @@ from typing import Any
 
 from PySide6.QtCore import QModelIndex, Qt, Signal
 from PySide6.QtWidgets import (
-    QAbstractItemView,
     QCheckBox,
     QFormLayout,
     QHBoxLayout,
@@ -18,7 +17,6 @@ from PySide6.QtWidgets import (
     QPushButton,
     QScrollArea,
     QSplitter,
-    QTableView,
     QVBoxLayout,
     QWidget,
 )
@@ -27,7 +25,7 @@ from ....errors import NotFound, UserError
 from ...common import confirm_unsaved, select_row_quietly, show_error, submit
 from ...forms import FieldErrors, heading, hint
 from ...layouts import WrapLabel
-from ...models import Column, RecordModel
+from ...models import Column, RecordModel, record_view
 
 
 class RecordForm(QWidget):
@@ -195,13 +193,7 @@ class RecordsTab(QWidget):
         top.addStretch(1)
         top.addWidget(self.show_all)
         self.model = RecordModel(columns, highlight=lambda r: "muted" if muted(r) else None, parent=self)
-        self.table = QTableView()
-        self.table.setModel(self.model)
-        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-        self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
-        self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
-        self.table.setTabKeyNavigation(False)
-        self.table.verticalHeader().hide()
+        self.table = record_view(self.model)
         self.table.setWordWrap(False)
         header = self.table.horizontalHeader()
         header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)

@@ -23,7 +23,7 @@ from ....services.persons import PersonInfo
 from ....services.staff import StaffInfo
 from ....vocabulary import CONTACT_KINDS, GENDERS, GROUP_KINDS
 from ... import layouts
-from ...forms import ERROR_STYLE, count_validator, select_data
+from ...forms import ERROR_STYLE, LinesEdit, count_validator, select_data
 from ...i18n import _
 from ...layouts import WrapLabel
 from ...models import Column
@@ -139,17 +139,14 @@ def number_of(edit: QLineEdit) -> int | None:
 
 
 def note_edit(lines: int = 2) -> QPlainTextEdit:
-    edit = QPlainTextEdit()
-    edit.setTabChangesFocus(True)
-    edit.setFixedHeight(edit.fontMetrics().lineSpacing() * lines + 14)
-    return edit
+    return LinesEdit(lines)
 
 
 def beside(label: QLabel, widget: QWidget) -> QLabel:
     """A label level with its field even when a refusal is shown under the field."""
     label.setBuddy(widget)
-    fixed = widget.maximumHeight() < 10_000  # a note edit of a set number of lines
-    label.setMinimumHeight(min(widget.maximumHeight(), 40) if fixed else widget.sizeHint().height())
+    fixed = isinstance(widget, LinesEdit)  # a note edit of a set number of lines
+    label.setMinimumHeight(min(widget.sizeHint().height(), 40) if fixed else widget.sizeHint().height())
     vertical = Qt.AlignmentFlag.AlignTop if fixed else Qt.AlignmentFlag.AlignVCenter
     label.setAlignment(Qt.AlignmentFlag.AlignLeft | vertical)
     return label

@@ -40,7 +40,7 @@ def render(figures: YearFigures, *, unit_name: str, labels: dict[str, dict[str, 
     heading("Besök på aktiviteter")
     line("Besök totalt", number(a.visits))
     of_counted = "av besöken där kön räknades"
-    if a.visits and not a.gender_counted:  # counted as totals only: how many were women is not known
+    if a.gender_unknown:  # counted as totals only
         for label in ("Kvinnor", "Män", "Annat/okänt kön"):
             figure(label, None)
     else:

@@ -93,12 +93,6 @@ def _recorded_note(value: int | None, counted: int = 0, of: int = 0) -> str:
     return ""
 
 
-def _gender_unknown(f: ReportFigures) -> bool:
-    """Visits were counted, but none of them by gender: how many were women is not known (not 0)."""
-    a = f.stats.attendance
-    return bool(a.visits) and not a.gender_counted
-
-
 def key_figures(f: ReportFigures) -> TableSpec:
     a = f.stats.attendance
     known = a.gender_counted
@@ -107,7 +101,7 @@ def key_figures(f: ReportFigures) -> TableSpec:
         Row(("Genomförda tillfällen", a.sessions, None)),
     ]
     # a share of women says of which visits: those where gender was counted, and all of them
-    if _gender_unknown(f):
+    if a.gender_unknown:
         rows.append(Row(("Kvinnor bland besökarna", UNRECORDED, None), note=NOT_RECORDED))
     else:
         rows.append(Row(("Kvinnor bland besökarna", a.women, None)))
@@ -131,7 +125,7 @@ def key_figures(f: ReportFigures) -> TableSpec:
 def attendance(f: ReportFigures) -> TableSpec:
     a = f.stats.attendance
     known = a.gender_counted
-    unknown = _gender_unknown(f)
+    unknown = a.gender_unknown
 
     def part(label: str, value: int) -> Row:
         if unknown:

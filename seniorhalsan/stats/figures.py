@@ -104,6 +104,11 @@ class AttendanceFigures:
         """The visits whose gender was counted: the whole of the shares of women and men."""
         return self.women + self.men + self.other
 
+    @property
+    def gender_unknown(self) -> bool:
+        """Visits were counted, but none by gender: how many were women is not known (not 0)."""
+        return bool(self.visits) and not self.gender_counted
+
     def to_json(self) -> JSON:
         return {
             "visits": self.visits,
